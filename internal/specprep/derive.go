@@ -45,9 +45,9 @@ var nameMaps = map[string]bool{
 
 // serverWords are the project's own words for the three regional servers.
 var serverWords = map[string]string{
-	"https://api.intercom.io":        "United States (default region)",
-	"https://api.eu.intercom.io":     "Europe",
-	"https://api.au.intercom.io":     "Australia",
+	"https://api.intercom.io":    "United States (default region)",
+	"https://api.eu.intercom.io": "Europe",
+	"https://api.au.intercom.io": "Australia",
 }
 
 // Derive returns the structure of a published description: every path,

@@ -1,0 +1,4 @@
+package facade
+
+// ArticlesService groups the operations on articles: help-center articles.
+type ArticlesService service

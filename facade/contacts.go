@@ -1,0 +1,4 @@
+package facade
+
+// ContactsService groups the operations on contacts: users and leads.
+type ContactsService service

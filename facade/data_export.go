@@ -1,0 +1,4 @@
+package facade
+
+// DataExportService groups the operations on content data export jobs.
+type DataExportService service

@@ -1,0 +1,4 @@
+package facade
+
+// NewsItemsService groups the operations on news items.
+type NewsItemsService service

@@ -1,0 +1,4 @@
+package facade
+
+// NotesService groups the operations on notes on contacts.
+type NotesService service

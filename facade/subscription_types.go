@@ -1,0 +1,4 @@
+package facade
+
+// SubscriptionTypesService groups the operations on subscription types.
+type SubscriptionTypesService service

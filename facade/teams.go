@@ -1,0 +1,4 @@
+package facade
+
+// TeamsService groups the operations on teams of admins.
+type TeamsService service

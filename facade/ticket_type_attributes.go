@@ -1,0 +1,4 @@
+package facade
+
+// TicketTypeAttributesService groups the operations on attributes of ticket types.
+type TicketTypeAttributesService service

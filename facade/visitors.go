@@ -1,0 +1,4 @@
+package facade
+
+// VisitorsService groups the operations on visitors of the Messenger.
+type VisitorsService service
