@@ -19,7 +19,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Defines values for ActivityLogActivityType.
@@ -3106,10 +3105,13 @@ type ActivityLogListType string
 
 // ActivityLogMetadata defines model for activity_log_metadata.
 type ActivityLogMetadata struct {
+	After                 interface{}               `json:"after,omitempty"`
 	AutoChanged           nullable.Nullable[string] `json:"auto_changed,omitempty"`
 	AwayMode              nullable.Nullable[bool]   `json:"away_mode,omitempty"`
 	AwayStatusReason      nullable.Nullable[string] `json:"away_status_reason,omitempty"`
+	Before                interface{}               `json:"before,omitempty"`
 	ExternalId            nullable.Nullable[string] `json:"external_id,omitempty"`
+	Message               *map[string]interface{}   `json:"message,omitempty"`
 	ReassignConversations nullable.Nullable[bool]   `json:"reassign_conversations,omitempty"`
 	SignInMethod          nullable.Nullable[string] `json:"sign_in_method,omitempty"`
 	Source                nullable.Nullable[string] `json:"source,omitempty"`
@@ -3185,8 +3187,8 @@ type AdminReplyTicketRequest struct {
 	CrossPost      *bool                              `json:"cross_post,omitempty"`
 	MessageType    AdminReplyTicketRequestMessageType `json:"message_type"`
 	ReplyOptions   *[]struct {
-		Text string             `json:"text"`
-		Uuid openapi_types.UUID `json:"uuid"`
+		Text string `json:"text"`
+		Uuid string `json:"uuid"`
 	} `json:"reply_options,omitempty"`
 	Type AdminReplyTicketRequestType `json:"type"`
 }
@@ -3199,7 +3201,7 @@ type AdminReplyTicketRequestType string
 
 // AdminWithApp defines model for admin_with_app.
 type AdminWithApp struct {
-	App    *App `json:"app,omitempty"`
+	App    nullable.Nullable[App] `json:"app,omitempty"`
 	Avatar *struct {
 		ImageUrl nullable.Nullable[string] `json:"image_url,omitempty"`
 		Type     *AdminWithAppAvatarType   `json:"type,omitempty"`
@@ -3249,6 +3251,7 @@ type App struct {
 	IdentityVerification bool   `json:"identity_verification"`
 	Name                 string `json:"name"`
 	Region               string `json:"region"`
+	Secure               *bool  `json:"secure,omitempty"`
 	Timezone             string `json:"timezone"`
 	Type                 string `json:"type"`
 }
@@ -3357,6 +3360,7 @@ type ArticleSearchHighlightsHighlightedTitleType string
 
 // ArticleStatistics defines model for article_statistics.
 type ArticleStatistics struct {
+	Conversations             *int                  `json:"conversations,omitempty"`
 	Conversions               int                   `json:"conversions"`
 	HappyReactionPercentage   float32               `json:"happy_reaction_percentage"`
 	NeutralReactionPercentage float32               `json:"neutral_reaction_percentage"`
@@ -3578,11 +3582,11 @@ type CompanyListType string
 
 // CompanyScroll defines model for company_scroll.
 type CompanyScroll struct {
-	Data        []Company              `json:"data"`
-	Pages       *CursorPages           `json:"pages,omitempty"`
-	ScrollParam *string                `json:"scroll_param,omitempty"`
-	TotalCount  nullable.Nullable[int] `json:"total_count"`
-	Type        CompanyScrollType      `json:"type"`
+	Data        []Company                      `json:"data"`
+	Pages       nullable.Nullable[CursorPages] `json:"pages,omitempty"`
+	ScrollParam *string                        `json:"scroll_param,omitempty"`
+	TotalCount  nullable.Nullable[int]         `json:"total_count"`
+	Type        CompanyScrollType              `json:"type"`
 }
 
 // CompanyScrollType defines model for CompanyScroll.Type.
@@ -3600,45 +3604,53 @@ type Contact struct {
 		ImageUrl nullable.Nullable[string] `json:"image_url,omitempty"`
 		Type     *string                   `json:"type,omitempty"`
 	}] `json:"avatar"`
-	Browser                nullable.Nullable[string] `json:"browser"`
-	BrowserLanguage        nullable.Nullable[string] `json:"browser_language"`
-	BrowserVersion         nullable.Nullable[string] `json:"browser_version"`
-	Companies              *ContactCompanies         `json:"companies,omitempty"`
-	CreatedAt              int                       `json:"created_at"`
-	CustomAttributes       *map[string]interface{}   `json:"custom_attributes,omitempty"`
-	Email                  *string                   `json:"email,omitempty"`
-	EmailDomain            *string                   `json:"email_domain,omitempty"`
-	ExternalId             nullable.Nullable[string] `json:"external_id"`
-	FormattedPhone         nullable.Nullable[string] `json:"formatted_phone,omitempty"`
-	HasHardBounced         bool                      `json:"has_hard_bounced"`
-	Id                     string                    `json:"id"`
-	IosAppName             nullable.Nullable[string] `json:"ios_app_name,omitempty"`
-	IosAppVersion          nullable.Nullable[string] `json:"ios_app_version,omitempty"`
-	IosDevice              nullable.Nullable[string] `json:"ios_device,omitempty"`
-	IosLastSeenAt          nullable.Nullable[int]    `json:"ios_last_seen_at,omitempty"`
-	IosOsVersion           nullable.Nullable[string] `json:"ios_os_version,omitempty"`
-	IosSdkVersion          nullable.Nullable[string] `json:"ios_sdk_version,omitempty"`
-	LanguageOverride       nullable.Nullable[string] `json:"language_override"`
-	LastContactedAt        nullable.Nullable[int]    `json:"last_contacted_at"`
-	LastEmailClickedAt     nullable.Nullable[int]    `json:"last_email_clicked_at"`
-	LastEmailOpenedAt      nullable.Nullable[int]    `json:"last_email_opened_at"`
-	LastRepliedAt          nullable.Nullable[int]    `json:"last_replied_at"`
-	LastSeenAt             nullable.Nullable[int]    `json:"last_seen_at"`
-	Location               ContactLocation           `json:"location"`
-	MarkedEmailAsSpam      bool                      `json:"marked_email_as_spam"`
-	Name                   nullable.Nullable[string] `json:"name"`
-	Notes                  *ContactNotes             `json:"notes,omitempty"`
-	Os                     nullable.Nullable[string] `json:"os"`
-	OwnerId                nullable.Nullable[int]    `json:"owner_id"`
-	Phone                  nullable.Nullable[string] `json:"phone"`
-	Role                   string                    `json:"role"`
-	SignedUpAt             nullable.Nullable[int]    `json:"signed_up_at"`
-	SocialProfiles         ContactSocialProfiles     `json:"social_profiles"`
-	Tags                   *ContactTags              `json:"tags,omitempty"`
-	Type                   *string                   `json:"type,omitempty"`
-	UnsubscribedFromEmails bool                      `json:"unsubscribed_from_emails"`
-	UpdatedAt              int                       `json:"updated_at"`
-	WorkspaceId            string                    `json:"workspace_id"`
+	Browser                   nullable.Nullable[string] `json:"browser"`
+	BrowserLanguage           nullable.Nullable[string] `json:"browser_language"`
+	BrowserVersion            nullable.Nullable[string] `json:"browser_version"`
+	Companies                 *ContactCompanies         `json:"companies,omitempty"`
+	CreatedAt                 int                       `json:"created_at"`
+	CustomAttributes          *map[string]interface{}   `json:"custom_attributes,omitempty"`
+	Email                     *string                   `json:"email,omitempty"`
+	EmailDomain               *string                   `json:"email_domain,omitempty"`
+	ExternalId                nullable.Nullable[string] `json:"external_id"`
+	FormattedPhone            nullable.Nullable[string] `json:"formatted_phone,omitempty"`
+	HasHardBounced            bool                      `json:"has_hard_bounced"`
+	Id                        string                    `json:"id"`
+	IosAppName                nullable.Nullable[string] `json:"ios_app_name,omitempty"`
+	IosAppVersion             nullable.Nullable[string] `json:"ios_app_version,omitempty"`
+	IosDevice                 nullable.Nullable[string] `json:"ios_device,omitempty"`
+	IosLastSeenAt             nullable.Nullable[int]    `json:"ios_last_seen_at,omitempty"`
+	IosOsVersion              nullable.Nullable[string] `json:"ios_os_version,omitempty"`
+	IosSdkVersion             nullable.Nullable[string] `json:"ios_sdk_version,omitempty"`
+	LanguageOverride          nullable.Nullable[string] `json:"language_override"`
+	LastContactedAt           nullable.Nullable[int]    `json:"last_contacted_at"`
+	LastEmailClickedAt        nullable.Nullable[int]    `json:"last_email_clicked_at"`
+	LastEmailOpenedAt         nullable.Nullable[int]    `json:"last_email_opened_at"`
+	LastRepliedAt             nullable.Nullable[int]    `json:"last_replied_at"`
+	LastSeenAt                nullable.Nullable[int]    `json:"last_seen_at"`
+	Location                  ContactLocation           `json:"location"`
+	MarkedEmailAsSpam         bool                      `json:"marked_email_as_spam"`
+	Name                      nullable.Nullable[string] `json:"name"`
+	Notes                     *ContactNotes             `json:"notes,omitempty"`
+	OptedInSubscriptionTypes  *ContactSubscriptionTypes `json:"opted_in_subscription_types,omitempty"`
+	OptedOutSubscriptionTypes *ContactSubscriptionTypes `json:"opted_out_subscription_types,omitempty"`
+	Os                        nullable.Nullable[string] `json:"os"`
+	OwnerId                   nullable.Nullable[int]    `json:"owner_id"`
+	Phone                     nullable.Nullable[string] `json:"phone"`
+	Referrer                  nullable.Nullable[string] `json:"referrer,omitempty"`
+	Role                      string                    `json:"role"`
+	SignedUpAt                nullable.Nullable[int]    `json:"signed_up_at"`
+	SocialProfiles            ContactSocialProfiles     `json:"social_profiles"`
+	Tags                      *ContactTags              `json:"tags,omitempty"`
+	Type                      *string                   `json:"type,omitempty"`
+	UnsubscribedFromEmails    bool                      `json:"unsubscribed_from_emails"`
+	UpdatedAt                 int                       `json:"updated_at"`
+	UtmCampaign               nullable.Nullable[string] `json:"utm_campaign,omitempty"`
+	UtmContent                nullable.Nullable[string] `json:"utm_content,omitempty"`
+	UtmMedium                 nullable.Nullable[string] `json:"utm_medium,omitempty"`
+	UtmSource                 nullable.Nullable[string] `json:"utm_source,omitempty"`
+	UtmTerm                   nullable.Nullable[string] `json:"utm_term,omitempty"`
+	WorkspaceId               string                    `json:"workspace_id"`
 }
 
 // ContactArchived defines model for contact_archived.
@@ -3655,6 +3667,7 @@ type ContactArchivedType string
 // ContactAttachedCompanies defines model for contact_attached_companies.
 type ContactAttachedCompanies struct {
 	Companies  []Company                    `json:"companies"`
+	Data       *[]Company                   `json:"data,omitempty"`
 	Pages      *PagesLink                   `json:"pages,omitempty"`
 	TotalCount int                          `json:"total_count"`
 	Type       ContactAttachedCompaniesType `json:"type"`
@@ -3709,10 +3722,12 @@ type ContactListType string
 
 // ContactLocation defines model for contact_location.
 type ContactLocation struct {
-	City    nullable.Nullable[string] `json:"city,omitempty"`
-	Country nullable.Nullable[string] `json:"country,omitempty"`
-	Region  nullable.Nullable[string] `json:"region,omitempty"`
-	Type    ContactLocationType       `json:"type"`
+	City          nullable.Nullable[string] `json:"city,omitempty"`
+	ContinentCode nullable.Nullable[string] `json:"continent_code,omitempty"`
+	Country       nullable.Nullable[string] `json:"country,omitempty"`
+	CountryCode   nullable.Nullable[string] `json:"country_code,omitempty"`
+	Region        nullable.Nullable[string] `json:"region,omitempty"`
+	Type          ContactLocationType       `json:"type"`
 }
 
 // ContactLocationType defines model for ContactLocation.Type.
@@ -3723,6 +3738,7 @@ type ContactNotes struct {
 	Data       []AddressableList `json:"data"`
 	HasMore    bool              `json:"has_more"`
 	TotalCount int               `json:"total_count"`
+	Type       *string           `json:"type,omitempty"`
 	Url        string            `json:"url"`
 }
 
@@ -3872,6 +3888,16 @@ type ContactSegmentsType string
 // ContactSocialProfiles defines model for contact_social_profiles.
 type ContactSocialProfiles struct {
 	Data []SocialProfile `json:"data"`
+	Type *string         `json:"type,omitempty"`
+}
+
+// ContactSubscriptionTypes defines model for contact_subscription_types.
+type ContactSubscriptionTypes struct {
+	Data       []AddressableList `json:"data"`
+	HasMore    bool              `json:"has_more"`
+	TotalCount int               `json:"total_count"`
+	Type       *string           `json:"type,omitempty"`
+	Url        string            `json:"url"`
 }
 
 // ContactTags defines model for contact_tags.
@@ -3879,6 +3905,7 @@ type ContactTags struct {
 	Data       []AddressableList `json:"data"`
 	HasMore    bool              `json:"has_more"`
 	TotalCount int               `json:"total_count"`
+	Type       *string           `json:"type,omitempty"`
 	Url        string            `json:"url"`
 }
 
@@ -3916,32 +3943,35 @@ type ContentSourcesListType string
 
 // Conversation defines model for conversation.
 type Conversation struct {
-	AdminAssigneeId     nullable.Nullable[int]         `json:"admin_assignee_id"`
-	AiAgent             *AiAgent                       `json:"ai_agent,omitempty"`
-	AiAgentParticipated *bool                          `json:"ai_agent_participated,omitempty"`
-	Contacts            ConversationContacts           `json:"contacts"`
-	ConversationParts   *ConversationParts             `json:"conversation_parts,omitempty"`
-	ConversationRating  *ConversationRating            `json:"conversation_rating,omitempty"`
-	CreatedAt           int                            `json:"created_at"`
-	CustomAttributes    CustomAttributes               `json:"custom_attributes"`
-	FirstContactReply   *ConversationFirstContactReply `json:"first_contact_reply,omitempty"`
-	Id                  string                         `json:"id"`
-	LinkedObjects       *LinkedObjectList              `json:"linked_objects,omitempty"`
-	Open                bool                           `json:"open"`
-	Priority            *ConversationPriority          `json:"priority,omitempty"`
-	Read                bool                           `json:"read"`
-	SlaApplied          *SlaApplied                    `json:"sla_applied,omitempty"`
-	SnoozedUntil        nullable.Nullable[int]         `json:"snoozed_until"`
-	Source              ConversationSource             `json:"source"`
-	State               ConversationState              `json:"state"`
-	Statistics          *ConversationStatistics        `json:"statistics,omitempty"`
-	Tags                *Tags                          `json:"tags,omitempty"`
-	TeamAssigneeId      nullable.Nullable[int]         `json:"team_assignee_id"`
-	Teammates           ConversationTeammates          `json:"teammates"`
-	Title               nullable.Nullable[string]      `json:"title"`
-	Type                *ConversationType              `json:"type,omitempty"`
-	UpdatedAt           int                            `json:"updated_at"`
-	WaitingSince        nullable.Nullable[int]         `json:"waiting_since"`
+	AdminAssigneeId     nullable.Nullable[int]                           `json:"admin_assignee_id"`
+	AiAgent             nullable.Nullable[AiAgent]                       `json:"ai_agent,omitempty"`
+	AiAgentParticipated *bool                                            `json:"ai_agent_participated,omitempty"`
+	Contacts            ConversationContacts                             `json:"contacts"`
+	ConversationParts   *ConversationParts                               `json:"conversation_parts,omitempty"`
+	ConversationRating  nullable.Nullable[ConversationRating]            `json:"conversation_rating,omitempty"`
+	CreatedAt           int                                              `json:"created_at"`
+	CustomAttributes    CustomAttributes                                 `json:"custom_attributes"`
+	Customers           *[]ContactReference                              `json:"customers,omitempty"`
+	FirstContactReply   nullable.Nullable[ConversationFirstContactReply] `json:"first_contact_reply,omitempty"`
+	Id                  string                                           `json:"id"`
+	LinkedObjects       *LinkedObjectList                                `json:"linked_objects,omitempty"`
+	Open                bool                                             `json:"open"`
+	Priority            *ConversationPriority                            `json:"priority,omitempty"`
+	Read                bool                                             `json:"read"`
+	SlaApplied          nullable.Nullable[SlaApplied]                    `json:"sla_applied,omitempty"`
+	SnoozedUntil        nullable.Nullable[int]                           `json:"snoozed_until"`
+	Source              ConversationSource                               `json:"source"`
+	State               ConversationState                                `json:"state"`
+	Statistics          nullable.Nullable[ConversationStatistics]        `json:"statistics,omitempty"`
+	Tags                *Tags                                            `json:"tags,omitempty"`
+	TeamAssigneeId      nullable.Nullable[int]                           `json:"team_assignee_id"`
+	Teammates           ConversationTeammates                            `json:"teammates"`
+	Ticket              nullable.Nullable[Ticket]                        `json:"ticket,omitempty"`
+	Title               nullable.Nullable[string]                        `json:"title"`
+	Topics              map[string]interface{}                           `json:"topics"`
+	Type                *ConversationType                                `json:"type,omitempty"`
+	UpdatedAt           int                                              `json:"updated_at"`
+	WaitingSince        nullable.Nullable[int]                           `json:"waiting_since"`
 }
 
 // ConversationPriority defines model for Conversation.Priority.
@@ -3978,31 +4008,33 @@ type ConversationFirstContactReply struct {
 
 // ConversationListItem defines model for conversation_list_item.
 type ConversationListItem struct {
-	AdminAssigneeId     nullable.Nullable[int]         `json:"admin_assignee_id"`
-	AiAgent             *AiAgent                       `json:"ai_agent,omitempty"`
-	AiAgentParticipated *bool                          `json:"ai_agent_participated,omitempty"`
-	Contacts            ConversationContacts           `json:"contacts"`
-	ConversationRating  *ConversationRating            `json:"conversation_rating,omitempty"`
-	CreatedAt           int                            `json:"created_at"`
-	CustomAttributes    CustomAttributes               `json:"custom_attributes"`
-	FirstContactReply   *ConversationFirstContactReply `json:"first_contact_reply,omitempty"`
-	Id                  string                         `json:"id"`
-	LinkedObjects       *LinkedObjectList              `json:"linked_objects,omitempty"`
-	Open                bool                           `json:"open"`
-	Priority            *ConversationListItemPriority  `json:"priority,omitempty"`
-	Read                bool                           `json:"read"`
-	SlaApplied          *SlaApplied                    `json:"sla_applied,omitempty"`
-	SnoozedUntil        nullable.Nullable[int]         `json:"snoozed_until"`
-	Source              ConversationSource             `json:"source"`
-	State               ConversationListItemState      `json:"state"`
-	Statistics          *ConversationStatistics        `json:"statistics,omitempty"`
-	Tags                *Tags                          `json:"tags,omitempty"`
-	TeamAssigneeId      nullable.Nullable[int]         `json:"team_assignee_id"`
-	Teammates           ConversationTeammates          `json:"teammates"`
-	Title               nullable.Nullable[string]      `json:"title"`
-	Type                *ConversationListItemType      `json:"type,omitempty"`
-	UpdatedAt           int                            `json:"updated_at"`
-	WaitingSince        nullable.Nullable[int]         `json:"waiting_since"`
+	AdminAssigneeId     nullable.Nullable[int]                           `json:"admin_assignee_id"`
+	AiAgent             nullable.Nullable[AiAgent]                       `json:"ai_agent,omitempty"`
+	AiAgentParticipated *bool                                            `json:"ai_agent_participated,omitempty"`
+	Contacts            ConversationContacts                             `json:"contacts"`
+	ConversationRating  nullable.Nullable[ConversationRating]            `json:"conversation_rating,omitempty"`
+	CreatedAt           int                                              `json:"created_at"`
+	CustomAttributes    CustomAttributes                                 `json:"custom_attributes"`
+	FirstContactReply   nullable.Nullable[ConversationFirstContactReply] `json:"first_contact_reply,omitempty"`
+	Id                  string                                           `json:"id"`
+	LinkedObjects       *LinkedObjectList                                `json:"linked_objects,omitempty"`
+	Open                bool                                             `json:"open"`
+	Priority            *ConversationListItemPriority                    `json:"priority,omitempty"`
+	Read                bool                                             `json:"read"`
+	SlaApplied          nullable.Nullable[SlaApplied]                    `json:"sla_applied,omitempty"`
+	SnoozedUntil        nullable.Nullable[int]                           `json:"snoozed_until"`
+	Source              ConversationSource                               `json:"source"`
+	State               ConversationListItemState                        `json:"state"`
+	Statistics          nullable.Nullable[ConversationStatistics]        `json:"statistics,omitempty"`
+	Tags                *Tags                                            `json:"tags,omitempty"`
+	TeamAssigneeId      nullable.Nullable[int]                           `json:"team_assignee_id"`
+	Teammates           ConversationTeammates                            `json:"teammates"`
+	Ticket              nullable.Nullable[Ticket]                        `json:"ticket,omitempty"`
+	Title               nullable.Nullable[string]                        `json:"title"`
+	Topics              map[string]interface{}                           `json:"topics"`
+	Type                *ConversationListItemType                        `json:"type,omitempty"`
+	UpdatedAt           int                                              `json:"updated_at"`
+	WaitingSince        nullable.Nullable[int]                           `json:"waiting_since"`
 }
 
 // ConversationListItemPriority defines model for ConversationListItem.Priority.
@@ -4016,18 +4048,18 @@ type ConversationListItemType string
 
 // ConversationPart defines model for conversation_part.
 type ConversationPart struct {
-	AssignedTo  *Reference                `json:"assigned_to,omitempty"`
-	Attachments *[]PartAttachment         `json:"attachments,omitempty"`
-	Author      ConversationPartAuthor    `json:"author"`
-	Body        nullable.Nullable[string] `json:"body,omitempty"`
-	CreatedAt   int                       `json:"created_at"`
-	ExternalId  nullable.Nullable[string] `json:"external_id,omitempty"`
-	Id          string                    `json:"id"`
-	NotifiedAt  int                       `json:"notified_at"`
-	PartType    string                    `json:"part_type"`
-	Redacted    bool                      `json:"redacted"`
-	Type        ConversationPartType      `json:"type"`
-	UpdatedAt   *int                      `json:"updated_at,omitempty"`
+	AssignedTo  nullable.Nullable[Reference] `json:"assigned_to,omitempty"`
+	Attachments *[]PartAttachment            `json:"attachments,omitempty"`
+	Author      ConversationPartAuthor       `json:"author"`
+	Body        nullable.Nullable[string]    `json:"body,omitempty"`
+	CreatedAt   int                          `json:"created_at"`
+	ExternalId  nullable.Nullable[string]    `json:"external_id,omitempty"`
+	Id          string                       `json:"id"`
+	NotifiedAt  int                          `json:"notified_at"`
+	PartType    string                       `json:"part_type"`
+	Redacted    bool                         `json:"redacted"`
+	Type        ConversationPartType         `json:"type"`
+	UpdatedAt   *int                         `json:"updated_at,omitempty"`
 }
 
 // ConversationPartType defines model for ConversationPart.Type.
@@ -4035,7 +4067,7 @@ type ConversationPartType string
 
 // ConversationPartAuthor defines model for conversation_part_author.
 type ConversationPartAuthor struct {
-	Email openapi_types.Email       `json:"email"`
+	Email string                    `json:"email"`
 	Id    string                    `json:"id"`
 	Name  nullable.Nullable[string] `json:"name"`
 	Type  string                    `json:"type"`
@@ -4207,7 +4239,7 @@ type CreateConversationRequest struct {
 	Body           string    `json:"body"`
 	CreatedAt      *int      `json:"created_at,omitempty"`
 	From           struct {
-		Id   openapi_types.UUID                `json:"id"`
+		Id   string                            `json:"id"`
 		Type CreateConversationRequestFromType `json:"type"`
 	} `json:"from"`
 	Subject *string `json:"subject,omitempty"`
@@ -4388,11 +4420,11 @@ type CreateTicketTypeRequestCategory string
 
 // CursorPages defines model for cursor_pages.
 type CursorPages struct {
-	Next       *StartingAfterPaging `json:"next,omitempty"`
-	Page       *int                 `json:"page,omitempty"`
-	PerPage    *int                 `json:"per_page,omitempty"`
-	TotalPages *int                 `json:"total_pages,omitempty"`
-	Type       CursorPagesType      `json:"type"`
+	Next       nullable.Nullable[StartingAfterPaging] `json:"next,omitempty"`
+	Page       *int                                   `json:"page,omitempty"`
+	PerPage    *int                                   `json:"per_page,omitempty"`
+	TotalPages *int                                   `json:"total_pages,omitempty"`
+	Type       CursorPagesType                        `json:"type"`
 }
 
 // CursorPagesType defines model for CursorPages.Type.
@@ -4462,11 +4494,12 @@ type DataAttributeListType string
 
 // DataEventSummary defines model for data_event_summary.
 type DataEventSummary struct {
-	Email          string                 `json:"email"`
-	Events         []DataEventSummaryItem `json:"events"`
-	IntercomUserId string                 `json:"intercom_user_id"`
-	Type           DataEventSummaryType   `json:"type"`
-	UserId         string                 `json:"user_id"`
+	Email          string                  `json:"email"`
+	Events         []DataEventSummaryItem  `json:"events"`
+	IntercomUserId string                  `json:"intercom_user_id"`
+	Pages          *map[string]interface{} `json:"pages,omitempty"`
+	Type           DataEventSummaryType    `json:"type"`
+	UserId         string                  `json:"user_id"`
 }
 
 // DataEventSummaryType defines model for DataEventSummary.Type.
@@ -4544,8 +4577,8 @@ type Error struct {
 		Field   nullable.Nullable[string] `json:"field,omitempty"`
 		Message nullable.Nullable[string] `json:"message,omitempty"`
 	} `json:"errors"`
-	RequestId nullable.Nullable[openapi_types.UUID] `json:"request_id,omitempty"`
-	Type      string                                `json:"type"`
+	RequestId nullable.Nullable[string] `json:"request_id,omitempty"`
+	Type      string                    `json:"type"`
 }
 
 // FileAttribute defines model for file_attribute.
@@ -4676,6 +4709,7 @@ type Message struct {
 	CreatedAt      int                `json:"created_at"`
 	Id             string             `json:"id"`
 	MessageType    MessageMessageType `json:"message_type"`
+	Owner          *Admin             `json:"owner,omitempty"`
 	Subject        string             `json:"subject"`
 	Type           string             `json:"type"`
 }
@@ -4853,10 +4887,17 @@ type PartAttachment struct {
 type PhoneSwitch struct {
 	Phone string          `json:"phone"`
 	Type  PhoneSwitchType `json:"type"`
+	Url   *string         `json:"url,omitempty"`
 }
 
 // PhoneSwitchType defines model for PhoneSwitch.Type.
 type PhoneSwitchType string
+
+// PhoneSwitchError defines model for phone_switch_error.
+type PhoneSwitchError struct {
+	ErrorKey *string `json:"error_key,omitempty"`
+	Message  *string `json:"message,omitempty"`
+}
 
 // RedactConversationRequest defines model for redact_conversation_request.
 type RedactConversationRequest struct {
@@ -5123,6 +5164,7 @@ type Ticket struct {
 	Contacts                 TicketContacts         `json:"contacts"`
 	CreatedAt                *int                   `json:"created_at,omitempty"`
 	Id                       string                 `json:"id"`
+	IsInternal               *bool                  `json:"is_internal,omitempty"`
 	IsShared                 *bool                  `json:"is_shared,omitempty"`
 	LinkedObjects            *LinkedObjectList      `json:"linked_objects,omitempty"`
 	Open                     *bool                  `json:"open,omitempty"`
@@ -5216,7 +5258,7 @@ type TicketPartType string
 
 // TicketPartAuthor defines model for ticket_part_author.
 type TicketPartAuthor struct {
-	Email openapi_types.Email       `json:"email"`
+	Email string                    `json:"email"`
 	Id    string                    `json:"id"`
 	Name  nullable.Nullable[string] `json:"name,omitempty"`
 	Type  TicketPartAuthorType      `json:"type"`
@@ -5282,6 +5324,7 @@ type TicketType struct {
 	Description          string                  `json:"description"`
 	Icon                 string                  `json:"icon"`
 	Id                   string                  `json:"id"`
+	IsInternal           *bool                   `json:"is_internal,omitempty"`
 	Name                 string                  `json:"name"`
 	TicketTypeAttributes TicketTypeAttributeList `json:"ticket_type_attributes"`
 	Type                 TicketTypeType          `json:"type"`
@@ -5321,6 +5364,7 @@ type TicketTypeAttributeType string
 
 // TicketTypeAttributeList defines model for ticket_type_attribute_list.
 type TicketTypeAttributeList struct {
+	Data                 *[]TicketTypeAttribute      `json:"data,omitempty"`
 	TicketTypeAttributes []TicketTypeAttribute       `json:"ticket_type_attributes"`
 	Type                 TicketTypeAttributeListType `json:"type"`
 }
@@ -5330,6 +5374,7 @@ type TicketTypeAttributeListType string
 
 // TicketTypeList defines model for ticket_type_list.
 type TicketTypeList struct {
+	Data        *[]TicketType      `json:"data,omitempty"`
 	TicketTypes []TicketType       `json:"ticket_types"`
 	Type        TicketTypeListType `json:"type"`
 }
@@ -5481,10 +5526,11 @@ type Visitor struct {
 	CreatedAt        int                     `json:"created_at"`
 	CustomAttributes *map[string]string      `json:"custom_attributes,omitempty"`
 	DoNotTrack       nullable.Nullable[bool] `json:"do_not_track,omitempty"`
-	Email            openapi_types.Email     `json:"email"`
+	Email            string                  `json:"email"`
 	HasHardBounced   *bool                   `json:"has_hard_bounced,omitempty"`
 	Id               string                  `json:"id"`
 	LasRequestAt     *int                    `json:"las_request_at,omitempty"`
+	LastRequestAt    nullable.Nullable[int]  `json:"last_request_at,omitempty"`
 	LocationData     *struct {
 		CityName      *string `json:"city_name,omitempty"`
 		ContinentCode *string `json:"continent_code,omitempty"`
@@ -20985,6 +21031,7 @@ type CreateConversationResponse struct {
 		CreatedAt      int                                              `json:"created_at"`
 		Id             string                                           `json:"id"`
 		MessageType    CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
+		Owner          *Admin                                           `json:"owner,omitempty"`
 		Subject        string                                           `json:"subject"`
 		Type           string                                           `json:"type"`
 	}
@@ -21003,6 +21050,7 @@ func (r CreateConversationResponse) GetJSON200() *struct {
 	CreatedAt      int                                              `json:"created_at"`
 	Id             string                                           `json:"id"`
 	MessageType    CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
+	Owner          *Admin                                           `json:"owner,omitempty"`
 	Subject        string                                           `json:"subject"`
 	Type           string                                           `json:"type"`
 } {
@@ -23153,8 +23201,12 @@ type CreatePhoneSwitchResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *PhoneSwitch
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *PhoneSwitchError
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *PhoneSwitchError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23162,9 +23214,19 @@ func (r CreatePhoneSwitchResponse) GetJSON200() *PhoneSwitch {
 	return r.JSON200
 }
 
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreatePhoneSwitchResponse) GetJSON400() *PhoneSwitchError {
+	return r.JSON400
+}
+
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
 func (r CreatePhoneSwitchResponse) GetJSON401() *Error {
 	return r.JSON401
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r CreatePhoneSwitchResponse) GetJSON422() *PhoneSwitchError {
+	return r.JSON422
 }
 
 // GetBody returns the raw response body bytes
@@ -24102,6 +24164,8 @@ type UpdateTicketResponse struct {
 	JSON200 *Ticket
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24112,6 +24176,11 @@ func (r UpdateTicketResponse) GetJSON200() *Ticket {
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
 func (r UpdateTicketResponse) GetJSON401() *Error {
 	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r UpdateTicketResponse) GetJSON404() *Error {
+	return r.JSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -27713,6 +27782,7 @@ func ParseCreateConversationResponse(rsp *http.Response) (*CreateConversationRes
 			CreatedAt      int                                              `json:"created_at"`
 			Id             string                                           `json:"id"`
 			MessageType    CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
+			Owner          *Admin                                           `json:"owner,omitempty"`
 			Subject        string                                           `json:"subject"`
 			Type           string                                           `json:"type"`
 		}
@@ -29266,12 +29336,26 @@ func ParseCreatePhoneSwitchResponse(rsp *http.Response) (*CreatePhoneSwitchRespo
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest PhoneSwitchError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest PhoneSwitchError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
 
 	}
 
@@ -29938,6 +30022,13 @@ func ParseUpdateTicketResponse(rsp *http.Response) (*UpdateTicketResponse, error
 		}
 		response.JSON401 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
 	}
 
 	return response, nil
@@ -30188,212 +30279,217 @@ func ParseConvertVisitorResponse(rsp *http.Response) (*ConvertVisitorResponse, e
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H1bcuQ4tthW5PT9sCOyStU1ff2oiPuhru6+U+HpR1RpZj7aMgNJIjPRIgkOAEqlVshLsJdwt+Fd2Utw",
-	"EABJEARAgEllUin+qCpJAAQOzgsH5/G4inFW4BzmjK4+PK5ovIcZ4P8FMUN3iD1EKd5VvwuCC0gYgt23",
-	"CaQxQQVDOK+es4cCrj6sKCMo362e1m1D8eZxBfMyW334bQWSDOURoBTt8gzmLEpRhlgU70G+g6t1/f4O",
-	"MEB6T+/BQ5ThBOovEphCPpX2QUHwHaII5zBpnqKsgITiHFRtI5jb3lAGCGvf5XeI9T5ZPyUQdL4sn/dm",
-	"lOIdyqMtQGlJoPaUlnEMKVWf4rKdQAEovcckiQikkEUE/qOE1PpaH6yAJEO0goS+BBOI2D2OtiBmmESg",
-	"ZHu9S5lXTzFBf8AkqrYwQnmUQbbHfIiiiES73zHK6wcl28OcoVjAVjRWxi2KKAEMdCBWP4NfCyx2oiii",
-	"Hca7FEaU4ijBGUB5dxCUVF9hD9EdJGhbf67TJAcZ7D7BJdvgMk8ikCQEUtp9W4D4FuxghHLKQJoCZXr1",
-	"K4ZvYR4RuIM5JKYGZW7ozSDIOqhTP9OAwJ9lMNtAQveoqHC/WVrdBGXwD5xr67qHmz3Gt/o36sfqZwhD",
-	"cQqp2EhKYb6DJII52KRQ2aZNmcpuza9mc2KQFaDCBWXY5hllQCWeGOd3kFCxOQUgrNOp8zLZKp9Q3zBc",
-	"oNgypHzXLtvwVvniHqZFFMOcQRJRyBjKdwoOoFwghzqG9vprBDi5tU8rIFYbr3ylfqTBogV3Wm0KyJNo",
-	"C2FqakAhIPGekz4i6r4oTQoQQ2UeeLtFMYz2uCTKU4JTqP9qgcV/KxMnZcp5CufmEoSIpTAqCLxD8F5p",
-	"oo4iHykDyflvCL6nsI9d3df9VVIImPaLwDt8K37FJanovr9/DGYFJoA8VIgEY6axhLLYEpyzCGYApVGM",
-	"0xTG3Rb3MI1xBqN6A+WLm3Vf4PH1wyQCrJJ2W0yy6n+rBDD4pqLRVdMH5QzuIKk6ocQoPDPIQMX/qpf/",
-	"ROB29WH17y9biX0pxfWlKqujptPTelVAUs0AJtHmoS/E+XqNH7bMBxXGx0bRbgBO03SFN7/DmPEn9SZX",
-	"HVElPDpz1hWIm94Q646mEqWIMoe6kuIdf4AYzGgIWNt1rgAh4IFDF+zg4CBxSSgmkWhrApbykbd89kbA",
-	"qWDib9faogYhoyKTBp2SYYnSfN/zMk0rwlx9YKSEBhxv9C9H6w3GKQR507zieSWNCARUqIqDX4FfGSQ5",
-	"SCPkN6tqaK6KdNi03xQ1FcbncxSXJIZeTcuiIn9Jg5bWCjdomnNFxeMLT6a9F4pM1ctCFBYirxG0YV0l",
-	"QSvTokg63MyMuZzOq/5GpOXco4+k/CRgAoa2qoxrWyMm1/Y0Tqs5c0ippQBPx3XerEZHczs7792DSger",
-	"NIpKvpl7W7bud7wRctn4tkam/o5X2iVKuoyxj5Y6++PdCoIwl7opvIPpEDM0dQkTID1xwVdVw1MFgWnL",
-	"jPvTA7kCkR4mrFdf3zBQCZHfVlfVNOnq5qk5r5mFj2jmLXX44k3wNkEpUGTIGdvIzrCd3bUUBGWVHiXP",
-	"uIM4Y2FczZoojHGeTDfik3VlBBbpQ0c0NAdo845FFiIDjIF4z00WW5RC/43tfLs3SqXuga+fxEDfvOuD",
-	"SulRkrT72SFe7R55g5MH41K7umx/L2p1WMfMGGfVPCvqxMysJo8k+c4X1x20rvbrZmD7GYpvFcvJ6I2f",
-	"ywbEBFMaFZha5ITnBq1X/yhRfCuAZNwuAT5cNCpVs/IuABn8yowrKUsB1RZQJWffA2yrGk52Nu2tF4t8",
-	"Rqy6R2wfgaIwYJJ46GT0RbHS+Vk1cqPo+Cs2gxpoDZgEbkGZVh3lZ9YtrMSDGz/t8ljakDiTC1Oe83Si",
-	"jPZyNKhx6Kpq0UdWf6o9RRHYVcyjh6ExzlnFHcXJyEceqs2F9vS0XqWAsgjk9B4SnXFVey9mwF+v1qu4",
-	"pAxn9e8bD1IggFX/8zqJibYRgRkgt56HUIrTsr49YN3tpbTMILfPyzbCLrlFpPeY4LJi/Axz22+1cxuQ",
-	"J8JEX03CZ6UCsC0+e3fQ0JKbFhkCKY2KFOQRhaysWFdBcKW7rNare0xutym+V/6rmAa3XLEUv4bnrSG7",
-	"Oie3No4urjhecn3cxJOHpClKolgaNQwWMcOtgpm1WLkEgTvbNVltvXeeyBXmzUWHJ5cQi2pYhZyF8s2O",
-	"nmFbqpEViDsDLu/S9Jft6sNvAyJPdOCkHlWMcvV0ox/gK7JBlKF4+KQkR1N69OTpkxNl5J2HQBk5mmRL",
-	"RjPZHpOudqhgj6cS52kRHrpX7TGXotykiO45l08I2DKz2m2VbT1ZpIHjxmrXClyZ1GC8kLcWZSo0JKTX",
-	"yn7U4HDgqOVsXhtE/U7mfeydyiiMGUijGJc5c2kO7e4EnfrV0ddiyUOQEssbSwKDgmYkSXD2F6U4BhYk",
-	"1qhmcB4WLbAApFJMnHZnZWJN81D9T3asN3dYPtdE30oCQerr6dgAATlN+eYojNCHKgw9DacbgyyTQmSt",
-	"s57JWc4gfCvdhV+fmk0AJvNjp0sww9Ikr7I4MWkVFbvo0iMH49atVWl6EywK5XXsHu32KdrtmeHAXze1",
-	"UFLTFSYRLbMMkIcOjYSaEXQ+2IxfgScFnteOtpNY+1udd0Ms85ishoXKBpimbd6CEajQ0cp65747SGht",
-	"GurT3x4UxUN14hTX6gUkMcwZ2HXvmbYpFqdP0T8vs400+cKSEZCOH6DuaJkeBcn4sa0MrauW6mqVkS5b",
-	"1KnOSsbZmiW8aL7u7IS6bNcWuOFrh45LhTBLEZ1z+EqWeohKw9iN6URHdIrBmE5jvpSM+ZI4pgZ2Gr6g",
-	"M3XKx3QaAwjIRnTaojGdxuDefgzI96O+VI7oJCRwaKcxIP99DMLe4hGd0jHTS+9GdMrGYHm+GdNpDBEW",
-	"ozqxUZ3efPd5RD8yZn/JGESnY2BBx9AhHYNJbMyXbNYXgyA1qwsjvvnH/s3Hn8f1u/57cD/jLVLfX2vs",
-	"3SwfCVrPIVbjnO2GtA1MCLi+FjcnB983dpdj1LP4VTQHLohZxPAUMBRXKZCjL86hNOdqqr7Sxm3gEu2U",
-	"IIWeKaDSaUmMs6ikkPiduPUeN0/r55yh98SONB/bNak2G9Hs5unG5G/bw6U4xRROgT/BNMa/fGLvkNbb",
-	"e+i+6HRWSjU4wdcmieLDTKDWSyxMEoHMDjuo14fDLY07gsvC0844czuhvIvrWP8EZHsY5LTV/BmmxcVH",
-	"jhrcXKMEL0xw4aEQx1nddFTzBPmD0WvHKh1FH+vrIU8t6afAGEGbktXsNEEVdEH6a9eiaOaHygpsARp5",
-	"UlJGzGyY+1VI1m536cM526cPES1gbrnlsbKGIgW5t5u53ZdGQwA+qp+hlMAM17GYjr2gcJfVEa/a3bPy",
-	"xotCZAcf5x7Z1OGw21sPhTJe004uFP0BLYQEdiZjNQgIgGFgF20ARbHP+hjYhazN4JLIaXL40sfAtyv1",
-	"ywGke7ihiMFhVq0QufSvkhxB8Z7QUcx1h6OTnE5f+hZ3liI3t52+Qt9OofCRrwJJC369JnFmkFITxCb0",
-	"DxQOfJizlAwtsOy8IghYAXziOZc1iU4g6PQst53GBKfpzCAkJhUVgIDMLDG7IBw+HBwEUg6L7kfNIBXs",
-	"oa9j5QnBKInqQHy/iEOlk7zhCuqXwDsUh32K824KYe46QwzDuh4O01ETp8ltWL8JwuS8vck9xLwI5SZe",
-	"c5dtoxTku1JewHp3CgFS3AhIPxkXtR3GOi8Z9f8etIb84EW+C3ODwGhZMe9qHcVeOp4OGyIAjfaAJNEG",
-	"l3lsc/q3nU0wDaP5ukPIzlZ9Ami9aj4RnVdDBdJ41SWUvmvaiPAdJAQl0LMXZbXe58bc4YXysWSqhBTF",
-	"txOOhwuYTzIcgUWKJhnpcMRIcess7sNrmvY8bIxU8BXQATSiRUcFMDidD6JCjpk/3xONn9YrTL0Gx/d5",
-	"gI3Sn/EQbDGl8muSJCqLw/aI4hiBNJIBDd7g0bspp26f7rytXZyuV2VOyw2NCdrAJNoSnAlMoGYUGGXy",
-	"PNyUqQoeuVP11jan5ibYrEGQPswN4sVCAA7AuA7jHVzRyLvPN0xM08KsbDzRxK1bjaivuhg0IE55Cg8Z",
-	"OPfLg/1Nq39HgMR7dCdkte6A1b4xhOQF6hMD2SRaM484FgQFuTUzdRw0VPuGot3pnorKq6Mc5nijKEX5",
-	"7fMfdtvVeR/PXMAaYw2KHPCqyDvDBJrxbSrQjEtMIpytu9aCZr7D8HsIzq7iZfYck8QkaS8+balM6rmL",
-	"NG4GzqC8mDdjqCfqWuUkNq+XZOoMM9BEqn6qcUvEPMN5qo+QB88A2Z3vWacHhb4UdEHCtehGCz4kHEzP",
-	"sDQ9zxvDAeT2j+ZoBG4hgbk4QWsJ42ZD+u4FFOlDtAEyg6DZkeXlJVPx8ZMpKSRj3WT4xIfhanMUaj3G",
-	"fNQEMZbuz9WM97QOGUYo3uP69r5801txd3jvWGcHOvaDnp8vqZCOn2E+ZIPoYN3Clw6nKbwTB6En8xEd",
-	"A8Mm3nc58yNv/zE35UDeNgSgMDYlR5tkEI1d3tgAcJwtDfexHdzAl86K3ArGpACbuXuD48LebIE9cBmd",
-	"0QZDbwdnZ3bBWg4ZLCrzV2GXbNNb2bNl6TORKZWUtAj1ilt352bsHBUFZGrapRjnORR1G2LLYVnYk20J",
-	"IKypIbwSt3RW1SCIDEX38Wi++nTxUYxx8UVA7qYHTGox6hgSkHnbd5StMnGxUItNd8i3Bzgt6YuS4GhE",
-	"iC1KQwuJ8vBUURK7OVlS3c6UvFC+4yUdUIwKYLUjqm6I3uKy6fRkKCERNpTooY/TZofzHkh2mdQzZDhS",
-	"SO3Aw6BJe1slE3mGLMLU3849U5TfwiQS5Ds44U7rRorhAloSqNVJiDte4PUzfoPd5Cm2JCsFFpyjKYhA",
-	"we/4BnUBpakB0WmO8R8wicqcofSgm+daOnhvVculeknAOExlSBe/YxWzNELJP89a9+ttN8/r7uaaG4Is",
-	"nCtVvTLg57OgFHhpeqkiLdji3OGzk6UjugeIp5WkSFpZR+GO6eLHcfktkEZhuypoWxHdlx2GjTMxrUps",
-	"FSLXicTCOsURJ0d91ToFDV1sKwUddAEYmU5ibl2rH5IndXLfMBW31iO1Y97XohoaRJpx1vWboEvY1oTv",
-	"cSCTnd4GXjXXrgZDy7MIpgkiLe1uM15hfJaFtTMZXJorUd4rVMEW1WlRnRbVaVGdFtXp5ahOlYwwSC8q",
-	"fSXZYFKfVtUwiaJGMfPXYXgtyLajSYMReTSDD/uR7PfsiWonMlHmmPGiB2Ef5yu1qkYEJtyb1WIqdtCw",
-	"QJWJCNlhU23nr9GkCo4GB5QVDaprKg7YayE2869LKoRmzDggesqryIPXOu1ZOrU24TdWHA8mMpF2Rw0+",
-	"gujr8XJ6MymsxnPXqNPWKIbRTsTwrqk9Yaw6kkk1xo9H66CUH26+opFcDQjlU4NAtV13zF4WGNL0pOgO",
-	"kgoYNKRKqpvH0lLAzfNSqtWh2iIvWxDDDca3PCEAZWBHeFAEj7mIYpCmzQ96j1i8r36WtPqHZpxI7hFj",
-	"PALhfg8YBUXhcj8edYyuvXNbALYrH8W83fmHy5wppeQtaX5FMzMbtLUmsNLILE3EwU+tLxZE9bJ7WwF/",
-	"RG+RvGtMx46rQ9AAoj7P2FWL3sqiJxsouPMI4LX9kmhjTQakRg6NWVoGEwRyXtI9Yrg1SRhkqmyiQHGg",
-	"YZvX0NlOQS93wxYiI6S+Mwt2gE+36fRqyNOuvPKSP152VL8r3ebb9hVovInh4XKF3oav7kiR0Q4m21Sz",
-	"8/Iv0tq7FnaHKGKY2Fdit+XK5AEgf5AOXNrJnadcNOdi9PaBtIpyp69Vb7VylWOnq71QsjgecRVm9C1F",
-	"wGK9QONWc8UxqvO+2nF2ZBWloYJIneSD1tyEVjybvp7SlIVU+qQnTU4NMB1bouQEtO7KEHTHpKC054mb",
-	"TZ5IDaz2C7sakrVIbx1LjYRe065O0ophqPeSR04byN2e0cWSwVe7D7H08ko60jVkmfWcwzMkeFtOXmp6",
-	"AVcc/1A50ycnOvrk7D11qJPvuYTgzBZGq1cNzsDXv8B8x/arD++/Xa8ylKs/hwMJhVldSrWJws/sB3tt",
-	"GL5QV7yV2N0EMNCSsoN1V+16ySbFp9cNgNdNBZsas7ibApTbkQBLne4hwZDx4qA7SKJ7gphAZGMlapyI",
-	"6iO6w+3aGQJtT0NsKEVtS5tq9t6WRlUxsbUCxqE9gXcw95EBvJkp0a9R27O2tiuI1i5W1XHcdYZdPrQz",
-	"CFBHM8hA7W8zPgNumGre3z9RCgtBaqcsraHF8GTWNwdAw4/XgXaHkNuVKcH1tcCEOcDUIlUEtsyWHFxp",
-	"tYHbbrSC7V6oN7JpGAe51oGug7SqRcS2lkpZuY/BrEjFlazk3gz3CVIbRfZVO/QIckCEdkX8PWJ7XBpc",
-	"VZraY1uQUmNJ9KHgY5fw9UhPYJSn6/B65qa9tMVFozwSZZD1azFFfXPZ2ustNWfUHJ3QQwKBg+SglTvo",
-	"EpNIXLrW6UccxDmQtnzitOSu/ONTpBY3XLb4pfy2psl25oYe3gAGdnbgh6U+DzyMqjc8jv2fxEWuOUq5",
-	"pyyaOeY8ZNAcwlaTQ6ytVI1nPjNDyRb3sVcPmNbP9IeEXT/deNQqHcJ1CeRZGYeHPIY76ME7eZx8QJri",
-	"+ygrU4aKFEZ3IC2hJTee+5DE/Q7Us1ICY5SB1HZaEl7mY45LjcuwmaHytaQoh+4kjwYuKCDPK0FxWPqp",
-	"Bf1+0RaTjkv68CB3iKJNCiOcm75ttmq0vUTtqv7nrNYQwxmuW23Z6ySnopqdHQEGd5h0vGk/1vWc1qvv",
-	"QHz7Bm+3iHu/XRMQ3xrTrwyjRV2tpy0i+//+7X/92//9P//b6H9ERVaBHKR+G3SovFGzV/VglMvqx06H",
-	"YAYId2DkWnw1kqC7nsNgIbM+G4x5op/tkpG7/TQzHNZYRdMD7hwD9KYna39IzFkmpk960RdMU9Q2m0C4",
-	"da1coVX/CjRgdnLHkh8QdDBGzAzZ4kaxjm2Zpp4mmI49YQPTl27Q65O1hk1Gr6YhlJnMnVUKp3aDarAH",
-	"CCzVlft7wMDFVctxbnrkM0WuQw2ER8vo0TPNPTicdM2WSBq2yM7HRBzXuDxQfZDwod/2q+173skb4Fb7",
-	"/vWm0w7VQMEPvJbINYdNc5AV1UZN40XhoUfhenw5mvTQcyyW2y0N1IDv8xSDpGqACKTdc5TCeOt25rwX",
-	"69XveBOhBObcLZ1YvQpK2lE8YJ7U0iAqCN4RSCn36UQpTCTzFElN16scRzKUNAZ5DFPoYVLSZtXMYW1c",
-	"uLbMYf7zg4DqzVOTfLVx+cCNsS0gm6yFoNqxtIrIwwDglNBM35Uhtl6A4iDxvGtQ6ik+yzKE8eS512AT",
-	"7gcv4HknnsN7+obzvEmn3inEzO/2Dy6lq82mrV9bCTpCjOEr1eOu/NPZemK7iYKpnyOONMSH+4Tzb98Y",
-	"ZGttcTJf8k8bSCMhZNrELUqh6wwymD2A24OsFuY9RLs9CzR4DwW392vSooTtPe7UusqpyM+kpS9ollOP",
-	"2qzBBD3hbaW4ZoV5lnnXAe1+x1ffNFiI7Iswu5rp2cn83M+UgvmbXXgXGtwlBuFdwr+ShH8lgcFdxMky",
-	"rEse3iV8+ZAFd9mi8C7hOLYPB/J+xFfK4C4oCe8SDuTfw9HyFgd3ScMnlt4Fd8nCMTnfhHcJJ7FiRBc2",
-	"osub7z4H9yLhu0nCkZmGQ4CGUxkNxxkW/hWzfDWIQJP54i6cqf2xf/Px5zG9rv8e2MvXiK84tU+Ukkhe",
-	"C7RlGgd12ATRIgUPwU50A4aHUck1rKqlcJGIWEny6phmyT1zeCkxzUtSMWL0p6CBzmm5+DNMi4uPYqNv",
-	"tGiGCUymKh4dx17qWlxjIVTKSrb3iu/ffvNNdRqSc/nm7bvVevXN22/43/f875/4329X69V7/vY9f/ue",
-	"v33P376Xb/+Z//1P/O9/5n//C//7X0Uv2bnq/SuBdwjem5PRqjmOJrqEXVeEd7OeLD2wuC7Wsg6EJQtu",
-	"1mFiRYY8T4fhZBeoJ6vG5ZPgtpmJ43Ygg2TXxN84fFFrP8b+PufCp8/LNZ83dvgi9r9r9+NUjUE2t6Yx",
-	"osbqXG32lmzvD4TTpJJDoE4HEOxBGZzHpMPfe062mvusDjknE/xJ9BWXYo1H0BalFYunEBCXj1z1fyAD",
-	"N2t4Xf38/Wq9+uWzWfsBaQm9SbGZDiYRRfnOOjFTxEIfBX1H865bMQCuoRoT7iVV+5HDe2q5bXLQzR0k",
-	"0UFVyi1kVVEUZSArjGQlc1ZEFKUwZ51o+mGjM7/e7VphPY2YLV+ugLWFPGdGJ5+FF6oZOq+MdleRG/7A",
-	"qVKYJ9AeytsLqRVhtJWwu4Oh0bQaO3MZ863ar3vnw9RXla1pWmwdnCvZWgulNq+bK8uoytZ+hveCpTUk",
-	"ZOdiQ3lsBlDagLsLro7AVUukdvt9k15Rw8L7GOpG5TC/czN18elMRFyOGqX98DV/gtCxx+CbKBtZswLU",
-	"Qf4HrEb9iDai51Kw0fHNK7GViLBxxuK2ycx0ohlZsNYRLWvxtp0GfXtYihkMPIKZk5s16ajMIbmdTcO1",
-	"51X19SkOanwVZ1VYFhcwP/wS3H6U4TlSQ4tctpfohhkrRbqt/s2h2ucsXZnltJQ5dD9oAQ7Ka4Owuqe0",
-	"wDmF7kSTI3NMtpnVT0YZ6nzGJ6b0yUnZAljV8mzQDWMuzcnrZXCYrmHIag3qQowL3wkBxjWfM4NXN4/m",
-	"4uES5OHSyaXZg50tNrJdYWt9b1N0RgQmiAj1ouHkhrfefN0aeilybHrUbXakC7bHY2ppVf2VyMHE0h5Z",
-	"f+vAwv4kDIAYs0CRzNZ3VTL17filtJ/rz/+GD2Itze6bTMvfZmvGpalLgBvHGjI5qjlDzQPc8CM/N0VK",
-	"x2HqISJ0Ty/R0b9Wp3RRNt22oN0+rRhM8Gi1RVUZwctO/EKlVXXY2uE3QmqsrgQMvnAQfIa0THmWb6Va",
-	"ZL1HyoZbTxtSbZB3opMELP6jhOJm0g/3B8z/h9npb3Swi8kZc1XJer326I/hpGZDYeihRqgCEorzyGZv",
-	"kOlFbjzSe9WrG7ZeBdQlMOVZUqfsNBt8qcss37TAtxgP9JNfb9Poc1Rllk3DDjrNhIwoNnA3pd3b1l7o",
-	"hrjA/uXcv6zWq39X/fn082q9+pn//e/lu3d/ipv//Ev9P9j8p3r0P6ue1Z//sVqv/sl9uaeTQEvieh8D",
-	"+htM7AGW9X7THg+u294Yub9WrakL7OqllQyrl/2wpT2qEDpDVBRHEuFIImAJxMxqIw+5IW5m1ZmDEbV4",
-	"+ZvnNDE5iz9Zy1cFGI1t1qnB2j5cKe1UKe9brMaeuIIqgPdPWca5GgVpn+k5TWLdQcLjT5rRLWkbm9CA",
-	"Bg96JwVqqtSNCxbhkvGyTSxC5jJX6smzy7p11wya0TpjmYOaWh4uj5WNy6aHXqM2tYvo3mUYvwRbN3di",
-	"hrLn/XS9QcY/bV4HpVrvXLSaYKTNcd3dX33H3HJdQZ6La9HehFNTXBT0EfVosdkMGGhWipfDMuPWg2we",
-	"ZEIfDyVaycpv9/BTcpKNvAwNLs+kAKSzMCcGXVf/3ggYRxtAUXxoGjHXCjzn4ZlVDkF3xKEzl5fZycLk",
-	"ZBASIt5OzILHU1BiRQ7HpL02xVV1BHJ4P1oxgvdz7JXnZphhLga3zN1Uh0M+nRLWDOzCzi58EsY5Q5DZ",
-	"tUijg4xVN68Vu7rkapTCu+HQNmOfCbw6+MqC7strxtYs3s3KIMgkD4EgsxAa4428d7+ass/2Q5AF7r+Y",
-	"rAUBDDumKawE8RwavPEwWliElOKdFOM8mWxA04lQerD7Varua7FTZULzLTkt87N1ik1P6CaNaET3gNiS",
-	"CjxvkWa/Asjmer6DOzU2+6Mr66P7U00RNY+viLZt395Rg5abDDGR/qSbIaUugovzKG4xj0CKU+tZRPlI",
-	"1CTqtOe+6rSvc+wNt6+5kcf661OzbkfuXxU2ESdaCEpvndJiXj2szebXvOkvHB+v5Ulh2iqtLWIovMGE",
-	"fNpOd2HmygrakSy8j5QtGmOwVe8M8jzp1/EckjiyU7BnyMjVhqRpblOcD10HNiidl9nGbrbsGSdd0NSS",
-	"aTzd2IXRkAU86OZKAs1bsxDUNEUdWzFUoPohpzvsHaQwzjMt1K2s8KWV6HYX2y4IvEO4pNFRhN1Aae+j",
-	"yFsjZZyicnhdt6Ere3y9zA0ceG7Fw5u0aNwBvFpwXabZflPqgJ29tLiu5GnHOe1tAO+drpC4Mt4YLuxd",
-	"PLzJky7LbsyowPUpeKgPT+z46nPzXCYK8f2jRPGtBOUIbjYbRuNiKSrK2FLrn06Pcylm5nuwgWTKk5kI",
-	"xsVt+mVYD2XIrjNf+CFbq2xQmwos6Kz5lZwsvlE54BkT7nPYGsIgjYBSrg8PEsjdcYORdRSOqdm9DWGW",
-	"8uhuTAw+hJ4WM1VelCxSUmP3Iwet+bRJYivFddJqEdZCIsMCXtvyySjjmAUsJowzHih+oWNPjRLG/R/e",
-	"XBOYzEBoSWHdLwPjSfw2OrfdKliZcohCquGXz72D8bujlFB97kMgGQTEqOWfYNGWpXadWsJyiqY4BpZE",
-	"AkG3yV3SkqOaZlvmJ702lxMwiJ5KiG4hyd/I5ylikIBU+EhWHEr6SBpDtJWp1F+4ed4LellUTSsiH9Xn",
-	"mNNVku+9fcGF5G1Qn6JO/Muo+W6HQK+++1KLfanF7qzF3qKOhzPyNNUYCQTGY41jer7FxN2npqmKgZtq",
-	"/XTn0Tjhu4WKaDZcNNEBmaGSlK78Iu7iVM6LemP1VLdTwhiHAvfBpyerprpx7yK4R2Hb7mY8QwHIwxB7",
-	"Kdt4cNlGny0f0PeOY36ca61GGwCrHWGYDBc5r2v4mYv79UqTT10aOtDOGlawXgLBgDQ5zh8yXNrYQlFY",
-	"+Xej62m+sofkJOz7+cjP+GVTUs+PPkdLt9uLKOTj5ezCmzqO+AOJn6yZsqfCrgRHOeZhHvGtjya3Drmz",
-	"3QMa7QFJog0u8ziwEFEKGodtKzBSHAvF0RyIHiPmSBBesWFUbW1krfHDrzTJw3AD+/ENU3E3mtgk2a6a",
-	"v+PWJIN/+OfJ6ALEC+EyQG5hIpT5CNCIFiBzi+MpjjgKhLxPOAWFZVJxJb/zENxCQiDxbOxXDV+JJNZC",
-	"Q00xxsFlOIejiQ3BzZRWG+649tcPgIYWnchI0/L6DQ5YZWewkMV6xkVMEwWkhEiYpndwcIXl6KWScy2d",
-	"TRc2juP4UG1Ww+HeUaOzZFkUg6wAaOdXmoF3aK1PXu0zmKAy824uM8b4NmeQZOHhr+oVUlsrtFWM2uKi",
-	"goepAW2GugwdMuwfvUU0Q0kQe/hSaRoyOS0EBJKrUiRw4ioI31r+uMWLPWOFwEmUb7HizdtGN60+yfoG",
-	"F9/DO5hWFHLx53IjY5DFEPTD5WVSv6Vv64oIb2Oc9TT81fUeXjRjfv7hy/XF1a+f1heAXoh2G5hcbB4u",
-	"2B5e7PCbeqyLguBqwW95jtgYyrwyco4/fbruTYgWyde3mOwuZXN6WbVqTb/twq5+/bRar5ryDaKGgjQA",
-	"gAKtPqz+9PYdL8pQALbn8BVBQ/y/OxHlIfImIJx/SlYfVn9BlF2JJtwWCzLIeEjYb48rVH1jD4G4HNSg",
-	"/OZvchprsWuDdZZ65SeeeDqD6hsiH0nzibp+R6MBtx/onR9vuN2Bp+/hi3z/7p2St6wJRxVaw+XvVBzR",
-	"/GYsrDjCF+Ophx6//LcK9N+++2ay74kSjoZP/TUXVxroD5gI1lpnuRE7x1M9yJ2+5GkXeIQS3g3su2z5",
-	"l6rhbHa/5SkyrF9lWoKt9fChZXCDY27gVpSUsA/yrDil7M6LQ63H2q75ZMWrz5ARBO/glXQ/PRVSVQyw",
-	"/YKSRsMfl56dtcxq66uPfvv8H/0Zs4sfcZmHINsluAfC7FcaMO4LZFf34OFcEI4bBL6Tdk7vvdBsW/fg",
-	"IcpwAiOYV+pg4mXBbXsRKO4ofCyTek3i3qeNA9vSu6nBaurGfq5zmT2JDy5keXyyVLIe2lWKutFs1AmZ",
-	"zLpHdYo/t6Vjmwnb0flZhYR015i1mqDmWSwwNeDFR658yYYnQIwD2KrTTC7u1zSXpGfnUHUqUTs6vHt+",
-	"dPgOJBef2+JUs0FBlU9ditSCVnYlcofOkGHtCaDuA4qlZx3NFtxRLXspsmQFc8smC+3pjuvWtL7zZ50d",
-	"vH2sWYo8ZyUwheISvovA3/Pnp+OrFs23mfxsDlsCgEnDqhuL5KLm9WW4+1S/INsEAvoVY5fxBP9Xfnlz",
-	"Trg1vbbpcoA/vcr5ajG6EtwdDxsn+/woPWtmo2vWaZWD7elqAEhwbwZ2I3vWGdLH9X7BpoAa4LMzBZyU",
-	"ED+2MUMD1odfiBAyp6PA57VCYBI18QbdWLNnFg6Ns+BijzBhZUc+XDahmUZM5fbTNG27vxYbqqVzHZV8",
-	"Gj1+thzXC9NoTHCa2m1f/PUvd5DME+HE9CM+m5NjgITli8OBx1ZL87AjnV437R6/OirmvOxI9dQWO5JL",
-	"HXMbkiS6fffwKVlQ7iD16lWr/HZz0sLPFuQ6BLnssvRSjW+0e0Lw5H0w+dhmv3nRiHi+NhUgd0rJKb8Q",
-	"hE4Q61WDyE7aUOOEBmmjrn74IyZzOIS8FIbdYmwD7QVjrSzcg1fPgEfPwuKi1dM7HZqLbDvzNr003NBt",
-	"ef7YlKk9L4uznhLp2e3MAozzRweV61xmkIjilWYU+al6fXYYwhfdaFMLhjgxpPVSNKOIcFM8oYR6JiTR",
-	"i5QfBTleikjpYMhjPXlPO+6puIlNja4nPyM1WkxJ2nNfhIphvsbZ4/tlv89IMgxYNM9np5/NQW5RS0NF",
-	"yqVMn2ZXQa5Eg4XTeEuWJiOdBS9Ct2jYxVCYMWSrHzG5cu/WJJBcL1F9h+BIa3auN3ex4ulEsfby8RP2",
-	"ZNnpGl/N7+7v2JLSp4p3L7G7T1C2BmoJ6c+Ls+FyJzQovAI8khQk+5Hg7FwoenENeDVYn2M2oK79jJn1",
-	"unPRz06mn1UbN2gnPBke1kjjff/0syiwuChCg3n5LXVhND2Jt/LRlFrwH0k74qU0XwjO2vmmlwOJ4jhy",
-	"LgfdYxw5F3cRx0Gzxik3doqctG2ZEjuKqi0XPPW7E1RgphSzW7DVgK0KqC6uRbW8AfuI2qXqUZ3eX/uN",
-	"gl4rIafOGm6ehpR1dyR/u4p1i46kQvQIcKG9mvYMBOer0aiS4PKxA2MvQ8jZEq55MA1As7GJLMTxDMRR",
-	"1zaw6lHXYOehPi23j4BWsFwUJpvCVOHRoIp0DXaLVvTst0cqlI+k2DCwW6iipgpOCgH8+fJRZOzxUFWu",
-	"we5HgrOz1k+a9EWz4foLao9B7TIf9Hz6a91k0T68jYwNWMd5PzXFkgdDtpSW84nbMl1fNSn0379brzLw",
-	"FWVltvrwzT+/W7+0yKwC7FBeV1FXy1rPMNNu9dE/Pf9Hf8Rkg5IE5jpeK+jpESPWtD7HQLF+AfQJ1D2Q",
-	"prKWrTsWidKKHutF1gprZ1a8zu2rRt1Tn9I6xNKTBJcEJrLWm5mMPvP350lGYu3PRkYDIr0F6KJjeqOr",
-	"d0zfSVWYswjsG6mRBG3noyYsnjwS/Z6UE1nPDB2RN0H2l6ZSIz1lsoD58qhXLMSHQtkW+jhiSNyiOSxU",
-	"6Svc5HuHti0G7ajb1/gaxbeQnQUxP9d5WICtS48MR4xD7liUKb42pxCaQ9G1pAxnHN0e/eLDzk76PBPC",
-	"igjFJqSa4UWULKJkHG0GJDHRQr/OVlWcczKFBHYof0twttD+a6P99erb9++PAdiC4BhSCjYpvPghZ4g9",
-	"HMx4CkCYQyH4CeRgBxc9oB0K59DjNiVOMbUdKNcDZsEc4z9G9sUFzMf1FOXGLX1vDB5Kfcz4vLC6Rc1x",
-	"cxsCi/TBdTtVpA8Ls/G97irSh0XZWCgwjALLPBK8ntcHJGUKXfaAkuEr3vo8qXIhkIVANAKp4yx8vN8X",
-	"ORWePMA7MrAZJdxf/tgq6eJZbPQsHkV7o3zoX4Pha6w3/TNTtEa6QVRr3caFbmdFtwlgIAKMEbQph5I1",
-	"fQ8YuGqbzsbhPMMJTDvjwrzMpIerDFmIm+RpHQ2uReUhNwaUx2mZwDatqYE6NxinEDx3hojuls06nXuF",
-	"MRcKygw5gXcw7Oy8wLWNO9KRvvvVpUi1CzsNHPHyUds2qb84PLtOjcVmJaO3jBllLF8o41VmVJ3L7ZqF",
-	"EeD7PMUguZSz4/hy+fg73kQogTlDWwSJ3Q/6e9m9GvyHrwUm83EM6y5hCtua07ucg1eCQIAW3g2lt+NQ",
-	"E61OAjX4tUhxAmuAmDTCLUrZAPTaG0WQJKhaH0h/VY5fW5BSuNZOZCWFxOtAVje8qSYc8IFmxd5f6vUI",
-	"/STMAEqHvyOa3Tz1TphP6xVlDykHOybZyqal814TOC3TMssAf+BQ8mebvpULNk5jUb2QOR8QJJ37HA54",
-	"0/M8GIj9cqo+7/us9iqOYcFq8T2frWy5/KVAQeS6jGq29kvT9oz3uAGIh6I7d5Ll+8xF+2UM8himRgXJ",
-	"Qta8w6vQjyZk6wJUwzF9Bq1L7pOizjo2p+W5p9qcYxAkXxs96olz2h30P5D8K2QLrR1rp/YwLaIYVlC4",
-	"jHGawng4n8tVmn5Umr6WQtzP665Rw3PWdvI/w7S4+MixxSNRSr2kM0yT0uzW0fzdGmAuhnELOjrY2eWj",
-	"smWepXlPiL22+3xlCfMRQKIwr0oTtS1kudY2c82BdBQL4k3IEl83pjnTOpwbnj1jUoZ5ivvXjNu6sFf+",
-	"7z68VMN8lO2Wk8vhu6gA/gUdXVzoc/morsknhVSLU7Phpd0lzEZoK9NaOJsdNTNoxblPwgb1cJVk6GQn",
-	"62fCDuG5e4/YPgJF4WHP4kCgDdB4+lA6ZCv+SaYZPTerhFz/sXSUJlvr4o50/ICmWbgj/VQTnKC/HN5T",
-	"/idCDGYD9XThPf3EW50XB2tTXDaAmGfGbbXkJ7z3KE0rN+x8uKa6Qcep+Vp/cOaIYKDly8cWWl7m0xOi",
-	"i1kfVuc/O9vpYjC1cCTnqWvBsZfLdeaBXg7z6Jkh1yI+zxiROwJ7C2EyrHuLVuese1crfCmqd38DhcLF",
-	"1+BjgKy3dFbcSs5+VpKQA+llI8Pl8On6L6hFiVOdsl8OXrzgMzvHFcyjP6t//HgFnlGwp5z1fHgEZkup",
-	"6BbLcBtlWOxxDqMYpGlEYIIIjNmgpf3Xqs+Xe8Ti/dlZ2wU8KF/c0QroKN880O4+U0u6j117hKVa4qDA",
-	"ZAp32VBYJ/tSN5qNj0Cd2CPGJQ8tO1FWDwm9Wd/1N5vX3fDLx3ryPnJSDjIbUdnOfTbSUk5pEZg2xCs3",
-	"TZ+o2pgBnqM0v+atz+uA3gPHvJmIMtsLsR1iV+v0jNZ9lGmszmnrGNjNerM4yIfuMK/B7mWpoZ6J3oVC",
-	"ikkk/VWrzfJNul61lTnHvPuU+ZheVZ+sTBkqUsjzM1B3dvdmz46XiS/aAIrixaPl5DkAW0brmYuzen4a",
-	"8p42U6ZvYP2Ch0fCQ8sd9I8oT84T347HS18vX4NgwIB/zVucmQoJQTZvHZIDXdmiy0c+Zx9jQdV3PsxA",
-	"zHo+3KACzsIITGgmyokOmwZExdZzNAooIJg3d+DzbAwBAyfNZrvO7t5D3a+jlsHln3wh2KHT9uWjCjaX",
-	"QPlXyE6KPBaJ0pn9fATLi0MMp8/hGW78s8VkG9hQtKm+s/CiUF502S2r4CfX5pc3fH6oapCYR88dbvz4",
-	"C8DcfpprXxy+fAzJgX+mGG0ecKZZ9RcCmZBAPHn4uZ5Ljoo180YTDS8uKQQk3tvR4wt/X/c9G/wQyz4y",
-	"O3FZMgY3qhZuXufEuUmr2R0P50+kHofCc9jl59YfXi/r97Rne1uoh7iSVxH11464ns47ovJfJEqp65i8",
-	"9smXY+5qcqlR9uXzUcWhwJfFr+aU106DRO1ddvq1U/acSk0fl5qXYrW9YrV+dBVeUvosiOx1lpFeaHJW",
-	"NHmHKGLYkRa2duL5m2j4d8T2f6WQfErmE/xV17Oby9FawnTBvBrz/lYj2cBxXrY7H/OaPINLhDjWIXzB",
-	"Pzv+qTzvUlSRZ45LAdHg7PBSLvzYiFlX8p+p0VFFk6f1isK4JIg98J3eQEAguSrZfvXhN17blEJyV+OB",
-	"/gHEYHLxhQEG6cV/SOAWlCm7IHCHcP4fV+tVSdIKbxgr6IfLS1Cgt/XWv0WYGza6A/5QVmqasSMsB/pe",
-	"lZQRkCJg7A607jcNNB5rdJZphKuR6yeEoTiFnWcfecAT0h/y/dafVWADojyW8kKv36y/ktUKe49lea/2",
-	"sZoxWnncJGRVnvFMIepvrH25iVlVn/VjH9W3MgFB+4TrXepv7uOqPjBfXJpbGJ53HjVI/HTz9P8DAAD/",
-	"/w==",
+	"7H3ZcuQ4ttivyOn7YEdklapr5nqpiPugrp6+U+HpJapq7n0YywwkicxEiyQ4ACiVWiF/gv0J9zf8V/Yn",
+	"OIiFBElsZDIzqRRfqltJrAdnw8FZnlYxzgqcw5zR1YenFY33MAP8f0HM0D1ij1GKd9XfBcEFJAzB9tcE",
+	"0piggiGcV7+zxwKuPqwoIyjfrZ7XTUPx5WkF8zJbffjbCiQZyiNAKdrlGcxZlKIMsSjeg3wHV2v1/R4w",
+	"QHq/PoDHKMMJ7H5IYAr5UpofCoLvEUU4h0n9K8oKSCjOQdU2grntC2WAsOZbfo9Yb0r1K4GgNbP8vbei",
+	"FO9QHm0BSksCO7/SMo4hpfqvuGwWUABKHzBJIgIpZBGBfy8htX7uDlZAkiFaQaK7BROI2AOOtiBmmESg",
+	"ZPtulzKvfsUE/Q6TqDrCCOVRBtke8yGKIhLtfsMoVz+UbA9zhmIBW9FYG7coogQw0IKY+g1+K7A4iaKI",
+	"dhjvUhhRiqMEZwDl7UFQUs3CHqN7SNBWTddqkoMMtn/BJdvgMk8ikCQEUtr+WoD4DuxghHLKQJoCbXnq",
+	"E8N3MI8I3MEcElODMjf0ZhBkLdRRv3WAwH/LYLaBhO5RUeF+vTXVBGXwd5x39vUAN3uM77pzqJ/1aQhD",
+	"cQqpOEhKYb6DJII52KRQO6ZNmcpu9V/14cQgK0CFC9qw9W+UAZ14YpzfQ0LF4RSAsFan1sdkq02hf2G4",
+	"QLFlSPmt2bbhqzbjHqZFFMOcQRJRyBjKdxoOoFwghz5G5/O3CHBya36tgFgdvDaL+qkDiwbcaXUoIE+i",
+	"LYSpqQGFgMR7TvqI6OeiNSlADLV14O0WxTDa45JovxKcwu5fDbD439rCSZlynsK5uQQhYimMCgLvEXzQ",
+	"muijyJ+0geT6NwQ/UNjHrvbn/i4pBKzzF4H3+E78FZekovv++TGYFZgA8lghEoxZhyWUxZbgnEUwAyiN",
+	"YpymMG63eIBpjDMYqQOUH27XfYHH9w+TCLBK2m0xyar/WyWAwTcVja7qPihncAdJ1QklRuGZQQYq/ld9",
+	"/AcCt6sPq39/3Ujsaymur3VZHdWdnterApJqBTCJNo99Ic73a5zYsh5UGH82inYDcOqmK7z5DcaM/6IO",
+	"ueqIKuHRWnNXgbjtDbFuaSpRiihzqCsp3vEfEIMZHQLWZp8rQAh45NAFO+gdJC4JxSQSbU3A0iZ5y1dv",
+	"BJwOJv513dmUFzI6MnWgs2WQrD48VT1KhiV2cxTIyzStaHT1gZESGtC9VsUcrTcYpxDkdfOK/ZU0IhBQ",
+	"oTV6Z9nALSZQLBF+Y5DkII1Q2AolzfKNJgmqCBukv+oAeDaArloc12taPD9skx19KGSRFJckhkFNy6Li",
+	"JZKgLa011lI351pPwAwmaEitqOploTALx1DYXvPBkqCVaVMk9TczkwFnGlV/IwVwVtTHeH6tMAGjs6uM",
+	"q24jFtf0NC6rvsBIEagBr0stvJlCR3M7OyPfg0qhq9STSliae1uO7je8EULe+FUhU//EK1UVJW0u20fL",
+	"Li/l3QqCMBfhKbyHqY+zmroMk0Y92cN3peCpg8B0ZMbz6YFcg0gPE9arb28YqCTS31Y31TLp6va5vvyZ",
+	"JZloFizC+OZN8DZBaaD8kSu2kZ3hONt7KQjKKqVMXpi9OGNhXPWeKIxxnkw34rN1ZwQW6WNLNNS3cfOJ",
+	"RRYiA4yBeM/tH1uUwvCDbc3dG6USe+DbJzHQd+/6oNJ6lCRtT+vj1e6RNzh5NG61rRj3z0Lp1l3MjHFW",
+	"rbOiTszMOvdIkm/NuG6hdXVet57jZyi+08wwow9+LgcQE0xpVGBqkROBB7Re/b1E8Z0AkvG4BPhwUatU",
+	"9c7bAGTwGzPupCwFVBtAlZx9txtW3HWH33h4WTWHHNF04EF884io9oDYPgJFYUAv8SNI01+2qw9/88iB",
+	"olg933YZXjVLrQmFaz5eFVUBKYFbUKZVRznNuoGb+OE2TP08lbokLADCcOi8AGmjvRwVaxzq6mr2ifWj",
+	"6kxRBHYVd/Hq6jHOWcVOxVUqRIDqzYW69bxepYCyCOT0AZIup6vmFyvin1frVVxShjP1920AaRDAqv8L",
+	"urqJthGBGSB3QXdDAilOS/V2wdrHTWmZQf46INsIq+gWkd7PBJeVpGCYW56rk9yAPBEPBNUiQnYqANvg",
+	"d3CHDppywyZDIKVRkYI8opCVxYqffqXsrNarB0zutil+0P5XM0xuuSYq/vKvu4P8+prc6ju6uuF4yhV4",
+	"E7/2iV+URLG0oxjscYY3DTOrsXINAne2RzpuOoXm8dS7gvN6rzH6ogi/uIsN12xFrlCbs6W02MBgZBvi",
+	"NWOAgBQdOBuIKqbKxWX7BCuSQpSh2H/tkqNpPXqy99mJTvI1RqCTHE2yLIMqwN/i2qqmhlmBGmGgrdr3",
+	"4ttjPEW5SRHdc4mQELBlZh3eKgd7cqsDjlurkWzgzqS2E4S8Suzp0JCQXmvnocDhwFHLRV+ZasOu+X3s",
+	"ncpcjRlIoxiXOXNpGc3pDDIh6KOvxZZ9kBLbG0sCXiE0kiQ4+4tSHAMLEneoxrsOi8ZYAFIpLU7Tt7aw",
+	"uvlQXVF2VIfrl92K6BtJIEh9PR0bICCnKT8cjRGGUIWhp+EmZJBlUoisu6xncpbjhW+l1/CHXbM9wWTL",
+	"bHUZzLA6klfbnFi0joptdOmRg/Ho1ro0vR0sCuVD8R7t9ina7ZnBeqCaWiip7gqTiJZZBshji0aG2iS6",
+	"fLAevwJPCgIfRG23tuZvfd01scxjsR0s1A7AtGzzEYxAhZZW1rsTth/vDFYv0cTeYA+K4rG6wAqfgAKS",
+	"GOZMvijWZL5NsbjMiv55mW2kiRmWjIB0/ACqo2V5FCTjx7byvLbm2tW8jKTbYFd11TKu1qwEiObtk9C3",
+	"7ToCN3zt0HFpGWZB02UuocJHDVEpIbsxneiITjEY02nMTMmYmcQtd2An/4OgqVM+ptMYQEA2otMWjek0",
+	"Bvf2Y0C+HzVTOaKTENJDO40B+W9jEPYOj+iUjlleej+iUzYGy/PNmE5jiLAY1YmN6vTm+88j+pEx50vG",
+	"IDodAws6hg7pGExiY2ayGWgMgtSsLoyY8/f9m48/j+v39V8H9zM+SvX9w8a+BfORoPWqYrXf2V5km6iK",
+	"Ac/l4iHm4KfM9naMehZ/+ubABTGLGJ4ChuIlhrsxrnAOpcW3cxvQ2rhtYKKdFmHRsxZUOi2JcRaVFJKw",
+	"S3m3x+3z+pgrDF7YidZje3XtrEY0u32+NTkL93ApTjGFU+DPYBrjM5/ZG6VxVfc9N53PkKlHVoSaLVF8",
+	"mJXU+gaGSSKQ2WEqDZp4uDFyR3BZBJoiZ25KlM91LQOhgGwPg5zmnD/DtLj6yFGDW3S0yIsJ3kQ04rio",
+	"x5BqnSB/NDoEWaWj6GP97PMMk24OjBG0KZlip0Znehs/1HZgiy7Jk5IyYmbD3C1Dsna7CyHO2T59jGgB",
+	"c8tDkJU1FCnIg93a7a45HQTgo4bZUgnMsAokdZwFhbtMhet2nqe1L0EUIjuE+ArJpg4H4d5+KJTBpnZy",
+	"oeh3aCEksDPZs8GA6B0GdtEGUBSH7I+B3ZC9GVwgOU3634UMfLtSvxxAeoAbihj0s2qNyKW7luQImoNF",
+	"F8VczzxdkuvSV/eIW1uRh9ssX6Nvp1D4yHeBpJFf7UncGaTUBLEJ/QcKBz7MRUqGBlh2XjEIWAP4xDG3",
+	"NYlOIOj0Io+dxgSn6QkgFOZR1YaVyfdYLDgqAAGZWZq2weu/OBwEbg6n9qRmcAvW0de/8oRglEQqw0BY",
+	"/KTWSb5+DeqXwHsUD5uK83UKYe66X/hhrYbDdNTCaXI3rN8EIXvBjusBKoCIUSdh4auibZSCfFfKx9ng",
+	"TkOAFNfCM0z+RU2Hsb5PxrtBD1o+l3uRyMPcYGC8r1h3tY9iL/1W/UYKQKM9IEm0wWUe2+ILbPcWTIfR",
+	"vOow5GSrPgNovWo+EZ1XQw2k8arLUPpWtBHhe0gISmBgL8qUTujGXP9G+VgyB0SK4rsJx8MFzCcZjsAi",
+	"RZOMdDhipLjxQw/hNXV7HsJGKvgK6AAa0aKlAhj82b2okGMWzvdE4+f1ChcV3vDcS5vasMltsMFjGXrW",
+	"A+OSTT8yDYIHfsgHmFzDeSWBW0hIoOQj2GJG5k9ESVQWh+EgxTECaSRjQcIB2+mmWRxCuvO2dnVhvSpz",
+	"eXQbmERbgjOB6dSM4uPMvSyLVHKlsLwRVYfGVh3UPoMJKrPg5kOyWLAsYpBkJzJZ60qExEqF87V1pI5R",
+	"rCmnj18GVcHCzBxI4DK6tOiiw6r7MsAkAC2CxybfTJK30W77aqhBm+UsSZMHHvuONODcNnepCJB4j+6F",
+	"3tV1tGu+GCI5B+qGniwljTlPXPEGxUbWK3VcGnU7lqapd51WtU+HXtpPah7hjaIU5XfHN440UAq+sruA",
+	"PsZ6GDngVbGJDFuD6iYCzbjEOcJ/v21dqtfrh9/j4Ow/QWbyMUl2kuah3JZqR61d5Cw0cBjtw7wZjFqo",
+	"a5eT2Ehfkml8mNEu0u8sHa6LWGCEGM4ZqrZch+sGdClz+bAZ2jZ88CauN9i8VUO6L7Fd0HYBtr59HRLF",
+	"2M0ydjy+Ogn7kbg3mp3ymxTMhcbcSc04G77j3kCRPkYbIHN1mr2uXl6moRCnrpJCMtaniy/cD1ebV1vj",
+	"3hiio4ixus6H9XjP6yHDiNvDuL69mW97O24PH/7SZEfHfhD/8TJudfFzmMOjFx2sR/jS4TSFK60XejJZ",
+	"1ykwbOJzlys/8fGf8lAO5G0+AA1jU3K0SQbpsMtbGwBOc6TDHcK9B/jSWZFbwZgUYDP3xXF4l5hN5gdu",
+	"ozWaazcBKrhz2cbHl+WSEnxJMXtiLiBzgKzMX4U9u8meZ0y8wPQEMmolMmOblllF7bgJh6jHzlFRQKZn",
+	"dYtxnkNRlCa2GC7EO4Qth4w1u0xQ7qfWrmoEkdksQiIebj5dfRRjXH0RkLvtAZNajHiG/IbB9jztqEys",
+	"dqiFrj3k2wOcGrubun1uV2qxRXF1QiYDvNW0PJJOXqXamXKlym+8Xg2KUQGsdmPdTTlYQ6k7PRvq4wwb",
+	"SvTojtMknwweSHaZ1DvMH0mod9CCO+ngF5rGxGbA+y0izeOpzFc8BDam/namnKL8DiaR4AreDbRa11IT",
+	"F9CS9lHlWm8Fn6jfuHNMnY7dkpMZWFCZpiACBX9y9mp1WlOTv2+O8e8wicqcofQgpw8ldIKPqmF+vfSE",
+	"HKYykpQ/+YtVGqEUngGyPXvTLdDTpPYwgSAbzuyqXhkIc4fSimLVvbikrG6m4Rc62d7o5x2eApbX5aID",
+	"S7UYpFMjPybL1PYAEM/GS5E02I9CXtMDpsMZRGCtJk70s21Uj75MNGCOiRnXEF8rMlDZ3zg/6O66S8I+",
+	"Rw8t91ZXsEemS71bh+yHIstLSGh4nlubk1o/72tReQ2i2rhq9WU6UWXR6N8OdJlQrje+7VkkoycB9xgF",
+	"wXdxG5auWW20WYl3q66coq9Q1XypKuKiyy263KLLLbrcosudQZerhJRBfFLpzMxwOO5pWpCxXE2tNYYr",
+	"WLy6cNPRpF6J/MeDLSyR7Hf0BOMT2YVzzHhhm2GT851a9TQCE+56bjHcO+hZoM1ERO0wZDfr79CnDo4a",
+	"B7QdeXVHHQfs1XXr9auyOSFlqry5jQ6IZQ2q7hO0eU/K5abN8OdajhwTGavbow6+NHX3E+RualKp/QWM",
+	"ZGD54PviKK7SLMzwrS46ZCw/lUnFK5CVd0ArJ65n6dClAoQ2lRfItoeo2QsMQ4K1FN1DUgGDDinO7WbE",
+	"tBRwC3wubJSuptrXFsRwg/EdT+VCGdgRHubEo6iiGKRp/Qd9QCzeV3+WtPoPzTjRPCDGeEzRwx4wCorC",
+	"FQgw6uKv/OQbADY7H8Xh25cEH/2WOYua3JvWhPMl9x03sUlbawIrlc7SRFxd9cqUg7iA7F4ve0xvkYZx",
+	"TMeWH9CgAUShtrG7Fr21TU820ODOI4DX9EuijTWtmx4bOGZrGUwQyKPqe8RwY1QxyFzZRIOip2GTodbZ",
+	"TkMvd8MGIiO0Amc9gwGREKb7t6Eoh/YpSB4FWYbDHt/rue076PAmhv2FboNNd+2RIqMlT7apVhfkfNdp",
+	"79rYPaKIYWLfid0aLVO9gPxRXmI7V3+ePNecVTfYQdgq2p2OiL3dyl2OXW7ng5aP94S7MKNvKUKS1QaN",
+	"R80VyUhl8Lbj7MiSeb7qd600stYss1Y8m7543pRVs/qkJ21WNTAdR6Jld7Weig+6Y5IJ2zN+zibjbwes",
+	"9idIBUkl0huvayOhK9rtkrRmTep95LkRDORuz79lycXeedGx9ApKEdW2fpn1nMPz2QRbVo6WWeXIyVJc",
+	"WUl8da6fnegYkn393HGAofcSgjNbgHu33nwGvv0F5ju2X314/8f1KkO5/meYma/ntS+M9VLUTRSwab/9",
+	"d4bhu3dFKIojTwADDX07+HnVrpdLWAFEQX1dFyhT6Ma9MaA8o6RtAAqXxRkvHb2DJHogiAnsNtlGMpyI",
+	"4lJdf+m1M2OBPct8Uddr65bc7GXFNpfOk5ZYsbC1BkbfmcB7mIcIBt7MlMfdqAJaW9u1RmsXqz457mHE",
+	"LjSaFQzQUTPIgHIrGp/gfJi+3j8/UQwRQWqnrE5Dkx3eaiH3gIbfuQcaI4a800wJrm8FJswBpgapIrBl",
+	"ttoPWqsN3LajUGwvTL2RTcM4yFWFhntptRND3pgzZe1WBrMiFQ+9knsz3CfIziiyr96hR5AeudqW+w+I",
+	"7XFp8MCpS0tuQUoNioU/XN8lkQOyiRjl6Tq0KotbrtoyCaA8EoXwu29pmk7nMsirIzUnRR6df0cCgYPk",
+	"oJ076BKTSDzfqmxBDuL0VKWYuOqEq7zEFJUjDC8yYRUdrFUQnKn//QfAwM4O/GGVLQbeUPVnIMf5T+L5",
+	"V9+v3EsWzRxr9lk5fdhq8vu1VSILTGNoqMjlvgt3Uwx0L/qHJCp4vg2oVu3DdQnkWVmMfY7RLfTgnQJu",
+	"PiBN8UOUlSlDRQqje5CW0JL+031J4s4K+l0pgTHKQGq7LQln+jHXpdoT2sxQ+V5SlEN3nl4DFxSQ54X+",
+	"OCzD1IJ+v2iLScvz3j/IPaJok8II56a5zaaOppcoTdifzmoiMdzh2vX2g25yOqrZ2RFgcIdJy0n4oyrX",
+	"t159D+K7N3i7RdzV7ysB8Z0xYZEfLVQxtqZG+P/7t//1b//3//xvk6UGUZGHIwdp2AEdKm/0ZHM9GOWy",
+	"/n2Y6yFlgHAHSa7PV2PypZjcEAuZxN9g7RM9ba+Q3G+oXq1fexVND3iUHKBDPVv7Q2LO0TJ9ypi+kJqi",
+	"jOUEgq5t8Rpa4LVAHhOUOy3AAXEVY0SOzy43io1syzQNNMe0bAsbmL50416frDvYZHSD8qHMZE6yUlA1",
+	"B6TAPkB46c7iPwAGrm4ajnPbI58p0pR2QHiyfDg9M92jw/XXbJWkwzbZmkyEqo3LoqaXcBofksGX81bt",
+	"3Yi6oSxbwlo5GPa20AxVQy7sSCwBfQ6bqJd9KaOo8fXx0Ku0Gl+OJt3+HJvldk8DBeGHPMUgqRogAmn7",
+	"HqYxa9XOnPZkvfoNbyKUwJw7yBOrq0JJW8oKzBMlQaKC4B2BlHLHUZTCRDJckcN4vcpxJCNuY5DHMIUB",
+	"JqnOquo1rI0b72zTz7P+JKB6+1znWq79SHBtrBuQPNpChM1YnYL5fgBwSqiX70oIrTageV0cdw9aud2j",
+	"bEMYX469B5tCcPAGjrvwHD7QN5znTbr0Vp1+7jBwcKX1zmqa8uaVcCTEGEhT/dyWmV22nthesmAa5t0j",
+	"DfnDHc/53LcGeawsVmbPAfckPl+BMKkqwGY62S1Koesy4828wI1MVrP1HqLdng20ovsSAfSLwqCE7QMe",
+	"6tparsjZ1Un9UG9HjVrvwQQ94delOYEN82ELrh3dnidUcTWYneybMDu1dTPWhTm61U6C69VmN7wLHdwl",
+	"BsO7DJ8lGT5LAgd3EVfUYV3y4V2Gbx+ywV22aHiX4Ti2Hw7k/YhZysFdUDK8y3Ag/zYcLe/w4C7p8IWl",
+	"94O7ZMMxOd8M7zKcxIoRXdiILm++/zy4Fxl+mmQ4MtPhEKDDqYwOxxk2fBazfDWIQJNN4344U/t9/+bj",
+	"z2N6ff3Xgb1CXwM093mXq9Tw5D1N+V6vpp0gWqTgcbBnnscaMa6Gok21FH4XEStJXt3dLHl6Di9L2HG9",
+	"1Cwb/SV0QOc0Z/wZpsXVR3HQt524iQlsrzoencbw6tpcbTbUyg03j5Xv3373XXUbkmv57u271Xr13dvv",
+	"+L/v+b9/4P/+cbVevedf3/Ov7/nX9/zre/n1H/m//4n/+5/5v/+F//tfRS/Zuer9K4H3CD6YExTr+aAm",
+	"etldV4R3u54sZbTMAbT2ZeBxxGHX+zCxIkNOrMNwsg3Us1XkC0l6XK/E8cyQQbKrI30cDq7KObJ/zrlw",
+	"FAzy9+eNHQ6O/XntzqG6hcjmKzVG1Fg9ts0umM2jgvDE1LIXqEQEt7bYHn9C+wwFZ1UYQDC6NOj5+XY8",
+	"eLtwdrLMn0Rf8RZXOyVtUVoJBAoBcbnpVf8PZECpgu7Nzz+s1qtfPpt1JZCWMJhw6+VgElGU76wLMwVN",
+	"9BE2dLTgYjMecPkKw7i3VJ1HDh+o5cHKQWX3kEQoqxDCXOJgbCKqiv4oA1lhJEKZWyOiKIU5a0X5++3W",
+	"/FW5bcgNzGLUcPEKWFvIc3u08mwEoZqh88pouhXVBQ5cKoV5Au0hxr1QXxHeW4nGezg0yrfD/FzvAVZd",
+	"2X3yw5Rdna11dF4VNCzZWgOlJmGdK3+rztZ+hg+CpdUkZOdivnw7HpQ24O6CqyNw1RJB3sxv0kIULIIv",
+	"rW5UHub6bqYuvpyJiMtR1bgfQRdOEF3sMbhHykbWbAUq+cABu9En6YwYuBVs9LcLSsBVK2oudVUlXXNn",
+	"d5qi1I7F4Xca9O1hKWZw4IXNnIStTptljgpuHRpWDl/V7FNc6/guLqoUNS5gfvg7uv3iw5O/Dq1M27zD",
+	"G1aslfW3ulgP1T5n6UEtl6WtoT2hBTgoV+Zj/UxpgXMK3QkyR+bGbHLWn40y9PWMT6gZkkuzAbCu5dmg",
+	"O4y51Devl8Fh2mYkq+2oDTEufCcEGNd8Lgxe7Xyfiz/MIH+YVs7PHuxs4ZnNDhtbfZNKNCIwQUSoFzUn",
+	"N3x1JBAN4/fWqNBWCKvLMy26g48uAR0YvStykgYUfXekW7aHpnbS0IYrs95s3QFZk1WMZX8RBsCP2aBI",
+	"/hu6K5kqePxWmun667/lg6h8jZao6ylzd98acalIHwNQKbxCs3Esn+lTz6lqHuCWmx64SVT6QNMAUdX1",
+	"TxMdw8vRSm9r0xsR2u3TitENHk1ZdrURguzVL1RqSg9VIb1WNwIGXzgIPkNapjxLulb3VJ2RduDWW49U",
+	"X+RL7vCITUO85t9LKN5Tw3Df8wxx2HvBbRfsYnHGtF2y2Lc9kMWf9M0XkT/UGFZAQmUpbXNUHU8ycrsO",
+	"4MNyd34r2oBiD6aUU/qSneaLL6pG+20DfIsRo3sD7R0aPUZJd9l02IWrXpARxTxvZJ3XZuVQbwiL7D8S",
+	"/tNqvfp31T+ffl6tVz/zf/97+e7dH+L6f/5J/R+s/6f66X9WPat//sdqvfoH9yNjlwQaEu/2MaC/wdQ/",
+	"wMLfb9rjwartrZH7d+pxuS2QVWMrWVYf+xFZe1QheIaoKIclIq1ELBaImdV2P+Tlul5Vaw1GVOP1ho5p",
+	"+nKW+7IWLBtgzLZZzbzFlLiSGiOQRgXBvAh635I29iY4qLZ9//ZnXKtRsPaZoNNU1x5keGhNPbolo2Ud",
+	"4FDjQe/mQE016HHBIlwyXieLRchcV0y/EbdZedfBhGZUJXNzUFPD0+V1t3Y8DdBz9KZ2kd17pOOPc+v6",
+	"rc5Q0L+f3niQUbKzroNS07cegE0w6qxx3T7f7om55byGPFdfRXsTTk3xgNFH1JOFqjNgoFkpbg7LJKwG",
+	"2TxOU9nNlK5t5CPt4HJXGkBaG3Ni0Nfqv7cCxtEGUBQfmmHNtYPAdQQm3EPQHUzpTHNmdv4wOT8MiX5v",
+	"FmbB4ykosSKHU9Jek/2ruhI5fDitGMH7Oc4q8DDMMBeDW9Zuqlsif50S1gzsht1l+CKMa4Ygs2uRRscd",
+	"q66uFDtVZDdK4b0/QM/YZwJvE76zQe/4irHVm3ezMggyyUMgyCyExnij4NOvlhxy/BBkA89fLNaCAIYT",
+	"6yisBPH0ILyxHy0sQkrzmopxnkw2oDH7Sl27N6A2eV+LnSpJXGiRcZm6rlVefEJn7056OYPnKY3oHhBb",
+	"QoXj1u0Oq4ltLvHsPcqxmTNdGTPdU9VV6QJmEW2bvr27CC03GWIi9Us7O4wqS4zzKG5Qk0CKU+tlRZsk",
+	"qpOc2nOFtdorBPK3V+wqYP/qWt0rl91746wDazqRNreOJBDKzv6VN/2F4+NXeZWYtlZugxga8zAhX+ek",
+	"2zBzZVRtiR7eRwqfDucwPsL3EuwOLpTqE0my02CXlpG7HZLiukkP73s/rFE6L7ON3c7Zs2a6oNnJGfJ8",
+	"a5dWPpP5oKcuCbRg1UPWrp+gcLAYaqB+Ipfrd2vSGKe3dHrYtXpu5dK1Hb60QunukucFgfcIlzQ6ibDz",
+	"FFg/ibw1UsY56rermhdt2RPqHm/gwC+ihHudJ467s1dQUMWx7e+tDoDaC7x3Nb/OJbDzdQBDnq6cuzbe",
+	"GNYcXMK9Tjwv65jMqKz4ORhrCKNsRR5wo14myh3+vUTxnQTlCBY3G+7j4jM6ythqFZxPuXNpa+bXM09G",
+	"6skMC+OiUMNS1gfnFvGZFezGOlNVCDrg0thNimzH9477ytnCObVrobHEAQe+IerTCCjtVfIgMd4edzA2",
+	"j0JCPYe6IapUXviN6dd9+GtB07woWaQlIO8HSlqzlpPEVvzsrPU5rKVb/BpA58gno4xTlgyZMKzaU26k",
+	"iz0KJYzn7z9cE5jMQGhIYd0vvBNI/DY6n+RV0IhNJk3VyuonnicE3eko3be7dh+gpwWvB6h0sjGPC0AL",
+	"2NrePMNSwqY4BpbMDoOe0dvEL0c1rbbMz+ovIBdgEI6VmN9Ckqu7dIoYJCAVzqIVD5XOosaYeW0paobb",
+	"43omyEJ7KgZAaf7qKmYKWbeKOUeCCjf2tOrY275aFZWe5agO0a9dxwbmIhlcKF+Bz9DTXC9W1ZesU9vb",
+	"C1CPTcbcAqrfUDN4z9bkkz0rrhMC6oXD5kW7FO1fivbbUCfAC3uaCp0EAuPFy7G80ALz7nvdVAXiTTWf",
+	"2uuooxHcQkU08xfSdEDGV6bUlfDFXaTM6YBgrKjrdrYY4yjhvpr1ZNVUngRtBA8odtw+jCMUBT0MsZdS",
+	"ngeX8gw5co++dxoL6lzrd9oAWJ0Iw8Rf+F7VcjQXeeyVq5+6XPhAt01n0bPe6BIIBqTJcf6Y4dLGForC",
+	"yr9rXa/jJHxIksi+/5KcJiy9lX5/DLlaut15RHGmICce3tRxxfdk4rImOp8KuxIc5ZjHt8R3IZrc+uC3",
+	"6D2g0R6QJNrgMo8HVpxKQe2+boUQV+jbjfzabYpjoYKaY/tjxByZ4iuGjiokiawVoPj7Lnn0N7BfBDEV",
+	"D8WJTSbuqvU7Xogy+Ht4CpQ2QIJQNwPkDibiWhABGtECZG7BPsVlSYNQ8F2poLBMKv4WdrOCW0gIJIGN",
+	"M1xdazxkrAdnd6JrTWHbgwu7+gO0DfHilFYH7vCB6F4lDS1awaWm7fUbHLDL1mBDNhsYWjJNIJUWZWJa",
+	"3sHxKdZSqQ05KzlvepxyXOx91X4NZgJH1deSZVEMsgKgXViNDt6hsWMFtc9ggsosuLlMwhPanEGSDY8g",
+	"1p/LmkqyjYrVlJ4VPEyPCTQU6GiRYf8SLwJCSoLY45dKZ5F5hyEgkNyUIjcXV2b40fKfG7zYM1YInET5",
+	"Fmv+zk2A2OqTLHRx9QO8h2lFIVd/LjcyjFsMQT9cXyfqK32rSmO8jXHWuyusvu7hVT3m5z99+Xp18+un",
+	"9RWgV6LdBiZXm8crtodXO/xGjXVVEFxt+C1P/xtDmapHrvGnT197C6JF8u0tJrtr2ZxeV60aI3KzsZtf",
+	"P63Wq7qOhyimIU0JoECrD6s/vH3Hq3MUgO05fEXcFf/fnQiUEakoEM4/JasPq78gym5EE27VBRlkPKru",
+	"b08rVM2xh0A8hHag/OZf5DLW4tS8Bbd6dUieeYaIag6R4qWeQhVyqXXpZoLeTfSWWzB4RiS+yffv3mkp",
+	"6eqIXqE1XP9GxWUvbMXCHiT8Tp576PHLf6tA/8d33002n0ijZpjqr7l4HEG/w0SwVpU4SJwcz54hT/qa",
+	"Z67gQV545zl32fIvVcPZnH7DU2RmBJ1pCbbWw4eGwXnH3MCtqC1iH+SoOKWdzotDrSdlIX224tVnyAiC",
+	"9/BG+uKeC6kqBtjMoGUiCcelo7OWWR19Nekfjz/pz5hd/YjLfAiyXYMHIAyIpQHjvkB28wAeLwXhuIHg",
+	"e2kxDT6LjpXsATxGGU5gBPNKHUyCbMFNLwLFa0eIjbNbsbo3tXFgW8Y8PZxPP9jPKj3cs5hwIcvTk6WW",
+	"SNKuUqhGs1EnZJ7yHtVpzu2Wjk2Sc0fnowoJ6fgxazVBT11ZYGrAi49c+ZINz4AYB7BVp8FdvNR1nJuO",
+	"zqFUdlY7Orw7Pjp8D5Krz03dsdmgoM6nrkW2Riu7EulYZ8iw9gRQ9wXF0lPF+w3uqNc/FYnGBnPLOrHv",
+	"+a7r1kzJ82edLbx9UixF3rMSmELxnN9G4B/47+fjqxbNt178bC5bAoBJzapri+Si5vVluPtWvyDbBAL6",
+	"FWOX8Qb/V/54c0m4Nb226XKlP7/K+WoxuhLcLV8dJ/v8KH10ZqNrqszUg+3peijJ4N4M7Eb2VEnnx/V+",
+	"waYABfDZmQLOSogfm+gjj/XhFyKEzPko8LhWCEyiOnKhHbV2ZOFQux0u9ggTVrbkw3UdMGrEVG4/TdOm",
+	"+2uxoVo6qwjs8+jxs+W4QZhGY4LT1G774p9/uYdknggnlh/x1ZwdAyQsXxwOPDVaWoAd6fy6afv61VIx",
+	"52VHUktb7EgudcxtSJLo9v3jp2RBuYPUq1et8tvNSQs/W5DrEOSyy9JrPVLS7gnBMxnC5GOT6edFI+Ll",
+	"2lSAPCktLf9CEF2CWK9qRHbShh4n5KUNVVDyR0zmcAl5KQy7wdga2gvGWll4AK+eAY+ehcWlU5LwfGgu",
+	"8vbM2/RSc0O35fljXfn3sizO3eRKR7czCzDOHx10rnOdQSLqf5pR5Kfq88VhCN90rU0tGOLEkMZL0Ywi",
+	"wk3xjBLqSEjSrft+EuR4KSKlhSFPavGBdtxzcRObGq0WPyM1WixJ2nNfhIphfsbZ44flvC9IMngsmpdz",
+	"0kdzkFvU0qEi5VomYrOrIDeiwcJpgiVLndvOghdDj8jvYijMGLLVj5jcuE9rEkiul6i+Q3CkMTurw12s",
+	"eF2iWAf5+Al7suz0Fd/M7+3v1JIypBB6L0V8SFB2B9QS0p8XZ8PlTcgrvAZ4JGlI9iPB2aVQ9OIa8Gqw",
+	"PsfMo679jJn1uXPRz86mn1UH57UTng0PFdIEvz/9LKpNLoqQN8O/pcJMR0/irUI0pQb8J9KOeF3RF4Kz",
+	"dr4Z5ECiOY5cykX3FFfOxV3EcdFUOOXGTpGTtil4YkdRveWCp2FvghrMtBJ7C7YasFUD1dVXUXfPYx/R",
+	"u1Q9qtv7a39R6FZdyKmzGlygIWXdHincrmI9ohOpED0CXGhP0Z6B4EI1Gl0SXD+1YBxkCLlYwjUP1gHQ",
+	"bGwiC3EcgThUbQOrHvUV7ALUp+X1EdAKlovCZFOYKjzyqkhfwW7Rio7+eqRD+USKDQO7hSoUVXBSGMCf",
+	"r59Exp4AVeUr2P1IcHbR+kmdvmg2XH9B7TGoXeZez6e/qiaL9hFsZKzBOs77qS677A3Z0lrOJ27L9HxV",
+	"p9B//269ysA3lJXZ6sN3//hu/dIiswqwQ7mqx64XyJ5hpt1q0j8cf9IfMdmgJIF5F6819AyIEatbX2Kg",
+	"WL+U+gTqHkhTWRXXHYtEaUWPapNKYW2tilfMfdWoe+5bWotYepLgmsBE1nozk9Fn/v0yyUjs/Whk5BHp",
+	"DUAXHTMYXYNj+s6qwlxEYN9IjWTQcT51hMVzQKLfs3Ii652hJfImyP5SV2qk50wWMF8e9YqFuC+UbaGP",
+	"E4bELZrDQpWhwk1+d2jbYtCWuv0Vf0XxHWQXQczHug8LsLXpkeGIccidijLFbHMKoTkUXUvKcMbR7Sks",
+	"PuzipM+REFZEKNYh1QwvomQRJeNoc0ASk07o18WqinNOppDAFuVvCc4W2n9ttL9e/fH9+1MAtiA4hpSC",
+	"TQqv/pQzxB4PZjwFIMyhEPwEcrCDix7QDIVzGPCaEqeY2i6Ua49ZMMf495F9cQHzcT1FuXFL31uDh1If",
+	"Mz4vrG5Rc9zchsAifXS9ThXp48JsQp+7ivRxUTYWChxGgWUeCV7P6wOSMoUue0DJ8A1vfZlUuRDIQiAd",
+	"AlFxFiHe74ucGp48IDgysB5luL/8qVXSxbPY6Fk8ivZG+dC/BsPXWG/6I1N0h3QHUa31GBe6nRXdJoCB",
+	"CDBG0Kb0JWv6ATBw0zSdjcN5hhOYtsaFeZlJD1cZshDXydNaGlyDyj43BpTHaZnAJq2pgTo3GKcQHDtD",
+	"RPvIZp3OvcKYKw1lfE7gLQy7OC/wzsGd6ErfnnUpUu3CTgNHvH7qHJvUXxyeXefGYrOS0dvGjDKWL5Tx",
+	"KjOqzuV1zcII8EOeYpBcy9VxfLl++g1vIpTAnKEtgsTuB/2D7F4N/qdvBSbzcQxrb2EK25rTu5yDV4JA",
+	"gBbe+9LbcaiJVmeBGvxWpDiBCiAmjXCLUuaBXvOiCJIEVfsD6a/a9WsLUgrXnRtZSSEJupCphrfVggdM",
+	"UO84eKZej6FTwgyg1D+PaHb73LthPq9XlD2mHOyYZCubls57TeC0TMssA/wHh5I/2/StXLBxGovURuZ8",
+	"QZB0HnI54E0v82Igzsup+rzvs9qbOIYFU+J7PkfZcPlrgYLI9RhVH+2Xuu0Fn3ENkABFd+4ky8+Zi/br",
+	"GOQxTI0KkoWseYdXoR9NyNYFqPwxfQatS56Tps46Dqfhuec6nFMQJN8bPemNc9oTDL+Q/DNkC62d6qT2",
+	"MC2iGFZQuI5xmsLYn8/lJk0/ak1fSyHu47prKHjO2k7+Z5gWVx85tgQkSlFbusA0KfVpnczfrQbmYhi3",
+	"oKODnV0/aUcWWJr3jNhre8/XtjAfASQK8+o0oWwhy7O2mWt60lEsiDchS3zdmOZM63BpeHbEpAzzFPev",
+	"Gbe7wl77f/flpRrmo2y33FwOP0UN8C/o6uJCn+snfU8hKaQanJoNL21vYTZCW1vWwtnsqJlBK859Ejao",
+	"x5skQ2e7WR8JO4Tn7gNi+wgURYA9iwOB1kDj6UOpz1b8k0wzemlWCbn/U+kodbbWxR3p9AFNs3BH+kkR",
+	"nKC/HD5Q/k+EGMw89XThA/3EW10WB2tSXNaAmGfGbb3kJ3wIKE0rD+xyuKZ+QKep+aomnDkiGGj5+qmB",
+	"VpD59IzoYtaH9fXPzna6GEwtHMl561pw7OVynXmgl8M8emHItYjPC0bklsDeQpj4dW/R6pJ172qHL0X1",
+	"7h+gULj4HkIMkOpIZ8Wt5OpnJQk5kF42Mlz7b9d/QQ1KnOuW/XLw4gXf2TmuYB79Wf0njFfgGQV7ylXP",
+	"h0dgtpSKbrAMN1GGxR7nMIpBmkYEJojAmHkt7b9Wfb48IBbvL87aLuBB+eZOVkBHm/M0dvfWLudthJ/Q",
+	"JB62a699XGK+oB8Kd5kvmJR9UY1m45mg0onEuOQBbWfKJSKhN2sPg/rw2gd+/aQWHyKd5SCzEdDN2mcj",
+	"o+WSFjFtQ7xyU/eJqoPx8Byt+Vfe+rLMAj1wzJuJaKu9EschTlUlhbSeo0yedUlHx8Bu1ofFQe57Of0K",
+	"di9L+Q1MLy/UYEwi6SVbHVZoqveqrcx0FtynzMf0qvpkZcpQkUKeFYK6c8rXZ3a6/H/RBlAUL340Z888",
+	"2DDawAyg1e/nIe9p83OGhvMveHgiPLS8fP+I8uQy8e10vPT18jUIPM8GX3mLC1MhIcjmrUNyoGtHdP3E",
+	"1xxiLKj6zocZiFXPhxtUwFkYgQnNRBFTv2lA1Im9RKOABoJ5cwe+ztoQ4Llp1sd1ca8t+nmdtPgun/KF",
+	"YEeXtq+fdLC5BMo/Q3ZW5LFIlNbq5yNYXhxiOD0dL/DgjxYJbmBD0aaaZ+FFQ3nRdbuYQ5hcm1+28vmh",
+	"qkFinjxjuXHyF4C5/eTaoTh8/TQk8/6FYrR5wJnm8l8IZEICCeThl3ovOSnWzBtNOnhxTSEg8d6OHl/4",
+	"d9X3YvBDbPvE7MRlyfAelBJuQffEuUmr2V0P50+kAZfCSzjlY+sPr5f1n9ee7eNhQYXeXzuaB7r6iOqE",
+	"kSj33sX7dUhOH3NXkwOOdi6fTyo8Bb4sXjizJurg0tivnbLnVA77tNS8FNTtFdQNo6vhZa8vgsheZ6nr",
+	"hSZnRZP3iCKGHalrlcvPv4iG/4rY/q8Ukk/JfELFVM29uVzEJUwXzFOY9y8KyTyXf9nucoxx8sYuEeJU",
+	"V/YF/+z4p/O8a1HpnjmeEESDi8NLufFTI6a8z8/VRKmjyfN6RWFcEsQe+UlvICCQ3JRsv/rwN15/lUJy",
+	"r/CgOwFiMLn6wgCD9Oo/JHALypRdEbhDOP+Pq/WqJGmFN4wV9MP1NSjQW3X0bxHmho32gH8qKzXN2BGW",
+	"nr43JWUEpAgYu4NO99saGk8KnWWq42pk9QthKE5h67ePPDwKdX/k5939rQIbECW8tA/dGtPdT7KiYu9n",
+	"WYKs+VnPaq39XCeN1X7j2Uz0v3Fn5jrCVf+tHympf5VJEppfuN6l/809YvUfzM+c5haG31s/1Uj8fPv8",
+	"/wMAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

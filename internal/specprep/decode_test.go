@@ -1,0 +1,205 @@
+package specprep_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/go-intercom/intercom/gen"
+)
+
+// exampleDoer answers every request with one canned response.
+type exampleDoer struct {
+	status int
+	body   []byte
+}
+
+func (d exampleDoer) Do(req *http.Request) (*http.Response, error) {
+	return &http.Response{
+		StatusCode: d.status,
+		Header:     http.Header{"Content-Type": []string{"application/json"}},
+		Body:       io.NopCloser(bytes.NewReader(d.body)),
+		Request:    req,
+	}, nil
+}
+
+// responseExample is one JSON response example of the published description.
+type responseExample struct {
+	operationID string
+	status      int
+	name        string
+	body        []byte
+}
+
+// TestPublishedExamplesDecode feeds every JSON response example of the
+// published 2.11 description through the generated client's parser for its
+// operation, and requires the typed field for its status to be set and its
+// re-encoding to keep every key the example had.
+func TestPublishedExamplesDecode(t *testing.T) {
+	dir := referenceDir(t)
+	examples := publishedExamples(t, filepath.Join(dir, "2.11", "api.intercom.io.yaml"))
+	ops := map[string]bool{}
+	for _, ex := range examples {
+		ops[ex.operationID] = true
+		t.Run(ex.operationID+"/"+strconv.Itoa(ex.status)+"/"+ex.name, func(t *testing.T) {
+			typed := callWithResponse(t, ex)
+			if !typed.IsValid() || typed.IsNil() {
+				t.Fatalf("JSON%d is not set", ex.status)
+			}
+			encoded, err := json.Marshal(typed.Interface())
+			if err != nil {
+				t.Fatalf("re-encode: %v", err)
+			}
+			var want, got any
+			if err := json.Unmarshal(ex.body, &want); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(encoded, &got); err != nil {
+				t.Fatal(err)
+			}
+			if lost := lostKeys("$", want, got); len(lost) > 0 {
+				t.Errorf("re-encoding drops %d keys: %s", len(lost), strings.Join(lost, ", "))
+			}
+		})
+	}
+	t.Logf("%d JSON response examples over %d operations", len(examples), len(ops))
+}
+
+// callWithResponse calls <Op>WithResponse (or <Op>WithBodyWithResponse) of
+// the generated client against a doer that returns the example, and returns
+// the JSON<status> field of the parsed response.
+func callWithResponse(t *testing.T, ex responseExample) reflect.Value {
+	t.Helper()
+	client, err := gen.NewClientWithResponses("https://api.intercom.io", gen.WithHTTPClient(exampleDoer{ex.status, ex.body}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := strings.ToUpper(ex.operationID[:1]) + ex.operationID[1:]
+	method := reflect.ValueOf(client).MethodByName(name + "WithBodyWithResponse")
+	if !method.IsValid() {
+		method = reflect.ValueOf(client).MethodByName(name + "WithResponse")
+	}
+	if !method.IsValid() {
+		t.Fatalf("no generated method for %s", ex.operationID)
+	}
+	mt := method.Type()
+	args := make([]reflect.Value, 0, mt.NumIn())
+	for i := 0; i < mt.NumIn(); i++ {
+		in := mt.In(i)
+		switch {
+		case mt.IsVariadic() && i == mt.NumIn()-1:
+		case in == reflect.TypeFor[context.Context]():
+			args = append(args, reflect.ValueOf(context.Background()))
+		case in == reflect.TypeFor[io.Reader]():
+			args = append(args, reflect.ValueOf(io.Reader(strings.NewReader("{}"))))
+		case in.Kind() == reflect.String:
+			args = append(args, reflect.ValueOf("application/json").Convert(in))
+		default:
+			args = append(args, reflect.Zero(in))
+		}
+	}
+	out := method.Call(args)
+	if err, _ := out[1].Interface().(error); err != nil {
+		t.Fatalf("%s: %v", ex.operationID, err)
+	}
+	return out[0].Elem().FieldByName("JSON" + strconv.Itoa(ex.status))
+}
+
+// publishedExamples lists every application/json response example.
+func publishedExamples(t *testing.T, path string) []responseExample {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]struct {
+			OperationID string `yaml:"operationId"`
+			Responses   map[string]struct {
+				Content map[string]struct {
+					Examples map[string]struct {
+						Value any `yaml:"value"`
+					} `yaml:"examples"`
+				} `yaml:"content"`
+			} `yaml:"responses"`
+		} `yaml:"paths"`
+	}
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var out []responseExample
+	for _, item := range doc.Paths {
+		for _, op := range item {
+			for code, resp := range op.Responses {
+				status, err := strconv.Atoi(code)
+				if err != nil {
+					continue
+				}
+				for name, ex := range resp.Content["application/json"].Examples {
+					body, err := json.Marshal(ex.Value)
+					if err != nil {
+						t.Fatalf("%s %s %s: %v", op.OperationID, code, name, err)
+					}
+					out = append(out, responseExample{op.OperationID, status, name, body})
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.operationID != b.operationID {
+			return a.operationID < b.operationID
+		}
+		if a.status != b.status {
+			return a.status < b.status
+		}
+		return a.name < b.name
+	})
+	return out
+}
+
+// lostKeys lists the object keys of want (recursively) that got lacks.
+func lostKeys(path string, want, got any) []string {
+	var lost []string
+	switch w := want.(type) {
+	case map[string]any:
+		g, _ := got.(map[string]any)
+		for k, v := range w {
+			gv, ok := g[k]
+			if !ok {
+				lost = append(lost, path+"."+k+"="+short(v))
+				continue
+			}
+			lost = append(lost, lostKeys(path+"."+k, v, gv)...)
+		}
+	case []any:
+		g, _ := got.([]any)
+		for i, v := range w {
+			if i < len(g) {
+				lost = append(lost, lostKeys(path+"["+strconv.Itoa(i)+"]", v, g[i])...)
+			}
+		}
+	}
+	sort.Strings(lost)
+	return lost
+}
+
+// short renders a JSON value in a few characters, for messages.
+func short(v any) string {
+	b, _ := json.Marshal(v)
+	if len(b) > 24 {
+		return string(b[:21]) + "..."
+	}
+	return string(b)
+}
