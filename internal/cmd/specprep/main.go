@@ -1,7 +1,7 @@
 // Command specprep runs the project's generation pipeline.
 //
 //	specprep derive -in published.yaml -out openapi/intercom-2.11.yaml
-//	specprep generate -spec openapi/intercom-2.11.yaml -overlay openapi/overlay.yaml -config codegen.yaml [-o gen/intercom.gen.go]
+//	specprep generate -spec openapi/intercom-2.11.yaml -overlay openapi/overlay.yaml -config codegen.yaml -o gen/intercom.gen.go
 //
 // derive keeps the structure of a published Intercom description and drops
 // its prose. generate applies the overlay before anything loads the file, then
@@ -67,10 +67,10 @@ func generate(args []string) error {
 	spec := fs.String("spec", "", "description to generate from (YAML)")
 	overlayPath := fs.String("overlay", "", "OpenAPI Overlay applied before loading")
 	config := fs.String("config", "", "oapi-codegen configuration")
-	out := fs.String("o", "", "output file (default: the configuration's output)")
+	out := fs.String("o", "", "output Go file")
 	_ = fs.Parse(args)
-	if *spec == "" || *overlayPath == "" || *config == "" {
-		return fmt.Errorf("specprep generate: -spec, -overlay and -config are required")
+	if *spec == "" || *overlayPath == "" || *config == "" || *out == "" {
+		return fmt.Errorf("specprep generate: -spec, -overlay, -config and -o are required")
 	}
 	src, err := os.ReadFile(*spec)
 	if err != nil {
@@ -93,11 +93,7 @@ func generate(args []string) error {
 	if err := os.WriteFile(preparedPath, prepared, 0o644); err != nil {
 		return err
 	}
-	cmdArgs := []string{"run", oapiCodegen, "-config", *config}
-	if *out != "" {
-		cmdArgs = append(cmdArgs, "-o", *out)
-	}
-	cmd := exec.Command("go", append(cmdArgs, preparedPath)...)
+	cmd := exec.Command("go", "run", oapiCodegen, "-config", *config, "-o", *out, preparedPath)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("specprep generate: oapi-codegen: %w", err)
