@@ -187,3 +187,19 @@ func encode(doc *yaml.Node) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// Version returns the API version a description states in info.version.
+func Version(spec []byte) (string, error) {
+	var doc struct {
+		Info struct {
+			Version string `yaml:"version"`
+		} `yaml:"info"`
+	}
+	if err := yaml.Unmarshal(spec, &doc); err != nil {
+		return "", fmt.Errorf("specprep: parse description: %w", err)
+	}
+	if doc.Info.Version == "" {
+		return "", fmt.Errorf("specprep: the description states no info.version")
+	}
+	return doc.Info.Version, nil
+}

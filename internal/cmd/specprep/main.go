@@ -1,6 +1,7 @@
 // Command specprep runs the project's generation pipeline.
 //
 //	specprep derive -in published.yaml -out openapi/intercom-2.11.yaml
+//	specprep version -in published.yaml   (prints info.version)
 //	specprep generate -spec openapi/intercom-2.11.yaml -overlay openapi/overlay.yaml -config codegen.yaml -o gen/intercom.gen.go
 //
 // derive keeps the structure of a published Intercom description and drops
@@ -22,7 +23,7 @@ const oapiCodegen = "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen"
 
 func main() {
 	if len(os.Args) < 2 {
-		fail(fmt.Errorf("usage: specprep derive|generate [flags]"))
+		fail(fmt.Errorf("usage: specprep derive|generate|version [flags]"))
 	}
 	var err error
 	switch os.Args[1] {
@@ -30,8 +31,10 @@ func main() {
 		err = derive(os.Args[2:])
 	case "generate":
 		err = generate(os.Args[2:])
+	case "version":
+		err = version(os.Args[2:])
 	default:
-		err = fmt.Errorf("specprep: unknown command %q (want derive or generate)", os.Args[1])
+		err = fmt.Errorf("specprep: unknown command %q (want derive, generate or version)", os.Args[1])
 	}
 	if err != nil {
 		fail(err)
@@ -98,5 +101,21 @@ func generate(args []string) error {
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("specprep generate: oapi-codegen: %w", err)
 	}
+	return nil
+}
+
+func version(args []string) error {
+	fs := flag.NewFlagSet("version", flag.ExitOnError)
+	in := fs.String("in", "", "a description (YAML)")
+	_ = fs.Parse(args)
+	src, err := os.ReadFile(*in)
+	if err != nil {
+		return err
+	}
+	v, err := specprep.Version(src)
+	if err != nil {
+		return err
+	}
+	fmt.Println(v)
 	return nil
 }

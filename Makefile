@@ -1,0 +1,42 @@
+# The project's commands. `make test` is what CI runs (.ci/run).
+GO ?= go
+# Packages written by hand: everything but the generated gen/.
+HANDWRITTEN = $(shell $(GO) list ./... | grep -v '/gen$$')
+GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
+# make generate SPEC=path/to/api.intercom.io.yaml first derives the project's
+# description from a published one (into openapi/intercom-<version>.yaml).
+SPEC ?=
+
+.PHONY: generate check-generated fmt-check vet lint test bench cover
+
+generate:
+ifneq ($(SPEC),)
+	$(GO) run ./internal/cmd/specprep derive -in $(SPEC) -out openapi/intercom-$$($(GO) run ./internal/cmd/specprep version -in $(SPEC)).yaml
+endif
+	$(GO) generate ./gen
+
+check-generated: generate
+	@if ! git diff --quiet -- gen || [ -n "$$(git ls-files --others --exclude-standard -- gen)" ]; then \
+		git status --short -- gen; \
+		echo "gen/ is not what the description and overlay generate: run 'make generate' and commit gen/"; \
+		exit 1; \
+	fi
+
+fmt-check:
+	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+lint:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck $(HANDWRITTEN)
+
+test: fmt-check vet lint
+	$(GO) test -race ./...
+	$(MAKE) check-generated
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./facade/...
+
+cover:
+	$(GO) test -cover $(HANDWRITTEN)
