@@ -3258,23 +3258,23 @@ type App struct {
 
 // Article defines model for article.
 type Article struct {
-	AuthorId          int                       `json:"author_id"`
-	Body              nullable.Nullable[string] `json:"body"`
-	CreatedAt         int                       `json:"created_at"`
-	DefaultLocale     string                    `json:"default_locale"`
-	Description       nullable.Nullable[string] `json:"description"`
-	Id                string                    `json:"id"`
-	ParentId          nullable.Nullable[int]    `json:"parent_id"`
-	ParentIds         *[]int                    `json:"parent_ids,omitempty"`
-	ParentType        nullable.Nullable[string] `json:"parent_type"`
-	State             ArticleState              `json:"state"`
-	Statistics        ArticleStatistics         `json:"statistics"`
-	Title             string                    `json:"title"`
-	TranslatedContent ArticleTranslatedContent  `json:"translated_content"`
-	Type              *ArticleType              `json:"type,omitempty"`
-	UpdatedAt         int                       `json:"updated_at"`
-	Url               nullable.Nullable[string] `json:"url"`
-	WorkspaceId       string                    `json:"workspace_id"`
+	AuthorId          int                                         `json:"author_id"`
+	Body              nullable.Nullable[string]                   `json:"body"`
+	CreatedAt         int                                         `json:"created_at"`
+	DefaultLocale     string                                      `json:"default_locale"`
+	Description       nullable.Nullable[string]                   `json:"description"`
+	Id                string                                      `json:"id"`
+	ParentId          nullable.Nullable[int]                      `json:"parent_id"`
+	ParentIds         *[]int                                      `json:"parent_ids,omitempty"`
+	ParentType        nullable.Nullable[string]                   `json:"parent_type"`
+	State             ArticleState                                `json:"state"`
+	Statistics        nullable.Nullable[ArticleStatistics]        `json:"statistics"`
+	Title             string                                      `json:"title"`
+	TranslatedContent nullable.Nullable[ArticleTranslatedContent] `json:"translated_content"`
+	Type              *ArticleType                                `json:"type,omitempty"`
+	UpdatedAt         int                                         `json:"updated_at"`
+	Url               nullable.Nullable[string]                   `json:"url"`
+	WorkspaceId       string                                      `json:"workspace_id"`
 }
 
 // ArticleState defines model for Article.State.
@@ -3315,22 +3315,22 @@ type ArticleListType string
 
 // ArticleListItem defines model for article_list_item.
 type ArticleListItem struct {
-	AuthorId          int                       `json:"author_id"`
-	Body              nullable.Nullable[string] `json:"body"`
-	CreatedAt         int                       `json:"created_at"`
-	DefaultLocale     string                    `json:"default_locale"`
-	Description       nullable.Nullable[string] `json:"description"`
-	Id                string                    `json:"id"`
-	ParentId          nullable.Nullable[int]    `json:"parent_id"`
-	ParentIds         *[]int                    `json:"parent_ids,omitempty"`
-	ParentType        nullable.Nullable[string] `json:"parent_type"`
-	State             ArticleListItemState      `json:"state"`
-	Title             string                    `json:"title"`
-	TranslatedContent ArticleTranslatedContent  `json:"translated_content"`
-	Type              *ArticleListItemType      `json:"type,omitempty"`
-	UpdatedAt         int                       `json:"updated_at"`
-	Url               nullable.Nullable[string] `json:"url"`
-	WorkspaceId       string                    `json:"workspace_id"`
+	AuthorId          int                                         `json:"author_id"`
+	Body              nullable.Nullable[string]                   `json:"body"`
+	CreatedAt         int                                         `json:"created_at"`
+	DefaultLocale     string                                      `json:"default_locale"`
+	Description       nullable.Nullable[string]                   `json:"description"`
+	Id                string                                      `json:"id"`
+	ParentId          nullable.Nullable[int]                      `json:"parent_id"`
+	ParentIds         *[]int                                      `json:"parent_ids,omitempty"`
+	ParentType        nullable.Nullable[string]                   `json:"parent_type"`
+	State             ArticleListItemState                        `json:"state"`
+	Title             string                                      `json:"title"`
+	TranslatedContent nullable.Nullable[ArticleTranslatedContent] `json:"translated_content"`
+	Type              *ArticleListItemType                        `json:"type,omitempty"`
+	UpdatedAt         int                                         `json:"updated_at"`
+	Url               nullable.Nullable[string]                   `json:"url"`
+	WorkspaceId       string                                      `json:"workspace_id"`
 }
 
 // ArticleListItemState defines model for ArticleListItem.State.
@@ -3478,19 +3478,19 @@ type CloseConversationRequestType string
 
 // Collection defines model for collection.
 type Collection struct {
-	CreatedAt         int                       `json:"created_at"`
-	DefaultLocale     string                    `json:"default_locale"`
-	Description       nullable.Nullable[string] `json:"description,omitempty"`
-	HelpCenterId      nullable.Nullable[int]    `json:"help_center_id,omitempty"`
-	Icon              nullable.Nullable[string] `json:"icon,omitempty"`
-	Id                string                    `json:"id"`
-	Name              string                    `json:"name"`
-	Order             int                       `json:"order"`
-	ParentId          nullable.Nullable[string] `json:"parent_id,omitempty"`
-	TranslatedContent *GroupTranslatedContent   `json:"translated_content,omitempty"`
-	UpdatedAt         *int                      `json:"updated_at,omitempty"`
-	Url               nullable.Nullable[string] `json:"url,omitempty"`
-	WorkspaceId       string                    `json:"workspace_id"`
+	CreatedAt         int                                       `json:"created_at"`
+	DefaultLocale     string                                    `json:"default_locale"`
+	Description       nullable.Nullable[string]                 `json:"description,omitempty"`
+	HelpCenterId      nullable.Nullable[int]                    `json:"help_center_id,omitempty"`
+	Icon              nullable.Nullable[string]                 `json:"icon,omitempty"`
+	Id                string                                    `json:"id"`
+	Name              string                                    `json:"name"`
+	Order             int                                       `json:"order"`
+	ParentId          nullable.Nullable[string]                 `json:"parent_id,omitempty"`
+	TranslatedContent nullable.Nullable[GroupTranslatedContent] `json:"translated_content,omitempty"`
+	UpdatedAt         *int                                      `json:"updated_at,omitempty"`
+	Url               nullable.Nullable[string]                 `json:"url,omitempty"`
+	WorkspaceId       string                                    `json:"workspace_id"`
 }
 
 // CollectionList defines model for collection_list.
@@ -5159,26 +5159,26 @@ type TeamPriorityLevel struct {
 
 // Ticket defines model for ticket.
 type Ticket struct {
-	AdminAssigneeId          *string                `json:"admin_assignee_id,omitempty"`
-	Category                 TicketCategory         `json:"category"`
-	Contacts                 TicketContacts         `json:"contacts"`
-	CreatedAt                *int                   `json:"created_at,omitempty"`
-	Id                       string                 `json:"id"`
-	IsInternal               *bool                  `json:"is_internal,omitempty"`
-	IsShared                 *bool                  `json:"is_shared,omitempty"`
-	LinkedObjects            *LinkedObjectList      `json:"linked_objects,omitempty"`
-	Open                     *bool                  `json:"open,omitempty"`
-	SnoozedUntil             *int                   `json:"snoozed_until,omitempty"`
-	TeamAssigneeId           *string                `json:"team_assignee_id,omitempty"`
-	TicketAttributes         TicketCustomAttributes `json:"ticket_attributes"`
-	TicketId                 string                 `json:"ticket_id"`
-	TicketParts              *TicketParts           `json:"ticket_parts,omitempty"`
-	TicketState              TicketTicketState      `json:"ticket_state"`
-	TicketStateExternalLabel *string                `json:"ticket_state_external_label,omitempty"`
-	TicketStateInternalLabel *string                `json:"ticket_state_internal_label,omitempty"`
-	TicketType               TicketType             `json:"ticket_type"`
-	Type                     TicketObjectType       `json:"type"`
-	UpdatedAt                *int                   `json:"updated_at,omitempty"`
+	AdminAssigneeId          *string                       `json:"admin_assignee_id,omitempty"`
+	Category                 TicketCategory                `json:"category"`
+	Contacts                 TicketContacts                `json:"contacts"`
+	CreatedAt                *int                          `json:"created_at,omitempty"`
+	Id                       string                        `json:"id"`
+	IsInternal               *bool                         `json:"is_internal,omitempty"`
+	IsShared                 *bool                         `json:"is_shared,omitempty"`
+	LinkedObjects            *LinkedObjectList             `json:"linked_objects,omitempty"`
+	Open                     *bool                         `json:"open,omitempty"`
+	SnoozedUntil             *int                          `json:"snoozed_until,omitempty"`
+	TeamAssigneeId           *string                       `json:"team_assignee_id,omitempty"`
+	TicketAttributes         TicketCustomAttributes        `json:"ticket_attributes"`
+	TicketId                 string                        `json:"ticket_id"`
+	TicketParts              *TicketParts                  `json:"ticket_parts,omitempty"`
+	TicketState              TicketTicketState             `json:"ticket_state"`
+	TicketStateExternalLabel *string                       `json:"ticket_state_external_label,omitempty"`
+	TicketStateInternalLabel *string                       `json:"ticket_state_internal_label,omitempty"`
+	TicketType               nullable.Nullable[TicketType] `json:"ticket_type"`
+	Type                     TicketObjectType              `json:"type"`
+	UpdatedAt                *int                          `json:"updated_at,omitempty"`
 }
 
 // TicketCategory defines model for Ticket.Category.
@@ -5232,7 +5232,7 @@ type TicketListType string
 
 // TicketPart defines model for ticket_part.
 type TicketPart struct {
-	AssignedTo          *Reference                     `json:"assigned_to,omitempty"`
+	AssignedTo          nullable.Nullable[Reference]   `json:"assigned_to,omitempty"`
 	Attachments         *[]PartAttachment              `json:"attachments,omitempty"`
 	Author              *TicketPartAuthor              `json:"author,omitempty"`
 	Body                nullable.Nullable[string]      `json:"body"`
@@ -30279,217 +30279,217 @@ func ParseConvertVisitorResponse(rsp *http.Response) (*ConvertVisitorResponse, e
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3ZcuQ4ttivyOn7YEdklapr5nqpiPugrp6+U+HpJapq7n0YywwkicxEiyQ4ACiVWiF/gv0J9zf8V/Yn",
-	"OIiFBElsZDIzqRRfqltJrAdnw8FZnlYxzgqcw5zR1YenFY33MAP8f0HM0D1ij1GKd9XfBcEFJAzB9tcE",
-	"0piggiGcV7+zxwKuPqwoIyjfrZ7XTUPx5WkF8zJbffjbCiQZyiNAKdrlGcxZlKIMsSjeg3wHV2v1/R4w",
-	"QHq/PoDHKMMJ7H5IYAr5UpofCoLvEUU4h0n9K8oKSCjOQdU2grntC2WAsOZbfo9Yb0r1K4GgNbP8vbei",
-	"FO9QHm0BSksCO7/SMo4hpfqvuGwWUABKHzBJIgIpZBGBfy8htX7uDlZAkiFaQaK7BROI2AOOtiBmmESg",
-	"ZPtulzKvfsUE/Q6TqDrCCOVRBtke8yGKIhLtfsMoVz+UbA9zhmIBW9FYG7coogQw0IKY+g1+K7A4iaKI",
-	"dhjvUhhRiqMEZwDl7UFQUs3CHqN7SNBWTddqkoMMtn/BJdvgMk8ikCQEUtr+WoD4DuxghHLKQJoCbXnq",
-	"E8N3MI8I3MEcElODMjf0ZhBkLdRRv3WAwH/LYLaBhO5RUeF+vTXVBGXwd5x39vUAN3uM77pzqJ/1aQhD",
-	"cQqpOEhKYb6DJII52KRQO6ZNmcpu9V/14cQgK0CFC9qw9W+UAZ14YpzfQ0LF4RSAsFan1sdkq02hf2G4",
-	"QLFlSPmt2bbhqzbjHqZFFMOcQRJRyBjKdxoOoFwghz5G5/O3CHBya36tgFgdvDaL+qkDiwbcaXUoIE+i",
-	"LYSpqQGFgMR7TvqI6OeiNSlADLV14O0WxTDa45JovxKcwu5fDbD439rCSZlynsK5uQQhYimMCgLvEXzQ",
-	"muijyJ+0geT6NwQ/UNjHrvbn/i4pBKzzF4H3+E78FZekovv++TGYFZgA8lghEoxZhyWUxZbgnEUwAyiN",
-	"YpymMG63eIBpjDMYqQOUH27XfYHH9w+TCLBK2m0xyar/WyWAwTcVja7qPihncAdJ1QklRuGZQQYq/ld9",
-	"/AcCt6sPq39/3Ujsaymur3VZHdWdnterApJqBTCJNo99Ic73a5zYsh5UGH82inYDcOqmK7z5DcaM/6IO",
-	"ueqIKuHRWnNXgbjtDbFuaSpRiihzqCsp3vEfEIMZHQLWZp8rQAh45NAFO+gdJC4JxSQSbU3A0iZ5y1dv",
-	"BJwOJv513dmUFzI6MnWgs2WQrD48VT1KhiV2cxTIyzStaHT1gZESGtC9VsUcrTcYpxDkdfOK/ZU0IhBQ",
-	"oTV6Z9nALSZQLBF+Y5DkII1Q2AolzfKNJgmqCBukv+oAeDaArloc12taPD9skx19KGSRFJckhkFNy6Li",
-	"JZKgLa011lI351pPwAwmaEitqOploTALx1DYXvPBkqCVaVMk9TczkwFnGlV/IwVwVtTHeH6tMAGjs6uM",
-	"q24jFtf0NC6rvsBIEagBr0stvJlCR3M7OyPfg0qhq9STSliae1uO7je8EULe+FUhU//EK1UVJW0u20fL",
-	"Li/l3QqCMBfhKbyHqY+zmroMk0Y92cN3peCpg8B0ZMbz6YFcg0gPE9arb28YqCTS31Y31TLp6va5vvyZ",
-	"JZloFizC+OZN8DZBaaD8kSu2kZ3hONt7KQjKKqVMXpi9OGNhXPWeKIxxnkw34rN1ZwQW6WNLNNS3cfOJ",
-	"RRYiA4yBeM/tH1uUwvCDbc3dG6USe+DbJzHQd+/6oNJ6lCRtT+vj1e6RNzh5NG61rRj3z0Lp1l3MjHFW",
-	"rbOiTszMOvdIkm/NuG6hdXVet57jZyi+08wwow9+LgcQE0xpVGBqkROBB7Re/b1E8Z0AkvG4BPhwUatU",
-	"9c7bAGTwGzPupCwFVBtAlZx9txtW3HWH33h4WTWHHNF04EF884io9oDYPgJFYUAv8SNI01+2qw9/88iB",
-	"olg933YZXjVLrQmFaz5eFVUBKYFbUKZVRznNuoGb+OE2TP08lbokLADCcOi8AGmjvRwVaxzq6mr2ifWj",
-	"6kxRBHYVd/Hq6jHOWcVOxVUqRIDqzYW69bxepYCyCOT0AZIup6vmFyvin1frVVxShjP1920AaRDAqv8L",
-	"urqJthGBGSB3QXdDAilOS/V2wdrHTWmZQf46INsIq+gWkd7PBJeVpGCYW56rk9yAPBEPBNUiQnYqANvg",
-	"d3CHDppywyZDIKVRkYI8opCVxYqffqXsrNarB0zutil+0P5XM0xuuSYq/vKvu4P8+prc6ju6uuF4yhV4",
-	"E7/2iV+URLG0oxjscYY3DTOrsXINAne2RzpuOoXm8dS7gvN6rzH6ogi/uIsN12xFrlCbs6W02MBgZBvi",
-	"NWOAgBQdOBuIKqbKxWX7BCuSQpSh2H/tkqNpPXqy99mJTvI1RqCTHE2yLIMqwN/i2qqmhlmBGmGgrdr3",
-	"4ttjPEW5SRHdc4mQELBlZh3eKgd7cqsDjlurkWzgzqS2E4S8Suzp0JCQXmvnocDhwFHLRV+ZasOu+X3s",
-	"ncpcjRlIoxiXOXNpGc3pDDIh6KOvxZZ9kBLbG0sCXiE0kiQ4+4tSHAMLEneoxrsOi8ZYAFIpLU7Tt7aw",
-	"uvlQXVF2VIfrl92K6BtJIEh9PR0bICCnKT8cjRGGUIWhp+EmZJBlUoisu6xncpbjhW+l1/CHXbM9wWTL",
-	"bHUZzLA6klfbnFi0joptdOmRg/Ho1ro0vR0sCuVD8R7t9ina7ZnBeqCaWiip7gqTiJZZBshji0aG2iS6",
-	"fLAevwJPCgIfRG23tuZvfd01scxjsR0s1A7AtGzzEYxAhZZW1rsTth/vDFYv0cTeYA+K4rG6wAqfgAKS",
-	"GOZMvijWZL5NsbjMiv55mW2kiRmWjIB0/ACqo2V5FCTjx7byvLbm2tW8jKTbYFd11TKu1qwEiObtk9C3",
-	"7ToCN3zt0HFpGWZB02UuocJHDVEpIbsxneiITjEY02nMTMmYmcQtd2An/4OgqVM+ptMYQEA2otMWjek0",
-	"Bvf2Y0C+HzVTOaKTENJDO40B+W9jEPYOj+iUjlleej+iUzYGy/PNmE5jiLAY1YmN6vTm+88j+pEx50vG",
-	"IDodAws6hg7pGExiY2ayGWgMgtSsLoyY8/f9m48/j+v39V8H9zM+SvX9w8a+BfORoPWqYrXf2V5km6iK",
-	"Ac/l4iHm4KfM9naMehZ/+ubABTGLGJ4ChuIlhrsxrnAOpcW3cxvQ2rhtYKKdFmHRsxZUOi2JcRaVFJKw",
-	"S3m3x+3z+pgrDF7YidZje3XtrEY0u32+NTkL93ApTjGFU+DPYBrjM5/ZG6VxVfc9N53PkKlHVoSaLVF8",
-	"mJXU+gaGSSKQ2WEqDZp4uDFyR3BZBJoiZ25KlM91LQOhgGwPg5zmnD/DtLj6yFGDW3S0yIsJ3kQ04rio",
-	"x5BqnSB/NDoEWaWj6GP97PMMk24OjBG0KZlip0Znehs/1HZgiy7Jk5IyYmbD3C1Dsna7CyHO2T59jGgB",
-	"c8tDkJU1FCnIg93a7a45HQTgo4bZUgnMsAokdZwFhbtMhet2nqe1L0EUIjuE+ArJpg4H4d5+KJTBpnZy",
-	"oeh3aCEksDPZs8GA6B0GdtEGUBSH7I+B3ZC9GVwgOU3634UMfLtSvxxAeoAbihj0s2qNyKW7luQImoNF",
-	"F8VczzxdkuvSV/eIW1uRh9ssX6Nvp1D4yHeBpJFf7UncGaTUBLEJ/QcKBz7MRUqGBlh2XjEIWAP4xDG3",
-	"NYlOIOj0Io+dxgSn6QkgFOZR1YaVyfdYLDgqAAGZWZq2weu/OBwEbg6n9qRmcAvW0de/8oRglEQqw0BY",
-	"/KTWSb5+DeqXwHsUD5uK83UKYe66X/hhrYbDdNTCaXI3rN8EIXvBjusBKoCIUSdh4auibZSCfFfKx9ng",
-	"TkOAFNfCM0z+RU2Hsb5PxrtBD1o+l3uRyMPcYGC8r1h3tY9iL/1W/UYKQKM9IEm0wWUe2+ILbPcWTIfR",
-	"vOow5GSrPgNovWo+EZ1XQw2k8arLUPpWtBHhe0gISmBgL8qUTujGXP9G+VgyB0SK4rsJx8MFzCcZjsAi",
-	"RZOMdDhipLjxQw/hNXV7HsJGKvgK6AAa0aKlAhj82b2okGMWzvdE4+f1ChcV3vDcS5vasMltsMFjGXrW",
-	"A+OSTT8yDYIHfsgHmFzDeSWBW0hIoOQj2GJG5k9ESVQWh+EgxTECaSRjQcIB2+mmWRxCuvO2dnVhvSpz",
-	"eXQbmERbgjOB6dSM4uPMvSyLVHKlsLwRVYfGVh3UPoMJKrPg5kOyWLAsYpBkJzJZ60qExEqF87V1pI5R",
-	"rCmnj18GVcHCzBxI4DK6tOiiw6r7MsAkAC2CxybfTJK30W77aqhBm+UsSZMHHvuONODcNnepCJB4j+6F",
-	"3tV1tGu+GCI5B+qGniwljTlPXPEGxUbWK3VcGnU7lqapd51WtU+HXtpPah7hjaIU5XfHN440UAq+sruA",
-	"PsZ6GDngVbGJDFuD6iYCzbjEOcJ/v21dqtfrh9/j4Ow/QWbyMUl2kuah3JZqR61d5Cw0cBjtw7wZjFqo",
-	"a5eT2Ehfkml8mNEu0u8sHa6LWGCEGM4ZqrZch+sGdClz+bAZ2jZ88CauN9i8VUO6L7Fd0HYBtr59HRLF",
-	"2M0ydjy+Ogn7kbg3mp3ymxTMhcbcSc04G77j3kCRPkYbIHN1mr2uXl6moRCnrpJCMtaniy/cD1ebV1vj",
-	"3hiio4ixus6H9XjP6yHDiNvDuL69mW97O24PH/7SZEfHfhD/8TJudfFzmMOjFx2sR/jS4TSFK60XejJZ",
-	"1ykwbOJzlys/8fGf8lAO5G0+AA1jU3K0SQbpsMtbGwBOc6TDHcK9B/jSWZFbwZgUYDP3xXF4l5hN5gdu",
-	"ozWaazcBKrhz2cbHl+WSEnxJMXtiLiBzgKzMX4U9u8meZ0y8wPQEMmolMmOblllF7bgJh6jHzlFRQKZn",
-	"dYtxnkNRlCa2GC7EO4Qth4w1u0xQ7qfWrmoEkdksQiIebj5dfRRjXH0RkLvtAZNajHiG/IbB9jztqEys",
-	"dqiFrj3k2wOcGrubun1uV2qxRXF1QiYDvNW0PJJOXqXamXKlym+8Xg2KUQGsdmPdTTlYQ6k7PRvq4wwb",
-	"SvTojtMknwweSHaZ1DvMH0mod9CCO+ngF5rGxGbA+y0izeOpzFc8BDam/namnKL8DiaR4AreDbRa11IT",
-	"F9CS9lHlWm8Fn6jfuHNMnY7dkpMZWFCZpiACBX9y9mp1WlOTv2+O8e8wicqcofQgpw8ldIKPqmF+vfSE",
-	"HKYykpQ/+YtVGqEUngGyPXvTLdDTpPYwgSAbzuyqXhkIc4fSimLVvbikrG6m4Rc62d7o5x2eApbX5aID",
-	"S7UYpFMjPybL1PYAEM/GS5E02I9CXtMDpsMZRGCtJk70s21Uj75MNGCOiRnXEF8rMlDZ3zg/6O66S8I+",
-	"Rw8t91ZXsEemS71bh+yHIstLSGh4nlubk1o/72tReQ2i2rhq9WU6UWXR6N8OdJlQrje+7VkkoycB9xgF",
-	"wXdxG5auWW20WYl3q66coq9Q1XypKuKiyy263KLLLbrcosudQZerhJRBfFLpzMxwOO5pWpCxXE2tNYYr",
-	"WLy6cNPRpF6J/MeDLSyR7Hf0BOMT2YVzzHhhm2GT851a9TQCE+56bjHcO+hZoM1ERO0wZDfr79CnDo4a",
-	"B7QdeXVHHQfs1XXr9auyOSFlqry5jQ6IZQ2q7hO0eU/K5abN8OdajhwTGavbow6+NHX3E+RualKp/QWM",
-	"ZGD54PviKK7SLMzwrS46ZCw/lUnFK5CVd0ArJ65n6dClAoQ2lRfItoeo2QsMQ4K1FN1DUgGDDinO7WbE",
-	"tBRwC3wubJSuptrXFsRwg/EdT+VCGdgRHubEo6iiGKRp/Qd9QCzeV3+WtPoPzTjRPCDGeEzRwx4wCorC",
-	"FQgw6uKv/OQbADY7H8Xh25cEH/2WOYua3JvWhPMl9x03sUlbawIrlc7SRFxd9cqUg7iA7F4ve0xvkYZx",
-	"TMeWH9CgAUShtrG7Fr21TU820ODOI4DX9EuijTWtmx4bOGZrGUwQyKPqe8RwY1QxyFzZRIOip2GTodbZ",
-	"TkMvd8MGIiO0Amc9gwGREKb7t6Eoh/YpSB4FWYbDHt/rue076PAmhv2FboNNd+2RIqMlT7apVhfkfNdp",
-	"79rYPaKIYWLfid0aLVO9gPxRXmI7V3+ePNecVTfYQdgq2p2OiL3dyl2OXW7ng5aP94S7MKNvKUKS1QaN",
-	"R80VyUhl8Lbj7MiSeb7qd600stYss1Y8m7543pRVs/qkJ21WNTAdR6Jld7Weig+6Y5IJ2zN+zibjbwes",
-	"9idIBUkl0huvayOhK9rtkrRmTep95LkRDORuz79lycXeedGx9ApKEdW2fpn1nMPz2QRbVo6WWeXIyVJc",
-	"WUl8da6fnegYkn393HGAofcSgjNbgHu33nwGvv0F5ju2X314/8f1KkO5/meYma/ntS+M9VLUTRSwab/9",
-	"d4bhu3dFKIojTwADDX07+HnVrpdLWAFEQX1dFyhT6Ma9MaA8o6RtAAqXxRkvHb2DJHogiAnsNtlGMpyI",
-	"4lJdf+m1M2OBPct8Uddr65bc7GXFNpfOk5ZYsbC1BkbfmcB7mIcIBt7MlMfdqAJaW9u1RmsXqz457mHE",
-	"LjSaFQzQUTPIgHIrGp/gfJi+3j8/UQwRQWqnrE5Dkx3eaiH3gIbfuQcaI4a800wJrm8FJswBpgapIrBl",
-	"ttoPWqsN3LajUGwvTL2RTcM4yFWFhntptRND3pgzZe1WBrMiFQ+9knsz3CfIziiyr96hR5AeudqW+w+I",
-	"7XFp8MCpS0tuQUoNioU/XN8lkQOyiRjl6Tq0KotbrtoyCaA8EoXwu29pmk7nMsirIzUnRR6df0cCgYPk",
-	"oJ076BKTSDzfqmxBDuL0VKWYuOqEq7zEFJUjDC8yYRUdrFUQnKn//QfAwM4O/GGVLQbeUPVnIMf5T+L5",
-	"V9+v3EsWzRxr9lk5fdhq8vu1VSILTGNoqMjlvgt3Uwx0L/qHJCp4vg2oVu3DdQnkWVmMfY7RLfTgnQJu",
-	"PiBN8UOUlSlDRQqje5CW0JL+031J4s4K+l0pgTHKQGq7LQln+jHXpdoT2sxQ+V5SlEN3nl4DFxSQ54X+",
-	"OCzD1IJ+v2iLScvz3j/IPaJok8II56a5zaaOppcoTdifzmoiMdzh2vX2g25yOqrZ2RFgcIdJy0n4oyrX",
-	"t159D+K7N3i7RdzV7ysB8Z0xYZEfLVQxtqZG+P/7t//1b//3//xvk6UGUZGHIwdp2AEdKm/0ZHM9GOWy",
-	"/n2Y6yFlgHAHSa7PV2PypZjcEAuZxN9g7RM9ba+Q3G+oXq1fexVND3iUHKBDPVv7Q2LO0TJ9ypi+kJqi",
-	"jOUEgq5t8Rpa4LVAHhOUOy3AAXEVY0SOzy43io1syzQNNMe0bAsbmL50416frDvYZHSD8qHMZE6yUlA1",
-	"B6TAPkB46c7iPwAGrm4ajnPbI58p0pR2QHiyfDg9M92jw/XXbJWkwzbZmkyEqo3LoqaXcBofksGX81bt",
-	"3Yi6oSxbwlo5GPa20AxVQy7sSCwBfQ6bqJd9KaOo8fXx0Ku0Gl+OJt3+HJvldk8DBeGHPMUgqRogAmn7",
-	"HqYxa9XOnPZkvfoNbyKUwJw7yBOrq0JJW8oKzBMlQaKC4B2BlHLHUZTCRDJckcN4vcpxJCNuY5DHMIUB",
-	"JqnOquo1rI0b72zTz7P+JKB6+1znWq79SHBtrBuQPNpChM1YnYL5fgBwSqiX70oIrTageV0cdw9aud2j",
-	"bEMYX469B5tCcPAGjrvwHD7QN5znTbr0Vp1+7jBwcKX1zmqa8uaVcCTEGEhT/dyWmV22nthesmAa5t0j",
-	"DfnDHc/53LcGeawsVmbPAfckPl+BMKkqwGY62S1Koesy4828wI1MVrP1HqLdng20ovsSAfSLwqCE7QMe",
-	"6tparsjZ1Un9UG9HjVrvwQQ94delOYEN82ELrh3dnidUcTWYneybMDu1dTPWhTm61U6C69VmN7wLHdwl",
-	"BsO7DJ8lGT5LAgd3EVfUYV3y4V2Gbx+ywV22aHiX4Ti2Hw7k/YhZysFdUDK8y3Ag/zYcLe/w4C7p8IWl",
-	"94O7ZMMxOd8M7zKcxIoRXdiILm++/zy4Fxl+mmQ4MtPhEKDDqYwOxxk2fBazfDWIQJNN4344U/t9/+bj",
-	"z2N6ff3Xgb1CXwM093mXq9Tw5D1N+V6vpp0gWqTgcbBnnscaMa6Gok21FH4XEStJXt3dLHl6Di9L2HG9",
-	"1Cwb/SV0QOc0Z/wZpsXVR3HQt524iQlsrzoencbw6tpcbTbUyg03j5Xv3373XXUbkmv57u271Xr13dvv",
-	"+L/v+b9/4P/+cbVevedf3/Ov7/nX9/zre/n1H/m//4n/+5/5v/+F//tfRS/Zuer9K4H3CD6YExTr+aAm",
-	"etldV4R3u54sZbTMAbT2ZeBxxGHX+zCxIkNOrMNwsg3Us1XkC0l6XK/E8cyQQbKrI30cDq7KObJ/zrlw",
-	"FAzy9+eNHQ6O/XntzqG6hcjmKzVG1Fg9ts0umM2jgvDE1LIXqEQEt7bYHn9C+wwFZ1UYQDC6NOj5+XY8",
-	"eLtwdrLMn0Rf8RZXOyVtUVoJBAoBcbnpVf8PZECpgu7Nzz+s1qtfPpt1JZCWMJhw6+VgElGU76wLMwVN",
-	"9BE2dLTgYjMecPkKw7i3VJ1HDh+o5cHKQWX3kEQoqxDCXOJgbCKqiv4oA1lhJEKZWyOiKIU5a0X5++3W",
-	"/FW5bcgNzGLUcPEKWFvIc3u08mwEoZqh88pouhXVBQ5cKoV5Au0hxr1QXxHeW4nGezg0yrfD/FzvAVZd",
-	"2X3yw5Rdna11dF4VNCzZWgOlJmGdK3+rztZ+hg+CpdUkZOdivnw7HpQ24O6CqyNw1RJB3sxv0kIULIIv",
-	"rW5UHub6bqYuvpyJiMtR1bgfQRdOEF3sMbhHykbWbAUq+cABu9En6YwYuBVs9LcLSsBVK2oudVUlXXNn",
-	"d5qi1I7F4Xca9O1hKWZw4IXNnIStTptljgpuHRpWDl/V7FNc6/guLqoUNS5gfvg7uv3iw5O/Dq1M27zD",
-	"G1aslfW3ulgP1T5n6UEtl6WtoT2hBTgoV+Zj/UxpgXMK3QkyR+bGbHLWn40y9PWMT6gZkkuzAbCu5dmg",
-	"O4y51Devl8Fh2mYkq+2oDTEufCcEGNd8Lgxe7Xyfiz/MIH+YVs7PHuxs4ZnNDhtbfZNKNCIwQUSoFzUn",
-	"N3x1JBAN4/fWqNBWCKvLMy26g48uAR0YvStykgYUfXekW7aHpnbS0IYrs95s3QFZk1WMZX8RBsCP2aBI",
-	"/hu6K5kqePxWmun667/lg6h8jZao6ylzd98acalIHwNQKbxCs3Esn+lTz6lqHuCWmx64SVT6QNMAUdX1",
-	"TxMdw8vRSm9r0xsR2u3TitENHk1ZdrURguzVL1RqSg9VIb1WNwIGXzgIPkNapjxLulb3VJ2RduDWW49U",
-	"X+RL7vCITUO85t9LKN5Tw3Df8wxx2HvBbRfsYnHGtF2y2Lc9kMWf9M0XkT/UGFZAQmUpbXNUHU8ycrsO",
-	"4MNyd34r2oBiD6aUU/qSneaLL6pG+20DfIsRo3sD7R0aPUZJd9l02IWrXpARxTxvZJ3XZuVQbwiL7D8S",
-	"/tNqvfp31T+ffl6tVz/zf/97+e7dH+L6f/5J/R+s/6f66X9WPat//sdqvfoH9yNjlwQaEu/2MaC/wdQ/",
-	"wMLfb9rjwartrZH7d+pxuS2QVWMrWVYf+xFZe1QheIaoKIclIq1ELBaImdV2P+Tlul5Vaw1GVOP1ho5p",
-	"+nKW+7IWLBtgzLZZzbzFlLiSGiOQRgXBvAh635I29iY4qLZ9//ZnXKtRsPaZoNNU1x5keGhNPbolo2Ud",
-	"4FDjQe/mQE016HHBIlwyXieLRchcV0y/EbdZedfBhGZUJXNzUFPD0+V1t3Y8DdBz9KZ2kd17pOOPc+v6",
-	"rc5Q0L+f3niQUbKzroNS07cegE0w6qxx3T7f7om55byGPFdfRXsTTk3xgNFH1JOFqjNgoFkpbg7LJKwG",
-	"2TxOU9nNlK5t5CPt4HJXGkBaG3Ni0Nfqv7cCxtEGUBQfmmHNtYPAdQQm3EPQHUzpTHNmdv4wOT8MiX5v",
-	"FmbB4ykosSKHU9Jek/2ruhI5fDitGMH7Oc4q8DDMMBeDW9Zuqlsif50S1gzsht1l+CKMa4Ygs2uRRscd",
-	"q66uFDtVZDdK4b0/QM/YZwJvE76zQe/4irHVm3ezMggyyUMgyCyExnij4NOvlhxy/BBkA89fLNaCAIYT",
-	"6yisBPH0ILyxHy0sQkrzmopxnkw2oDH7Sl27N6A2eV+LnSpJXGiRcZm6rlVefEJn7056OYPnKY3oHhBb",
-	"QoXj1u0Oq4ltLvHsPcqxmTNdGTPdU9VV6QJmEW2bvr27CC03GWIi9Us7O4wqS4zzKG5Qk0CKU+tlRZsk",
-	"qpOc2nOFtdorBPK3V+wqYP/qWt0rl91746wDazqRNreOJBDKzv6VN/2F4+NXeZWYtlZugxga8zAhX+ek",
-	"2zBzZVRtiR7eRwqfDucwPsL3EuwOLpTqE0my02CXlpG7HZLiukkP73s/rFE6L7ON3c7Zs2a6oNnJGfJ8",
-	"a5dWPpP5oKcuCbRg1UPWrp+gcLAYaqB+Ipfrd2vSGKe3dHrYtXpu5dK1Hb60QunukucFgfcIlzQ6ibDz",
-	"FFg/ibw1UsY56rermhdt2RPqHm/gwC+ihHudJ467s1dQUMWx7e+tDoDaC7x3Nb/OJbDzdQBDnq6cuzbe",
-	"GNYcXMK9Tjwv65jMqKz4ORhrCKNsRR5wo14myh3+vUTxnQTlCBY3G+7j4jM6ythqFZxPuXNpa+bXM09G",
-	"6skMC+OiUMNS1gfnFvGZFezGOlNVCDrg0thNimzH9477ytnCObVrobHEAQe+IerTCCjtVfIgMd4edzA2",
-	"j0JCPYe6IapUXviN6dd9+GtB07woWaQlIO8HSlqzlpPEVvzsrPU5rKVb/BpA58gno4xTlgyZMKzaU26k",
-	"iz0KJYzn7z9cE5jMQGhIYd0vvBNI/DY6n+RV0IhNJk3VyuonnicE3eko3be7dh+gpwWvB6h0sjGPC0AL",
-	"2NrePMNSwqY4BpbMDoOe0dvEL0c1rbbMz+ovIBdgEI6VmN9Ckqu7dIoYJCAVzqIVD5XOosaYeW0paobb",
-	"43omyEJ7KgZAaf7qKmYKWbeKOUeCCjf2tOrY275aFZWe5agO0a9dxwbmIhlcKF+Bz9DTXC9W1ZesU9vb",
-	"C1CPTcbcAqrfUDN4z9bkkz0rrhMC6oXD5kW7FO1fivbbUCfAC3uaCp0EAuPFy7G80ALz7nvdVAXiTTWf",
-	"2uuooxHcQkU08xfSdEDGV6bUlfDFXaTM6YBgrKjrdrYY4yjhvpr1ZNVUngRtBA8odtw+jCMUBT0MsZdS",
-	"ngeX8gw5co++dxoL6lzrd9oAWJ0Iw8Rf+F7VcjQXeeyVq5+6XPhAt01n0bPe6BIIBqTJcf6Y4dLGForC",
-	"yr9rXa/jJHxIksi+/5KcJiy9lX5/DLlaut15RHGmICce3tRxxfdk4rImOp8KuxIc5ZjHt8R3IZrc+uC3",
-	"6D2g0R6QJNrgMo8HVpxKQe2+boUQV+jbjfzabYpjoYKaY/tjxByZ4iuGjiokiawVoPj7Lnn0N7BfBDEV",
-	"D8WJTSbuqvU7Xogy+Ht4CpQ2QIJQNwPkDibiWhABGtECZG7BPsVlSYNQ8F2poLBMKv4WdrOCW0gIJIGN",
-	"M1xdazxkrAdnd6JrTWHbgwu7+gO0DfHilFYH7vCB6F4lDS1awaWm7fUbHLDL1mBDNhsYWjJNIJUWZWJa",
-	"3sHxKdZSqQ05KzlvepxyXOx91X4NZgJH1deSZVEMsgKgXViNDt6hsWMFtc9ggsosuLlMwhPanEGSDY8g",
-	"1p/LmkqyjYrVlJ4VPEyPCTQU6GiRYf8SLwJCSoLY45dKZ5F5hyEgkNyUIjcXV2b40fKfG7zYM1YInET5",
-	"Fmv+zk2A2OqTLHRx9QO8h2lFIVd/LjcyjFsMQT9cXyfqK32rSmO8jXHWuyusvu7hVT3m5z99+Xp18+un",
-	"9RWgV6LdBiZXm8crtodXO/xGjXVVEFxt+C1P/xtDmapHrvGnT197C6JF8u0tJrtr2ZxeV60aI3KzsZtf",
-	"P63Wq7qOhyimIU0JoECrD6s/vH3Hq3MUgO05fEXcFf/fnQiUEakoEM4/JasPq78gym5EE27VBRlkPKru",
-	"b08rVM2xh0A8hHag/OZf5DLW4tS8Bbd6dUieeYaIag6R4qWeQhVyqXXpZoLeTfSWWzB4RiS+yffv3mkp",
-	"6eqIXqE1XP9GxWUvbMXCHiT8Tp576PHLf6tA/8d33002n0ijZpjqr7l4HEG/w0SwVpU4SJwcz54hT/qa",
-	"Z67gQV545zl32fIvVcPZnH7DU2RmBJ1pCbbWw4eGwXnH3MCtqC1iH+SoOKWdzotDrSdlIX224tVnyAiC",
-	"9/BG+uKeC6kqBtjMoGUiCcelo7OWWR19Nekfjz/pz5hd/YjLfAiyXYMHIAyIpQHjvkB28wAeLwXhuIHg",
-	"e2kxDT6LjpXsATxGGU5gBPNKHUyCbMFNLwLFa0eIjbNbsbo3tXFgW8Y8PZxPP9jPKj3cs5hwIcvTk6WW",
-	"SNKuUqhGs1EnZJ7yHtVpzu2Wjk2Sc0fnowoJ6fgxazVBT11ZYGrAi49c+ZINz4AYB7BVp8FdvNR1nJuO",
-	"zqFUdlY7Orw7Pjp8D5Krz03dsdmgoM6nrkW2Riu7EulYZ8iw9gRQ9wXF0lPF+w3uqNc/FYnGBnPLOrHv",
-	"+a7r1kzJ82edLbx9UixF3rMSmELxnN9G4B/47+fjqxbNt178bC5bAoBJzapri+Si5vVluPtWvyDbBAL6",
-	"FWOX8Qb/V/54c0m4Nb226XKlP7/K+WoxuhLcLV8dJ/v8KH10ZqNrqszUg+3peijJ4N4M7Eb2VEnnx/V+",
-	"waYABfDZmQLOSogfm+gjj/XhFyKEzPko8LhWCEyiOnKhHbV2ZOFQux0u9ggTVrbkw3UdMGrEVG4/TdOm",
-	"+2uxoVo6qwjs8+jxs+W4QZhGY4LT1G774p9/uYdknggnlh/x1ZwdAyQsXxwOPDVaWoAd6fy6afv61VIx",
-	"52VHUktb7EgudcxtSJLo9v3jp2RBuYPUq1et8tvNSQs/W5DrEOSyy9JrPVLS7gnBMxnC5GOT6edFI+Ll",
-	"2lSAPCktLf9CEF2CWK9qRHbShh4n5KUNVVDyR0zmcAl5KQy7wdga2gvGWll4AK+eAY+ehcWlU5LwfGgu",
-	"8vbM2/RSc0O35fljXfn3sizO3eRKR7czCzDOHx10rnOdQSLqf5pR5Kfq88VhCN90rU0tGOLEkMZL0Ywi",
-	"wk3xjBLqSEjSrft+EuR4KSKlhSFPavGBdtxzcRObGq0WPyM1WixJ2nNfhIphfsbZ44flvC9IMngsmpdz",
-	"0kdzkFvU0qEi5VomYrOrIDeiwcJpgiVLndvOghdDj8jvYijMGLLVj5jcuE9rEkiul6i+Q3CkMTurw12s",
-	"eF2iWAf5+Al7suz0Fd/M7+3v1JIypBB6L0V8SFB2B9QS0p8XZ8PlTcgrvAZ4JGlI9iPB2aVQ9OIa8Gqw",
-	"PsfMo679jJn1uXPRz86mn1UH57UTng0PFdIEvz/9LKpNLoqQN8O/pcJMR0/irUI0pQb8J9KOeF3RF4Kz",
-	"dr4Z5ECiOY5cykX3FFfOxV3EcdFUOOXGTpGTtil4YkdRveWCp2FvghrMtBJ7C7YasFUD1dVXUXfPYx/R",
-	"u1Q9qtv7a39R6FZdyKmzGlygIWXdHincrmI9ohOpED0CXGhP0Z6B4EI1Gl0SXD+1YBxkCLlYwjUP1gHQ",
-	"bGwiC3EcgThUbQOrHvUV7ALUp+X1EdAKlovCZFOYKjzyqkhfwW7Rio7+eqRD+USKDQO7hSoUVXBSGMCf",
-	"r59Exp4AVeUr2P1IcHbR+kmdvmg2XH9B7TGoXeZez6e/qiaL9hFsZKzBOs77qS677A3Z0lrOJ27L9HxV",
-	"p9B//269ysA3lJXZ6sN3//hu/dIiswqwQ7mqx64XyJ5hpt1q0j8cf9IfMdmgJIF5F6819AyIEatbX2Kg",
-	"WL+U+gTqHkhTWRXXHYtEaUWPapNKYW2tilfMfdWoe+5bWotYepLgmsBE1nozk9Fn/v0yyUjs/Whk5BHp",
-	"DUAXHTMYXYNj+s6qwlxEYN9IjWTQcT51hMVzQKLfs3Ii652hJfImyP5SV2qk50wWMF8e9YqFuC+UbaGP",
-	"E4bELZrDQpWhwk1+d2jbYtCWuv0Vf0XxHWQXQczHug8LsLXpkeGIccidijLFbHMKoTkUXUvKcMbR7Sks",
-	"PuzipM+REFZEKNYh1QwvomQRJeNoc0ASk07o18WqinNOppDAFuVvCc4W2n9ttL9e/fH9+1MAtiA4hpSC",
-	"TQqv/pQzxB4PZjwFIMyhEPwEcrCDix7QDIVzGPCaEqeY2i6Ua49ZMMf495F9cQHzcT1FuXFL31uDh1If",
-	"Mz4vrG5Rc9zchsAifXS9ThXp48JsQp+7ivRxUTYWChxGgWUeCV7P6wOSMoUue0DJ8A1vfZlUuRDIQiAd",
-	"AlFxFiHe74ucGp48IDgysB5luL/8qVXSxbPY6Fk8ivZG+dC/BsPXWG/6I1N0h3QHUa31GBe6nRXdJoCB",
-	"CDBG0Kb0JWv6ATBw0zSdjcN5hhOYtsaFeZlJD1cZshDXydNaGlyDyj43BpTHaZnAJq2pgTo3GKcQHDtD",
-	"RPvIZp3OvcKYKw1lfE7gLQy7OC/wzsGd6ErfnnUpUu3CTgNHvH7qHJvUXxyeXefGYrOS0dvGjDKWL5Tx",
-	"KjOqzuV1zcII8EOeYpBcy9VxfLl++g1vIpTAnKEtgsTuB/2D7F4N/qdvBSbzcQxrb2EK25rTu5yDV4JA",
-	"gBbe+9LbcaiJVmeBGvxWpDiBCiAmjXCLUuaBXvOiCJIEVfsD6a/a9WsLUgrXnRtZSSEJupCphrfVggdM",
-	"UO84eKZej6FTwgyg1D+PaHb73LthPq9XlD2mHOyYZCubls57TeC0TMssA/wHh5I/2/StXLBxGovURuZ8",
-	"QZB0HnI54E0v82Igzsup+rzvs9qbOIYFU+J7PkfZcPlrgYLI9RhVH+2Xuu0Fn3ENkABFd+4ky8+Zi/br",
-	"GOQxTI0KkoWseYdXoR9NyNYFqPwxfQatS56Tps46Dqfhuec6nFMQJN8bPemNc9oTDL+Q/DNkC62d6qT2",
-	"MC2iGFZQuI5xmsLYn8/lJk0/ak1fSyHu47prKHjO2k7+Z5gWVx85tgQkSlFbusA0KfVpnczfrQbmYhi3",
-	"oKODnV0/aUcWWJr3jNhre8/XtjAfASQK8+o0oWwhy7O2mWt60lEsiDchS3zdmOZM63BpeHbEpAzzFPev",
-	"Gbe7wl77f/flpRrmo2y33FwOP0UN8C/o6uJCn+snfU8hKaQanJoNL21vYTZCW1vWwtnsqJlBK859Ejao",
-	"x5skQ2e7WR8JO4Tn7gNi+wgURYA9iwOB1kDj6UOpz1b8k0wzemlWCbn/U+kodbbWxR3p9AFNs3BH+kkR",
-	"nKC/HD5Q/k+EGMw89XThA/3EW10WB2tSXNaAmGfGbb3kJ3wIKE0rD+xyuKZ+QKep+aomnDkiGGj5+qmB",
-	"VpD59IzoYtaH9fXPzna6GEwtHMl561pw7OVynXmgl8M8emHItYjPC0bklsDeQpj4dW/R6pJ172qHL0X1",
-	"7h+gULj4HkIMkOpIZ8Wt5OpnJQk5kF42Mlz7b9d/QQ1KnOuW/XLw4gXf2TmuYB79Wf0njFfgGQV7ylXP",
-	"h0dgtpSKbrAMN1GGxR7nMIpBmkYEJojAmHkt7b9Wfb48IBbvL87aLuBB+eZOVkBHm/M0dvfWLudthJ/Q",
-	"JB62a699XGK+oB8Kd5kvmJR9UY1m45mg0onEuOQBbWfKJSKhN2sPg/rw2gd+/aQWHyKd5SCzEdDN2mcj",
-	"o+WSFjFtQ7xyU/eJqoPx8Byt+Vfe+rLMAj1wzJuJaKu9EschTlUlhbSeo0yedUlHx8Bu1ofFQe57Of0K",
-	"di9L+Q1MLy/UYEwi6SVbHVZoqveqrcx0FtynzMf0qvpkZcpQkUKeFYK6c8rXZ3a6/H/RBlAUL340Z888",
-	"2DDawAyg1e/nIe9p83OGhvMveHgiPLS8fP+I8uQy8e10vPT18jUIPM8GX3mLC1MhIcjmrUNyoGtHdP3E",
-	"1xxiLKj6zocZiFXPhxtUwFkYgQnNRBFTv2lA1Im9RKOABoJ5cwe+ztoQ4Llp1sd1ca8t+nmdtPgun/KF",
-	"YEeXtq+fdLC5BMo/Q3ZW5LFIlNbq5yNYXhxiOD0dL/DgjxYJbmBD0aaaZ+FFQ3nRdbuYQ5hcm1+28vmh",
-	"qkFinjxjuXHyF4C5/eTaoTh8/TQk8/6FYrR5wJnm8l8IZEICCeThl3ovOSnWzBtNOnhxTSEg8d6OHl/4",
-	"d9X3YvBDbPvE7MRlyfAelBJuQffEuUmr2V0P50+kAZfCSzjlY+sPr5f1n9ee7eNhQYXeXzuaB7r6iOqE",
-	"kSj33sX7dUhOH3NXkwOOdi6fTyo8Bb4sXjizJurg0tivnbLnVA77tNS8FNTtFdQNo6vhZa8vgsheZ6nr",
-	"hSZnRZP3iCKGHalrlcvPv4iG/4rY/q8Ukk/JfELFVM29uVzEJUwXzFOY9y8KyTyXf9nucoxx8sYuEeJU",
-	"V/YF/+z4p/O8a1HpnjmeEESDi8NLufFTI6a8z8/VRKmjyfN6RWFcEsQe+UlvICCQ3JRsv/rwN15/lUJy",
-	"r/CgOwFiMLn6wgCD9Oo/JHALypRdEbhDOP+Pq/WqJGmFN4wV9MP1NSjQW3X0bxHmho32gH8qKzXN2BGW",
-	"nr43JWUEpAgYu4NO99saGk8KnWWq42pk9QthKE5h67ePPDwKdX/k5939rQIbECW8tA/dGtPdT7KiYu9n",
-	"WYKs+VnPaq39XCeN1X7j2Uz0v3Fn5jrCVf+tHympf5VJEppfuN6l/809YvUfzM+c5haG31s/1Uj8fPv8",
-	"/wMAAP//",
+	"7H3bcuQ4ltivyOl9sCOyStU1s75UxD6oq6d3Kjx9iaqa3YexzECSyEy0SIIDgFKpFfIn2J+wv+G/sj/B",
+	"QVxIkARAgMnMpFJ8qW4lcT04Nxycy9MqxlmBc5gzuvrwtKLxHmaA/y+IGbpH7DFK8a76uyC4gIQh2P6a",
+	"QBoTVDCE8+p39ljA1YcVZQTlu9XzumkovjytYF5mqw9/W4EkQ3kEKEW7PIM5i1KUIRbFe5Dv4Gqtvt8D",
+	"Bkjv1wfwGGU4gd0PCUwhX0rzQ0HwPaII5zCpf0VZAQnFOajaRjC3faEMENZ8y+8R602pfiUQtGaWv/dW",
+	"lOIdyqMtQGlJYOdXWsYxpFT/FZfNAgpA6QMmSUQghSwi8O8lpNbP3cEKSDJEK0h0t2ACEXvA0RbEDJMI",
+	"lGzf7VLm1a+YoN9hElVHGKE8yiDbYz5EUUSi3W8Y5eqHku1hzlAsYCsaa+MWRZQABloQU7/BbwUWJ1EU",
+	"0Q7jXQojSnGU4AygvD0ISqpZ2GN0DwnaqulaTXKQwfYvuGQbXOZJBJKEQErbXwsQ34EdjFBOGUhToC1P",
+	"fWL4DuYRgTuYQ2JqUOaG3gyCrIU66rcOEPhvGcw2kNA9Kircr7emmqAM/o7zzr4e4GaP8V13DvWzPg1h",
+	"KE4hFQdJKcx3kEQwB5sUase0KVPZrf6rPpwYZAWocEEbtv6NMqATT4zze0ioOJwCENbq1PqYbLUp9C8M",
+	"Fyi2DCm/Nds2fNVm3MO0iGKYM0giChlD+U7DAZQL5NDH6Hz+FgFObs2vFRCrg9dmUT91YNGAO60OBeRJ",
+	"tIUwNTWgEJB4z0kfEf1ctCYFiKG2DrzdohhGe1wS7VeCU9j9qwEW/1tbOClTzlM4N5cgRCyFUUHgPYIP",
+	"WhN9FPmTNpBc/4bgBwr72NX+3N8lhYB1/iLwHt+Jv+KSVHTfPz8GswITQB4rRIIx67CEstgSnLMIZgCl",
+	"UYzTFMbtFg8wjXEGI3WA8sPtui/w+P5hEgFWSbstJln1f6sEMPimotFV3QflDO4gqTqhxCg8M8hAxf+q",
+	"j/9A4Hb1YfXvrxuJfS3F9bUuq6O60/N6VUBSrQAm0eaxL8T5fo0TW9aDCuPPRtFuAE7ddIU3v8GY8V/U",
+	"IVcdUSU8WmvuKhC3vSHWLU0lShFlDnUlxTv+A2IwoyFgbfa5AoSARw5dsIODg8QloZhEoq0JWNokb/nq",
+	"jYDTwcS/rjubGoSMjkwd6GwZJKsPT1WPkmGJ3RwF8jJNKxpdfWCkhAZ0r1UxR+sNxikEed28Yn8ljQgE",
+	"VGiNg7Ns4BYTKJYIvzFIcpBGyG+Fkmb5RpMEVYQN0l91ADwbQFctjus1LZ7vt8mOPuSzSIpLEkOvpmVR",
+	"8RJJ0JbWGmupm3Otx2MGEzSkVlT1slCYhWMobK/5YEnQyrQpkg43M5MBZxpVfyMFcFbUx3h+rTABo7Or",
+	"jKtuIxbX9DQuq77ASBGoAa9LLbyZQkdzOzsj34NKoavUk0pYmntbju43vBFC3vhVIVP/xCtVFSVtLttH",
+	"yy4v5d0KgjAX4Sm8h+kQZzV1CZNGPdnDd6XgqYPAdGTG8+mBXINIDxPWq29vGKgk0t9WN9Uy6er2ub78",
+	"mSWZaOYtwvjmTfA2QSlQ/sgV28jOcJztvRQEZZVSJi/MgzhjYVz1niiMcZ5MN+KzdWcEFuljSzTUt3Hz",
+	"iUUWIgOMgXjP7R9blEL/g23N3RulEnvg2ycx0Hfv+qDSepQkbU87xKvdI29w8mjcalsx7p+F0q27mBnj",
+	"rFpnRZ2YmXXukSTfmnHdQuvqvG4Hjp+h+E4zw4w++LkcQEwwpVGBqUVOeB7QevX3EsV3AkjG4xLgw0Wt",
+	"UtU7bwOQwW/MuJOyFFBtAFVy9t1uWHHXHX4zwMuqOeSIpgP34ptHRLUHxPYRKAoDeokfQZr+sl19+NuA",
+	"HCiK1fNtl+FVs9SakL/mM6iiKiAlcAvKtOoop1k3cBM/3Pqpn6dSl4QFQBgOnRcgbbSXo2KNQ11dzT6x",
+	"flSdKYrAruIug7p6jHNWsVNxlfIRoHpzoW49r1cpoCwCOX2ApMvpqvnFivjn1XoVl5ThTP1960EaBLDq",
+	"/7yubqJtRGAGyJ3X3ZBAitNSvV2w9nFTWmaQvw7INsIqukWk9zPBZSUpGOaW5+okNyBPxANBtQifnQrA",
+	"Nvjt3aGDptywyRBIaVSkII8oZGWx4qdfKTur9eoBk7ttih+0/9UMk1uuiYq/htfdQX59TW71HV3dcDzl",
+	"CryJXw+JX5REsbSjGOxxhjcNM6uxcg0Cd7ZHOm46hebx1LuC83qvMfqi8L+4iw3XbEWuUJuzpbTYwGBk",
+	"G+I1I0BAig6cDUQVU+Xisn2CFUkhylBMw8fV+hrk8LMTteTLjEAtOZ5kXwa1gL/LtdVODcs8tUNPu/XQ",
+	"62+PCRXlJkV0z6VDQsCWmfV5q0zsybAOOG6tBrPAnUnNxwuRlQjUoSEhvdbOQ4HDga+WS78y2/pd+fuY",
+	"PJXpGjOQRjEuc+bSOJrTCTIn6KOvxZaHICW2N5YEBgXSSJLgrDBKcQwsSNyhmsF1WLTHApBKgXGawbWF",
+	"1c1D9UbZUR3usBxXRN9IBUHq6+nYAAE5TfnhaIwwjCMbxjDekAwyTgqXdZcNTc5+BmFd6Tv8wddsZzDZ",
+	"OFtdgplXRyJrmxOL1tGyjTo90jAe41qXsrfBYlE+IO/Rbp+i3Z4ZrAqqqYWq6q4wiWiZZYA8tugl1FbR",
+	"5Yn1+BV4UuD5UGq7zTV/6+uuCWcei+1goXYApmWbj2AEKrS0td5dsf2oZ7CGiSb2BntQFI/VxVb4ChSQ",
+	"xDBn8qWxJvNtisUlV/TPy2wjTc+wZASk4wdQHS3LoyAZP7aV5+lQ7bG/yEi6DXZVVzDjas0KgWjePgl9",
+	"264jcMPXDh2XxmEWOl3m4que1TJnvdrsxnSiIzrFYEynMTMlY2YSt9/ATsMPhaZO+ZhOYwAB2YhOWzSm",
+	"0xjc248B+X7UTOWITkJIh3YaA/LfxiDsHR7RKR2zvPR+RKdsDJbnmzGdxhBhMaoTG9XpzfefR/QjY86X",
+	"jEF0OgYWdAwd0jGYxMbMZDPWGASpWV0YMefv+zcffx7X7+u/BvczPlb1/cbGvhHzkaD1qmK15dleapto",
+	"i4BndPFAc/ATZ3s7Rj2LP4lz4IKYRQxPAUPxQsPdG1c4h9I+0LkNaG3c9jDRTou86FkLKp2WxDiLSgqJ",
+	"36W82+P2eX3MFXov7ETrsb3GdlYjmt0+35qciHu4FKeYwinwJ5jG+Mxn9lJpXNiHnqHOZ9TUIy58TZgo",
+	"Psxian0bwyQRyOwwm3pNfIhhckdwWXibJWduVpRPei1joYByD5ucpp0/w7S4+sjRhFt3tOiMCd5KNEK5",
+	"qEeSap0gfzQ6DVklpehj/TzkPSZdIRgjaFMyxVqNDvc23qjtwBaBkiclZcTMkrnrhmTzdjdDnLN9+hjR",
+	"AuaWByIrmyhSkHu7vtvddzoIwEf1s6sSmGEVbOo4Cwp3mQrp7Txha1+8KER28PEnkk0dTsS9/VAoA1Lt",
+	"5ELR79BCSGBnsm2DgAgfBnbRBlAU++yPgV3I3gxukpwmh9+IDHy7UsUcQHqAG4oYHGbVGpFLly7JETQn",
+	"jC6KuZ58uiTXpa/uEbe2Ig+3Wb5G306h8JHvAkmDv9qTuD9IuQliE/oHCgc+zEVKhgZYdl4RBKwAPnHM",
+	"bU2iEwg6vchjpzHBaXoCCPmpvG1YmdRcseCoAARkZmnaBu/wJeIgcHM4tSc1g1uwjr7+lScEoyRSWQj8",
+	"Yiy1TvIlLKhfAu9RHDYV5+sUwtx1vxiGtRoO01ELp8ldWL8Jwvq8nds9VAARx078QlxF2ygF+a6UD7Xe",
+	"nUKAFNfC00/+RU2HsT5RxrtBD1pDbvki2Ye5QWBMsFh3tY9iL31bhw0WgEZ7QJJog8s8tsUg2O4tmIbR",
+	"vOoQcrJVnwBar5pPROfVUIE0XnUJpW9FGxG+h4SgBHr2okzphG7MHd4oH0vmiUhRfDfheLiA+STDEVik",
+	"aJKRDkeMFDe+6j68pm7Pw9xIBV8BHUAjWrRUAIPP+yAq5Jj58z3R+Hm9wkWFNzw/06Y2cnJ7rPdYhp71",
+	"wLhk049MveCBH/IA86s/ryRwCwnxlHwEW0zK/LkoicriMBykOEYgjWS8iD9gO900i4NPd97Wri6sV2Uu",
+	"j24Dk2hLcCYwnZpRfJy5l2WRSsDkl1ui6tDYrb3aZzBBZebdPCTTBcsiBkl2IpO1rkRIrFQ4X1tH6jjG",
+	"mnL6+GVQFSzMzIEELqNLiy46rLovA0wC0CJ4bPLNJHkb7bavhhq0Wc6SNHkwYN+RBpzb5i4VARLv0b3Q",
+	"u7pOd80XQ7RnoG44kMmkMeeJK15Q/GS9UselUbdjaZp614FV+3Topf2k5hHeKEpRfnd840gDJe8ruwvo",
+	"Y6yHkQNeFZvIsDXwbiLQjEuuI3z529aler3D8HsMzhDkZSYfk4gnaR7Nbel41NpFXkMDh9E+zJvBqIW6",
+	"djmJjfQlmcbDjHaRfmfpcF3EPCPHcM5QteU6pNejS5nLh03ftv6DN7G/3uatGtJ9ie2Ctguw9e3rkOjG",
+	"biay4/HVSdiPxL3R7JTfpGAuNOZO+sbZ8B33Bor0MdoAmc/T7IH18rIR+Th4lRSSsf5dfOHDcLV5uDWu",
+	"jj46ihir64hYj/e8DhlG3B7G9e3NfNvbcXt4/5cmOzr2A/2Pl5Wri59hzo+D6GA9wpcOpyncagehJxN6",
+	"nQLDJj53ufITH/8pD+VA3jYEoDA2JUebZJAOu7y1AeA0RxruHD54gC+dFbkVjEkBNnNfHId3idlkfuA2",
+	"WqO5duOhgjuXbXx8WS4p3pcUsyfmAjIHyMr8Vdizmwx7xiQMTE8so1Yis7ppWVbUjpskIfXYOSoKyPTM",
+	"bzHOcygK18QWw4V4h7DllrFmnfHKCdXaVY0gMrOFT8TDzaerj2KMqy8Ccrc9YFKLEc+QA9HbnqcdlYnV",
+	"hlro2kO+PcCpsbup2+d2NRdbRFcnfNLDW03LNenkVaqdKZ+q/MZr2qAYFcBqN9bdlL01lLrTs6GGTthQ",
+	"okd3nCZBpfdAssuk3mHDUYV6By3Qkwa/0DQmNgPebxFpHk9lTuMQ2Jj625lyivI7mESCKwxuoNW6lpq4",
+	"gJbUkCofeyv4RP3GnWPqlO2WvM3Agso0BREo+JPzoFanNTX5++YY/w6TqMwZSg9y+lBCx/uoGubXS1vI",
+	"YSqjSvmTv1ilEUrtvEP+s2sJIv08TWoPEwiycGZX9cqAnzuUVjir7sUlZXUz9b/QyfbmLGveaWJ57S4a",
+	"WM7FIJ0a+TFZ1rYHgHjGXoqkwX4U8poeMB3OIAJrNXGin22jevRlogFzTMy4hvhakYHKBMf5QXfXXRIe",
+	"cvTQ8nB1BXtkutS7dch+WLK8hPiG57m1Oan1874Wldcgqo2rVl+mE1UWjf5toMuEcr0Z2p5FMg4k6R6j",
+	"IAxd3MJSOquNNisZ3Kor1+grVDVfqoq46HKLLrfocosut+hyZ9DlKiFlEJ9UOjMz7I97mhZkLGlTa43+",
+	"ChavQNx0NKlXIhdysIUlkv2Onnh8IrtwjhkvfhM2Od+pVU8jMOGu5xbDvYOeBdpMRNQOQ3az/g596uCo",
+	"cUDb0aDuqOOAvQJvvX5VWsenlNVgnqMDYlm9KgB5bX4g/XLTJvy5liPHRMbq9qjBl6bufrzcTU0q9XCR",
+	"IxlYHnxfHMVVmoUZvtWFiYwlqjKpeHmy8g5o5cT1LB26VIDQphoEsu0havYCw5BsLUX3kFTAoCEFvN2M",
+	"mJYCbp7PhY3S1VQE24IYbjC+46lcKAM7wsOceBRVFIM0rf+gD4jF++rPklb/oRknmgfEGI8petgDRkFR",
+	"uAIBRl38lZ98A8Bm56M4fPuSMES/Zc6iJg+nNfl8yX3HTWzS1prASqWzNBFXV716ZRAXkN3rZY/pLVIy",
+	"junY8gMKGkAUcxu7a9Fb2/RkAwV3HgG8pl8Sbaxp3fTYwDFby2CCQB5V3yOGG6OKQebKJhoUBxo22Wqd",
+	"7TT0cjdsIDJCK3DWNgiIhDDdvw0FOrRPXvLIyzLs9/hez23fQYc3MTxcDNfbdNceKTJa8mSbanVezned",
+	"9q6N3SOKGCb2ndit0TLVC8gf5SW2c/XniXTNGXa9HYStot3piNjbrdzl2OV2Pmi5eU+4CzP6liIkWW3Q",
+	"eNRckYxUNm87zo4spTdUFa+VUtaacdaKZ9MX1TMmrR1bQ6tHetJmVQPTcSRadlfrqQxBd0xiYXvGzwmy",
+	"/47K+WsqEamD1f4EqSCpRHrjdW0kdEW7XZLWrEm9jzw3goHc7fm3LHnZOy86ll5eKaLa1i+znnN4Phtv",
+	"y8rRMqscOVmKKyvJUC3sZyc6+mRiP3ccoO+9hODMFuDerUmfgW9/gfmO7Vcf3v9xvcpQrv/pZ+bree0L",
+	"Y70UdRMFbNpv/51h+O5dEYriyBPAQEPfDn5etevlElYAUVBf18XKFLpxbwwozyhpG4D8ZXHGy0vvIIke",
+	"CGICu022kQwnotBU11967cxYYM84X9S127qlOHtZsc1l9KQlVixsrYFx6EzgPcx9BANvZsrjblQBra3t",
+	"WqO1i1WfHPcwYhcazQoCdNQMMqDcisYnOA/T1/vnJwojIkjtlNVpaLLDWy3kA6Dhd+5AY0TIO82U4PpW",
+	"YMIcYGqQKgJbZqsDobXawG07CsX2wtQb2TSMg1xVaPggrXZiyBtzpqzjymBWpOKhV3JvhvsE2RlF9tU7",
+	"9AhyQK625f4DYntcGjxw6jKTW5BSg2IxHK7vksge2USM8nTtW6HFLVdtmQRQHoli+d23NE2ncxnk1ZGa",
+	"kyKPzr8jgcBBctDOHXSJSSSeb1W2IAdxDlSlmLjqhKu8xBSVIwwvMn4VHaxVEJyp/4cPgIGdHfhhlS0C",
+	"b6j6M5Dj/Cfx/KvvV+4li2aONQ9ZOYew1eT3a6tK5pnG0FCdy30X7qYY6F70D0lU8HzrUbl6CNclkGdl",
+	"MR5yjG6hB+/kcfMBaYofoqxMGSpSGN2DtISW9J/uSxJ3VtDvSgmMUQZS221JONOPuS7VntBmhsr3kqIc",
+	"uvP0GriggDwv+sdh6acW9PtFW0xanvfDg9wjijYpjHBumtts6mh6iTKF/emsJhLDHa5de9/rJqejmp0d",
+	"AQZ3mLSchD+q0n3r1fcgvnuDt1vEXf2+EhDfGRMWDaOFKszW1Av/f//2v/7t//6f/22y1CAq8nDkIPU7",
+	"oEPljZ5srgejXNbC93M9pAwQ7iDJ9flqTL4UkxtiIZP4G6x9oqftFZL7DdWrHdZeRdMDHiUDdKhna39I",
+	"zDlapk8Z0xdSU5S0nEDQtS1eocVeCzRggnKnBTggrmKMyBmyy41iI9syTT3NMS3bwgamL9241yfrDjYZ",
+	"3aCGUGYyJ1kpqJoDUmAPEF66s/gPgIGrm4bj3PbIZ4o0pR0QniwfTs9M9+hw/TVbJWnYJluTiVC1cVnU",
+	"9BJO40My+HLeqr0bUdeXZUtYKwfD3haaoWrI+R2JJaDPYRMdZF/KKGp8fTz0Kq3Gl6NJtz/HZrnd00BB",
+	"+CFPMUiqBohA2r6HacxatTOnPVmvfsObCCUw5w7yxOqqUNKWsgLzREmQqCB4RyCl3HEUpTCRDFfkMF6v",
+	"chzJiNsY5DFMoYdJqrOqeg1r48Y72xzmWX8SUL19rnMt134kuDbWBSSPthBhM1aneP4wADgl1Mt3JYRW",
+	"G9C8Lo67B63c7lG2IYwvx96DTSE4eAPHXXgOH+gbzvMmXXqrZj93GDi46npnNU2p80o4EmIMpKl+bsvM",
+	"LltPbC9ZMPXz7pGG/HDHcz73rUEeK4uV2XPAPcmQr4CfVBVgM53sFqXQdZkZzLzAjUxWs/Ueot2eBVrR",
+	"hxIB9IvCoITtPR7q2lquyNnVSf1Qb0eNWu/BBD3h16U5gYX5sHnXjm7P46u4GsxO9k2Yndq6Gev8HN1q",
+	"J8H1arML70KDu8QgvEv4LEn4LAkM7iKuqGFd8vAu4duHLLjLFoV3CcexfTiQ9yNmKYO7oCS8SziQfwtH",
+	"yzsc3CUNX1h6H9wlC8fkfBPeJZzEihFd2Igub77/HNyLhJ8mCUdmGg4BGk5lNBxnWPgsZvlqEIEmm8Z9",
+	"OFP7ff/m489jen3918Bevq8Bmvu8y1UqPHlPU753UNNOEC1S8BjsmTdgjRhXQ9GmWgq/i4iVJK/ubpY8",
+	"PYeXJey4XmqWjf4SOqBzmjP+DNPi6qM46NtO3MQEtlcdj05jeHVtrjYbauWGm8fK92+/+666Dcm1fPf2",
+	"3Wq9+u7td/zf9/zfP/B//7har97zr+/51/f863v+9b38+o/83//E//3P/N//wv/9r6KX7Fz1/pXAewQf",
+	"zAmK9XxQE73srivCu11PljJa5gBaD2XgccRh1/swsSJDTqzDcLIN1LNV5PNJelyvxPHMkEGyqyN9HA6u",
+	"yjmyf865cBT08vfnjR0Ojv157c6huoXI5is1RtRYPbbNLpjNo4LwxNSyF6hEBLe22J7hhPYZ8s6qEEAw",
+	"ujTo+fl2PHi7cHayzJ9EX/EWVzslbVFaCQQKAXG56VX/D2RAqYLuzc8/rNarXz6bdSWQltCbcOvlYBJR",
+	"lO+sCzMFTfQR1nc072IzA+AaKgzj3lJ1Hjl8oJYHKweV3UMSoaxCCHOJg7GJqCr6owxkhZEIZW6NiKIU",
+	"5qwV5T9st+avym1DrmcWo4aLV8DaQp7bo5VnwwvVDJ1XRtOtqC5w4FIpzBNoDzHuhfqK8N5KNN7D0Cjf",
+	"DvNzvQdYdWX3yYcpuzpb6+i8KmhYsrUGSk3COlf+Vp2t/QwfBEurScjOxYby7QygtAF3F1wdgauWCPJm",
+	"fpMWomDhfWl1o3KY67uZuvhyJiIuR1XjfgSdP0F0scfgHikbWbMVqOQDB+xGn6QzoudWsNHfzisBV62o",
+	"udRVlXTNnd1pilI7FoffadC3h6WYwcALmzkJW502yxwV3Do0rBy+qtmnuNbxXVxUKWpcwPzwd3T7xYcn",
+	"fw2tTNu8wxtWrJX1t7pYh2qfs/SglsvS1tCe0AIclCvzsX6mtMA5he4EmSNzYzY5689GGfp6xifU9Mml",
+	"2QBY1/Js0A1jLvXN62VwmLYZyWo7akOMC98JAcY1nwuDVzvf5+IPE+QP08r52YOdLTyz2WFjq29SiUYE",
+	"JogI9aLm5IavjgSifvzeGhXaCmF1eaZFd/DRJaA9o3dFTlKPou+OdMv20NROGlp/ZXYwW7dH1mQVY9lf",
+	"hAHwYzYokv/67kqmCh6/lWa6/vpv+SAqX6Ml6nrK3N23Rlwq0kcPVPKv0Gwca8j0qedUNQ9wy00P3CQq",
+	"faCph6jq+qeJjv7laKW3temNCO32acXogkdTll1tBC979QuVmtJDVUiv1Y2AwRcOgs+QlinPkq7VPVVn",
+	"pB249dYj1Rf5khsesWmI1/x7CcV7qh/uDzxDHPZecNsFu1icMW2XLPZtD2QZTvo2FJEfagwrIKGylLY5",
+	"qo4nGblde/BhubthK1pAsQdTyil9yU7zxRdVo/22Ab7FiNG9gfYOjR6jpLtsGnbhqhdkRLGBN7LOa7Ny",
+	"qDeERfYfCf9ptV79u+qfTz+v1quf+b//vXz37g9x/T//pP4P1v9T/fQ/q57VP/9jtV79g/uRsUsCDYl3",
+	"+xjQ32DqD7Dw95v2eLBqe2vk/p16XG4LZNXYSpbVx35E1h5VCJ4hKsphiUgrEYsFYma13Ye8XNeraq3B",
+	"iGq83tAxTV/Ocl/WgmUBxmyb1WywmBJXUmME0qggmBdB71vSxt4Eg2rb929/xrUaBWufCTpNde1BwkNr",
+	"6tEtGS3rAIcaD3o3B2qqQY8LFuGS8TpZLELmumL6jbjNyrsOJjSjKpmbg5oani6vu7XjqYeeoze1i+ze",
+	"Ix1/nFvXb3WGgv799MZBRsnOug5KTd96ADbBqLPGdft8uyfmlvMa8lx9Fe1NODXFA0YfUU8Wqs6AgWal",
+	"uDksk7AaZPM4TWU3U7q2kY+0weWuNIC0NubEoK/Vf28FjKMNoCg+NMOaawee6/BMuIegO5jSmebM7Pxh",
+	"cn4IiX5vFmbB4ykosSKHU9Jek/2ruhI5fDitGMH7Oc7K8zDMMBeDW9Zuqlsif50S1gzswu4yfBHGNUOQ",
+	"2bVIo+OOVVdXip0qshul8H44QM/YZwJvE76zoHd8xdjqzbtZGQSZ5CEQZBZCY7yR9+lXS/Y5fgiywPMX",
+	"i7UggOHEOgorQTw9CG88jBYWIaV5TcU4TyYb0Jh9pa7d61GbvK/FTpUkzrfIuExd1yovPqGzdye9nMHz",
+	"lEZ0D4gtocJx63b71cQ2l3gePMqxmTNdGTPdU9VV6TxmEW2bvr27CC03GWIi9Us7O4wqS4zzKG5Qk0CK",
+	"U+tlRZskqpOc2nOFtdorBBpur9hVSNVsqeIbS2f33jvrIJtO1M2tIyGEsrl/5U1/4bj5VV4rpq2b2yCJ",
+	"xkhMiNg59Tb8XNlVW2KI95GCqMNFjA/yvWS7wUVTh8ST7BTs3jJytyHprptU8UNviTV652W2GbZ5moyc",
+	"LsB2Uok839qF2JAlPegFTMLPWyORJe0nqCcshgpUW+Ryh72dNH76Ciqqa7t9abXU3VXRCwLvES5pdBJ5",
+	"OFCD/SQi2Ugl5yjxrspitEWSrwe9gTG/iCrvdSo57vFeQUHVz7Y/yToAaq8B31UOO/fEztcA5jxdxXdt",
+	"vDFs2rvKe52bXpY6mVHl8XMwVh9G2QpO4Ha/TFRE/HuJ4jsJyhEsbjbcx8VndJSxlTOYhc7nUuLMb20D",
+	"+asnM0OMi1n1S3DvnYlkyAhhN+2Zakj4ssdO5QlljrCgfsfZ5WzBn9rF0VgQgQPfECNqBJT2hnmQRG+P",
+	"G4zNo5BQz7huiEGVJgFjsvYh/LWgaV6ULNLSlffDKq05zkliK5V21moe1kIvw8pA58gno4xTFhiZMAh7",
+	"oDhJF3sUShjPf/hwTWAyA6EhhXW/TI8n8dvofJI3RCM2mZRWK6ufeB4fdKej1ODu2ocAPS14B4BKJxvz",
+	"uAC0gK3t+xOWQDbFMbDkgQh6dG8TvxzVtNoyP6t3gVyAQThWYn4LSa6u1SlikIBUuJZWPFS6lhoj7LWl",
+	"qBluj+vHIMvyqYgBdQlQtzJTgLtVzDnSWbixp1X13vbVqqj0jEh1QH/taBaYuSS4rL4Cn6GnubqsqkZZ",
+	"J8K3l6sem7q5BdRhm03wnq2pKnsGXScE1BuIzed2KfG/lPi3oY6Hz/Y09TwJBMaLl2N5vuXo3fe6qcrJ",
+	"mypEtddRxy64hYpoNlx20wGZoaKmrvQw7pJmTncFY/1dt2vGGLcK99WsJ6um8jtoI7hHaeT2YRyhhOhh",
+	"iL0U/jy48KfPkQ/oe6exoM612qcNgNWJMEyGy+Sryo/mkpC94vZTFxcPdPJ0lkjrjS6BYECaHOePGS5t",
+	"bKEorPy71vU6LsWHpJTsezjJafySYen3R5+rpdvhR5Ry8nLz4U0dV/yBvF3WtOhTYVeCoxzzaJj4zkeT",
+	"Wx/8LL0HNNoDkkQbXOZxYH2qFNTO7lYIcYW+3WhYu01xLFRQcyaAGDFHXvmKoaMKSSJrvSj+1EsehxvY",
+	"L4KYijfjxCYTd9X6HS9EGfzdP2FKGyBeqJsBcgcTcS2IAI1oATK3YJ/isqRByPuuVFBYJhV/87tZwS0k",
+	"BBLPxhmurjUDZKyHcndicU1B3sFlYIfDuQ3R5ZRWB+5wh+heJQ0tWqGopu31Gxywy9ZgIZv1DESZJuxK",
+	"i0kxLe/gaBZrYdWGnJWcNz1OOS72Q7WBDWYCR43YkmVRDLICoJ1fRQ/eobFjebXPYILKzLu5TNnj25xB",
+	"koXHG+vPZU3d2UbFagrVCh6mRxAaynm0yLB/iRfhIyVB7PFLpbPILMUQEEhuSpHJiysz/Gj5zw1e7Bkr",
+	"BE6ifIs1j+gmnGz1SZbFuPoB3sO0opCrP5cbGfQthqAfrq8T9ZW+VYU03sY4690VVl/38Koe8/Ofvny9",
+	"uvn10/oK0CvRbgOTq83jFdvDqx1+o8a6KgiuNvyWJwuOoUzsI9f406evvQXRIvn2FpPdtWxOr6tWjRG5",
+	"2djNr59W61Vd9UOU3pCmBFCg1YfVH96+47U8CsD2HL4iSov/706E1YjEFQjnn5LVh9VfEGU3ogm36oIM",
+	"Mh6D97enFarm2EMgHkI7UH7zL3IZa3Fqg+W5elVLnrlLTjWHSAhTT6HKvtS6dDNB7yZ6yy0YPH8S3+T7",
+	"d++0BHZ1/K/QGq5/o+Ky57diYQ8SfifPPfT45b9VoP/ju+8mm08kXTNM9ddcPI6g32EiWKtKMyROjufa",
+	"kCd9zfNc8JAwvBs4d9nyL1XD2Zx+w1NkHgWdaQm21sOHhsENjrmBW1GJxD7IUXFKO50Xh1pPykL6bMWr",
+	"z5ARBO/hjXTLPRdSVQywmUHLW+KPS0dnLbM6+mrSPx5/0p8xu/oRl3kIsl2DByAMiKUB475AdvMAHi8F",
+	"4biB4HtpMfU+i46V7AE8RhlOYATzSh1MvGzBTS8CxWuHj42zW9+6N7VxYFt+PT3gTz/YzyqZ3LOYcCHL",
+	"05OllnbSrlKoRrNRJ2RW8x7VaX7ulo5NSnRH56MKCen4MWs1QU90WWBqwIuPXPmSDc+AGAewVafBXbzU",
+	"dZybjs6hVC5XOzq8Oz46fA+Sq89NlbLZoKDOp65FbkcruxLJW2fIsPYEUPcFxdJThf4Fd9SrpYq0ZMHc",
+	"sk4DfL7rujWv8vxZZwtvnxRLkfesBKZQPOe3EfgH/vv5+KpF860XP5vLlgBgUrPq2iK5qHl9Ge6+1S/I",
+	"NoGAfsXYZbzB/5U/3lwSbk2vbbpc6c+vcr5ajK4Ed8tXx8k+P0ofndnomiqPdbA9XQ8lCe7NwG5kT5Wi",
+	"flzvF2wKUACfnSngrIT4sYk+GrA+/EKEkDkfBR7XCoFJVEcutKPWjiwcarfDxR5hwsqWfLiuA0aNmMrt",
+	"p2nadH8tNlRLZxWBfR49frYc1wvTaExwmtptX/zzL/eQzBPhxPIjvpqzY4CE5YvDgadGS/OwI51fN21f",
+	"v1oq5rzsSGppix3JpY65DUkS3b5//JQsKHeQevWqVX67OWnhZwtyHYJcdll6rUdK2j0heFJDmHxsMv28",
+	"aES8XJsKkCelJfFfCKJLEOtVjchO2tDjhAZpQ5Wf/BGTOVxCXgrDbjC2hvaCsVYW7sGrZ8CjZ2Fx6RQw",
+	"PB+ai7w98za91NzQbXn+WNcJviyLcze50tHtzAKM80cHnetcZ5CIaqFmFPmp+nxxGMI3XWtTC4Y4MaTx",
+	"UjSjiHBTPKOEOhKSdKvEnwQ5XopIaWHIk1q8px33XNzEpkarxc9IjRZLkvbcF6FimJ9x9vhhOe8LkgwD",
+	"Fs3LOemjOcgtammoSLmWidjsKsiNaLBwGm/JUue2s+BF6BENuxgKM4Zs9SMmN+7TmgSS6yWq7xAcaczO",
+	"6nAXK16XKNZePn7Cniw7fcU383v7O7Wk9Cmb3ksR7xOU3QG1hPTnxdlweRMaFF4BHkkakv1IcHYpFL24",
+	"BrwarM8xG1DXfsbM+ty56Gdn08+qgxu0E54NDxXSeL8//SwKTy6K0GCGf0uFmY6exFv5aEoN+E+kHfES",
+	"oy8EZ+1808uBRHMcuZSL7imunIu7iOOiqXDKjZ0iJ21T8MSOonrLBU/93gQ1mGkl9hZsNWCrBqqrr6Lu",
+	"3oB9RO9S9ahu76/9RaFbdSGnzmpwnoaUdXskf7uK9YhOpEL0CHChPUV7BoLz1Wh0SXD91IKxlyHkYgnX",
+	"PFgHQLOxiSzEcQTiULUNrHrUV7DzUJ+W10dAK1guCpNNYarwaFBF+gp2i1Z09NcjHconUmwY2C1UoaiC",
+	"k0IAf75+Ehl7PFSVr2D3I8HZResndfqi2XD9BbXHoHaZD3o+/VU1WbQPbyNjDdZx3k912eXBkC2t5Xzi",
+	"tkzPV3UK/ffv1qsMfENZma0+fPeP79YvLTKrADuUq3rseoHsGWbarSb9w/En/RGTDUoSmHfxWkNPjxix",
+	"uvUlBor1S6lPoO6BNJVVcd2xSJRW9Kg2qRTW1qp4xdxXjbrnvqW1iKUnCa4JTGStNzMZfebfL5OMxN6P",
+	"RkYDIr0B6KJjeqOrd0zfWVWYiwjsG6mRBB3nU0dYPHsk+j0rJ7LeGVoib4LsL3WlRnrOZAHz5VGvWIgP",
+	"hbIt9HHCkLhFc1io0le4ye8ObVsM2lK3v+KvKL6D7CKI+Vj3YQG2Nj0yHDEOuVNRpphtTiE0h6JrSRnO",
+	"OLo9+cWHXZz0ORLCigjFOqSa4UWULKJkHG0GJDHphH5drKo452QKCWxR/pbgbKH910b769Uf378/BWAL",
+	"gmNIKdik8OpPOUPs8WDGUwDCHArBTyAHO7joAc1QOIcerylxiqntQrkeMAvmGP8+si8uYD6upyg3bul7",
+	"a/BQ6mPG54XVLWqOm9sQWKSPrtepIn1cmI3vc1eRPi7KxkKBYRRY5pHg9bw+IClT6LIHlAzf8NaXSZUL",
+	"gSwE0iEQFWfh4/2+yKnw5AHekYH1KOH+8qdWSRfPYqNn8SjaG+VD/xoMX2O96Y9M0R3SDaJa6zEudDsr",
+	"uk0AAxFgjKBNOZSs6QfAwE3TdDYO5xlOYNoaF+ZlJj1cZchCXCdPa2lwDSoPuTGgPE7LBDZpTQ3UucE4",
+	"heDYGSLaRzbrdO4VxlxpKDPkBN7CsIvzAu8c3Imu9O1ZlyLVLuw0cMTrp86xSf3F4dl1biw2Kxm9bcwo",
+	"Y/lCGa8yo+pcXtcsjAA/5CkGybVcHceX66ff8CZCCcwZ2iJI7H7QP8ju1eB/+lZgMh/HsPYWprCtOb3L",
+	"OXglCARo4f1QejsONdHqLFCD34oUJ1ABxKQRblHKBqDXvCiCJEHV/kD6q3b92oKUwnXnRlZSSLwuZKrh",
+	"bbXggAnqHXvP1OsROiXMAEqH5xHNbp97N8zn9Yqyx5SDHZNsZdPSea8JnJZpmWWA/+BQ8mebvpULNk5j",
+	"kdrInC8Iks59Lge86WVeDMR5OVWf931WexPHsGBKfM/nKBsufy1QELkeo+qj/VK3veAzrgHioejOnWT5",
+	"OXPRfh2DPIapUUGykDXv8Cr0ownZugDVcEyfQeuS56Sps47DaXjuuQ7nFATJ90ZPeuOc9gT9LyT/DNlC",
+	"a6c6qT1MiyiGFRSuY5ymMB7O53KTph+1pq+lEPdx3TUUPGdtJ/8zTIurjxxbPBKlqC1dYJqU+rRO5u9W",
+	"A3MxjFvQ0cHOrp+0I/MszXtG7LW952tbmI8AEoV5dZpQtpDlWdvMNQfSUSyINyFLfN2Y5kzrcGl4dsSk",
+	"DPMU968Zt7vCXvt/9+WlGuajbLfcXA4/RQ3wL+jq4kKf6yd9Tz4ppBqcmg0vbW9hNkJbW9bC2eyomUEr",
+	"zn0SNqjHmyRDZ7tZHwk7hOfuA2L7CBSFhz2LA4HWQOPpQ+mQrfgnmWb00qwScv+n0lHqbK2LO9LpA5pm",
+	"4Y70kyI4QX85fKD8nwgxmA3U04UP9BNvdVkcrElxWQNinhm39ZKf8MGjNK08sMvhmvoBnabmq5pw5ohg",
+	"oOXrpwZaXubTM6KLWR/W1z872+liMLVwJOeta8Gxl8t15oFeDvPohSHXIj4vGJFbAnsLYTKse4tWl6x7",
+	"Vzt8Kap3/wCFwsX34GOAVEc6K24lVz8rSciB9LKR4Xr4dv0X1KDEuW7ZLwcvXvCdneMK5tGf1X/8eAWe",
+	"UbCnXPV8eARmS6noBstwE2VY7HEOoxikaURgggiM2aCl/deqz5cHxOL9xVnbBTwo39zJCuhoc57G7t7a",
+	"5byN8BOaxP12PWgfl5gv6IfCXTYUTMq+qEaz8UxQ6URiXPKAtjPlEpHQm7WHQX147QO/flKL95HOcpDZ",
+	"COhm7bOR0XJJi5i2IV65qftE1cEM8Byt+Vfe+rLMAj1wzJuJaKu9EschTlUlhbSeo0yedUlHx8Bu1ofF",
+	"QT70cvoV7F6W8uuZXl6owZhE0ku2OizfVO9VW5npzLtPmY/pVfXJypShIoU8KwR155Svz+x0+f+iDaAo",
+	"Xvxozp55sGG0nhlAq9/PQ97T5uf0Dedf8PBEeGh5+f4R5cll4tvpeOnr5WsQDDwbfOUtLkyFhCCbtw7J",
+	"ga4d0fUTX7OPsaDqOx9mIFY9H25QAWdhBCY0E0VMh00Dok7sJRoFNBDMmzvwddaGgIGbZn1cF/faop/X",
+	"SYvv8ilfCHZ0afv6SQebS6D8M2RnRR6LRGmtfj6C5cUhhtPT8QIP/miR4AY2FG2qeRZeFMqLrtvFHPzk",
+	"2vyylc8PVQ0S8+QZy42TvwDM7SfX9sXh66eQzPsXitHmAWeay38hkAkJxJOHX+q95KRYM2806eDFNYWA",
+	"xHs7enzh31Xfi8EPse0TsxOXJWPwoJRw87onzk1aze56OH8i9bgUXsIpH1t/eL2s/7z27CEe5lXo/bWj",
+	"uaerj6hOGIly7128X/vk9DF3NTngaOfy+aTCU+DL4oUza6L2Lo392il7TuWwT0vNS0HdXkFdP7oKL3t9",
+	"EUT2OktdLzQ5K5q8RxQx7Ehdq1x+/kU0/FfE9n+lkHxK5hMqpmruzeUiLmG6YJ7CvH9RSDZw+ZftLscY",
+	"J2/sEiFOdWVf8M+OfzrPuxaV7pnjCUE0uDi8lBs/NWLK+/xcTZQ6mjyvVxTGJUHskZ/0BgICyU3J9qsP",
+	"f+P1Vykk9woPuhMgBpOrLwwwSK/+QwK3oEzZFYE7hPP/uFqvSpJWeMNYQT9cX4MCvVVH/xZhbthoD/in",
+	"slLTjB1hOdD3pqSMgBQBY3fQ6X5bQ+NJobNMdVyNrH4hDMUpbP32kYdHoe6P/Ly7v1VgA6KEl/ahW2O6",
+	"+0lWVOz9LEuQNT/rWa21n+uksdpvPJuJ/jfuzFxHuOq/9SMl9a8ySULzC9e79L+5R6z+g/mZ09zC8Hvr",
+	"pxqJn2+f/38AAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
