@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/go-intercom/intercom/gen"
+	"golang.org/x/time/rate"
 )
 
 // APIVersion is the Intercom API version the client was generated from and
@@ -94,6 +95,9 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 		}
 		cfg.baseURL = u
 	}
+	if cfg.pacing {
+		cfg.pacer = newRateLimitPacer(cfg.clock, rate.Inf, 0)
+	}
 	doer := newTransport(token, &cfg)
 	raw, err := gen.NewClient(cfg.baseURL, gen.WithHTTPClient(doer))
 	if err != nil {
@@ -139,7 +143,9 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 
 // Gen returns the generated client underneath, for operations or details the
 // facade does not cover. Its requests go through the same transport:
-// authentication, version header, retries, rate limits and *Error values.
+// authentication, the Intercom-Version header (always APIVersion, whatever
+// the params say), retries, rate limits and logging. A non-2xx status comes
+// back as an *Error, not as a parsed response.
 func (c *Client) Gen() *gen.ClientWithResponses { return c.gen }
 
 // BaseURL returns the API base URL the client sends requests to.
@@ -172,6 +178,7 @@ func (c *Client) init() {
 // doer is the request executor the generated client calls.
 var _ gen.HttpRequestDoer = (*transport)(nil)
 
-// defaultHTTPClient is used when no WithHTTPClient option is given. It does not
-// follow redirects to other hosts with credentials (see transport).
+// defaultHTTPClient is used when no WithHTTPClient option is given. Like any
+// http.Client, it drops the Authorization header when a redirect leads to
+// another host (TestRedirectToAnotherHostDropsAuthorization checks it).
 func defaultHTTPClient() *http.Client { return &http.Client{} }

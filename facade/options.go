@@ -23,6 +23,9 @@ type config struct {
 	attemptTimeout time.Duration
 	logger         *slog.Logger
 	middleware     []func(http.RoundTripper) http.RoundTripper
+	clock          clock
+	pacer          Pacer
+	pacing         bool
 }
 
 func defaultConfig() config {
@@ -31,16 +34,19 @@ func defaultConfig() config {
 		httpClient: defaultHTTPClient(),
 		retry:      DefaultRetryPolicy(),
 		logger:     slog.New(slog.DiscardHandler),
+		clock:      realClock{},
 	}
 }
 
-// WithRegion sends requests to the region's server (US is the default).
+// WithRegion sends requests to the region's server (US is the default). Of
+// WithRegion and WithBaseURL, the last given wins.
 func WithRegion(r Region) Option {
 	return func(c *config) error {
 		if _, err := r.BaseURL(); err != nil {
 			return err
 		}
 		c.region = r
+		c.baseURL = ""
 		return nil
 	}
 }
@@ -140,6 +146,31 @@ func WithMiddleware(mw func(http.RoundTripper) http.RoundTripper) Option {
 			return invalid("middleware", "must not be nil")
 		}
 		c.middleware = append(c.middleware, mw)
+		return nil
+	}
+}
+
+// WithPacing holds requests while the API reports no requests remaining in
+// the current rate-limit window, until the window resets, instead of
+// provoking 429s. It installs a RateLimitPacer without a steady rate.
+func WithPacing() Option {
+	return func(c *config) error {
+		c.pacing = true
+		c.pacer = nil
+		return nil
+	}
+}
+
+// WithPacer installs a custom Pacer, consulted before every attempt and told
+// the rate-limit state of every response, for instance one shared by several
+// processes using the same app.
+func WithPacer(p Pacer) Option {
+	return func(c *config) error {
+		if p == nil {
+			return invalid("pacer", "must not be nil")
+		}
+		c.pacer = p
+		c.pacing = false
 		return nil
 	}
 }

@@ -21,9 +21,10 @@ type RateLimit struct {
 // parseRateLimit reads X-RateLimit-Limit, -Remaining and -Reset (Unix
 // seconds). Missing or malformed headers leave the state unknown.
 func parseRateLimit(h http.Header) RateLimit {
-	limit, errL := strconv.Atoi(h.Get("X-RateLimit-Limit"))
-	remaining, errR := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
-	reset, errS := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64)
+	// The canonical spellings of X-RateLimit-*: Get does not allocate for them.
+	limit, errL := strconv.Atoi(h.Get("X-Ratelimit-Limit"))
+	remaining, errR := strconv.Atoi(h.Get("X-Ratelimit-Remaining"))
+	reset, errS := strconv.ParseInt(h.Get("X-Ratelimit-Reset"), 10, 64)
 	if errL != nil || errR != nil || errS != nil || limit < 0 || remaining < 0 || reset < 0 {
 		return RateLimit{}
 	}

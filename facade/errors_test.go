@@ -1,0 +1,180 @@
+package facade
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestErrorDecoding(t *testing.T) {
+	tests := []struct {
+		name       string
+		reply      func(http.ResponseWriter, *http.Request)
+		wantStatus int
+		wantID     string
+		wantErrors []ErrorDetail
+		wantBody   string
+		wantMsg    string
+		is         []error
+		isNot      []error
+	}{
+		{
+			name: "error.list",
+			reply: coreStatus(404, `{"type":"error.list","request_id":"req-body","errors":[{"code":"not_found","message":"Ticket Not Found"}]}`,
+				"X-Request-Id", "req-header"),
+			wantStatus: 404,
+			wantID:     "req-header",
+			wantErrors: []ErrorDetail{{Code: "not_found", Message: "Ticket Not Found"}},
+			wantMsg:    "intercom: GET /tickets/7: 404 Not Found: not_found: Ticket Not Found (request id req-header)",
+			is:         []error{ErrNotFound},
+			isNot:      []error{ErrUnauthorized, ErrConflict, ErrRateLimited},
+		},
+		{
+			name:       "request id from the body",
+			reply:      coreStatus(401, `{"type":"error.list","request_id":"req-body","errors":[{"code":"token_revoked","message":"Token revoked"}]}`),
+			wantStatus: 401,
+			wantID:     "req-body",
+			wantErrors: []ErrorDetail{{Code: "token_revoked", Message: "Token revoked"}},
+			is:         []error{ErrUnauthorized, ErrTokenRevoked},
+			isNot:      []error{ErrNotFound, ErrTokenNotFound},
+		},
+		{
+			name:       "field and several entries",
+			reply:      coreStatus(400, `{"type":"error.list","errors":[{"code":"parameter_invalid","message":"bad state","field":"state"},{"code":"parameter_not_found","message":"missing body"}]}`),
+			wantStatus: 400,
+			wantErrors: []ErrorDetail{{Code: "parameter_invalid", Message: "bad state", Field: "state"}, {Code: "parameter_not_found", Message: "missing body"}},
+			wantMsg:    "intercom: GET /tickets/7: 400 Bad Request: parameter_invalid (state): bad state; parameter_not_found: missing body",
+			is:         []error{ErrParameterInvalid, ErrParameterNotFound},
+			isNot:      []error{ErrNotFound, ErrConflict},
+		},
+		{
+			name:       "conflict by code",
+			reply:      coreStatus(400, `{"type":"error.list","errors":[{"code":"conflict","message":"exists"}]}`),
+			wantStatus: 400,
+			wantErrors: []ErrorDetail{{Code: "conflict", Message: "exists"}},
+			is:         []error{ErrConflict},
+		},
+		{
+			name:       "forbidden",
+			reply:      coreStatus(403, `{"type":"error.list","errors":[{"code":"action_forbidden","message":"no"}]}`),
+			wantStatus: 403,
+			wantErrors: []ErrorDetail{{Code: "action_forbidden", Message: "no"}},
+			is:         []error{ErrForbidden, ErrActionForbidden},
+		},
+		{
+			name:       "HTML from a proxy",
+			reply:      coreStatus(502, "<html><body><h1>502 Bad Gateway</h1></body></html>\n", "Content-Type", "text/html"),
+			wantStatus: 502,
+			wantBody:   "<html><body><h1>502 Bad Gateway</h1></body></html>",
+			wantMsg:    `intercom: GET /tickets/7: 502 Bad Gateway: "<html><body><h1>502 Bad Gateway</h1></body></html>"`,
+			isNot:      []error{ErrNotFound},
+		},
+		{
+			name:       "JSON that is not an error list",
+			reply:      coreStatus(500, `{"message":"oops"}`),
+			wantStatus: 500,
+			wantBody:   `{"message":"oops"}`,
+		},
+		{
+			name:       "empty body",
+			reply:      coreStatus(404, ""),
+			wantStatus: 404,
+			wantMsg:    "intercom: GET /tickets/7: 404 Not Found",
+			is:         []error{ErrNotFound},
+		},
+		{
+			name:       "rate limited",
+			reply:      coreStatus(429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"slow down"}]}`),
+			wantStatus: 429,
+			wantErrors: []ErrorDetail{{Code: "rate_limit_exceeded", Message: "slow down"}},
+			is:         []error{ErrRateLimited},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newTestClient(t, coreReplies(tt.reply), WithRetryPolicy(NoRetries()))
+			tk, resp, err := decode[struct{}](c.raw.GetTicket(context.Background(), "7", nil))
+			assert.Nil(t, tk)
+			var apiErr *Error
+			require.ErrorAs(t, err, &apiErr)
+			assert.Same(t, apiErr.Response, resp, "decode returns the error's Response")
+			assert.Equal(t, tt.wantStatus, apiErr.StatusCode)
+			assert.Equal(t, "GET", apiErr.Method)
+			assert.Equal(t, "/tickets/7", apiErr.Path)
+			assert.Equal(t, tt.wantID, apiErr.RequestID)
+			assert.Equal(t, tt.wantErrors, apiErr.Errors)
+			assert.Equal(t, tt.wantBody, apiErr.Body)
+			if tt.wantMsg != "" {
+				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+			for _, s := range tt.is {
+				assert.ErrorIs(t, err, s)
+			}
+			for _, s := range tt.isNot {
+				assert.NotErrorIs(t, err, s)
+			}
+		})
+	}
+}
+
+func TestErrorBodyExcerptIsCapped(t *testing.T) {
+	huge := strings.Repeat("é", 100<<10) // 200 KiB, 2 bytes a rune
+	c := newTestClient(t, coreReplies(coreStatus(500, huge)), WithRetryPolicy(NoRetries()))
+	_, err := finish(c.raw.GetTicket(context.Background(), "7", nil))
+	var apiErr *Error
+	require.ErrorAs(t, err, &apiErr)
+	assert.LessOrEqual(t, len(apiErr.Body), maxExcerpt+len("…"))
+	assert.True(t, strings.HasSuffix(apiErr.Body, "…"))
+	assert.True(t, strings.HasPrefix(apiErr.Body, "éé"))
+	assert.NotContains(t, apiErr.Body, "\uFFFD", "cut on a rune boundary")
+	assert.Less(t, len(err.Error()), 1024)
+}
+
+func TestErrorsNeverContainTheToken(t *testing.T) {
+	// A misbehaving server that echoes the Authorization header back.
+	echo := func(code int, ct string) func(http.ResponseWriter, *http.Request) {
+		return func(w http.ResponseWriter, r *http.Request) {
+			a := r.Header.Get("Authorization")
+			w.Header().Set("X-Request-Id", a)
+			w.Header().Set("Content-Type", ct)
+			w.WriteHeader(code)
+			if ct == "application/json" {
+				w.Write([]byte(`{"type":"error.list","request_id":"` + a + `","errors":[{"code":"unauthorized","message":"bad token ` + a + `","field":"` + a + `"}]}`))
+			} else {
+				w.Write([]byte("token was " + a))
+			}
+		}
+	}
+	for _, tc := range []struct {
+		code int
+		ct   string
+	}{{401, "application/json"}, {500, "text/plain"}} {
+		c := newTestClient(t, coreReplies(echo(tc.code, tc.ct)), WithRetryPolicy(NoRetries()))
+		_, err := finish(c.raw.GetTicket(context.Background(), "7", nil))
+		require.Error(t, err)
+		assert.NotContains(t, err.Error(), testToken)
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr)
+		assert.NotContains(t, apiErr.RequestID, testToken)
+		assert.NotContains(t, apiErr.Body, testToken)
+		for _, d := range apiErr.Errors {
+			assert.NotContains(t, d.Message+d.Field+d.Code, testToken)
+		}
+		assert.Contains(t, err.Error(), "[REDACTED]")
+	}
+}
+
+func TestErrorIsIgnoresUnrelatedTargets(t *testing.T) {
+	e := &Error{Response: &Response{StatusCode: 400}, Errors: []ErrorDetail{{Code: "conflict"}}}
+	assert.True(t, errors.Is(e, ErrConflict))
+	assert.False(t, errors.Is(e, ErrNotFound))
+	assert.False(t, errors.Is(e, errors.New("intercom: not found")))
+	assert.True(t, e.HasCode("conflict"))
+	assert.False(t, e.HasCode("not_found"))
+	assert.False(t, errors.Is(&Error{Response: &Response{StatusCode: 418}}, nil))
+}
