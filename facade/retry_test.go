@@ -276,21 +276,31 @@ func TestBodyThatCannotBeRewoundIsNotRetried(t *testing.T) {
 	assert.Len(t, rec.requests(), 1)
 }
 
+// waitingClock is the real clock, but tells the test when a wait begins, so
+// that the test cancels during the wait without sleeping itself.
+type waitingClock struct {
+	realClock
+	waiting chan time.Duration
+}
+
+func (c waitingClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.waiting <- d
+	return c.realClock.Sleep(ctx, d)
+}
+
 func TestCancelDuringWaitReturnsPromptly(t *testing.T) {
 	// A 429 asks for a 30s wait on the real clock; the caller cancels once the
-	// server has answered. The call must end at once, not after 30s.
+	// wait has begun. The call must end at once, not after 30s, and keep the
+	// 429 it got.
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	answered := make(chan struct{}, 1)
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		coreStatus(429, "", "Retry-After", "30")(w, r)
-		answered <- struct{}{}
-	})
-	c := newTestClient(t, h, withClock(realClock{}))
-	go func() { <-answered; time.Sleep(10 * time.Millisecond); cancel() }()
+	clk := waitingClock{waiting: make(chan time.Duration, 1)}
+	c := newTestClient(t, http.HandlerFunc(coreStatus(429, "", "Retry-After", "30")), withClock(clk))
+	go func() { <-clk.waiting; cancel() }()
 	start := time.Now()
 	_, err := finish(c.raw.ListAdmins(ctx, nil))
 	assert.ErrorIs(t, err, context.Canceled)
+	assert.ErrorIs(t, err, ErrRateLimited, "the 429 is kept")
 	var te *TransportError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, "/admins", te.Path)
@@ -299,15 +309,11 @@ func TestCancelDuringWaitReturnsPromptly(t *testing.T) {
 	t.Run("during a backoff", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		answered := make(chan struct{}, 1)
-		h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			coreStatus(503, "")(w, r)
-			answered <- struct{}{}
-		})
 		p := DefaultRetryPolicy()
 		p.BaseDelay, p.MaxDelay = time.Minute, time.Minute
-		c := newTestClient(t, h, withClock(realClock{}), WithRetryPolicy(p))
-		go func() { <-answered; cancel() }()
+		clk := waitingClock{waiting: make(chan time.Duration, 1)}
+		c := newTestClient(t, http.HandlerFunc(coreStatus(503, "")), withClock(clk), WithRetryPolicy(p))
+		go func() { <-clk.waiting; cancel() }()
 		start := time.Now()
 		_, err := finish(c.raw.ListAdmins(ctx, nil))
 		assert.ErrorIs(t, err, context.Canceled)

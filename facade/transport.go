@@ -2,6 +2,7 @@ package facade
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -162,7 +163,9 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 		}
 		t.logRetry(ctx, req, attempt, wait, apiErr)
 		if err := t.clock.Sleep(ctx, wait); err != nil {
-			return nil, newTransportError(req, err, t.token)
+			// Keep what the API said: the error matches both the
+			// context's error and the *Error of the last answer.
+			return nil, newTransportError(req, errors.Join(err, apiErr), t.token)
 		}
 	}
 }

@@ -1,0 +1,110 @@
+package intercomtest
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// call is one valid request on its way to a handler.
+type call struct {
+	s      *Server
+	r      *http.Request
+	op     string
+	params map[string]string
+	query  url.Values
+	raw    []byte
+	body   map[string]any // the JSON body when it is an object
+	reqID  string
+}
+
+type handler func(ws *workspace, c *call) reply
+
+// handlers are the operations the workspace models, by operationId as the
+// description's YAML spells it.
+var handlers = map[string]handler{}
+
+func handle(op string, h handler) { handlers[op] = h }
+
+// dispatch runs the operation's handler, or synthesizes a minimal valid
+// answer for operations the workspace does not model. The server's mutex is
+// held.
+func (s *Server) dispatch(c *call) reply {
+	if h, ok := s.override[c.op]; ok {
+		return h(s.ws, c)
+	}
+	if h, ok := handlers[c.op]; ok {
+		return h(s.ws, c)
+	}
+	return synthesized(c)
+}
+
+// synthesized answers with the operation's first success status and a
+// minimal body built from its schema.
+func synthesized(c *call) reply {
+	route, _, err := c.s.spec.router.FindRoute(c.r)
+	if err != nil {
+		return reply{http.StatusNotFound, errorList(c.reqID, "not_found", "Resource Not Found")}
+	}
+	for status := 200; status < 300; status++ {
+		resp := route.Operation.Responses.Status(status)
+		if resp == nil {
+			continue
+		}
+		if schema := responseSchema(route.Operation, status); schema != nil {
+			return reply{status, synthesize(schema)}
+		}
+		return reply{status, nil}
+	}
+	return reply{http.StatusOK, map[string]any{}}
+}
+
+func ok(body any) reply { return reply{http.StatusOK, body} }
+
+func (c *call) fail(status int, code, format string, args ...any) reply {
+	return reply{status, errorList(c.reqID, code, fmt.Sprintf(format, args...))}
+}
+
+func (c *call) notFound(what string) reply {
+	return c.fail(http.StatusNotFound, "not_found", "%s Not Found", what)
+}
+
+func (c *call) badParam(format string, args ...any) reply {
+	return c.fail(http.StatusBadRequest, "parameter_invalid", format, args...)
+}
+
+// str, boolean, num and object read fields of the JSON body.
+func (c *call) str(name string) string { return str(c.body, name) }
+
+func str(m map[string]any, name string) string {
+	v, _ := m[name].(string)
+	return v
+}
+
+func (c *call) has(name string) bool { _, ok := c.body[name]; return ok }
+
+func (c *call) boolean(name string) (bool, bool) {
+	v, ok := c.body[name].(bool)
+	return v, ok
+}
+
+func (c *call) num(name string) (int64, bool) {
+	v, ok := c.body[name].(float64)
+	return int64(v), ok
+}
+
+func (c *call) object(name string) map[string]any {
+	v, _ := c.body[name].(map[string]any)
+	return v
+}
+
+// queryInt reads an integer query parameter, def when absent.
+func (c *call) queryInt(name string, def int) int {
+	if v := c.query.Get(name); v != "" {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+	}
+	return def
+}

@@ -1,0 +1,190 @@
+package intercomtest
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestFaultStatus(t *testing.T) {
+	s := NewServer(t)
+	s.Inject(Fault{OperationID: "CreateTag", Status: 503, Times: 2})
+	for range 2 {
+		status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "x"})
+		if status != 503 || errField(body, "code") != "service_unavailable" {
+			t.Fatalf("%d %v", status, body)
+		}
+	}
+	// Other operations are not affected, and the fault is used up.
+	mustSend(t, s, 200, "GET", "/me", nil)
+	mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "x"})
+	if s.Count("createTag") != 1 {
+		t.Errorf("createTag applied %d times, want 1", s.Count("createTag"))
+	}
+	reqs := s.Requests()
+	if reqs[0].Fault != "503" || reqs[0].Applied || reqs[3].Fault != "" {
+		t.Errorf("requests %+v", reqs)
+	}
+	assertClean(t, s)
+}
+
+func TestFault429HasRateLimitHeaders(t *testing.T) {
+	s := NewServer(t)
+	s.Inject(Fault{Status: 429, Header: http.Header{"Retry-After": {"2"}}})
+	status, h, body := send(t, s, "GET", "/me", nil)
+	if status != 429 || errField(body, "code") != "rate_limit_exceeded" {
+		t.Fatalf("%d %v", status, body)
+	}
+	if h.Get("X-RateLimit-Remaining") != "0" || h.Get("X-RateLimit-Limit") == "" || h.Get("X-RateLimit-Reset") == "" || h.Get("Retry-After") != "2" {
+		t.Errorf("headers %v", h)
+	}
+}
+
+func TestFaultAfterApply(t *testing.T) {
+	s := NewServer(t)
+	s.Inject(Fault{Method: "POST", Path: "/tags", Status: 500, AfterApply: true})
+	status, _, _ := send(t, s, "POST", "/tags", map[string]any{"name": "once"})
+	if status != 500 {
+		t.Fatalf("status %d", status)
+	}
+	if s.Count("createTag") != 1 {
+		t.Errorf("the write was not applied before the 500")
+	}
+	list := mustSend(t, s, 200, "GET", "/tags", nil)
+	if len(list["data"].([]any)) != 1 {
+		t.Errorf("tags %v", list)
+	}
+}
+
+func TestFaultDrop(t *testing.T) {
+	s := NewServer(t)
+	mustSend(t, s, 200, "GET", "/me", nil) // a reused connection must not hide the drop
+	s.Inject(Fault{OperationID: "identifyAdmin", Drop: true})
+	req, _ := http.NewRequest("GET", s.URL+"/me", nil)
+	req.Header.Set("Authorization", "Bearer "+s.Token)
+	req.Header.Set("Intercom-Version", "2.11")
+	resp, err := s.Client().Do(req)
+	if err == nil {
+		resp.Body.Close()
+		t.Fatalf("dropped connection answered %d", resp.StatusCode)
+	}
+	mustSend(t, s, 200, "GET", "/me", nil)
+	if n := len(s.Requests()); n != 3 {
+		t.Errorf("%d requests, want 3 (the client retried the dropped one?)", n)
+	}
+	if r := s.Requests()[1]; r.Fault != "drop" || r.Status != 0 {
+		t.Errorf("recorded %+v", r)
+	}
+}
+
+func TestFaultWaitAndReached(t *testing.T) {
+	s := NewServer(t)
+	release := make(chan struct{})
+	reached := make(chan Request, 1)
+	s.Inject(Fault{OperationID: "listAdmins", Wait: release, Reached: reached})
+	done := make(chan int)
+	go func() {
+		status, _, _ := send(t, s, "GET", "/admins", nil)
+		done <- status
+	}()
+	r := <-reached
+	if r.OperationID != "listAdmins" {
+		t.Errorf("reached %+v", r)
+	}
+	select {
+	case <-done:
+		t.Fatal("held request finished before release")
+	default:
+	}
+	close(release)
+	if status := <-done; status != 200 {
+		t.Errorf("status %d", status)
+	}
+}
+
+func TestFaultWaitHonoursClientContext(t *testing.T) {
+	s := NewServer(t)
+	reached := make(chan Request, 1)
+	s.Inject(Fault{Wait: make(chan struct{}), Reached: reached})
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, "GET", s.URL+"/me", nil)
+	errc := make(chan error)
+	go func() {
+		resp, err := s.Client().Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		errc <- err
+	}()
+	<-reached
+	cancel()
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Errorf("err %v", err)
+	}
+}
+
+func TestFaultDelay(t *testing.T) {
+	s := NewServer(t)
+	s.Inject(Fault{Delay: 20 * time.Millisecond})
+	start := time.Now()
+	mustSend(t, s, 200, "GET", "/me", nil)
+	if d := time.Since(start); d < 20*time.Millisecond {
+		t.Errorf("answered after %s", d)
+	}
+	if f := s.Requests()[0].Fault; f != "delay" {
+		t.Errorf("fault %q", f)
+	}
+}
+
+func TestCloseReleasesHeldRequests(t *testing.T) {
+	s, err := Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reached := make(chan Request, 1)
+	s.Inject(Fault{Wait: make(chan struct{}), Reached: reached, Times: -1})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		req, _ := http.NewRequest("GET", s.URL+"/me", nil)
+		if resp, err := s.Client().Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}()
+	<-reached
+	s.Close() // must not hang
+	wg.Wait()
+}
+
+func TestRateLimit(t *testing.T) {
+	now := time.Unix(1_700_000_005, 0)
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	s := NewServer(t, WithRateLimit(3, 10*time.Second), WithClock(clock))
+	for i := range 3 {
+		status, h, _ := send(t, s, "GET", "/me", nil)
+		if status != 200 || h.Get("X-RateLimit-Limit") != "3" || h.Get("X-RateLimit-Remaining") != strconv.Itoa(2-i) ||
+			h.Get("X-RateLimit-Reset") != "1700000010" {
+			t.Fatalf("request %d: %d %v", i, status, h)
+		}
+	}
+	status, h, body := send(t, s, "GET", "/me", nil)
+	if status != 429 || h.Get("X-RateLimit-Remaining") != "0" || errField(body, "code") != "rate_limit_exceeded" {
+		t.Fatalf("over the limit: %d %v %v", status, h, body)
+	}
+	mu.Lock()
+	now = now.Add(10 * time.Second)
+	mu.Unlock()
+	status, h, _ = send(t, s, "GET", "/me", nil)
+	if status != 200 || h.Get("X-RateLimit-Remaining") != "2" || h.Get("X-RateLimit-Reset") != "1700000020" {
+		t.Fatalf("next window: %d %v", status, h)
+	}
+	if s.Count("identifyAdmin") != 4 {
+		t.Errorf("applied %d", s.Count("identifyAdmin"))
+	}
+}

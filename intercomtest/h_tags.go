@@ -1,0 +1,140 @@
+package intercomtest
+
+import (
+	"slices"
+	"strings"
+)
+
+func init() {
+	handle("createTag", func(ws *workspace, c *call) reply {
+		name := strings.TrimSpace(c.str("name"))
+		if name == "" {
+			return c.badParam("name must not be empty")
+		}
+		if id := c.str("id"); id != "" {
+			t := ws.tag(id)
+			if t == nil {
+				return c.notFound("Tag")
+			}
+			t.name = name
+			return ok(t.basic())
+		}
+		var t *tag
+		for _, x := range ws.tags {
+			if strings.EqualFold(x.name, name) {
+				t = x
+			}
+		}
+		if t == nil {
+			t = &tag{id: ws.nextID("tag"), name: name}
+			ws.tags = append(ws.tags, t)
+		}
+		// The variant that tags contacts in bulk.
+		users, _ := c.body["users"].([]any)
+		for _, item := range users {
+			m, _ := item.(map[string]any)
+			if ct := ws.findContact(str(m, "id"), str(m, "user_id"), str(m, "email")); ct != nil && !slices.Contains(ct.tagIDs, t.id) {
+				ct.tagIDs = append(ct.tagIDs, t.id)
+			}
+		}
+		return ok(t.basic())
+	})
+	handle("listTags", func(ws *workspace, c *call) reply {
+		list := []any{}
+		for _, t := range ws.tags {
+			list = append(list, t.json())
+		}
+		return ok(obj{"type": "list", "data": list})
+	})
+	handle("findTag", func(ws *workspace, c *call) reply {
+		t := ws.tag(c.params["tag_id"])
+		if t == nil {
+			return c.notFound("Tag")
+		}
+		return ok(t.json())
+	})
+	handle("deleteTag", func(ws *workspace, c *call) reply {
+		id := c.params["tag_id"]
+		i := slices.IndexFunc(ws.tags, func(t *tag) bool { return t.id == id })
+		if i < 0 {
+			return c.notFound("Tag")
+		}
+		ws.tags = slices.Delete(ws.tags, i, i+1)
+		for _, ct := range ws.contacts {
+			ct.tagIDs = slices.DeleteFunc(ct.tagIDs, func(x string) bool { return x == id })
+		}
+		for _, t := range ws.tickets {
+			t.tags, _ = removeTag(t.tags, id)
+		}
+		for _, cv := range ws.conversations {
+			cv.tags, _ = removeTag(cv.tags, id)
+		}
+		return reply{status: 200}
+	})
+	handle("attachTagToTicket", func(ws *workspace, c *call) reply {
+		t := ws.ticket(c.params["ticket_id"])
+		if t == nil {
+			return c.notFound("Ticket")
+		}
+		return ws.applyTag(c, &t.tags)
+	})
+	handle("detachTagFromTicket", func(ws *workspace, c *call) reply {
+		t := ws.ticket(c.params["ticket_id"])
+		if t == nil {
+			return c.notFound("Ticket")
+		}
+		return ws.unapplyTag(c, &t.tags)
+	})
+	handle("attachTagToConversation", func(ws *workspace, c *call) reply {
+		cv := ws.conversation(c.params["conversation_id"])
+		if cv == nil {
+			return c.notFound("Conversation")
+		}
+		return ws.applyTag(c, &cv.tags)
+	})
+	handle("detachTagFromConversation", func(ws *workspace, c *call) reply {
+		cv := ws.conversation(c.params["conversation_id"])
+		if cv == nil {
+			return c.notFound("Conversation")
+		}
+		return ws.unapplyTag(c, &cv.tags)
+	})
+}
+
+// applyTag tags a ticket or conversation with the body's tag id on behalf of
+// the body's admin.
+func (ws *workspace) applyTag(c *call, list *[]tagging) reply {
+	if ws.admin(c.str("admin_id")) == nil {
+		return c.notFound("Admin")
+	}
+	t := ws.tag(c.str("id"))
+	if t == nil {
+		return c.notFound("Tag")
+	}
+	tg := tagging{tagID: t.id, adminID: c.str("admin_id"), at: ws.unix()}
+	*list = addTag(*list, tg)
+	for _, x := range *list {
+		if x.tagID == t.id {
+			tg = x
+		}
+	}
+	return ok(ws.tagApplied(tg))
+}
+
+// unapplyTag removes the path's tag from a ticket or conversation.
+func (ws *workspace) unapplyTag(c *call, list *[]tagging) reply {
+	if ws.admin(c.str("admin_id")) == nil {
+		return c.notFound("Admin")
+	}
+	t := ws.tag(c.params["tag_id"])
+	if t == nil {
+		return c.notFound("Tag")
+	}
+	var removed bool
+	*list, removed = removeTag(*list, t.id)
+	if !removed {
+		return c.notFound("Tag")
+	}
+	return ok(obj{"type": "tag", "id": t.id, "name": t.name,
+		"applied_at": ws.unix(), "applied_by": obj{"type": "admin", "id": c.str("admin_id")}})
+}

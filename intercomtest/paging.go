@@ -1,0 +1,46 @@
+package intercomtest
+
+import (
+	"encoding/base64"
+	"strconv"
+	"strings"
+)
+
+// pageOf cuts items after the cursor into a page of perPage, and describes it
+// as Intercom's cursor_pages. The cursor is opaque to clients.
+func pageOf[T any](items []T, perPage int, cursor string) ([]T, obj, bool) {
+	if perPage <= 0 {
+		perPage = 50
+	}
+	start := 0
+	if cursor != "" {
+		b, err := base64.RawURLEncoding.DecodeString(cursor)
+		n, err2 := strconv.Atoi(strings.TrimPrefix(string(b), "offset:"))
+		if err != nil || err2 != nil || n < 0 || !strings.HasPrefix(string(b), "offset:") {
+			return nil, nil, false
+		}
+		start = min(n, len(items))
+	}
+	end := min(start+perPage, len(items))
+	total := (len(items) + perPage - 1) / perPage
+	pages := obj{"type": "pages", "page": start/perPage + 1, "per_page": perPage, "total_pages": total}
+	if end < len(items) {
+		next := base64.RawURLEncoding.EncodeToString([]byte("offset:" + strconv.Itoa(end)))
+		pages["next"] = obj{"per_page": perPage, "starting_after": next}
+	}
+	return items[start:end], pages, true
+}
+
+// numberedPage is page-number pagination (page from 1).
+func numberedPage[T any](items []T, page, perPage int) ([]T, obj) {
+	if perPage <= 0 {
+		perPage = 15
+	}
+	if page <= 0 {
+		page = 1
+	}
+	start := min((page-1)*perPage, len(items))
+	end := min(start+perPage, len(items))
+	total := (len(items) + perPage - 1) / perPage
+	return items[start:end], obj{"type": "pages", "page": page, "per_page": perPage, "total_pages": total}
+}

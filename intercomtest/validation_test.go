@@ -1,0 +1,145 @@
+package intercomtest
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestValidationRejectsBadRequests(t *testing.T) {
+	s := NewServer(t)
+	cases := []struct {
+		name    string
+		method  string
+		path    string
+		body    any
+		headers map[string]string
+		status  int
+		code    string
+	}{
+		{"wrong token", "GET", "/me", nil, map[string]string{"Authorization": "Bearer nope", "Intercom-Version": "2.11"}, 401, "unauthorized"},
+		{"missing token", "GET", "/me", nil, map[string]string{"Intercom-Version": "2.11"}, 401, "unauthorized"},
+		{"not bearer", "GET", "/me", nil, map[string]string{"Authorization": "Basic " + s.Token, "Intercom-Version": "2.11"}, 401, "unauthorized"},
+		{"missing version", "GET", "/me", nil, map[string]string{"Authorization": "Bearer " + s.Token}, 400, "intercom_version_invalid"},
+		{"unknown version", "GET", "/me", nil, map[string]string{"Authorization": "Bearer " + s.Token, "Intercom-Version": "9.9"}, 400, "intercom_version_invalid"},
+		{"unknown route", "GET", "/nope", nil, nil, 404, "not_found"},
+		{"unknown method", "DELETE", "/me", nil, nil, 404, "not_found"},
+		{"missing required body field", "POST", "/tickets", map[string]any{"contacts": []any{map[string]any{"id": "x"}}}, nil, 400, "parameter_not_found"},
+		{"bad enum", "PUT", "/tickets/1", map[string]any{"state": "done"}, nil, 400, "parameter_invalid"},
+		{"wrong type", "POST", "/tags", map[string]any{"name": 5}, nil, 400, "parameter_invalid"},
+		{"bad query parameter", "GET", "/conversations?per_page=1000", nil, nil, 400, "parameter_invalid"},
+		{"missing required query parameter", "GET", "/visitors", nil, nil, 400, "parameter_not_found"},
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			headers := tc.headers
+			if headers == nil {
+				headers = map[string]string{"Authorization": "Bearer " + s.Token, "Intercom-Version": "2.11"}
+			}
+			status, h, body := sendWith(t, s, tc.method, tc.path, tc.body, headers)
+			if status != tc.status {
+				t.Fatalf("status %d, want %d (%v)", status, tc.status, body)
+			}
+			if body["type"] != "error.list" || body["request_id"] != h.Get("X-Request-Id") {
+				t.Errorf("body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
+			}
+			if got := errField(body, "code"); got != tc.code {
+				t.Errorf("code %q, want %q (%v)", got, tc.code, body)
+			}
+			bad := s.InvalidRequests()
+			if len(bad) != i+1 {
+				t.Fatalf("%d invalid requests recorded, want %d", len(bad), i+1)
+			}
+			if last := bad[i]; last.Status != tc.status || last.Code != tc.code || last.Path != pathOnly(tc.path) {
+				t.Errorf("recorded %+v", last)
+			}
+		})
+	}
+	if n := s.Count("createTicket") + s.Count("updateTicket") + s.Count("createTag"); n != 0 {
+		t.Errorf("%d invalid requests were applied", n)
+	}
+}
+
+func pathOnly(p string) string {
+	for i := range p {
+		if p[i] == '?' {
+			return p[:i]
+		}
+	}
+	return p
+}
+
+func TestValidRequestsAreNotRecorded(t *testing.T) {
+	s := NewServer(t)
+	mustSend(t, s, 200, "GET", "/me", nil)
+	mustSend(t, s, 200, "GET", "/admins", nil)
+	// A valid request for something that does not exist is a 404, not an
+	// invalid request.
+	status, _, body := send(t, s, "GET", "/tickets/999", nil)
+	if status != http.StatusNotFound || errField(body, "code") != "not_found" {
+		t.Fatalf("status %d body %v", status, body)
+	}
+	assertClean(t, s)
+	if s.Count("identifyAdmin") != 1 || s.Count("getTicket") != 0 {
+		t.Errorf("counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
+	}
+}
+
+func TestResponseValidation(t *testing.T) {
+	s, err := Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// A handler that answers with an id of the wrong type.
+	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
+		me := ws.meJSON()
+		me["id"] = 42
+		return ok(me)
+	}}
+	mustSend(t, s, 200, "GET", "/me", nil)
+	bad := s.InvalidResponses()
+	if len(bad) != 1 || bad[0].OperationID != "identifyAdmin" || bad[0].Status != 200 {
+		t.Fatalf("invalid responses %v", bad)
+	}
+	// A response missing required properties is completed from the schema.
+	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
+		return ok(obj{"type": "admin", "id": "1"})
+	}}
+	me := mustSend(t, s, 200, "GET", "/me", nil)
+	if _, ok := me["email"]; !ok || len(s.InvalidResponses()) != 1 {
+		t.Errorf("not completed: %v; invalid responses %v", me, s.InvalidResponses())
+	}
+}
+
+// TestNewServerReportsInvalidResponses checks that NewServer's cleanup turns
+// an invalid response into a test error.
+func TestNewServerReportsInvalidResponses(t *testing.T) {
+	rec := &recordingTB{TB: t}
+	s := NewServer(rec)
+	s.override = map[string]handler{"listTeams": func(ws *workspace, c *call) reply {
+		return ok(obj{"type": "team.list", "teams": "none"})
+	}}
+	mustSend(t, s, 200, "GET", "/teams", nil)
+	rec.runCleanups()
+	if len(rec.errors) != 1 {
+		t.Fatalf("errors reported: %q", rec.errors)
+	}
+}
+
+// recordingTB is a testing.TB that records Errorf and its cleanups.
+type recordingTB struct {
+	testing.TB
+	errors   []string
+	cleanups []func()
+}
+
+func (r *recordingTB) Helper()          {}
+func (r *recordingTB) Cleanup(f func()) { r.cleanups = append(r.cleanups, f) }
+func (r *recordingTB) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, format)
+}
+func (r *recordingTB) runCleanups() {
+	for i := len(r.cleanups) - 1; i >= 0; i-- {
+		r.cleanups[i]()
+	}
+}

@@ -1,0 +1,300 @@
+package intercomtest
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// workspace is the in-memory state of the fake Intercom workspace. The
+// server's mutex guards it.
+type workspace struct {
+	now   func() time.Time
+	appID string
+	seq   map[string]int
+	me    *admin
+
+	admins        []*admin
+	teams         []*team
+	contacts      []*contact
+	companies     []*company
+	tags          []*tag
+	ticketTypes   []*ticketType
+	tickets       []*ticket
+	conversations []*conversation
+}
+
+type admin struct {
+	id, name, email, jobTitle string
+	away, reassign            bool
+	teamIDs                   []string
+}
+
+type team struct {
+	id, name string
+	adminIDs []string
+}
+
+type contact struct {
+	id, externalID, email, name, phone, role string
+	createdAt, updatedAt                     int64
+	archived                                 bool
+	custom                                   map[string]any
+	tagIDs                                   []string
+	companyIDs                               []string
+}
+
+type company struct {
+	id, companyID, name, website, industry, plan string
+	size, monthlySpend                           int64
+	createdAt, updatedAt, remoteCreatedAt        int64
+	custom                                       map[string]any
+}
+
+type tag struct {
+	id, name string
+}
+
+// tagging is a tag applied to a ticket or conversation.
+type tagging struct {
+	tagID, adminID string
+	at             int64
+}
+
+type ticketType struct {
+	id, name, description, icon, category string
+	archived, internal                    bool
+	createdAt, updatedAt                  int64
+	attributes                            []*ticketTypeAttribute
+}
+
+type ticketTypeAttribute struct {
+	id, name, description, dataType                         string
+	requiredToCreate, requiredForContacts                   bool
+	visibleOnCreate, visibleToContacts, isDefault, archived bool
+	multiline, allowMultiple                                bool
+	listItems                                               string
+	order                                                   int
+	createdAt, updatedAt                                    int64
+}
+
+type ticket struct {
+	id, ticketID, typeID, category string
+	state                          string
+	open, shared                   bool
+	contactIDs                     []string
+	adminAssignee, teamAssignee    string
+	companyID                      string
+	attributes                     map[string]any
+	createdAt, updatedAt           int64
+	snoozedUntil                   int64
+	parts                          []*part
+	tags                           []tagging
+}
+
+type conversation struct {
+	id, title, subject, body, deliveredAs string
+	author                                author
+	contactIDs                            []string
+	adminAssignee, teamAssignee           string
+	state                                 string // open, closed, snoozed
+	read                                  bool
+	priority                              string
+	createdAt, updatedAt                  int64
+	waitingSince, snoozedUntil            int64
+	parts                                 []*part
+	tags                                  []tagging
+}
+
+// part is a ticket part or a conversation part.
+type part struct {
+	id, partType, body   string
+	author               author
+	createdAt            int64
+	state, previousState string // tickets only
+	assignedTo           *author
+}
+
+// author is who wrote a part: an admin, a team, a bot or a user (contact).
+type author struct {
+	kind, id, name, email string
+}
+
+func newWorkspace(now func() time.Time) *workspace {
+	ws := &workspace{now: now, appID: "intercomtest", seq: map[string]int{}}
+	team := ws.addTeam("Support")
+	ws.me = ws.addAdmin("Ada Operator", "ada@example.com", team)
+	ws.addAdmin("Grace Teammate", "grace@example.com", team)
+	return ws
+}
+
+// nextID returns the next id of a kind: numeric strings from a base per
+// kind, or 24 hexadecimal digits for contacts and companies (as Intercom).
+func (ws *workspace) nextID(kind string) string {
+	ws.seq[kind]++
+	n := ws.seq[kind]
+	switch kind {
+	case "contact":
+		return fmt.Sprintf("6650c0de%016x", n)
+	case "company":
+		return fmt.Sprintf("6650c0ab%016x", n)
+	}
+	base := map[string]int{
+		"admin": 9100000, "team": 8100000, "tag": 7100000, "ticket_type": 610,
+		"attribute": 5100000, "ticket": 410000, "ticket_number": 0, "conversation": 310000000,
+		"part": 210000000,
+	}[kind]
+	return strconv.Itoa(base + n)
+}
+
+func (ws *workspace) unix() int64 { return ws.now().Unix() }
+
+func (ws *workspace) addAdmin(name, email string, teams ...*team) *admin {
+	a := &admin{id: ws.nextID("admin"), name: name, email: email, jobTitle: "Support"}
+	for _, t := range teams {
+		a.teamIDs = append(a.teamIDs, t.id)
+		t.adminIDs = append(t.adminIDs, a.id)
+	}
+	ws.admins = append(ws.admins, a)
+	return a
+}
+
+func (ws *workspace) addTeam(name string) *team {
+	t := &team{id: ws.nextID("team"), name: name}
+	ws.teams = append(ws.teams, t)
+	return t
+}
+
+func (ws *workspace) admin(id string) *admin {
+	for _, a := range ws.admins {
+		if a.id == id {
+			return a
+		}
+	}
+	return nil
+}
+
+func (ws *workspace) team(id string) *team {
+	for _, t := range ws.teams {
+		if t.id == id {
+			return t
+		}
+	}
+	return nil
+}
+
+func (ws *workspace) contact(id string) *contact {
+	for _, c := range ws.contacts {
+		if c.id == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// findContact finds a contact by id, external id or email, as replies and
+// ticket creation identify them.
+func (ws *workspace) findContact(id, externalID, email string) *contact {
+	for _, c := range ws.contacts {
+		switch {
+		case id != "" && c.id == id,
+			externalID != "" && c.externalID == externalID,
+			email != "" && strings.EqualFold(c.email, email):
+			return c
+		}
+	}
+	return nil
+}
+
+func (ws *workspace) company(id string) *company {
+	for _, c := range ws.companies {
+		if c.id == id {
+			return c
+		}
+	}
+	return nil
+}
+
+func (ws *workspace) tag(id string) *tag {
+	for _, t := range ws.tags {
+		if t.id == id {
+			return t
+		}
+	}
+	return nil
+}
+
+func (ws *workspace) ticketType(id string) *ticketType {
+	for _, t := range ws.ticketTypes {
+		if t.id == id {
+			return t
+		}
+	}
+	return nil
+}
+
+func (ws *workspace) ticket(id string) *ticket {
+	for _, t := range ws.tickets {
+		if t.id == id {
+			return t
+		}
+	}
+	return nil
+}
+
+func (ws *workspace) conversation(id string) *conversation {
+	for _, c := range ws.conversations {
+		if c.id == id {
+			return c
+		}
+	}
+	return nil
+}
+
+func (ws *workspace) adminAuthor(a *admin) author {
+	return author{kind: "admin", id: a.id, name: a.name, email: a.email}
+}
+
+func (ws *workspace) userAuthor(c *contact) author {
+	kind := "user"
+	if c.role == "lead" {
+		kind = "lead"
+	}
+	return author{kind: kind, id: c.id, name: c.name, email: c.email}
+}
+
+// addTag applies a tag to a list of taggings once.
+func addTag(list []tagging, t tagging) []tagging {
+	for _, x := range list {
+		if x.tagID == t.tagID {
+			return list
+		}
+	}
+	return append(list, t)
+}
+
+func removeTag(list []tagging, tagID string) ([]tagging, bool) {
+	i := slices.IndexFunc(list, func(t tagging) bool { return t.tagID == tagID })
+	if i < 0 {
+		return list, false
+	}
+	return slices.Delete(list, i, i+1), true
+}
+
+func tagIDs(list []tagging) []string {
+	out := make([]string, len(list))
+	for i, t := range list {
+		out[i] = t.tagID
+	}
+	return out
+}
+
+// stateLabels are the labels Intercom shows for the ticket states.
+var stateLabels = map[string]string{
+	"submitted":           "Submitted",
+	"in_progress":         "In progress",
+	"waiting_on_customer": "Waiting on customer",
+	"resolved":            "Resolved",
+}
