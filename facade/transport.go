@@ -80,7 +80,9 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 	h := req.Header
 	h["Authorization"] = t.auth
 	h["Intercom-Version"] = t.version
-	h["Accept"] = t.accept
+	if _, ok := h["Accept"]; !ok { // a download asks for another type
+		h["Accept"] = t.accept
+	}
 	h["User-Agent"] = t.userAgent
 
 	ctx := req.Context()

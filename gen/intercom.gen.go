@@ -3506,15 +3506,15 @@ type CollectionListType string
 
 // Company defines model for company.
 type Company struct {
-	AppId            string             `json:"app_id"`
-	CompanyId        string             `json:"company_id"`
-	CreatedAt        int                `json:"created_at"`
-	CustomAttributes *map[string]string `json:"custom_attributes,omitempty"`
-	Id               string             `json:"id"`
-	Industry         string             `json:"industry"`
-	LastRequestAt    int                `json:"last_request_at"`
-	MonthlySpend     int                `json:"monthly_spend"`
-	Name             string             `json:"name"`
+	AppId            string                  `json:"app_id"`
+	CompanyId        string                  `json:"company_id"`
+	CreatedAt        int                     `json:"created_at"`
+	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	Id               string                  `json:"id"`
+	Industry         string                  `json:"industry"`
+	LastRequestAt    int                     `json:"last_request_at"`
+	MonthlySpend     int                     `json:"monthly_spend"`
+	Name             string                  `json:"name"`
 	Plan             *struct {
 		Id   *string          `json:"id,omitempty"`
 		Name *string          `json:"name,omitempty"`
@@ -4337,15 +4337,15 @@ type CreateMessageRequest1 = interface{}
 
 // CreateOrUpdateCompanyRequest defines model for create_or_update_company_request.
 type CreateOrUpdateCompanyRequest struct {
-	CompanyId        *string            `json:"company_id,omitempty"`
-	CustomAttributes *map[string]string `json:"custom_attributes,omitempty"`
-	Industry         *string            `json:"industry,omitempty"`
-	MonthlySpend     *int               `json:"monthly_spend,omitempty"`
-	Name             *string            `json:"name,omitempty"`
-	Plan             *string            `json:"plan,omitempty"`
-	RemoteCreatedAt  *int               `json:"remote_created_at,omitempty"`
-	Size             *int               `json:"size,omitempty"`
-	Website          *string            `json:"website,omitempty"`
+	CompanyId        *string                 `json:"company_id,omitempty"`
+	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	Industry         *string                 `json:"industry,omitempty"`
+	MonthlySpend     *int                    `json:"monthly_spend,omitempty"`
+	Name             *string                 `json:"name,omitempty"`
+	Plan             *string                 `json:"plan,omitempty"`
+	RemoteCreatedAt  *int                    `json:"remote_created_at,omitempty"`
+	Size             *int                    `json:"size,omitempty"`
+	Website          *string                 `json:"website,omitempty"`
 }
 
 // CreateOrUpdateTagRequest defines model for create_or_update_tag_request.
@@ -5498,10 +5498,10 @@ type UpdateTicketTypeRequestBodyCategory string
 
 // UpdateVisitorRequest defines model for update_visitor_request.
 type UpdateVisitorRequest struct {
-	CustomAttributes *map[string]string `json:"custom_attributes,omitempty"`
-	Id               *string            `json:"id,omitempty"`
-	Name             *string            `json:"name,omitempty"`
-	UserId           *string            `json:"user_id,omitempty"`
+	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	Id               *string                 `json:"id,omitempty"`
+	Name             *string                 `json:"name,omitempty"`
+	UserId           *string                 `json:"user_id,omitempty"`
 	union            json.RawMessage
 }
 
@@ -5524,7 +5524,7 @@ type Visitor struct {
 		Type      *VisitorCompaniesType `json:"type,omitempty"`
 	} `json:"companies,omitempty"`
 	CreatedAt        int                     `json:"created_at"`
-	CustomAttributes *map[string]string      `json:"custom_attributes,omitempty"`
+	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
 	DoNotTrack       nullable.Nullable[bool] `json:"do_not_track,omitempty"`
 	Email            string                  `json:"email"`
 	HasHardBounced   *bool                   `json:"has_hard_bounced,omitempty"`
@@ -5993,27 +5993,14 @@ type DownloadDataExportParams struct {
 // LisDataEventsParams defines parameters for LisDataEvents.
 type LisDataEventsParams struct {
 	Filter struct {
-		union json.RawMessage
+		Email          *string `json:"email,omitempty"`
+		IntercomUserId *string `json:"intercom_user_id,omitempty"`
+		UserId         *string `json:"user_id,omitempty"`
 	} `form:"filter" json:"filter"`
 	Type            string           `form:"type" json:"type"`
 	Summary         *bool            `form:"summary,omitempty" json:"summary,omitempty"`
 	PerPage         *int             `form:"per_page,omitempty" json:"per_page,omitempty"`
 	IntercomVersion *IntercomVersion `json:"Intercom-Version,omitempty"`
-}
-
-// LisDataEventsParamsFilter0 defines parameters for LisDataEvents.
-type LisDataEventsParamsFilter0 struct {
-	UserId string `json:"user_id"`
-}
-
-// LisDataEventsParamsFilter1 defines parameters for LisDataEvents.
-type LisDataEventsParamsFilter1 struct {
-	IntercomUserId string `json:"intercom_user_id"`
-}
-
-// LisDataEventsParamsFilter2 defines parameters for LisDataEvents.
-type LisDataEventsParamsFilter2 struct {
-	Email string `json:"email"`
 }
 
 // CreateDataEventParams defines parameters for CreateDataEvent.
@@ -30279,217 +30266,216 @@ func ParseConvertVisitorResponse(rsp *http.Response) (*ConvertVisitorResponse, e
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3bcuQ4ltivyOl9sCOyStU1s75UxD6oq6d3Kjx9iaqa3YexzECSyEy0SIIDgFKpFfIn2J+wv+G/sj/B",
-	"QVxIkARAgMnMpFJ8qW4lcT04Nxycy9MqxlmBc5gzuvrwtKLxHmaA/y+IGbpH7DFK8a76uyC4gIQh2P6a",
-	"QBoTVDCE8+p39ljA1YcVZQTlu9XzumkovjytYF5mqw9/W4EkQ3kEKEW7PIM5i1KUIRbFe5Dv4Gqtvt8D",
-	"Bkjv1wfwGGU4gd0PCUwhX0rzQ0HwPaII5zCpf0VZAQnFOajaRjC3faEMENZ8y+8R602pfiUQtGaWv/dW",
-	"lOIdyqMtQGlJYOdXWsYxpFT/FZfNAgpA6QMmSUQghSwi8O8lpNbP3cEKSDJEK0h0t2ACEXvA0RbEDJMI",
-	"lGzf7VLm1a+YoN9hElVHGKE8yiDbYz5EUUSi3W8Y5eqHku1hzlAsYCsaa+MWRZQABloQU7/BbwUWJ1EU",
-	"0Q7jXQojSnGU4AygvD0ISqpZ2GN0DwnaqulaTXKQwfYvuGQbXOZJBJKEQErbXwsQ34EdjFBOGUhToC1P",
-	"fWL4DuYRgTuYQ2JqUOaG3gyCrIU66rcOEPhvGcw2kNA9Kircr7emmqAM/o7zzr4e4GaP8V13DvWzPg1h",
-	"KE4hFQdJKcx3kEQwB5sUase0KVPZrf6rPpwYZAWocEEbtv6NMqATT4zze0ioOJwCENbq1PqYbLUp9C8M",
-	"Fyi2DCm/Nds2fNVm3MO0iGKYM0giChlD+U7DAZQL5NDH6Hz+FgFObs2vFRCrg9dmUT91YNGAO60OBeRJ",
-	"tIUwNTWgEJB4z0kfEf1ctCYFiKG2DrzdohhGe1wS7VeCU9j9qwEW/1tbOClTzlM4N5cgRCyFUUHgPYIP",
-	"WhN9FPmTNpBc/4bgBwr72NX+3N8lhYB1/iLwHt+Jv+KSVHTfPz8GswITQB4rRIIx67CEstgSnLMIZgCl",
-	"UYzTFMbtFg8wjXEGI3WA8sPtui/w+P5hEgFWSbstJln1f6sEMPimotFV3QflDO4gqTqhxCg8M8hAxf+q",
-	"j/9A4Hb1YfXvrxuJfS3F9bUuq6O60/N6VUBSrQAm0eaxL8T5fo0TW9aDCuPPRtFuAE7ddIU3v8GY8V/U",
-	"IVcdUSU8WmvuKhC3vSHWLU0lShFlDnUlxTv+A2IwoyFgbfa5AoSARw5dsIODg8QloZhEoq0JWNokb/nq",
-	"jYDTwcS/rjubGoSMjkwd6GwZJKsPT1WPkmGJ3RwF8jJNKxpdfWCkhAZ0r1UxR+sNxikEed28Yn8ljQgE",
-	"VGiNg7Ns4BYTKJYIvzFIcpBGyG+Fkmb5RpMEVYQN0l91ADwbQFctjus1LZ7vt8mOPuSzSIpLEkOvpmVR",
-	"8RJJ0JbWGmupm3Otx2MGEzSkVlT1slCYhWMobK/5YEnQyrQpkg43M5MBZxpVfyMFcFbUx3h+rTABo7Or",
-	"jKtuIxbX9DQuq77ASBGoAa9LLbyZQkdzOzsj34NKoavUk0pYmntbju43vBFC3vhVIVP/xCtVFSVtLttH",
-	"yy4v5d0KgjAX4Sm8h+kQZzV1CZNGPdnDd6XgqYPAdGTG8+mBXINIDxPWq29vGKgk0t9WN9Uy6er2ub78",
-	"mSWZaOYtwvjmTfA2QSlQ/sgV28jOcJztvRQEZZVSJi/MgzhjYVz1niiMcZ5MN+KzdWcEFuljSzTUt3Hz",
-	"iUUWIgOMgXjP7R9blEL/g23N3RulEnvg2ycx0Hfv+qDSepQkbU87xKvdI29w8mjcalsx7p+F0q27mBnj",
-	"rFpnRZ2YmXXukSTfmnHdQuvqvG4Hjp+h+E4zw4w++LkcQEwwpVGBqUVOeB7QevX3EsV3AkjG4xLgw0Wt",
-	"UtU7bwOQwW/MuJOyFFBtAFVy9t1uWHHXHX4zwMuqOeSIpgP34ptHRLUHxPYRKAoDeokfQZr+sl19+NuA",
-	"HCiK1fNtl+FVs9SakL/mM6iiKiAlcAvKtOoop1k3cBM/3Pqpn6dSl4QFQBgOnRcgbbSXo2KNQ11dzT6x",
-	"flSdKYrAruIug7p6jHNWsVNxlfIRoHpzoW49r1cpoCwCOX2ApMvpqvnFivjn1XoVl5ThTP1960EaBLDq",
-	"/7yubqJtRGAGyJ3X3ZBAitNSvV2w9nFTWmaQvw7INsIqukWk9zPBZSUpGOaW5+okNyBPxANBtQifnQrA",
-	"Nvjt3aGDptywyRBIaVSkII8oZGWx4qdfKTur9eoBk7ttih+0/9UMk1uuiYq/htfdQX59TW71HV3dcDzl",
-	"CryJXw+JX5REsbSjGOxxhjcNM6uxcg0Cd7ZHOm46hebx1LuC83qvMfqi8L+4iw3XbEWuUJuzpbTYwGBk",
-	"G+I1I0BAig6cDUQVU+Xisn2CFUkhylBMw8fV+hrk8LMTteTLjEAtOZ5kXwa1gL/LtdVODcs8tUNPu/XQ",
-	"62+PCRXlJkV0z6VDQsCWmfV5q0zsybAOOG6tBrPAnUnNxwuRlQjUoSEhvdbOQ4HDga+WS78y2/pd+fuY",
-	"PJXpGjOQRjEuc+bSOJrTCTIn6KOvxZaHICW2N5YEBgXSSJLgrDBKcQwsSNyhmsF1WLTHApBKgXGawbWF",
-	"1c1D9UbZUR3usBxXRN9IBUHq6+nYAAE5TfnhaIwwjCMbxjDekAwyTgqXdZcNTc5+BmFd6Tv8wddsZzDZ",
-	"OFtdgplXRyJrmxOL1tGyjTo90jAe41qXsrfBYlE+IO/Rbp+i3Z4ZrAqqqYWq6q4wiWiZZYA8tugl1FbR",
-	"5Yn1+BV4UuD5UGq7zTV/6+uuCWcei+1goXYApmWbj2AEKrS0td5dsf2oZ7CGiSb2BntQFI/VxVb4ChSQ",
-	"xDBn8qWxJvNtisUlV/TPy2wjTc+wZASk4wdQHS3LoyAZP7aV5+lQ7bG/yEi6DXZVVzDjas0KgWjePgl9",
-	"264jcMPXDh2XxmEWOl3m4que1TJnvdrsxnSiIzrFYEynMTMlY2YSt9/ATsMPhaZO+ZhOYwAB2YhOWzSm",
-	"0xjc248B+X7UTOWITkJIh3YaA/LfxiDsHR7RKR2zvPR+RKdsDJbnmzGdxhBhMaoTG9XpzfefR/QjY86X",
-	"jEF0OgYWdAwd0jGYxMbMZDPWGASpWV0YMefv+zcffx7X7+u/BvczPlb1/cbGvhHzkaD1qmK15dleapto",
-	"i4BndPFAc/ATZ3s7Rj2LP4lz4IKYRQxPAUPxQsPdG1c4h9I+0LkNaG3c9jDRTou86FkLKp2WxDiLSgqJ",
-	"36W82+P2eX3MFXov7ETrsb3GdlYjmt0+35qciHu4FKeYwinwJ5jG+Mxn9lJpXNiHnqHOZ9TUIy58TZgo",
-	"Psxian0bwyQRyOwwm3pNfIhhckdwWXibJWduVpRPei1joYByD5ucpp0/w7S4+sjRhFt3tOiMCd5KNEK5",
-	"qEeSap0gfzQ6DVklpehj/TzkPSZdIRgjaFMyxVqNDvc23qjtwBaBkiclZcTMkrnrhmTzdjdDnLN9+hjR",
-	"AuaWByIrmyhSkHu7vtvddzoIwEf1s6sSmGEVbOo4Cwp3mQrp7Txha1+8KER28PEnkk0dTsS9/VAoA1Lt",
-	"5ELR79BCSGBnsm2DgAgfBnbRBlAU++yPgV3I3gxukpwmh9+IDHy7UsUcQHqAG4oYHGbVGpFLly7JETQn",
-	"jC6KuZ58uiTXpa/uEbe2Ig+3Wb5G306h8JHvAkmDv9qTuD9IuQliE/oHCgc+zEVKhgZYdl4RBKwAPnHM",
-	"bU2iEwg6vchjpzHBaXoCCPmpvG1YmdRcseCoAARkZmnaBu/wJeIgcHM4tSc1g1uwjr7+lScEoyRSWQj8",
-	"Yiy1TvIlLKhfAu9RHDYV5+sUwtx1vxiGtRoO01ELp8ldWL8Jwvq8nds9VAARx078QlxF2ygF+a6UD7Xe",
-	"nUKAFNfC00/+RU2HsT5RxrtBD1pDbvki2Ye5QWBMsFh3tY9iL31bhw0WgEZ7QJJog8s8tsUg2O4tmIbR",
-	"vOoQcrJVnwBar5pPROfVUIE0XnUJpW9FGxG+h4SgBHr2okzphG7MHd4oH0vmiUhRfDfheLiA+STDEVik",
-	"aJKRDkeMFDe+6j68pm7Pw9xIBV8BHUAjWrRUAIPP+yAq5Jj58z3R+Hm9wkWFNzw/06Y2cnJ7rPdYhp71",
-	"wLhk049MveCBH/IA86s/ryRwCwnxlHwEW0zK/LkoicriMBykOEYgjWS8iD9gO900i4NPd97Wri6sV2Uu",
-	"j24Dk2hLcCYwnZpRfJy5l2WRSsDkl1ui6tDYrb3aZzBBZebdPCTTBcsiBkl2IpO1rkRIrFQ4X1tH6jjG",
-	"mnL6+GVQFSzMzIEELqNLiy46rLovA0wC0CJ4bPLNJHkb7bavhhq0Wc6SNHkwYN+RBpzb5i4VARLv0b3Q",
-	"u7pOd80XQ7RnoG44kMmkMeeJK15Q/GS9UselUbdjaZp614FV+3Topf2k5hHeKEpRfnd840gDJe8ruwvo",
-	"Y6yHkQNeFZvIsDXwbiLQjEuuI3z529aler3D8HsMzhDkZSYfk4gnaR7Nbel41NpFXkMDh9E+zJvBqIW6",
-	"djmJjfQlmcbDjHaRfmfpcF3EPCPHcM5QteU6pNejS5nLh03ftv6DN7G/3uatGtJ9ie2Ctguw9e3rkOjG",
-	"biay4/HVSdiPxL3R7JTfpGAuNOZO+sbZ8B33Bor0MdoAmc/T7IH18rIR+Th4lRSSsf5dfOHDcLV5uDWu",
-	"jj46ihir64hYj/e8DhlG3B7G9e3NfNvbcXt4/5cmOzr2A/2Pl5Wri59hzo+D6GA9wpcOpyncagehJxN6",
-	"nQLDJj53ufITH/8pD+VA3jYEoDA2JUebZJAOu7y1AeA0RxruHD54gC+dFbkVjEkBNnNfHId3idlkfuA2",
-	"WqO5duOhgjuXbXx8WS4p3pcUsyfmAjIHyMr8Vdizmwx7xiQMTE8so1Yis7ppWVbUjpskIfXYOSoKyPTM",
-	"bzHOcygK18QWw4V4h7DllrFmnfHKCdXaVY0gMrOFT8TDzaerj2KMqy8Ccrc9YFKLEc+QA9HbnqcdlYnV",
-	"hlro2kO+PcCpsbup2+d2NRdbRFcnfNLDW03LNenkVaqdKZ+q/MZr2qAYFcBqN9bdlL01lLrTs6GGTthQ",
-	"okd3nCZBpfdAssuk3mHDUYV6By3Qkwa/0DQmNgPebxFpHk9lTuMQ2Jj625lyivI7mESCKwxuoNW6lpq4",
-	"gJbUkCofeyv4RP3GnWPqlO2WvM3Agso0BREo+JPzoFanNTX5++YY/w6TqMwZSg9y+lBCx/uoGubXS1vI",
-	"YSqjSvmTv1ilEUrtvEP+s2sJIv08TWoPEwiycGZX9cqAnzuUVjir7sUlZXUz9b/QyfbmLGveaWJ57S4a",
-	"WM7FIJ0a+TFZ1rYHgHjGXoqkwX4U8poeMB3OIAJrNXGin22jevRlogFzTMy4hvhakYHKBMf5QXfXXRIe",
-	"cvTQ8nB1BXtkutS7dch+WLK8hPiG57m1Oan1874Wldcgqo2rVl+mE1UWjf5toMuEcr0Z2p5FMg4k6R6j",
-	"IAxd3MJSOquNNisZ3Kor1+grVDVfqoq46HKLLrfocosut+hyZ9DlKiFlEJ9UOjMz7I97mhZkLGlTa43+",
-	"ChavQNx0NKlXIhdysIUlkv2Onnh8IrtwjhkvfhM2Od+pVU8jMOGu5xbDvYOeBdpMRNQOQ3az/g596uCo",
-	"cUDb0aDuqOOAvQJvvX5VWsenlNVgnqMDYlm9KgB5bX4g/XLTJvy5liPHRMbq9qjBl6bufrzcTU0q9XCR",
-	"IxlYHnxfHMVVmoUZvtWFiYwlqjKpeHmy8g5o5cT1LB26VIDQphoEsu0havYCw5BsLUX3kFTAoCEFvN2M",
-	"mJYCbp7PhY3S1VQE24IYbjC+46lcKAM7wsOceBRVFIM0rf+gD4jF++rPklb/oRknmgfEGI8petgDRkFR",
-	"uAIBRl38lZ98A8Bm56M4fPuSMES/Zc6iJg+nNfl8yX3HTWzS1prASqWzNBFXV716ZRAXkN3rZY/pLVIy",
-	"junY8gMKGkAUcxu7a9Fb2/RkAwV3HgG8pl8Sbaxp3fTYwDFby2CCQB5V3yOGG6OKQebKJhoUBxo22Wqd",
-	"7TT0cjdsIDJCK3DWNgiIhDDdvw0FOrRPXvLIyzLs9/hez23fQYc3MTxcDNfbdNceKTJa8mSbanVezned",
-	"9q6N3SOKGCb2ndit0TLVC8gf5SW2c/XniXTNGXa9HYStot3piNjbrdzl2OV2Pmi5eU+4CzP6liIkWW3Q",
-	"eNRckYxUNm87zo4spTdUFa+VUtaacdaKZ9MX1TMmrR1bQ6tHetJmVQPTcSRadlfrqQxBd0xiYXvGzwmy",
-	"/47K+WsqEamD1f4EqSCpRHrjdW0kdEW7XZLWrEm9jzw3goHc7fm3LHnZOy86ll5eKaLa1i+znnN4Phtv",
-	"y8rRMqscOVmKKyvJUC3sZyc6+mRiP3ccoO+9hODMFuDerUmfgW9/gfmO7Vcf3v9xvcpQrv/pZ+bree0L",
-	"Y70UdRMFbNpv/51h+O5dEYriyBPAQEPfDn5etevlElYAUVBf18XKFLpxbwwozyhpG4D8ZXHGy0vvIIke",
-	"CGICu022kQwnotBU11967cxYYM84X9S127qlOHtZsc1l9KQlVixsrYFx6EzgPcx9BANvZsrjblQBra3t",
-	"WqO1i1WfHPcwYhcazQoCdNQMMqDcisYnOA/T1/vnJwojIkjtlNVpaLLDWy3kA6Dhd+5AY0TIO82U4PpW",
-	"YMIcYGqQKgJbZqsDobXawG07CsX2wtQb2TSMg1xVaPggrXZiyBtzpqzjymBWpOKhV3JvhvsE2RlF9tU7",
-	"9AhyQK625f4DYntcGjxw6jKTW5BSg2IxHK7vksge2USM8nTtW6HFLVdtmQRQHoli+d23NE2ncxnk1ZGa",
-	"kyKPzr8jgcBBctDOHXSJSSSeb1W2IAdxDlSlmLjqhKu8xBSVIwwvMn4VHaxVEJyp/4cPgIGdHfhhlS0C",
-	"b6j6M5Dj/Cfx/KvvV+4li2aONQ9ZOYew1eT3a6tK5pnG0FCdy30X7qYY6F70D0lU8HzrUbl6CNclkGdl",
-	"MR5yjG6hB+/kcfMBaYofoqxMGSpSGN2DtISW9J/uSxJ3VtDvSgmMUQZS221JONOPuS7VntBmhsr3kqIc",
-	"uvP0GriggDwv+sdh6acW9PtFW0xanvfDg9wjijYpjHBumtts6mh6iTKF/emsJhLDHa5de9/rJqejmp0d",
-	"AQZ3mLSchD+q0n3r1fcgvnuDt1vEXf2+EhDfGRMWDaOFKszW1Av/f//2v/7t//6f/22y1CAq8nDkIPU7",
-	"oEPljZ5srgejXNbC93M9pAwQ7iDJ9flqTL4UkxtiIZP4G6x9oqftFZL7DdWrHdZeRdMDHiUDdKhna39I",
-	"zDlapk8Z0xdSU5S0nEDQtS1eocVeCzRggnKnBTggrmKMyBmyy41iI9syTT3NMS3bwgamL9241yfrDjYZ",
-	"3aCGUGYyJ1kpqJoDUmAPEF66s/gPgIGrm4bj3PbIZ4o0pR0QniwfTs9M9+hw/TVbJWnYJluTiVC1cVnU",
-	"9BJO40My+HLeqr0bUdeXZUtYKwfD3haaoWrI+R2JJaDPYRMdZF/KKGp8fTz0Kq3Gl6NJtz/HZrnd00BB",
-	"+CFPMUiqBohA2r6HacxatTOnPVmvfsObCCUw5w7yxOqqUNKWsgLzREmQqCB4RyCl3HEUpTCRDFfkMF6v",
-	"chzJiNsY5DFMoYdJqrOqeg1r48Y72xzmWX8SUL19rnMt134kuDbWBSSPthBhM1aneP4wADgl1Mt3JYRW",
-	"G9C8Lo67B63c7lG2IYwvx96DTSE4eAPHXXgOH+gbzvMmXXqrZj93GDi46npnNU2p80o4EmIMpKl+bsvM",
-	"LltPbC9ZMPXz7pGG/HDHcz73rUEeK4uV2XPAPcmQr4CfVBVgM53sFqXQdZkZzLzAjUxWs/Ueot2eBVrR",
-	"hxIB9IvCoITtPR7q2lquyNnVSf1Qb0eNWu/BBD3h16U5gYX5sHnXjm7P46u4GsxO9k2Yndq6Gev8HN1q",
-	"J8H1arML70KDu8QgvEv4LEn4LAkM7iKuqGFd8vAu4duHLLjLFoV3CcexfTiQ9yNmKYO7oCS8SziQfwtH",
-	"yzsc3CUNX1h6H9wlC8fkfBPeJZzEihFd2Igub77/HNyLhJ8mCUdmGg4BGk5lNBxnWPgsZvlqEIEmm8Z9",
-	"OFP7ff/m489jen3918Bevq8Bmvu8y1UqPHlPU753UNNOEC1S8BjsmTdgjRhXQ9GmWgq/i4iVJK/ubpY8",
-	"PYeXJey4XmqWjf4SOqBzmjP+DNPi6qM46NtO3MQEtlcdj05jeHVtrjYbauWGm8fK92+/+666Dcm1fPf2",
-	"3Wq9+u7td/zf9/zfP/B//7har97zr+/51/f863v+9b38+o/83//E//3P/N//wv/9r6KX7Fz1/pXAewQf",
-	"zAmK9XxQE73srivCu11PljJa5gBaD2XgccRh1/swsSJDTqzDcLIN1LNV5PNJelyvxPHMkEGyqyN9HA6u",
-	"yjmyf865cBT08vfnjR0Ojv157c6huoXI5is1RtRYPbbNLpjNo4LwxNSyF6hEBLe22J7hhPYZ8s6qEEAw",
-	"ujTo+fl2PHi7cHayzJ9EX/EWVzslbVFaCQQKAXG56VX/D2RAqYLuzc8/rNarXz6bdSWQltCbcOvlYBJR",
-	"lO+sCzMFTfQR1nc072IzA+AaKgzj3lJ1Hjl8oJYHKweV3UMSoaxCCHOJg7GJqCr6owxkhZEIZW6NiKIU",
-	"5qwV5T9st+avym1DrmcWo4aLV8DaQp7bo5VnwwvVDJ1XRtOtqC5w4FIpzBNoDzHuhfqK8N5KNN7D0Cjf",
-	"DvNzvQdYdWX3yYcpuzpb6+i8KmhYsrUGSk3COlf+Vp2t/QwfBEurScjOxYby7QygtAF3F1wdgauWCPJm",
-	"fpMWomDhfWl1o3KY67uZuvhyJiIuR1XjfgSdP0F0scfgHikbWbMVqOQDB+xGn6QzoudWsNHfzisBV62o",
-	"udRVlXTNnd1pilI7FoffadC3h6WYwcALmzkJW502yxwV3Do0rBy+qtmnuNbxXVxUKWpcwPzwd3T7xYcn",
-	"fw2tTNu8wxtWrJX1t7pYh2qfs/SglsvS1tCe0AIclCvzsX6mtMA5he4EmSNzYzY5689GGfp6xifU9Mml",
-	"2QBY1/Js0A1jLvXN62VwmLYZyWo7akOMC98JAcY1nwuDVzvf5+IPE+QP08r52YOdLTyz2WFjq29SiUYE",
-	"JogI9aLm5IavjgSifvzeGhXaCmF1eaZFd/DRJaA9o3dFTlKPou+OdMv20NROGlp/ZXYwW7dH1mQVY9lf",
-	"hAHwYzYokv/67kqmCh6/lWa6/vpv+SAqX6Ml6nrK3N23Rlwq0kcPVPKv0Gwca8j0qedUNQ9wy00P3CQq",
-	"faCph6jq+qeJjv7laKW3temNCO32acXogkdTll1tBC979QuVmtJDVUiv1Y2AwRcOgs+QlinPkq7VPVVn",
-	"pB249dYj1Rf5khsesWmI1/x7CcV7qh/uDzxDHPZecNsFu1icMW2XLPZtD2QZTvo2FJEfagwrIKGylLY5",
-	"qo4nGblde/BhubthK1pAsQdTyil9yU7zxRdVo/22Ab7FiNG9gfYOjR6jpLtsGnbhqhdkRLGBN7LOa7Ny",
-	"qDeERfYfCf9ptV79u+qfTz+v1quf+b//vXz37g9x/T//pP4P1v9T/fQ/q57VP/9jtV79g/uRsUsCDYl3",
-	"+xjQ32DqD7Dw95v2eLBqe2vk/p16XG4LZNXYSpbVx35E1h5VCJ4hKsphiUgrEYsFYma13Ye8XNeraq3B",
-	"iGq83tAxTV/Ocl/WgmUBxmyb1WywmBJXUmME0qggmBdB71vSxt4Eg2rb929/xrUaBWufCTpNde1BwkNr",
-	"6tEtGS3rAIcaD3o3B2qqQY8LFuGS8TpZLELmumL6jbjNyrsOJjSjKpmbg5oani6vu7XjqYeeoze1i+ze",
-	"Ix1/nFvXb3WGgv799MZBRsnOug5KTd96ADbBqLPGdft8uyfmlvMa8lx9Fe1NODXFA0YfUU8Wqs6AgWal",
-	"uDksk7AaZPM4TWU3U7q2kY+0weWuNIC0NubEoK/Vf28FjKMNoCg+NMOaawee6/BMuIegO5jSmebM7Pxh",
-	"cn4IiX5vFmbB4ykosSKHU9Jek/2ruhI5fDitGMH7Oc7K8zDMMBeDW9Zuqlsif50S1gzswu4yfBHGNUOQ",
-	"2bVIo+OOVVdXip0qshul8H44QM/YZwJvE76zoHd8xdjqzbtZGQSZ5CEQZBZCY7yR9+lXS/Y5fgiywPMX",
-	"i7UggOHEOgorQTw9CG88jBYWIaV5TcU4TyYb0Jh9pa7d61GbvK/FTpUkzrfIuExd1yovPqGzdye9nMHz",
-	"lEZ0D4gtocJx63b71cQ2l3gePMqxmTNdGTPdU9VV6TxmEW2bvr27CC03GWIi9Us7O4wqS4zzKG5Qk0CK",
-	"U+tlRZskqpOc2nOFtdorBBpur9hVSNVsqeIbS2f33jvrIJtO1M2tIyGEsrl/5U1/4bj5VV4rpq2b2yCJ",
-	"xkhMiNg59Tb8XNlVW2KI95GCqMNFjA/yvWS7wUVTh8ST7BTs3jJytyHprptU8UNviTV652W2GbZ5moyc",
-	"LsB2Uok839qF2JAlPegFTMLPWyORJe0nqCcshgpUW+Ryh72dNH76Ciqqa7t9abXU3VXRCwLvES5pdBJ5",
-	"OFCD/SQi2Ugl5yjxrspitEWSrwe9gTG/iCrvdSo57vFeQUHVz7Y/yToAaq8B31UOO/fEztcA5jxdxXdt",
-	"vDFs2rvKe52bXpY6mVHl8XMwVh9G2QpO4Ha/TFRE/HuJ4jsJyhEsbjbcx8VndJSxlTOYhc7nUuLMb20D",
-	"+asnM0OMi1n1S3DvnYlkyAhhN+2Zakj4ssdO5QlljrCgfsfZ5WzBn9rF0VgQgQPfECNqBJT2hnmQRG+P",
-	"G4zNo5BQz7huiEGVJgFjsvYh/LWgaV6ULNLSlffDKq05zkliK5V21moe1kIvw8pA58gno4xTFhiZMAh7",
-	"oDhJF3sUShjPf/hwTWAyA6EhhXW/TI8n8dvofJI3RCM2mZRWK6ufeB4fdKej1ODu2ocAPS14B4BKJxvz",
-	"uAC0gK3t+xOWQDbFMbDkgQh6dG8TvxzVtNoyP6t3gVyAQThWYn4LSa6u1SlikIBUuJZWPFS6lhoj7LWl",
-	"qBluj+vHIMvyqYgBdQlQtzJTgLtVzDnSWbixp1X13vbVqqj0jEh1QH/taBaYuSS4rL4Cn6GnubqsqkZZ",
-	"J8K3l6sem7q5BdRhm03wnq2pKnsGXScE1BuIzed2KfG/lPi3oY6Hz/Y09TwJBMaLl2N5vuXo3fe6qcrJ",
-	"mypEtddRxy64hYpoNlx20wGZoaKmrvQw7pJmTncFY/1dt2vGGLcK99WsJ6um8jtoI7hHaeT2YRyhhOhh",
-	"iL0U/jy48KfPkQ/oe6exoM612qcNgNWJMEyGy+Sryo/mkpC94vZTFxcPdPJ0lkjrjS6BYECaHOePGS5t",
-	"bKEorPy71vU6LsWHpJTsezjJafySYen3R5+rpdvhR5Ry8nLz4U0dV/yBvF3WtOhTYVeCoxzzaJj4zkeT",
-	"Wx/8LL0HNNoDkkQbXOZxYH2qFNTO7lYIcYW+3WhYu01xLFRQcyaAGDFHXvmKoaMKSSJrvSj+1EsehxvY",
-	"L4KYijfjxCYTd9X6HS9EGfzdP2FKGyBeqJsBcgcTcS2IAI1oATK3YJ/isqRByPuuVFBYJhV/87tZwS0k",
-	"BBLPxhmurjUDZKyHcndicU1B3sFlYIfDuQ3R5ZRWB+5wh+heJQ0tWqGopu31Gxywy9ZgIZv1DESZJuxK",
-	"i0kxLe/gaBZrYdWGnJWcNz1OOS72Q7WBDWYCR43YkmVRDLICoJ1fRQ/eobFjebXPYILKzLu5TNnj25xB",
-	"koXHG+vPZU3d2UbFagrVCh6mRxAaynm0yLB/iRfhIyVB7PFLpbPILMUQEEhuSpHJiysz/Gj5zw1e7Bkr",
-	"BE6ifIs1j+gmnGz1SZbFuPoB3sO0opCrP5cbGfQthqAfrq8T9ZW+VYU03sY4690VVl/38Koe8/Ofvny9",
-	"uvn10/oK0CvRbgOTq83jFdvDqx1+o8a6KgiuNvyWJwuOoUzsI9f406evvQXRIvn2FpPdtWxOr6tWjRG5",
-	"2djNr59W61Vd9UOU3pCmBFCg1YfVH96+47U8CsD2HL4iSov/706E1YjEFQjnn5LVh9VfEGU3ogm36oIM",
-	"Mh6D97enFarm2EMgHkI7UH7zL3IZa3Fqg+W5elVLnrlLTjWHSAhTT6HKvtS6dDNB7yZ6yy0YPH8S3+T7",
-	"d++0BHZ1/K/QGq5/o+Ky57diYQ8SfifPPfT45b9VoP/ju+8mm08kXTNM9ddcPI6g32EiWKtKMyROjufa",
-	"kCd9zfNc8JAwvBs4d9nyL1XD2Zx+w1NkHgWdaQm21sOHhsENjrmBW1GJxD7IUXFKO50Xh1pPykL6bMWr",
-	"z5ARBO/hjXTLPRdSVQywmUHLW+KPS0dnLbM6+mrSPx5/0p8xu/oRl3kIsl2DByAMiKUB475AdvMAHi8F",
-	"4biB4HtpMfU+i46V7AE8RhlOYATzSh1MvGzBTS8CxWuHj42zW9+6N7VxYFt+PT3gTz/YzyqZ3LOYcCHL",
-	"05OllnbSrlKoRrNRJ2RW8x7VaX7ulo5NSnRH56MKCen4MWs1QU90WWBqwIuPXPmSDc+AGAewVafBXbzU",
-	"dZybjs6hVC5XOzq8Oz46fA+Sq89NlbLZoKDOp65FbkcruxLJW2fIsPYEUPcFxdJThf4Fd9SrpYq0ZMHc",
-	"sk4DfL7rujWv8vxZZwtvnxRLkfesBKZQPOe3EfgH/vv5+KpF860XP5vLlgBgUrPq2iK5qHl9Ge6+1S/I",
-	"NoGAfsXYZbzB/5U/3lwSbk2vbbpc6c+vcr5ajK4Ed8tXx8k+P0ofndnomiqPdbA9XQ8lCe7NwG5kT5Wi",
-	"flzvF2wKUACfnSngrIT4sYk+GrA+/EKEkDkfBR7XCoFJVEcutKPWjiwcarfDxR5hwsqWfLiuA0aNmMrt",
-	"p2nadH8tNlRLZxWBfR49frYc1wvTaExwmtptX/zzL/eQzBPhxPIjvpqzY4CE5YvDgadGS/OwI51fN21f",
-	"v1oq5rzsSGppix3JpY65DUkS3b5//JQsKHeQevWqVX67OWnhZwtyHYJcdll6rUdK2j0heFJDmHxsMv28",
-	"aES8XJsKkCelJfFfCKJLEOtVjchO2tDjhAZpQ5Wf/BGTOVxCXgrDbjC2hvaCsVYW7sGrZ8CjZ2Fx6RQw",
-	"PB+ai7w98za91NzQbXn+WNcJviyLcze50tHtzAKM80cHnetcZ5CIaqFmFPmp+nxxGMI3XWtTC4Y4MaTx",
-	"UjSjiHBTPKOEOhKSdKvEnwQ5XopIaWHIk1q8px33XNzEpkarxc9IjRZLkvbcF6FimJ9x9vhhOe8LkgwD",
-	"Fs3LOemjOcgtammoSLmWidjsKsiNaLBwGm/JUue2s+BF6BENuxgKM4Zs9SMmN+7TmgSS6yWq7xAcaczO",
-	"6nAXK16XKNZePn7Cniw7fcU383v7O7Wk9Cmb3ksR7xOU3QG1hPTnxdlweRMaFF4BHkkakv1IcHYpFL24",
-	"BrwarM8xG1DXfsbM+ty56Gdn08+qgxu0E54NDxXSeL8//SwKTy6K0GCGf0uFmY6exFv5aEoN+E+kHfES",
-	"oy8EZ+1808uBRHMcuZSL7imunIu7iOOiqXDKjZ0iJ21T8MSOonrLBU/93gQ1mGkl9hZsNWCrBqqrr6Lu",
-	"3oB9RO9S9ahu76/9RaFbdSGnzmpwnoaUdXskf7uK9YhOpEL0CHChPUV7BoLz1Wh0SXD91IKxlyHkYgnX",
-	"PFgHQLOxiSzEcQTiULUNrHrUV7DzUJ+W10dAK1guCpNNYarwaFBF+gp2i1Z09NcjHconUmwY2C1UoaiC",
-	"k0IAf75+Ehl7PFSVr2D3I8HZResndfqi2XD9BbXHoHaZD3o+/VU1WbQPbyNjDdZx3k912eXBkC2t5Xzi",
-	"tkzPV3UK/ffv1qsMfENZma0+fPeP79YvLTKrADuUq3rseoHsGWbarSb9w/En/RGTDUoSmHfxWkNPjxix",
-	"uvUlBor1S6lPoO6BNJVVcd2xSJRW9Kg2qRTW1qp4xdxXjbrnvqW1iKUnCa4JTGStNzMZfebfL5OMxN6P",
-	"RkYDIr0B6KJjeqOrd0zfWVWYiwjsG6mRBB3nU0dYPHsk+j0rJ7LeGVoib4LsL3WlRnrOZAHz5VGvWIgP",
-	"hbIt9HHCkLhFc1io0le4ye8ObVsM2lK3v+KvKL6D7CKI+Vj3YQG2Nj0yHDEOuVNRpphtTiE0h6JrSRnO",
-	"OLo9+cWHXZz0ORLCigjFOqSa4UWULKJkHG0GJDHphH5drKo452QKCWxR/pbgbKH910b769Uf378/BWAL",
-	"gmNIKdik8OpPOUPs8WDGUwDCHArBTyAHO7joAc1QOIcerylxiqntQrkeMAvmGP8+si8uYD6upyg3bul7",
-	"a/BQ6mPG54XVLWqOm9sQWKSPrtepIn1cmI3vc1eRPi7KxkKBYRRY5pHg9bw+IClT6LIHlAzf8NaXSZUL",
-	"gSwE0iEQFWfh4/2+yKnw5AHekYH1KOH+8qdWSRfPYqNn8SjaG+VD/xoMX2O96Y9M0R3SDaJa6zEudDsr",
-	"uk0AAxFgjKBNOZSs6QfAwE3TdDYO5xlOYNoaF+ZlJj1cZchCXCdPa2lwDSoPuTGgPE7LBDZpTQ3UucE4",
-	"heDYGSLaRzbrdO4VxlxpKDPkBN7CsIvzAu8c3Imu9O1ZlyLVLuw0cMTrp86xSf3F4dl1biw2Kxm9bcwo",
-	"Y/lCGa8yo+pcXtcsjAA/5CkGybVcHceX66ff8CZCCcwZ2iJI7H7QP8ju1eB/+lZgMh/HsPYWprCtOb3L",
-	"OXglCARo4f1QejsONdHqLFCD34oUJ1ABxKQRblHKBqDXvCiCJEHV/kD6q3b92oKUwnXnRlZSSLwuZKrh",
-	"bbXggAnqHXvP1OsROiXMAEqH5xHNbp97N8zn9Yqyx5SDHZNsZdPSea8JnJZpmWWA/+BQ8mebvpULNk5j",
-	"kdrInC8Iks59Lge86WVeDMR5OVWf931WexPHsGBKfM/nKBsufy1QELkeo+qj/VK3veAzrgHioejOnWT5",
-	"OXPRfh2DPIapUUGykDXv8Cr0ownZugDVcEyfQeuS56Sps47DaXjuuQ7nFATJ90ZPeuOc9gT9LyT/DNlC",
-	"a6c6qT1MiyiGFRSuY5ymMB7O53KTph+1pq+lEPdx3TUUPGdtJ/8zTIurjxxbPBKlqC1dYJqU+rRO5u9W",
-	"A3MxjFvQ0cHOrp+0I/MszXtG7LW952tbmI8AEoV5dZpQtpDlWdvMNQfSUSyINyFLfN2Y5kzrcGl4dsSk",
-	"DPMU968Zt7vCXvt/9+WlGuajbLfcXA4/RQ3wL+jq4kKf6yd9Tz4ppBqcmg0vbW9hNkJbW9bC2eyomUEr",
-	"zn0SNqjHmyRDZ7tZHwk7hOfuA2L7CBSFhz2LA4HWQOPpQ+mQrfgnmWb00qwScv+n0lHqbK2LO9LpA5pm",
-	"4Y70kyI4QX85fKD8nwgxmA3U04UP9BNvdVkcrElxWQNinhm39ZKf8MGjNK08sMvhmvoBnabmq5pw5ohg",
-	"oOXrpwZaXubTM6KLWR/W1z872+liMLVwJOeta8Gxl8t15oFeDvPohSHXIj4vGJFbAnsLYTKse4tWl6x7",
-	"Vzt8Kap3/wCFwsX34GOAVEc6K24lVz8rSciB9LKR4Xr4dv0X1KDEuW7ZLwcvXvCdneMK5tGf1X/8eAWe",
-	"UbCnXPV8eARmS6noBstwE2VY7HEOoxikaURgggiM2aCl/deqz5cHxOL9xVnbBTwo39zJCuhoc57G7t7a",
-	"5byN8BOaxP12PWgfl5gv6IfCXTYUTMq+qEaz8UxQ6URiXPKAtjPlEpHQm7WHQX147QO/flKL95HOcpDZ",
-	"COhm7bOR0XJJi5i2IV65qftE1cEM8Byt+Vfe+rLMAj1wzJuJaKu9EschTlUlhbSeo0yedUlHx8Bu1ofF",
-	"QT70cvoV7F6W8uuZXl6owZhE0ku2OizfVO9VW5npzLtPmY/pVfXJypShIoU8KwR155Svz+x0+f+iDaAo",
-	"Xvxozp55sGG0nhlAq9/PQ97T5uf0Dedf8PBEeGh5+f4R5cll4tvpeOnr5WsQDDwbfOUtLkyFhCCbtw7J",
-	"ga4d0fUTX7OPsaDqOx9mIFY9H25QAWdhBCY0E0VMh00Dok7sJRoFNBDMmzvwddaGgIGbZn1cF/faop/X",
-	"SYvv8ilfCHZ0afv6SQebS6D8M2RnRR6LRGmtfj6C5cUhhtPT8QIP/miR4AY2FG2qeRZeFMqLrtvFHPzk",
-	"2vyylc8PVQ0S8+QZy42TvwDM7SfX9sXh66eQzPsXitHmAWeay38hkAkJxJOHX+q95KRYM2806eDFNYWA",
-	"xHs7enzh31Xfi8EPse0TsxOXJWPwoJRw87onzk1aze56OH8i9bgUXsIpH1t/eL2s/7z27CEe5lXo/bWj",
-	"uaerj6hOGIly7128X/vk9DF3NTngaOfy+aTCU+DL4oUza6L2Lo392il7TuWwT0vNS0HdXkFdP7oKL3t9",
-	"EUT2OktdLzQ5K5q8RxQx7Ehdq1x+/kU0/FfE9n+lkHxK5hMqpmruzeUiLmG6YJ7CvH9RSDZw+ZftLscY",
-	"J2/sEiFOdWVf8M+OfzrPuxaV7pnjCUE0uDi8lBs/NWLK+/xcTZQ6mjyvVxTGJUHskZ/0BgICyU3J9qsP",
-	"f+P1Vykk9woPuhMgBpOrLwwwSK/+QwK3oEzZFYE7hPP/uFqvSpJWeMNYQT9cX4MCvVVH/xZhbthoD/in",
-	"slLTjB1hOdD3pqSMgBQBY3fQ6X5bQ+NJobNMdVyNrH4hDMUpbP32kYdHoe6P/Ly7v1VgA6KEl/ahW2O6",
-	"+0lWVOz9LEuQNT/rWa21n+uksdpvPJuJ/jfuzFxHuOq/9SMl9a8ySULzC9e79L+5R6z+g/mZ09zC8Hvr",
-	"pxqJn2+f/38AAAD//w==",
+	"7H1bktw4tthWyun7YUekVGrNXD8UcT+q1dN3FJ7unpA0Mx/jMgNJIjPRRRIcAKxSdUV5CfYS7ja8K3sJ",
+	"DuJBgiReZDIzWVn8KSlJAAQOzgsH5/G0inFW4BzmjK4+PK1ovIcZ4P8FMUP3iD1GKd5VvwuCC0gYgu23",
+	"CaQxQQVDOK+es8cCrj6sKCMo362e101D8eZpBfMyW334+wokGcojQCna5RnMWZSiDLEo3oN8B1dr9f4e",
+	"MEB6Tx/AY5ThBHZfJDCFfCrNg4Lge0QRzmFSP0VZAQnFOajaRjC3vaEMENa8y+8R631SPSUQtL4sn/dm",
+	"lOIdyqMtQGlJYOcpLeMYUqo/xWUzgQJQ+oBJEhFIIYsI/EcJqfV1d7ACkgzRChLdJZhAxB5wtAUxwyQC",
+	"Jdt3u5R59RQT9BtMomoLI5RHGWR7zIcoiki0+xWjXD0o2R7mDMUCtqKxNm5RRAlgoAUx9Qx+K7DYiaKI",
+	"dhjvUhhRiqMEZwDl7UFQUn2FPUb3kKCt+lyrSQ4y2H6CS7bBZZ5EIEkIpLT9tgDxHdjBCOWUgTQF2vTU",
+	"K4bvYB4RuIM5JKYGZW7ozSDIWqijnnWAwJ9lMNtAQveoqHC/XppqgjL4G84763qAmz3Gd91vqMf6ZwhD",
+	"cQqp2EhKYb6DJII52KRQ26ZNmcpu9a96c2KQFaDCBW3Y+hllQCeeGOf3kFCxOQUgrNWp9TLZap/Q3zBc",
+	"oNgypHzXLNvwVvviHqZFFMOcQRJRyBjKdxoOoFwghz5G5/W3CHBya55WQKw2XvuKetSBRQPutNoUkCfR",
+	"FsLU1IBCQOI9J31E9H3RmhQghto88HaLYhjtcUm0pwSnsPurARb/rU2clCnnKZybSxAilsKoIPAewQet",
+	"iT6KfKQNJOe/IfiBwj52tV/3V0khYJ1fBN7jO/ErLklF9/39YzArMAHksUIkGLMOSyiLLcE5i2AGUBrF",
+	"OE1h3G7xANMYZzBSGyhf3K77Ao+vHyYRYJW022KSVf9bJYDBNxWNruo+KGdwB0nVCSVG4ZlBBir+V738",
+	"JwK3qw+rf3/dSOxrKa6vdVkd1Z2e16sCkmoGMIk2j30hztdr/LBlPqgwPjaKdgNw6qYrvPkVxow/UZtc",
+	"dUSV8GjNuatA3PaGWLc0lShFlDnUlRTv+APEYEaHgLVZ5woQAh45dMEOegeJS0IxiURbE7C0j7zlszcC",
+	"TgcTf7vuLMoLGR2ZOtDZMkhWH56qHiXDErs5CuRlmlY0uvrASAkN6F6rYo7WG4xTCPK6ecX+ShoRCKjQ",
+	"Gr1f2cAtJlBMEX5jkOQgjVDYDCXN8oUmCaoIG6R/1gHwbABdNTmu17R4ftgiO/pQyCQpLkkMg5qWRcVL",
+	"JEFbWmuspW7OtZ6AL5igIbWiqpeFwiwcQ2F7zQdLglamRZHU38xMBpxpVP2NFMBZUR/j+bHCBIzOqjKu",
+	"uo2YXNPTOK36ACNFoAa8LrXwZgodze3sjHwPKoWuUk8qYWnubdm6X/FGCHnjW4VM/R2vVFWUtLlsHy27",
+	"vJR3KwjCXISn8B6mPs5q6jJMGvVkD1+VgqcOAtOWGfenB3INIj1MWK++vWGgkkh/X91U06Sr2+f68GeW",
+	"ZKJZsAjjizfB2wSlgfJHzthGdobtbK+lICirlDJ5YPbijIVx1WuiMMZ5Mt2Iz9aVEVikjy3RUJ/GzTsW",
+	"WYgMMAbiPbd/bFEKwze29e3eKJXYA98+iYG+e9cHldajJGn7sz5e7R55g5NH41LbinF/L5Ru3cXMGGfV",
+	"PCvqxMysc48k+dYX1y20rvbr1rP9DMV3mhlm9MbPZQNigimNCkwtciJwg9arf5QovhNAMm6XAB8uapWq",
+	"XnkbgAx+Y8aVlKWAagOokrPvdsOKu+7wGw8vq74hRzRteBDfPCKqPSC2j0BRGNBLPARp+st29eHvHjlQ",
+	"FKvn2y7Dq75Sa0Lhmo9XRVVASuAWlGnVUX5m3cBNPLgNUz9PpS4JC4AwHDoPQNpoL0fFGoe6upp9Yv2o",
+	"2lMUgV3FXby6eoxzVrFTcZQKEaB6c6FuPa9XKaAsAjl9gKTL6arvixnx16v1Ki4pw5n6fRtAGgSw6n9B",
+	"RzfRNiIwA+Qu6GxIIMVpqe4uWHu7KS0zyG8HZBthFd0i0ntMcFlJCoa55bnayQ3IE3FBUE0iZKUCsA1+",
+	"B3fooCk3bDIEUhoVKcgjCllZrPjuV8rOar16wORum+IH7b+aYXLLNVHxyz/vDvLrc3Kr7+jqhuMpV+BN",
+	"/NonflESxdKOYrDHGe40zKzGyjUI3Nku6bjpFJrHU/cKzuO9xuiLIvzgLhZcsxU5Q+2bLaXFBgYj2xC3",
+	"GQMEpOjA2UBUMVUuLts7WJEUogzFdPi4Wl+DHH52opa8mRGoJceT7MugFvB7ubbaqWFZoHYYaLf23f72",
+	"mFBRblJE91w6JARsmVmft8rEngzrgOPWajAbuDKp+QQhshKBOjQkpNfafihwOPDVcuhXZtuwI38fk6cy",
+	"XWMG0ijGZc5cGkezO4PMCfroa7FkH6TE8saSgFcgjSQJzgqjFMfAgsQdqvHOw6I9FoBUCozTDK5NrG4+",
+	"VG+UHdXm+uW4IvpGKghSX0/HBgjIaco3R2OEwziyYQzjCckg46RwWXfZ0OTsxwvrSt/hF75mO4PJxtnq",
+	"Mph5dSSytjgxaR0t26jTIw3jNq51KXs7WCzKC+Q92u1TtNszg1VBNbVQVd0VJhEtswyQxxa9DLVVdHli",
+	"PX4FnhQEXpTaTnPNb33eNeHMY7IdLNQ2wDRt8xaMQIWWttY7K7Yv9QzWMNHE3mAPiuKxOtgKX4ECkhjm",
+	"TN401mS+TbE45Ir+eZltpOkZloyAdPwAqqNlehQk48e28jwdqj32FxlJt8Gu6ghmnK1ZIRDN2zuhL9u1",
+	"BW742qHj0jjMQqfLXELVs1rmrFeb3ZhOdESnGIzpNOZLyZgvidPvwE7+i0JTp3xMpzGAgGxEpy0a02kM",
+	"7u3HgHw/6kvliE5CSA/tNAbkv45B2Ds8olM6Znrp/YhO2RgszzdjOo0hwmJUJzaq05vvP4/oR8bsLxmD",
+	"6HQMLOgYOqRjMImN+ZLNWGMQpGZ1YcQ3f9u/+fjzuH5f/za4n/Gyqu83NvaOmI8ErUcVqy3PdlPbRFsM",
+	"uEYXFzQHX3G2l2PUs/iVOAcuiFnE8BQwFDc03L1xhXMo7QOd04DWxm0PE+20yIuetaDSaUmMs6ikkIQd",
+	"yrs9bp/Xx5xh8MRONB/bbWxnNqLZ7fOtyYm4h0txiimcAn8G0xj/8pm9VBoXdt811PmMmnrERagJE8WH",
+	"WUytd2OYJAKZHWbToA8fYpjcEVwWwWbJmZsV5ZVey1gooNzDJqdp548wLa4+cjTh1h0tOmOCuxKNUC7q",
+	"kqSaJ8gfjU5DVkkp+lhf+7zHpCsEYwRtSqZYa7DDvS3kJE9KyoiZB3NfDcnX7X6FOGf79DGiBcwtN0JW",
+	"vlCkIA/2dbf763R2nI8aZkglMMMqutQBfAp3mYrh7dxZa2+CSEJ2CHEgkk0dXsO99VAoI1Dt9EHRb9BC",
+	"OWBnMmaDASE9DOyiDaAoDlkfA7shazP4RXIi9F8KGRh1pXs5gPQANxQx6OfNGlVLHy7JAjSviy6Kue54",
+	"uiTXpa/uFreWIje3mb5G304p8JGvAkkLv1qTODBIQQliE/oPlAZ8mIsUBQ2w7LxiELAG8IljLmsSJUDQ",
+	"6UVuO40JTtMTQChMx23DyqTXiglHBSAgM0vTNnj9p4aDwM3h1P6oGdyCdfQVrjwhGCWRSjsQFlSpdZJX",
+	"X4P6JfAexcM+xfk6hTB3HSj8sFbDYTpq4jS5G9Zvgji+YG/2ABVABK6TsJhW0TZKQb4r5c1scKchQIpr",
+	"4Rkm/6Kmw1gnKONhoActnx++yO5hbjAwCFjMu1pHsZfOrH4LBaDRHpAk2uAyj21BB7ZzC6bDaF51GLKz",
+	"VZ8BtF41n4jOq6EG0njVZSh9K9qI8D0kBCUwsBdlSid0Y65/oXwsmRgiRfHdhOPhAuaTDEdgkaJJRjoc",
+	"MVLcOKeH8Jq6PY9rIxV8BXQAjWjRUgEMTu5eVMgxC+d7ovHzeoWLCm94QqZNbdXkBtjgsQw964FxyaYf",
+	"mQbBAz/kA+yt4bySwC0kJFDyEWyxIfP7oSQqi8NwkOIYgTSSASLhgO100ywOId15W7u6sF6Vudy6DUyi",
+	"LcGZwHRqRvFx9l2WRSrjUlgyiapDY6gOap/BBJVZcPMhqS1YFjFIshPZqHUlQmKlwvnaOlIHLtaU08cv",
+	"g6pgYWYOJHAZXVp00WHVfRlgEoAWwWOTbybJ22i3fTXUoM1ylqTJA499RxpwbpuzVARIvEf3Qu/qetk1",
+	"bwzhnQN1Q0/qksacJ454gwIm65k6Do26HUvT1Lseq9qrQw/tJzWP8EZRivK74xtHGigFH9ldQB9jPYwc",
+	"8KrYRIatkXYTgWZcNh3hvN+2LtXz9cPvcXBKoCAz+ZjMO0lzS27Lv6PmLhIZGjiM9mLeDEZN1LXKSWyk",
+	"L8k0PsxoF+lnlg7XRSwwVAznDFVLrmN4A7qUubzYDG0bPngT7Bts3qoh3ZfYLmi7AFufvg4JZ+ymHjse",
+	"X52E/UjcG81O+UkK5kJj7uRrnA3fcS+gSB+jDZAJPM0uVy8v/VCIR1dJIRnr0MUn7oerzaWt8W0M0VHE",
+	"WF3Pw3q85/WQYcTpYVzf3pdveytuDx9+02RHx35k//HScHXxc5i3oxcdrFv40uE0hR+tF3oyg9cpMGzi",
+	"fZczP/H2n3JTDuRtPgANY1NytEkG6bDLWxsATrOlw73BvRv40lmRW8GYFGAz98VxeJeYTeYHLqM1mms1",
+	"ASq4c9rGy5flkBJ8SDF7Yi4gc4CszF+FPbtJqWfMusD0TDJqJjKNm5ZWRa24yQpSj52jooBMT/UW4zyH",
+	"olJNbDFciHsIWzIZa5qZoCRQrVXVCCJTWYSEONx8uvooxrj6IiB32wMmtRjxDEkPg+152laZWO1QC117",
+	"yLcHODV2F3X73C7fYgvh6sRLBniracklnbxKtTMlUJXveBEbFKMCWO3GuptysIZSd3o2FM0ZNpTo0R2n",
+	"yUgZPJDsMql3mD+MUO+gRXbSwTc0jYnNgPdbRJrLU5nEeAhsTP3tTDlF+R1MIsEVvAtota6lJi6gJRek",
+	"SsDeCj5Rz7hzTJ2j3ZKoGVhQmaYgAgW/cvZqdVpTk79vjvFvMInKnKH0IKcPJXSCt6phfr08hRymMoyU",
+	"X/mLWRqh1E40FP51LSNkmKdJ7WECQTac2VW9MhDmDqVVyqp7cUlZnUzDD3SyvTmtWnBeWF6sa2g4mUE6",
+	"NfJjsjRtDwDxFL0USYP9KOQ1XWA6nEEE1mriRN/bRvXoy0QD5piYcQ3xtSIDlfqN84Puqrsk7HP00BJv",
+	"dQV7ZDrUu3XIfhyyPISEhue5tTmp9fO+FpXXIKqNs1ZvphNVFo3+7UCXCeV641ueRTJ6snKPURB8B7dh",
+	"OZzVQpuZeJfqSi76ClXNl6oiLrrcosstutyiyy263Bl0uUpIGcQnlc7MDIfjnqYFGWvY1FpjuILFSw43",
+	"HU3qlUh+PNjCEsl+R880PpFdOMeMV7sZ9nG+UqueRmDCXc8thnsHPQu0mYioHYbsZv4d+tTBUeOAtiKv",
+	"7qjjgL3kbj1/VUsnpHaVN7HRAbGsQSV/ghbvybfctBl+XcuRYyJjdXvUwYem7nqC3E1NKrW/qpEMLB98",
+	"XhzFVZqJGd7VlYiMNakyqXgFsvIOaOWH66906FIBQvuUF8i2i6jZCwxDdrUU3UNSAYMOqdjtZsS0FHAL",
+	"vC5slK6mBNgWxHCD8R1P5UIZ2BEe5sSjqKIYpGn9gz4gFu+rnyWt/qEZJ5oHxBiPKXrYA0ZBUbgCAUYd",
+	"/JWffAPAZuWjOHz7kOCj3zJnUZN405ptvuS+4yY2aWtNYKXSWZqIo6ternIQF5Dd62mP6S1yMI7p2PID",
+	"GjSAqN42dtWit7boyQYa3HkE8Jp+SbSx5nHTYwPHLC2DCQJ5VL2PGG6MKgaZK5toUPQ0bNLTOttp6OVu",
+	"2EBkhFbgLGYwIBLCdP42VOTQXgXJoyDLcNjle/1t+wo6vIlhf/XbYNNde6TIaMmTbarZBTnfddq7FnaP",
+	"KGKY2Fdit0bLVC8gf5SH2M7Rn2fONafUDXYQtop2pyNib7VylWOn23mhJeM94SrM6FuKkGS1QONWc0Uy",
+	"Uum77Tg7snaerwxeK4esNcWsFc+mr6JnzFI7tmhWj/SkzaoGpmNLtHSu1l3xQXdMJmF7xs8J0v2OSvJr",
+	"qgmpg9V+BakgqUR643VtJHRFu12S1qxJvZc8N4KB3O35tyyJ2Ds3OpZeQSmi2tYvs55zeD6bYMvK0TKr",
+	"HDlZiisria/49bMTHUNSr587DjD0XEJwZgtw7xahz8C3P8F8x/arD+9/v15lKNd/hpn5el77wlgvRd1E",
+	"AZv2039nGL56V4Si2PIEMNDQt4OfV+16uYQVQBTU13V1MoVu3BsDyj1K2gagcFmc8XrSO0iiB4KYwG6T",
+	"bSTDiags1fWXXjszFthTzBd1sbZu7c3uvlvq5klLrJjYWgOjb0/gPcxDBANvZkrcblQBra3tWqO1i1Wf",
+	"HHcxYhcazQwG6KgZZEC5FVmuLa1b2ezIMH29v3+iEiKC1E5ZnYYmO7zVQu4BDT9zDzRGDLmnmRJc3wpM",
+	"mANMDVJFYMtshR+0Vhu4bUeh2G6YeiObhnGQqwoN99JqJ4a8MWfKwq0MZkUqLnol92a4T5CdUWRfvUOP",
+	"ID1ytS33HxDb49LggVPXldyClBoUC3+4vksiB2QTMcrTdWhJFrdctWUSQHkkquN379I0nc5lkFdbak6K",
+	"PDr/jgQCB8lBK3fQJSaRuL5V2YIcxOkpQ3FomQlXPYkpSkUYrmDCSjhYyx44c/37Ic7Azg7tYaUsBh5J",
+	"9Xsfx4ZP4upXH6jcUxbNHHP2mTV96Gly9LXVHQvMW2iov+U+/HZzCnRP9odkJni+DahN7cN1CeRZmYh9",
+	"ntAt9OCdAo46IE3xQ5SVKUNFCqN7kJbQku/TfSri3gn64SiBMcpAajseCe/5Meej2vXZrNbytaQoh+7E",
+	"vAYuKCDPy/pxWIbpAf1+0RaTlqu9f5B7RNEmhRHOTd822zaaXqIQYf9zVpuI4dDWrq4fdHTTUc3OjgCD",
+	"O0xaXsEfVXG+9ep7EN+9wdst4r59XwmI74wZivxooUqvNRXB/9+//a9/+7//53+bTDOIisQbOUjDNuhQ",
+	"eaNnl+vBKJfV7sN8DSkDhHtEcgW+GpNPxeR3WMis/Qbznuhpu3bkjkL1bP3qqmh6wC3kgUpTr4yjS6gd",
+	"pQDmFEUrJxB0bRPX0HKuBfLYnNx5AA4IpBgjcnyGuFFsZFumaaD9pWVM2MD0pVvz+mTdwSaj35MPZSbz",
+	"ipWCqtkgBfYBwkv3Dv8BMHB103Cc2x75TJGXtAPCkyXA6dnlHh2+vmYzJB22yNbHRGzauLRpes2m8TEY",
+	"fDpv1dqNqBvKsiWslUdhbwnNUDXkwrbEEsHnMIJ62ZeyghqvGw89Sqvx5WjSz8+xWG7oNFAQfshTDJKq",
+	"ASKQts9hGrNW7cx5TtarX/EmQgnMuUc8sfomlLSlrMA8URIkKgjeEUgp9xRFKUwkwxVJi9erHEcyxDYG",
+	"eQxTGGCD6syqnsPauPDOMv086w8CqrfPdXLl2nEE19a5AdmiLUTYjNUpj+8HAKeEevquDNBqAZqbxXHX",
+	"oBXUPcoyhPHl2GuwKQQHL+C4E8/hA33Ded6kU29V5eceAgfXVe/MpilmXglHQoyRM9XjtszssvXEdnUF",
+	"0zB3Hmm5H+5pzr99a5DHymJldhVwf8TnHBAmVQXYTDu7RSl0HWa8qRa4kclqtt5DtNuzgVZ0X+R/vwoM",
+	"Stg+4GaureWKJF2dXA/1ctSo9RpM0BOOXJrX1zCnteBi0e3vhCquBrOTfRFmL7Zuirowz7baK3C92uyG",
+	"d6GDu8RgeJfhX0mGfyWBg7uII+qwLvnwLsOXD9ngLls0vMtwHNsPB/J+xFfKwV1QMrzLcCD/Ohwt7/Dg",
+	"LunwiaX3g7tkwzE53wzvMpzEihFd2Igub77/PLgXGb6bZDgy0+EQoMOpjA7HGTb8K2b5ahCBJpvG/XCm",
+	"9tv+zcefx/T6+reBvUJvAzR/eZdv1PBsPU29Xq+mnSBapOBxsCuexxoxrmiiTbUUfhcRK0lend0siXkO",
+	"r0PY8bXULBv9KXRA5zRn/BGmxdVHsdG3nUCJCWyvOh6dxvDqWlxtNtTqCzeXle/ffvdddRqSc/nu7bvV",
+	"evXd2+/43/f87+/439+v1qv3/O17/vY9f/uev30v3/4z//uf+N//zP/+F/73v4pesnPV+88E3iP4YM5I",
+	"rCeAmuhmd10R3u16shzRMunP2pdyxxF4Xa/DxIoMSbAOw8k2UM9Wgi8ky3E9E8c1QwbJrg7tcXi0Km/I",
+	"/j7nwjMwyMGfN3Z4NPa/a/cG1S1ENl+pMaLG6qJt9rlsLhWE66WWrkBlHri1BfP4M9hnKDiNwgCC0aVB",
+	"z7G347LbhbOTZf4k+oq7uNopaYvSSiBQCIjLTa/6P5ARpAq6Nz//sFqvfvls1pVAWsJgwq2ng0lEUb6z",
+	"TswUJdFH2NDRgqvLeMDlqwTjXlK1Hzl8oJYLKweV3UMSoaxCCHNNg7GZpyr6owxkhZEIZTKNiKIU5qwV",
+	"1u+3W/Nb5bYhNzBtUcPFK2BtIU/m0UqsEYRqhs4ro+lWlBM4cKoU5gm0xxT3YntFPG8lGu/h0LDeDvNz",
+	"3QdYdWX3zg9TdnW21tF5VZSwZGsNlJoMda6ErTpb+xk+CJZWk5Cdi/kS7HhQ2oC7C66OwFVLyHjzfZMW",
+	"omARfGh1o/Iw13czdfHpTERcjjLG/ZC5cILoYo/BPVI2sqYnUNkGDliN/pHOiIFLwUZ/u6CMW7Wi5lJX",
+	"VZY1dzqnKWrrWBx+p0HfHpZiBgce2MxZ1+o8WeYw4NamYeXwVX19imMdX8VF1Z7GBcwPv0e3H3x4tteh",
+	"pWibe3jDjLU6/lYX66Ha5yw9qOW0tDm0P2gBDsqV+VjfU1rgnEJ3RsyRyTCbJPVnowx9PuMzaIYkz2wA",
+	"rGt5NugOYy71yetlcJi2GclqO2pDjAvfCQHGNZ8Lg1c7wefiDzPIH6aV5LMHO1t4ZrPCxlbf5A6NCEwQ",
+	"EepFzckNbx0ZQ8P4vTUqtBXC6vJMi+7go0tAB0bviiSkAVXeHfmV7aGpnbyz4cqsNz13QJpkFWPZn4QB",
+	"8GMWKLL9hq5K5gYev5Tmc/353/JBVIJGS9T1lMm6b424VKSPAagUXpLZOJbP9KknUTUPcMtND9wkKn2g",
+	"aYCo6vqniY7h9Welt7Xpjgjt9mnF6AaPpiy72ghB9uoXKjWlh6qQXqsbAYMvHASfIS1TnhZdK3Sq9kjb",
+	"cOupR6ov8iZ3eMSmIV7zHyUU96lhuO+5hjjsvuC2C3YxOWOeLlnd2x7I4s/y5ovIH2oMKyChsna2OaqO",
+	"ZxW5XQfwYbk6vxVtQHUHU44pfcpO88UXVZT9tgG+xYjRPYH2No0eo4a7bDrswFVPyIhinjuyzm2zcqg3",
+	"hEX2Lwn/ZbVe/bvqz6efV+vVz/zvfy/fvftdXP/nX9T/YP2f6tH/rHpWf/7Har36J/clY5cEGhLv9jGg",
+	"v8HUP8DC32/a48Gq7a2R+3cKcLktkFVjK1lWL/sRWXtUIXiGqKh/JSKtRCwWiJnVdj/k5rqeVWsORlTj",
+	"BYaOafpy1veyVigbYMy2Wc281ZO4khojkEYFwbzqed+SNvYkOKiYff/0Z5yrUbD2maDTVNceZHhoTT26",
+	"JYVlHeBQ40Hv5EBNRedxwSJcMl4Yi0XIXEhMPxG3WXnXwYRmVGVvc1BTw9Plcbd2PA3Qc/SmdpHdu6Tj",
+	"l3Pr+q7OUMG/n894kFGyM6+DctG3LoBNMOrMcd3e3+6OueW8hjxXX0V7E05NcYHRR9SThaozYKBZKW4O",
+	"Sx2sBtk8TlPKzZSubeQl7eD6VhpAWgtzYtDX6t9bAeNoAyiKD82w5lpB4DwCM+wh6A6mdKY5Mzt/mJwf",
+	"hkS/NxOz4PEUlFiRwylpr8n+VR2JHD6cVozg/Rx7FbgZZpiLwS1zNxUqkU+nhDUDu2FnGT4J45whyOxa",
+	"pNFxx6qrK8VOVdWNUnjvD9Az9pnA24SvbNA9vmJs9eLdrAyCTPIQCDILoTHeKHj3qymHbD8E2cD9F5O1",
+	"IIBhxzoKK0E8PQhv7EcLi5DSvKZinCeTDWjMvlIX6w0oRt7XYqdKEhdaVVymrmvVE5/Q2buTXs7geUoj",
+	"ugfEllDhuIW6w4pgm2s6e7dybOZMV8ZM96fqMnQBXxFtm769swgtNxliIvVLOzuMqkOM8yhuUJNAilPr",
+	"YUX7SFQnObXnCmu1Vwjkb6/Y1ZAy2VLFN9bK7t131kE2naibW0dCCGVz/8qb/sJx86s8VkxbKLdBEo2R",
+	"mBCxs+tt+Lmyq7bEEO8jBVGHixgv5HvJdgdXSfWJJ9lpsHvLyNUOSNWo5Yb33SXW6J2X2cZv8zQZOV2A",
+	"7aQSeb61CzGfJX3QDZiEX7BGImvYT1BAWAw1UG2R0/V7O2n89BWUUNdW+9KKp7vLoBcE3iNc0ugk8tBT",
+	"dP0kItlIJeeo6a7qYLRFUqgHvYExv4iy7nUqOe7xXkFBFcy2X8k6AGov+t5VDjvnxM7bAcx5uhLv2nhj",
+	"2HRwWfc6N72sbTKjUuPnYKwhjLIVnMDtfpkogfiPEsV3EpQjWNxsuI+Lz+goYytnMAudz6XEme/aPPmr",
+	"JzNDjItZDUtwH5yJxGeEsJv2TDUkQtljp/KEMkdYUL/j7HK24E/t4GgsiMCBb4gRNQJKu8M8SKK3xx2M",
+	"zaOQUM+4bohBlSYBY7J2H/5a0DQvShZp6cr7YZXWHOcksdVGO2s1D2uhF78y0NnyySjjlAVGJgzC9hQn",
+	"6WKPQgnj/vs31wQmMxAaUlj3y/QEEr+Nzie5QzRik0lptbL6ib8Tgu50lBrcnbsP0NOC1wNUOtmYxwWg",
+	"BWxt359hCWRTHANLHohBl+5t4pejmmZb5mf1LpATMAjHSsxvIcnVsTpFDBKQCtfSiodK11JjhL02FfWF",
+	"2+P6MciyfCpiQB0C1KnMFOBuFXOOdBZu7GmVube9tSoqPSNSHdBfO5oNzFwyuI6+Ap+hp7mcrCo/WSfC",
+	"t9enHpu6uQVUv81m8JqtqSp7Bl0nBNQdiM3ndqnpv9T0t6FOgM/2NPU8CQTGg5djeqH1593nuqnqx5sq",
+	"RLXnUccuuIWKaOYvu+mAjK+oqSs9jLukmdNdwVh/1+2aMcatwn0068mqqfwO2ggeUAu5vRlHKCF6GGIv",
+	"hT8PLvwZsuUefe80FtS5Vvu0AbDaEYaJvy6+qvxoLgnZq2Z/cDXxgV6dzppovdHlqg1YkuP8McOljQ8U",
+	"hZVh18pdx4f4kBySfZcm+Zmw7Ff6gTHkLOn28BG1m4L8enhTx5nek6jLmgd9NDolOMoxj3eJ70J0tfXB",
+	"F897QKM9IEm0wWUeD6xAlYLand0KEq6ytxv59dcUx0LJNMf6x4g5MsdXLBtVWBFZK0Lxy1zy6G9gP+ph",
+	"Km6FE5vU21Xzd9wBZfC38JQobYAE4WoGyB1MhOIfARrRAmRu0T3FcUiDUPBpqKCwTCqGFnZ2gltICCSB",
+	"jTNcHVw8dKsHa3eibU1h3IMLvfoDtg3x45RWG+5weOgeFg0tWsGmpuX1GxywytZgQxYbGGoyTWCVFnVi",
+	"mt7B8SrW0qkNOSvBbrp+chzdfdV/DYYARxXYkmVRDLICoF1YzQ7eobFUBbXPYILKLLi5TMoT2pxBkg2P",
+	"KNYvxJrKso1O1ZSiFTxMjxE0FOxokWH/mC4CREqC2OOXSkmReYghIJDclCJXF9de+Nbyxw1e7BkrBE6i",
+	"fIs1n+cmYGz1SRa+uPoB3sO0opCrP5YbGdYthqAfrq8T9Za+VaUy3sY4650GVl/38Koe8/Mfvny9uvnz",
+	"p/UVoFei3QYmV5vHK7aHVzv8Ro11VRBcLfgtTwccQ5m6R87xp09fexOiRfLtLSa7a9mcXletGjNxs7Cb",
+	"P39arVd1XQ9RXEMaC0CBVh9Wv3v7jlfrKADbc/iKOCz+350InBGpKRDOPyWrD6s/IcpuRBNutwUZZDzK",
+	"7u9PK1R9Yw+BuOrsQPnNX+U01mLXvAW4enVJnrnTTfUNkfKl/oQq7FIrz80HemfNW26j4BmS+CLfv3un",
+	"pairI3yF1nD9KxXHubAZC4uP8Cx57qHHL/+tAv3v33032fdEWjXDp/6Si+sP9BtMBGtViYTEzvFsGnKn",
+	"r3kmCx70hXeefZct/1Q1nM3uNzxFZkrQmZZgaz18aBicd8wN3IpaI/ZBjopT2u68ONR6UjbQZytefYaM",
+	"IHgPb6Tj7bmQqmKAzRe0zCThuHR01jKrra8++vvjf/RnzK5+xGU+BNmuwQMQJsLSgHFfILt5AI+XgnDc",
+	"QPC9tIkG70XHLPYAHqMMJzCCeaUOJkHW3qYXgeI+I8SK2a1g3fu0cWBbBj09pE/f2M8qXdyz+OBClqcn",
+	"Sy2xpF2lUI1mo07IvOU9qtM82S0dm6Tnjs5HFRLStWPWaoKeyrLA1IAXH7nyJRueATEOYKtOC7u4i+u4",
+	"Lx2dQ6lsrXZ0eHd8dPgeJFefmzpks0FBnU9di+yNVnYl0rPOkGHtCaDuA4qlpwruG9xRr4cqEo8N5pZ1",
+	"ot/zHdetmZPnzzpbePukWIo8ZyUwheLCvo3AP/Dn5+OrFs23nvxsDlsCgEnNqmuL5KLm9WW4+1S/INsE",
+	"AvoVY5fxBP8XfnlzSbg1vbbpcpY/v8r5ajG6Etwt5xwn+/wonXJmo2uqTNWD7el6sMjg3gzsRvZUSejH",
+	"9X7BpgAF8NmZAs5KiB+b+CKP9eEXIoTM+SjwuFYITKI6NqEdl3Zk4VD7GS72CBNWtuTDdR0SasRUbj9N",
+	"06b7a7GhWjqrGOvz6PGz5bhBmEZjgtPUbvvir3+5h2SeCCemH/HZnB0DJCxfHA48NVpagB3p/Lpp+/jV",
+	"UjHnZUdSU1vsSC51zG1Ikuj2/eOnZEG5g9SrV63y281JCz9bkOsQ5LLL0ms9FtLuCcHTFsLkY5PL50Uj",
+	"4uXaVIDcKS1N/0IQXYJYr2pEdtKGHifkpQ1VYPJHTOZwCHkpDLvB2BraC8ZaWXgAr54Bj56FxaVTovB8",
+	"aC4y88zb9FJzQ7fl+WNdCfiyLM7d9ElHtzMLMM4fHXSuc51BIuqBmlHkp+r1xWEIX3StTS0Y4sSQxkvR",
+	"jCLCTfGMEupISNKtA38S5HgpIqWFIU9q8oF23HNxE5sarSY/IzVaTEnac1+EimG+xtnjh2W/L0gyeCya",
+	"l7PTR3OQW9TSoSLlWqZas6sgN6LBwmmCJUudvc6CF0O3yO9iKMwYstWPmNy4d2sSSK6XqL5DcKQxO6vN",
+	"Xax4XaJYB/n4CXuy7PQV38zv7u/UkjKkMHovCXxIUHYH1BLSnxdnw+VOyCu8BngkaUj2I8HZpVD04hrw",
+	"arA+x8yjrv2MmfW6c9HPzqafVRvntROeDQ8V0gTfP/0sSksuipA3h7+lhkxHT+KtQjSlBvwn0o54EdEX",
+	"grN2vhnkQKI5jlzKQfcUR87FXcRx0FQ45cZOkZO2KWliR1G95YKnYXeCGsy0InoLthqwVQPV1VdRWc9j",
+	"H9G7VD2q0/trv1HollnIqbPeW6AhZd0eKdyuYt2iE6kQPQJcaE/RnoHgQjUaXRJcP7VgHGQIuVjCNQ/W",
+	"AdBsbCILcRyBOFRtA6se9RXsAtSn5fYR0AqWi8JkU5gqPPKqSF/BbtGKjn57pEP5RIoNA7uFKhRVcFIY",
+	"wJ+vn0TGngBV5SvY/UhwdtH6SZ2+aDZcf0HtMahd5l7Pp7+oJov2EWxkrME6zvupLqzsDdnSWs4nbst0",
+	"fVWn0H//br3KwDeUldnqw3f//G790iKzCrBDuaq4rpfAnmGm3eqjvzv+R3/EZIOSBOZdvNbQMyBGrG59",
+	"iYFi/WLpE6h7IE1l3Vt3LBKlFT2qRSqFtTUrXhP3VaPuuU9pLWLpSYJrAhNZ681MRp/5+8skI7H2o5GR",
+	"R6Q3AF10zGB0DY7pO6sKcxGBfSM1kkHb+dQRFs8BiX7PyomsZ4aWyJsg+0tdqZGeM1nAfHnUKxbivlC2",
+	"hT5OGBK3aA4LVYYKN/neoW2LQVvq9lf8FcV3kF0EMR/rPCzA1qZHhiPGIXcqyhRfm1MIzaHoWlKGM45u",
+	"T2HxYRcnfY6EsCJCsQ6pZngRJYsoGUebA5KYdEK/LlZVnHMyhQS2KH9LcLbQ/muj/fXq9+/fnwKwBcEx",
+	"pBRsUnj1h5wh9ngw4ykAYQ6F4CeQgx1c9IBmKJzDgNuUOMXUdqBce8yCOca/jeyLC5iP6ynKjVv63ho8",
+	"lPqY8XlhdYua4+Y2BBbpo+t2qkgfF2YTet1VpI+LsrFQ4DAKLPNI8HpeH5CUKXTZA0qGb3jry6TKhUAW",
+	"AukQiIqzCPF+X+TU8OQBwZGB9SjD/eVPrZIunsVGz+JRtDfKh/41GL7GetMfmaI7pDuIaq3buNDtrOg2",
+	"AQxEgDGCNqUvWdMPgIGbpulsHM4znMC0NS7My0x6uMqQhbhOntbS4BpU9rkxoDxOywQ2aU0N1LnBOIXg",
+	"2Bki2ls263TuFcZcaSjjcwJvYdjFeYF3Nu5ER/r2V5ci1S7sNHDE66fOtkn9xeHZdW4sNisZvWXMKGP5",
+	"QhmvMqPqXG7XLIwAP+QpBsm1nB3Hl+unX/EmQgnMGdoiSOx+0D/I7tXgf/hWYDIfx7D2EqawrTm9yzl4",
+	"JQgEaOG9L70dh5podRaowW9FihOoAGLSCLcoZR7otY9aMAMoNVtO1BxKConNvGJ/99w9kD2vV5Q9pnyW",
+	"mGQrm1LLe03g40vLLAP8gUMnnm22Uy4HOEpGaiFz1qclWYTo0rzpZerRYr+cmsL7Pme6iWNYMCXt5rOV",
+	"DVO8FiiIXHc39dZ+qdte8B7XAAnQC+dOsnyfuSS8jkEew9SoT1jImnd4FerEhGxdgMofAmdQUuQ+adqf",
+	"Y3MannuuzTkFQfK10ZMe0KbdwXD9/V8hW2jtVDu1h2kRxbCCwnWM0xTG/vQnN2n6UWv6WupWH9e7QcFz",
+	"1mblP8K0uPrIsSUgr4ha0gVmFal362TuYTUwFzuyBR0d7Oz6SduywEq2Z8Re2/W3toT5CCBRx1anCWUL",
+	"WW6BzVzTk71hQbwJWeLrxjRnFoRLw7Mj5jCYp7h/zbjdFfba/92Hl2qYj7LdcnI5fBc1wL+go4sLfa6f",
+	"9DWFZFxqcGo2vLS9hNkIbW1aC2ezo2YGrTj3SdigHm+SDJ3tZH0k7BCOrg+I7SNQFAH2LA4EWgONZ9uk",
+	"PlvxTzIr56VZJeT6T6Wj1MlNF++d08f/zMJ75ydFcIL+cvhA+Z8IMZh5ys/CB/qJt7osDtZkhKwBMc8E",
+	"1XqFTPgQUMlVbtjlcE19g05TIlV9cOaIYKDl66cGWkHm0zOii1kf1uc/O9vpYjC1cCTnqWvBsZfLdeaB",
+	"Xg7z6IUh1yI+LxiRWwJ7C2Hi171Fq0vWvasVvhTVu7+BQuHiawgxQKotnRW3krOflSTkQHrZyHDtP13/",
+	"CTUoca5T9svBixd8Zue4gnmwZPVPGK/AM4qNlLOeD4/AbKms3GAZboLyij3OYRSDNI0ITBCBMfNa2v9c",
+	"9fnygFi8vzhru4AH5Ys7Wb0Z7Zunsbu3VjlvI/yEJvGwVXvt4xLzBf1QuMt8sZfsi2o0G88ElX0jxiUP",
+	"aDtT6g0JvVl7GNSb197w6yc1+RDpLAeZjYBu5j4bGS2ntIhpG+KVm7pPVG2Mh+dozb/y1pdlFuiBY95M",
+	"RJvtldgOsasqh6J1H2WuqUvaOgZ2s94sDnLfzelXsHtZym9gNnahBmMSSS/ZarNCM6NXbWVisOA+ZT6m",
+	"V9UnK1OGihTyJA/UnYK93rPTpcuLNoCiePGjOXuivobRBibMrJ6fh7ynTWcZGs6/4OGJ8NBy8/0jypPL",
+	"xLfT8dLXy9cg8FwbfOUtLkyFhCCbtw7Jga5t0fUTn3OIsaDqOx9mIGY9H25QAWdhBCY0EzU//aYBUVb1",
+	"Eo0CGgjmzR34PGtDgOekWW/Xxd226Pt10lq1/JMvBDu6tH39pIPNJVD+FbKzIo9ForRmPx/B8uIQw+np",
+	"eIEbf7RIcAMbijbVdxZeNJQXXbdrH4TJtfkl954fqhok5skTfBs//gIwt5+LOhSHr5+GJKq/UIw2DzjT",
+	"1PcLgUxIIIE8/FLPJSfFmnmjSQcvrikEJN7b0eMLf6/6Xgx+iGWfmJ24LBnejVLCLeicODdpNbvj4fyJ",
+	"NOBQeAm7fGz94fWy/vPas308LKgu+mtH80BXH1HMLxLV0bt4vw7J6WPuanLA0fbl80mFp8CXxQtn1kQd",
+	"XEn6tVP2nKpHn5aal/qzvfqzYXQ1vEr0RRDZ66wMvdDkrGjyHlHEsCN1rXL5+ato+DfE9n+hkHxK5hMq",
+	"psrkzeUgLmG6YJ7CvL8qJPMc/mW7yzHGyRO7RIhTHdkX/LPjn87zrkVheOa4QhANLg4v5cJPjZiqOP9M",
+	"TZQ6mjyvVxTGJUHske/0BgICyU3J9qsPf7+t9oVCcq/woPsBxGBy9YUBBunVf0jgFpQpuyJwh3D+H1fr",
+	"VUnSCm8YK+iH62tQoLdq698izA0b7QH/UFZqmrEjLD19b0rKCEgRMHYHne63NTSeFDrLVMfVyOoJYShO",
+	"YevZRx4ehboP+X53n1VgA6KEl/aiW5K5+0pWVOw9liXImsd6VmvtcZ00VnvGs5nov3Hny3WEq/6sHymp",
+	"v5VJEponXO/Sf3OPWP2B+ZrT3MLwvPWoRuLn2+f/HwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

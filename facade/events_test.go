@@ -1,0 +1,128 @@
+package facade
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+)
+
+func TestEventsCreate(t *testing.T) {
+	at := time.Unix(1671028894, 0)
+	for _, tc := range []struct {
+		who  ContactIdentifier
+		body string
+	}{
+		{ByIntercomUserID("8a88a590"), `{"event_name":"invited-friend","created_at":1671028894,"id":"8a88a590","metadata":{"invite_code":"ADDAFRIEND"}}`},
+		{ByUserID("314159"), `{"event_name":"invited-friend","created_at":1671028894,"user_id":"314159","metadata":{"invite_code":"ADDAFRIEND"}}`},
+		{ByEmail("frodo@example.com"), `{"event_name":"invited-friend","created_at":1671028894,"email":"frodo@example.com","metadata":{"invite_code":"ADDAFRIEND"}}`},
+	} {
+		c, s := newOpStubClient(t, 202, "")
+		resp, err := c.Events.Create(context.Background(), tc.who, "invited-friend", at, &CreateEventOptions{Metadata: map[string]string{"invite_code": "ADDAFRIEND"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.expect(t, "POST", "/events", nil, tc.body)
+		if resp.StatusCode != 202 {
+			t.Errorf("status = %d, want 202", resp.StatusCode)
+		}
+	}
+}
+
+func TestEventsCreateInvalid(t *testing.T) {
+	c, s := newOpStubClient(t, 202, "")
+	ctx := context.Background()
+	at := time.Unix(1671028894, 0)
+	big := map[string]string{}
+	for i := range 11 {
+		big["k"+strconv.Itoa(i)] = "v"
+	}
+	for _, tc := range []struct {
+		who   ContactIdentifier
+		name  string
+		at    time.Time
+		opts  *CreateEventOptions
+		field string
+	}{
+		{ContactIdentifier{}, "e", at, nil, "id|user_id|email"},
+		{ByIntercomUserID(""), "e", at, nil, "id"},
+		{ByUserID(""), "e", at, nil, "user_id"},
+		{ByEmail("not an email"), "e", at, nil, "email"},
+		{ByEmail("Frodo <frodo@example.com>"), "e", at, nil, "email"},
+		{ByUserID("1"), "", at, nil, "event_name"},
+		{ByUserID("1"), "e", time.Time{}, nil, "created_at"},
+		{ByUserID("1"), "e", at, &CreateEventOptions{Metadata: big}, "metadata"},
+		{ByUserID("1"), "e", at, &CreateEventOptions{Metadata: map[string]string{"": "v"}}, "metadata"},
+	} {
+		_, err := c.Events.Create(ctx, tc.who, tc.name, tc.at, tc.opts)
+		assertOpInputError(t, err, tc.field, s)
+	}
+}
+
+func TestEventsList(t *testing.T) {
+	const reply = `{"type":"event.summary","email":"u@example.com","intercom_user_id":"667d","user_id":"3ecf","events":[{"name":"invited-friend","first":"2024-06-27T10:00:00Z","last":"2024-06-27T11:00:00Z","count":2}]}`
+	for _, tc := range []struct {
+		who   ContactIdentifier
+		opts  *ListEventsOptions
+		query []string
+	}{
+		{ByUserID("3ecf"), nil, []string{"type", "user", "user_id", "3ecf"}},
+		{ByIntercomUserID("667d"), &ListEventsOptions{Summary: true}, []string{"type", "user", "intercom_user_id", "667d", "summary", "true"}},
+		{ByEmail("u@example.com"), &ListEventsOptions{PerPage: 5}, []string{"type", "user", "email", "u@example.com", "per_page", "5"}},
+	} {
+		c, s := newOpStubClient(t, 200, reply)
+		got, _, err := c.Events.List(context.Background(), tc.who, tc.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.expect(t, "GET", "/events", opQuery(tc.query...), "")
+		if got.IntercomUserId != "667d" || len(got.Events) != 1 {
+			t.Errorf("decoded %+v", got)
+		}
+	}
+
+	c, s := newOpStubClient(t, 200, reply)
+	_, _, err := c.Events.List(context.Background(), ContactIdentifier{}, nil)
+	assertOpInputError(t, err, "intercom_user_id|user_id|email", s)
+	_, _, err = c.Events.List(context.Background(), ByIntercomUserID(""), nil)
+	assertOpInputError(t, err, "intercom_user_id", s)
+	_, _, err = c.Events.List(context.Background(), ByUserID("1"), &ListEventsOptions{PerPage: -1})
+	assertOpInputError(t, err, "per_page", s)
+}
+
+func TestEventsSummaries(t *testing.T) {
+	c, s := newOpStubClient(t, 200, "")
+	_, err := c.Events.Summaries(context.Background(), "314159", EventSummary{
+		EventName: "invited-friend", Count: 3, First: time.Unix(1671028000, 0), Last: time.Unix(1671028894, 0),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.expect(t, "POST", "/events/summaries", nil,
+		`{"user_id":"314159","event_summaries":{"event_name":"invited-friend","count":3,"first":1671028000,"last":1671028894}}`)
+
+	c, s = newOpStubClient(t, 200, "")
+	if _, err := c.Events.Summaries(context.Background(), "1", EventSummary{EventName: "e", Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	s.expect(t, "POST", "/events/summaries", nil, `{"user_id":"1","event_summaries":{"event_name":"e","count":1}}`)
+}
+
+func TestEventsSummariesInvalid(t *testing.T) {
+	c, s := newOpStubClient(t, 200, "")
+	ctx := context.Background()
+	for _, tc := range []struct {
+		user  string
+		sum   EventSummary
+		field string
+	}{
+		{"", EventSummary{EventName: "e", Count: 1}, "user_id"},
+		{"1", EventSummary{Count: 1}, "event_summaries.event_name"},
+		{"1", EventSummary{EventName: "e"}, "event_summaries.count"},
+		{"1", EventSummary{EventName: "e", Count: 1, First: time.Unix(200, 0), Last: time.Unix(100, 0)}, "event_summaries.last"},
+		{"1", EventSummary{EventName: "e", Count: 1, First: time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)}, "event_summaries.first"},
+	} {
+		_, err := c.Events.Summaries(ctx, tc.user, tc.sum)
+		assertOpInputError(t, err, tc.field, s)
+	}
+}
