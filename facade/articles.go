@@ -1,4 +1,158 @@
 package facade
 
+import (
+	"context"
+	"iter"
+
+	"github.com/go-intercom/intercom/gen"
+)
+
 // ArticlesService groups the operations on articles: help-center articles.
 type ArticlesService service
+
+// Article is a help-center article.
+type Article = gen.Article
+
+// ArticleListItem is an article as a list shows it.
+type ArticleListItem = gen.ArticleListItem
+
+// ArticleList is one page of articles.
+type ArticleList = gen.ArticleList
+
+// ArticleSearchResults is the answer to Articles.Search.
+type ArticleSearchResults = gen.ArticleSearchResults
+
+// CreateArticleRequest is the body of Articles.Create.
+type CreateArticleRequest = gen.CreateArticleRequest
+
+// UpdateArticleRequest is the body of Articles.Update: the fields to change.
+type UpdateArticleRequest = gen.UpdateArticleRequestBody
+
+// DeletedArticle is the answer to Articles.Delete.
+type DeletedArticle = gen.DeletedArticleObject
+
+// SearchArticlesOptions filters Articles.Search.
+type SearchArticlesOptions struct {
+	// Phrase is the text to look for.
+	Phrase string
+	// State is "published", "draft" or "all" ("" for the API's default).
+	State string
+	// HelpCenterID restricts the search to one help center (0 for all).
+	HelpCenterID int
+	// Highlight asks for the matching parts of each article.
+	Highlight bool
+}
+
+// List returns one page of articles. Use ListIter to walk every page.
+//
+// Calls listArticles: GET /articles.
+func (s *ArticlesService) List(ctx context.Context, opts *PageOptions) (*ArticleList, *Response, error) {
+	o := opts.value()
+	if err := validPage(o.Page, o.PerPage); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.ArticleList](s.client.raw.ListArticles(ctx, &gen.ListArticlesParams{
+		Page:    intOrNil(o.Page),
+		PerPage: intOrNil(o.PerPage),
+	}))
+}
+
+// ListIter returns an iterator over every article, starting at page
+// opts.Page.
+//
+// Each page is one List call.
+func (s *ArticlesService) ListIter(ctx context.Context, opts *PageOptions) iter.Seq2[ArticleListItem, error] {
+	o := opts.value()
+	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]ArticleListItem, pageInfo, error) {
+		p := o
+		p.Page = page
+		l, _, err := s.List(ctx, &p)
+		if err != nil {
+			return nil, pageInfo{}, err
+		}
+		return l.Data, pageInfoOf(l.Pages), nil
+	})
+}
+
+// Create creates an article. The request needs a title and an author_id (an
+// admin id); state, when given, is draft or published.
+//
+// Calls createArticle: POST /articles.
+func (s *ArticlesService) Create(ctx context.Context, req CreateArticleRequest) (*Article, *Response, error) {
+	if err := required("title", req.Title); err != nil {
+		return nil, nil, err
+	}
+	if req.AuthorId <= 0 {
+		return nil, nil, invalid("author_id", "must be the id of an admin, got %d", req.AuthorId)
+	}
+	if req.State != nil && !req.State.Valid() {
+		return nil, nil, invalid("state", "%q is not draft or published", string(*req.State))
+	}
+	return decode[gen.Article](s.client.raw.CreateArticle(ctx, nil, req))
+}
+
+// Find returns an article by its id.
+//
+// Calls retrieveArticle: GET /articles/{article_id}.
+func (s *ArticlesService) Find(ctx context.Context, articleID string) (*Article, *Response, error) {
+	if err := required("article_id", articleID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.Article](s.client.raw.RetrieveArticle(ctx, articleID, nil))
+}
+
+// Update changes the fields of an article that req sets.
+//
+// Calls updateArticle: PUT /articles/{article_id}.
+func (s *ArticlesService) Update(ctx context.Context, articleID string, req UpdateArticleRequest) (*Article, *Response, error) {
+	if err := required("article_id", articleID); err != nil {
+		return nil, nil, err
+	}
+	if req.Title != nil && *req.Title == "" {
+		return nil, nil, invalid("title", "must not be empty when given")
+	}
+	if req.AuthorId != nil && *req.AuthorId <= 0 {
+		return nil, nil, invalid("author_id", "must be the id of an admin, got %d", *req.AuthorId)
+	}
+	if req.State != nil && !req.State.Valid() {
+		return nil, nil, invalid("state", "%q is not draft or published", string(*req.State))
+	}
+	return decode[gen.Article](s.client.raw.UpdateArticle(ctx, articleID, nil, req))
+}
+
+// Delete deletes an article.
+//
+// Calls deleteArticle: DELETE /articles/{article_id}.
+func (s *ArticlesService) Delete(ctx context.Context, articleID string) (*DeletedArticle, *Response, error) {
+	if err := required("article_id", articleID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.DeletedArticleObject](s.client.raw.DeleteArticle(ctx, articleID, nil))
+}
+
+// Search returns the articles that match opts.
+//
+// Calls searchArticles: GET /articles/search.
+func (s *ArticlesService) Search(ctx context.Context, opts *SearchArticlesOptions) (*ArticleSearchResults, *Response, error) {
+	var o SearchArticlesOptions
+	if opts != nil {
+		o = *opts
+	}
+	switch o.State {
+	case "", "published", "draft", "all":
+	default:
+		return nil, nil, invalid("state", "%q is not published, draft or all", o.State)
+	}
+	if o.HelpCenterID < 0 {
+		return nil, nil, invalid("help_center_id", "must not be negative, got %d", o.HelpCenterID)
+	}
+	p := &gen.SearchArticlesParams{
+		Phrase:       stringOrNil(o.Phrase),
+		State:        stringOrNil(o.State),
+		HelpCenterId: intOrNil(o.HelpCenterID),
+	}
+	if o.Highlight {
+		p.Highlight = &o.Highlight
+	}
+	return decode[gen.ArticleSearchResults](s.client.raw.SearchArticles(ctx, p))
+}

@@ -1,4 +1,334 @@
 package facade
 
+import (
+	"context"
+	"iter"
+	"net/mail"
+
+	"github.com/go-intercom/intercom/gen"
+)
+
 // ContactsService groups the operations on contacts: users and leads.
 type ContactsService service
+
+// Contact is a user or a lead.
+type Contact = gen.Contact
+
+// ContactList is one page of contacts, from a list or a search.
+type ContactList = gen.ContactList
+
+// CreateContactRequest is the body of Contacts.Create. It needs an email, an
+// external_id or a role.
+type CreateContactRequest = gen.CreateContactRequest
+
+// UpdateContactRequest is the body of Contacts.Update: the fields to change.
+type UpdateContactRequest = gen.UpdateContactRequest
+
+// ContactDeleted is the answer to Contacts.Delete.
+type ContactDeleted = gen.ContactDeleted
+
+// ContactArchived is the answer to Contacts.Archive.
+type ContactArchived = gen.ContactArchived
+
+// ContactUnarchived is the answer to Contacts.Unarchive.
+type ContactUnarchived = gen.ContactUnarchived
+
+// ContactAttachedCompanies is one page of the companies a contact belongs to.
+type ContactAttachedCompanies = gen.ContactAttachedCompanies
+
+// ContactSegments lists the segments a contact is in.
+type ContactSegments = gen.ContactSegments
+
+// The roles a contact can have.
+const (
+	ContactRoleUser = "user"
+	ContactRoleLead = "lead"
+)
+
+// ConsentType says how a contact agreed to a subscription type.
+type ConsentType string
+
+// The consent types of Contacts.AttachSubscription.
+const (
+	ConsentOptIn  ConsentType = "opt_in"
+	ConsentOptOut ConsentType = "opt_out"
+)
+
+// ListContactsOptions selects a page of Contacts.List.
+type ListContactsOptions struct {
+	// PerPage is how many contacts a page holds (0 for the API's default).
+	PerPage int
+	// StartingAfter is the cursor of the page to fetch: the
+	// pages.next.starting_after of the page before. Empty for the first page.
+	StartingAfter string
+}
+
+// List returns one page of contacts. Use ListIter to walk every page.
+//
+// Calls ListContacts: GET /contacts.
+func (s *ContactsService) List(ctx context.Context, opts *ListContactsOptions) (*ContactList, *Response, error) {
+	var o ListContactsOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.PerPage < 0 {
+		return nil, nil, invalid("per_page", "must not be negative, got %d", o.PerPage)
+	}
+	return decode[gen.ContactList](s.client.raw.ListContacts(ctx, &gen.ListContactsParams{
+		PerPage:       intOrNil(o.PerPage),
+		StartingAfter: stringOrNil(o.StartingAfter),
+	}))
+}
+
+// ListIter returns an iterator over every contact, page after page, starting
+// at opts.StartingAfter.
+//
+// Each page is one List call.
+func (s *ContactsService) ListIter(ctx context.Context, opts *ListContactsOptions) iter.Seq2[Contact, error] {
+	var o ListContactsOptions
+	if opts != nil {
+		o = *opts
+	}
+	return cursorPages(ctx, o.StartingAfter, func(ctx context.Context, cursor string) ([]Contact, string, error) {
+		page := o
+		page.StartingAfter = cursor
+		l, _, err := s.List(ctx, &page)
+		if err != nil {
+			return nil, "", err
+		}
+		return l.Data, nextCursor(l.Pages), nil
+	})
+}
+
+// Create creates a contact. The request needs an email, an external_id or a
+// role (user or lead).
+//
+// Calls CreateContact: POST /contacts.
+func (s *ContactsService) Create(ctx context.Context, req CreateContactRequest) (*Contact, *Response, error) {
+	if (req.Email == nil || *req.Email == "") && (req.ExternalId == nil || *req.ExternalId == "") && (req.Role == nil || *req.Role == "") {
+		return nil, nil, invalid("email", "a contact needs an email, an external_id or a role")
+	}
+	if err := checkContactFields(req.Email, req.Role); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.Contact](s.client.raw.CreateContact(ctx, nil, req))
+}
+
+// Find returns a contact by its Intercom id.
+//
+// Calls ShowContact: GET /contacts/{contact_id}.
+func (s *ContactsService) Find(ctx context.Context, contactID string) (*Contact, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.Contact](s.client.raw.ShowContact(ctx, contactID, nil))
+}
+
+// Update changes the fields of a contact that req sets.
+//
+// Calls UpdateContact: PUT /contacts/{contact_id}.
+func (s *ContactsService) Update(ctx context.Context, contactID string, req UpdateContactRequest) (*Contact, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	if err := checkContactFields(req.Email, req.Role); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.Contact](s.client.raw.UpdateContact(ctx, contactID, nil, req))
+}
+
+// Delete deletes a contact.
+//
+// Calls DeleteContact: DELETE /contacts/{contact_id}.
+func (s *ContactsService) Delete(ctx context.Context, contactID string) (*ContactDeleted, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.ContactDeleted](s.client.raw.DeleteContact(ctx, contactID, nil))
+}
+
+// MergeLeadInUser merges the lead leadID into the user userID and returns the
+// user.
+//
+// Calls MergeContact: POST /contacts/merge.
+func (s *ContactsService) MergeLeadInUser(ctx context.Context, leadID, userID string) (*Contact, *Response, error) {
+	if err := required("from", leadID); err != nil {
+		return nil, nil, err
+	}
+	if err := required("into", userID); err != nil {
+		return nil, nil, err
+	}
+	if leadID == userID {
+		return nil, nil, invalid("into", "must differ from from (%q)", leadID)
+	}
+	return decode[gen.Contact](s.client.raw.MergeContact(ctx, nil, gen.MergeContactsRequest{From: leadID, Into: userID}))
+}
+
+// Search returns one page of the contacts that match q. Use SearchIter to walk
+// every page.
+//
+// Calls SearchContacts: POST /contacts/search.
+func (s *ContactsService) Search(ctx context.Context, q SearchQuery, opts *SearchOptions) (*ContactList, *Response, error) {
+	body, err := BuildSearchRequest(q, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.ContactList](s.client.raw.SearchContacts(ctx, nil, body))
+}
+
+// SearchIter returns an iterator over every contact that matches q, page after
+// page, starting at opts.StartingAfter.
+//
+// Each page is one Search call.
+func (s *ContactsService) SearchIter(ctx context.Context, q SearchQuery, opts *SearchOptions) iter.Seq2[Contact, error] {
+	return searchPages(ctx, q, opts, func(ctx context.Context, body SearchRequest) ([]Contact, string, error) {
+		l, _, err := decode[gen.ContactList](s.client.raw.SearchContacts(ctx, nil, body))
+		if err != nil {
+			return nil, "", err
+		}
+		return l.Data, nextCursor(l.Pages), nil
+	})
+}
+
+// ListAttachedCompanies returns one page of the companies a contact belongs
+// to. Use ListAttachedCompaniesIter to walk every page.
+//
+// Calls listCompaniesForAContact: GET /contacts/{contact_id}/companies.
+func (s *ContactsService) ListAttachedCompanies(ctx context.Context, contactID string, opts *PageOptions) (*ContactAttachedCompanies, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	o := opts.value()
+	if err := validPage(o.Page, o.PerPage); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.ContactAttachedCompanies](s.client.raw.ListCompaniesForAContact(ctx, contactID, &gen.ListCompaniesForAContactParams{
+		Page:    intOrNil(o.Page),
+		PerPage: intOrNil(o.PerPage),
+	}))
+}
+
+// ListAttachedCompaniesIter returns an iterator over every company a contact
+// belongs to, starting at page opts.Page.
+//
+// Each page is one ListAttachedCompanies call.
+func (s *ContactsService) ListAttachedCompaniesIter(ctx context.Context, contactID string, opts *PageOptions) iter.Seq2[Company, error] {
+	o := opts.value()
+	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]Company, pageInfo, error) {
+		p := o
+		p.Page = page
+		l, _, err := s.ListAttachedCompanies(ctx, contactID, &p)
+		if err != nil {
+			return nil, pageInfo{}, err
+		}
+		var info pageInfo
+		if l.Pages != nil {
+			info = pageInfo{Page: l.Pages.Page, TotalPages: l.Pages.TotalPages}
+		}
+		return l.Companies, info, nil
+	})
+}
+
+// ListAttachedSegments returns the segments a contact is in.
+//
+// Calls listSegmentsForAContact: GET /contacts/{contact_id}/segments.
+func (s *ContactsService) ListAttachedSegments(ctx context.Context, contactID string) (*ContactSegments, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.ContactSegments](s.client.raw.ListSegmentsForAContact(ctx, contactID, nil))
+}
+
+// ListAttachedSubscriptions returns the subscription types a contact has
+// opted in to or out of.
+//
+// Calls listSubscriptionsForAContact: GET /contacts/{contact_id}/subscriptions.
+func (s *ContactsService) ListAttachedSubscriptions(ctx context.Context, contactID string) (*gen.SubscriptionTypeList, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.SubscriptionTypeList](s.client.raw.ListSubscriptionsForAContact(ctx, contactID, nil))
+}
+
+// AttachSubscription records a contact's consent (opt in or opt out) to a
+// subscription type.
+//
+// Calls attachSubscriptionTypeToContact: POST /contacts/{contact_id}/subscriptions.
+func (s *ContactsService) AttachSubscription(ctx context.Context, contactID, subscriptionTypeID string, consent ConsentType) (*gen.SubscriptionType, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	if err := required("id", subscriptionTypeID); err != nil {
+		return nil, nil, err
+	}
+	if consent != ConsentOptIn && consent != ConsentOptOut {
+		return nil, nil, invalid("consent_type", "%q is not opt_in or opt_out", string(consent))
+	}
+	return decode[gen.SubscriptionType](s.client.raw.AttachSubscriptionTypeToContact(ctx, contactID, nil,
+		gen.AttachSubscriptionTypeToContactRequest{Id: subscriptionTypeID, ConsentType: string(consent)}))
+}
+
+// DetachSubscription removes a subscription type from a contact.
+//
+// Calls detachSubscriptionTypeToContact: DELETE /contacts/{contact_id}/subscriptions/{subscription_id}.
+func (s *ContactsService) DetachSubscription(ctx context.Context, contactID, subscriptionTypeID string) (*gen.SubscriptionType, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	if err := required("subscription_id", subscriptionTypeID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.SubscriptionType](s.client.raw.DetachSubscriptionTypeToContact(ctx, contactID, subscriptionTypeID, nil))
+}
+
+// ListAttachedTags returns the tags on a contact.
+//
+// Calls listTagsForAContact: GET /contacts/{contact_id}/tags.
+func (s *ContactsService) ListAttachedTags(ctx context.Context, contactID string) (*gen.TagList, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.TagList](s.client.raw.ListTagsForAContact(ctx, contactID, nil))
+}
+
+// Archive archives a contact.
+//
+// Calls ArchiveContact: POST /contacts/{contact_id}/archive.
+func (s *ContactsService) Archive(ctx context.Context, contactID string) (*ContactArchived, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.ContactArchived](s.client.raw.ArchiveContact(ctx, contactID, nil))
+}
+
+// Unarchive restores an archived contact.
+//
+// Calls UnarchiveContact: POST /contacts/{contact_id}/unarchive.
+func (s *ContactsService) Unarchive(ctx context.Context, contactID string) (*ContactUnarchived, *Response, error) {
+	if err := required("contact_id", contactID); err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.ContactUnarchived](s.client.raw.UnarchiveContact(ctx, contactID, nil))
+}
+
+// checkContactFields validates the email and role of a create or update.
+func checkContactFields(email, role *string) error {
+	if email != nil && *email != "" {
+		if err := checkEmailAddress("email", *email); err != nil {
+			return err
+		}
+	}
+	if role != nil && *role != ContactRoleUser && *role != ContactRoleLead {
+		return invalid("role", "%q is not user or lead", *role)
+	}
+	return nil
+}
+
+// checkEmailAddress checks that v is a bare email address (no display name).
+func checkEmailAddress(field, v string) error {
+	a, err := mail.ParseAddress(v)
+	if err != nil || a.Address != v {
+		return invalid(field, "%q is not an email address", v)
+	}
+	return nil
+}

@@ -1,0 +1,274 @@
+package facade
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const companyJSON = `{"type":"company","id":"co1","company_id":"acme-1","name":"Acme","app_id":"w"}`
+
+// companyPageJSON is page page of pages of a company_list, one company each.
+func companyPageJSON(page, pages int) string {
+	return fmt.Sprintf(`{"type":"list","data":[{"type":"company","id":"co%d"}],"total_count":%d,"pages":{"type":"pages","page":%d,"per_page":1,"total_pages":%d}}`, page, pages, page, pages)
+}
+
+func TestCompaniesOperations(t *testing.T) {
+	checkCompany := func(t *testing.T, got any) { assert.Equal(t, "Acme", got.(*Company).Name) }
+	name, cid, size := "Acme", "acme-1", 50
+	runOpCases(t, []opCase{
+		{
+			name: "Retrieve", pattern: "GET /companies", resp: companyPageJSON(1, 1),
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.Retrieve(ctx, &RetrieveCompaniesOptions{TagID: "t1", Page: 1, PerPage: 5}))
+			},
+			wantPath: "/companies", wantQuery: "page=1&per_page=5&tag_id=t1",
+			check: func(t *testing.T, got any) { assert.Equal(t, "co1", got.(*CompanyList).Data[0].Id) },
+		},
+		{
+			name: "CreateOrUpdate", pattern: "POST /companies", resp: companyJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.CreateOrUpdate(ctx, CreateOrUpdateCompanyRequest{CompanyId: &cid, Name: &name, Size: &size}))
+			},
+			wantPath: "/companies", wantBody: `{"company_id":"acme-1","name":"Acme","size":50}`, check: checkCompany,
+		},
+		{
+			name: "Find", pattern: "GET /companies/{id}", resp: companyJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.Find(ctx, "co1"))
+			},
+			wantPath: "/companies/co1", check: checkCompany,
+		},
+		{
+			name: "Update", pattern: "PUT /companies/{id}", resp: companyJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.Update(ctx, "co1"))
+			},
+			wantPath: "/companies/co1", check: checkCompany,
+		},
+		{
+			name: "Delete", pattern: "DELETE /companies/{id}", resp: `{"id":"co1","object":"company","deleted":true}`,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.Delete(ctx, "co1"))
+			},
+			wantPath: "/companies/co1",
+			check:    func(t *testing.T, got any) { assert.True(t, got.(*DeletedCompany).Deleted) },
+		},
+		{
+			name: "ListAttachedContacts", pattern: "GET /companies/{id}/contacts", resp: contactListJSON("", "c1"),
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.ListAttachedContacts(ctx, "co1", &PageOptions{PerPage: 3}))
+			},
+			wantPath: "/companies/co1/contacts", wantQuery: "per_page=3",
+			check: func(t *testing.T, got any) { assert.Equal(t, "c1", got.(*CompanyAttachedContacts).Data[0].Id) },
+		},
+		{
+			name: "ListAttachedSegments", pattern: "GET /companies/{id}/segments",
+			resp: `{"type":"list","data":[{"type":"segment","id":"s1","name":"Big","created_at":1,"person_type":"user"}]}`,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.ListAttachedSegments(ctx, "co1"))
+			},
+			wantPath: "/companies/co1/segments",
+			check:    func(t *testing.T, got any) { assert.Equal(t, "Big", got.(*CompanyAttachedSegments).Data[0].Name) },
+		},
+		{
+			name: "List", pattern: "POST /companies/list", resp: companyPageJSON(2, 3),
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.List(ctx, &ListCompaniesOptions{Page: 2, PerPage: 1, Order: "desc"}))
+			},
+			wantPath: "/companies/list", wantQuery: "order=desc&page=2&per_page=1",
+			check: func(t *testing.T, got any) { assert.Equal(t, "co2", got.(*CompanyList).Data[0].Id) },
+		},
+		{
+			name: "Scroll", pattern: "GET /companies/scroll",
+			resp: `{"type":"list","data":[{"type":"company","id":"co1"}],"scroll_param":"sp1","total_count":null}`,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.Scroll(ctx, "sp0"))
+			},
+			wantPath: "/companies/scroll", wantQuery: "scroll_param=sp0",
+			check: func(t *testing.T, got any) { assert.Equal(t, "sp1", *got.(*CompanyScroll).ScrollParam) },
+		},
+		{
+			name: "AttachContact", pattern: "POST /contacts/{id}/companies", resp: companyJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.AttachContact(ctx, "c1", "co1"))
+			},
+			wantPath: "/contacts/c1/companies", wantBody: `{"id":"co1"}`, check: checkCompany,
+		},
+		{
+			name: "DetachContact", pattern: "DELETE /contacts/{id}/companies/{co}", resp: companyJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.DetachContact(ctx, "c1", "co1"))
+			},
+			wantPath: "/contacts/c1/companies/co1", check: checkCompany,
+		},
+	})
+}
+
+func TestCompaniesInputErrors(t *testing.T) {
+	neg, empty := -1, ""
+	runInputCases(t, []inputCase{
+		{"retrieve per_page", "per_page", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.Retrieve(ctx, &RetrieveCompaniesOptions{PerPage: -2}))
+		}},
+		{"create no identity", "company_id", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.CreateOrUpdate(ctx, CreateOrUpdateCompanyRequest{Name: &empty}))
+		}},
+		{"create negative size", "size", func(ctx context.Context, c *Client) error {
+			id := "x"
+			return err3(c.Companies.CreateOrUpdate(ctx, CreateOrUpdateCompanyRequest{CompanyId: &id, Size: &neg}))
+		}},
+		{"find", "company_id", func(ctx context.Context, c *Client) error { return err3(c.Companies.Find(ctx, "")) }},
+		{"update", "company_id", func(ctx context.Context, c *Client) error { return err3(c.Companies.Update(ctx, "")) }},
+		{"delete", "company_id", func(ctx context.Context, c *Client) error { return err3(c.Companies.Delete(ctx, "")) }},
+		{"contacts id", "company_id", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.ListAttachedContacts(ctx, "", nil))
+		}},
+		{"contacts page", "page", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.ListAttachedContacts(ctx, "co1", &PageOptions{Page: -3}))
+		}},
+		{"segments", "company_id", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.ListAttachedSegments(ctx, ""))
+		}},
+		{"list order", "order", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.List(ctx, &ListCompaniesOptions{Order: "newest"}))
+		}},
+		{"list per_page", "per_page", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.List(ctx, &ListCompaniesOptions{PerPage: -1}))
+		}},
+		{"attach contact", "contact_id", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.AttachContact(ctx, "", "co1"))
+		}},
+		{"attach company", "id", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.AttachContact(ctx, "c1", ""))
+		}},
+		{"detach company", "company_id", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.DetachContact(ctx, "c1", ""))
+		}},
+	})
+}
+
+func TestCompaniesListIter(t *testing.T) {
+	f, c := newAPIFake(t)
+	f.handle("POST /companies/list", func(r *http.Request, _ string) (int, string) {
+		var page int
+		fmt.Sscan(r.URL.Query().Get("page"), &page)
+		return http.StatusOK, companyPageJSON(page, 3)
+	})
+	opts := &ListCompaniesOptions{PerPage: 1}
+	var ids []string
+	for co, err := range c.Companies.ListIter(t.Context(), opts) {
+		require.NoError(t, err)
+		ids = append(ids, co.Id)
+	}
+	assert.Equal(t, []string{"co1", "co2", "co3"}, ids)
+	assert.Len(t, f.Calls(), 3, "stops at total_pages")
+	assert.Equal(t, ListCompaniesOptions{PerPage: 1}, *opts)
+
+	for range c.Companies.ListIter(t.Context(), nil) {
+		break
+	}
+	assert.Len(t, f.Calls(), 4, "break after the first item: one request")
+
+	// A server that ignores the page number is caught.
+	f2, c2 := newAPIFake(t)
+	f2.reply("POST /companies/list", http.StatusOK, companyPageJSON(1, 3))
+	items, errs := collect(c2.Companies.ListIter(t.Context(), nil))
+	assert.Len(t, items, 1)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
+	assert.Len(t, f2.Calls(), 2)
+
+	// An error mid-way is yielded once.
+	f3, c3 := newAPIFake(t)
+	f3.handle("POST /companies/list", func(r *http.Request, _ string) (int, string) {
+		if r.URL.Query().Get("page") == "2" {
+			return http.StatusNotFound, `{"type":"error.list","errors":[{"code":"not_found","message":"gone"}]}`
+		}
+		return http.StatusOK, companyPageJSON(1, 3)
+	})
+	items, errs = collect(c3.Companies.ListIter(t.Context(), nil))
+	assert.Len(t, items, 1)
+	require.Len(t, errs, 1)
+	var apiErr *Error
+	assert.ErrorAs(t, errs[0], &apiErr)
+	assert.Len(t, f3.Calls(), 2)
+}
+
+func TestCompaniesRetrieveAndContactsIter(t *testing.T) {
+	f, c := newAPIFake(t)
+	f.handle("GET /companies", func(r *http.Request, _ string) (int, string) {
+		var page int
+		fmt.Sscan(r.URL.Query().Get("page"), &page)
+		assert.Equal(t, "s1", r.URL.Query().Get("segment_id"))
+		return http.StatusOK, companyPageJSON(page, 2)
+	})
+	items, errs := collect(c.Companies.RetrieveIter(t.Context(), &RetrieveCompaniesOptions{SegmentID: "s1"}))
+	assert.Empty(t, errs)
+	assert.Len(t, items, 2)
+
+	f.handle("GET /companies/{id}/contacts", func(r *http.Request, _ string) (int, string) {
+		page := r.URL.Query().Get("page")
+		return http.StatusOK, fmt.Sprintf(`{"type":"list","data":[{"type":"contact","id":"c%s"}],"total_count":2,"pages":{"type":"pages","page":%s,"per_page":1,"total_pages":2}}`, page, page)
+	})
+	var ids []string
+	for contact, err := range c.Companies.ListAttachedContactsIter(t.Context(), "co1", nil) {
+		require.NoError(t, err)
+		ids = append(ids, contact.Id)
+	}
+	assert.Equal(t, []string{"c1", "c2"}, ids)
+}
+
+func TestCompaniesScrollIter(t *testing.T) {
+	// Intercom keeps the same scroll_param through a scroll and closes it with
+	// an empty page.
+	f, c := newAPIFake(t)
+	var params []string
+	f.handle("GET /companies/scroll", func(r *http.Request, _ string) (int, string) {
+		params = append(params, r.URL.Query().Get("scroll_param"))
+		switch len(params) {
+		case 1:
+			return http.StatusOK, `{"type":"list","data":[{"type":"company","id":"a"},{"type":"company","id":"b"}],"scroll_param":"sp","total_count":null}`
+		case 2:
+			return http.StatusOK, `{"type":"list","data":[{"type":"company","id":"c"}],"scroll_param":"sp","total_count":null}`
+		default:
+			return http.StatusOK, `{"type":"list","data":[],"scroll_param":"sp","total_count":null}`
+		}
+	})
+	var ids []string
+	for co, err := range c.Companies.ScrollIter(t.Context()) {
+		require.NoError(t, err)
+		ids = append(ids, co.Id)
+	}
+	assert.Equal(t, []string{"a", "b", "c"}, ids)
+	assert.Equal(t, []string{"", "sp", "sp"}, params)
+
+	// With a total_count, the scroll ends without the empty page.
+	f2, c2 := newAPIFake(t)
+	f2.reply("GET /companies/scroll", http.StatusOK, `{"type":"list","data":[{"type":"company","id":"a"}],"scroll_param":"sp","total_count":1}`)
+	items, errs := collect(c2.Companies.ScrollIter(t.Context()))
+	assert.Len(t, items, 1)
+	assert.Empty(t, errs)
+	assert.Len(t, f2.Calls(), 1)
+
+	// A scroll that returns the same page again is caught.
+	f3, c3 := newAPIFake(t)
+	f3.reply("GET /companies/scroll", http.StatusOK, `{"type":"list","data":[{"type":"company","id":"a"}],"scroll_param":"sp","total_count":null}`)
+	items, errs = collect(c3.Companies.ScrollIter(t.Context()))
+	assert.Len(t, items, 1)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
+	assert.Len(t, f3.Calls(), 2)
+
+	// Breaking stops the scroll.
+	f4, c4 := newAPIFake(t)
+	f4.reply("GET /companies/scroll", http.StatusOK, `{"type":"list","data":[{"type":"company","id":"a"},{"type":"company","id":"b"}],"scroll_param":"sp"}`)
+	for range c4.Companies.ScrollIter(t.Context()) {
+		break
+	}
+	assert.Len(t, f4.Calls(), 1)
+}

@@ -1,0 +1,85 @@
+package facade_test
+
+import (
+	"testing"
+
+	"github.com/go-intercom/intercom/facade"
+	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The contacts and companies methods send only what the API description
+// allows: intercomtest validates every request and answer against it.
+func TestContactsAndCompaniesAgainstIntercomtest(t *testing.T) {
+	srv := intercomtest.NewServer(t)
+	client, err := facade.NewClient(srv.Token, facade.WithBaseURL(srv.URL))
+	require.NoError(t, err)
+	ctx := t.Context()
+
+	for i, name := range []string{"Ada", "Grace", "Lin"} {
+		email := name + "@example.com"
+		role := facade.ContactRoleUser
+		if i == 2 {
+			role = facade.ContactRoleLead
+		}
+		_, _, err := client.Contacts.Create(ctx, facade.CreateContactRequest{Email: &email, Role: &role})
+		require.NoError(t, err)
+	}
+	var ids []string
+	for c, err := range client.Contacts.ListIter(ctx, &facade.ListContactsOptions{PerPage: 1}) {
+		require.NoError(t, err)
+		ids = append(ids, c.Id)
+	}
+	require.Len(t, ids, 3)
+	assert.Equal(t, 3, srv.Count("ListContacts"))
+
+	var found int
+	q := facade.Or(facade.Filter("email", facade.OpEquals, "Ada@example.com"), facade.Filter("role", facade.OpEquals, "lead"))
+	for _, err := range client.Contacts.SearchIter(ctx, q, &facade.SearchOptions{PerPage: 1}) {
+		require.NoError(t, err)
+		found++
+	}
+	assert.Equal(t, 2, found)
+
+	c, _, err := client.Contacts.Find(ctx, ids[0])
+	require.NoError(t, err)
+	upd := facade.UpdateContactRequest{}
+	upd.Name.Set("Ada L.")
+	_, _, err = client.Contacts.Update(ctx, c.Id, upd)
+	require.NoError(t, err)
+	_, _, err = client.Contacts.Archive(ctx, c.Id)
+	require.NoError(t, err)
+	_, _, err = client.Contacts.Unarchive(ctx, c.Id)
+	require.NoError(t, err)
+	_, _, err = client.Contacts.ListAttachedTags(ctx, c.Id)
+	require.NoError(t, err)
+
+	cid, name := "acme-1", "Acme"
+	co, _, err := client.Companies.CreateOrUpdate(ctx, facade.CreateOrUpdateCompanyRequest{CompanyId: &cid, Name: &name})
+	require.NoError(t, err)
+	_, _, err = client.Companies.AttachContact(ctx, c.Id, co.Id)
+	require.NoError(t, err)
+	var companies int
+	for _, err := range client.Contacts.ListAttachedCompaniesIter(ctx, c.Id, nil) {
+		require.NoError(t, err)
+		companies++
+	}
+	assert.Equal(t, 1, companies)
+	for _, err := range client.Companies.ListIter(ctx, nil) {
+		require.NoError(t, err)
+	}
+	_, _, err = client.Companies.Find(ctx, co.Id)
+	require.NoError(t, err)
+	_, _, err = client.Companies.Retrieve(ctx, &facade.RetrieveCompaniesOptions{CompanyID: cid})
+	require.NoError(t, err)
+	_, _, err = client.Companies.DetachContact(ctx, c.Id, co.Id)
+	require.NoError(t, err)
+	_, _, err = client.Companies.Delete(ctx, co.Id)
+	require.NoError(t, err)
+	_, _, err = client.Contacts.Delete(ctx, c.Id)
+	require.NoError(t, err)
+
+	assert.Empty(t, srv.InvalidRequests(), "requests the description does not allow")
+	assert.Empty(t, srv.InvalidResponses())
+}

@@ -1,0 +1,101 @@
+package facade
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+const tkConversationJSON = `{"type":"conversation","id":"123","created_at":1,"updated_at":2,"open":true,"read":false,"state":"open",
+ "admin_assignee_id":null,"team_assignee_id":null,"snoozed_until":null,"waiting_since":null,"title":null,
+ "contacts":{"type":"contact.list","contacts":[]},"teammates":{"type":"admin.list","teammates":[]},"custom_attributes":{},
+ "source":{"type":"conversation","id":"s1","delivered_as":"customer_initiated","subject":"","redacted":false,
+   "author":{"type":"lead","id":"c1","name":null,"email":""}},
+ "conversation_parts":{"type":"conversation_part.list","total_count":1,"conversation_parts":[
+   {"type":"conversation_part","id":"p1","part_type":"comment","body":"hi","created_at":1,"notified_at":1,"redacted":false,
+    "author":{"type":"bot","id":"b1","name":"Fin","email":"operator+x@intercom.io"}}]}}`
+
+// One test per variant: the exact JSON each conversation reply helper sends.
+func TestConversationReplyJSONPerVariant(t *testing.T) {
+	at := time.Unix(1717000000, 0)
+	file := AttachmentFile{Name: "a.txt", ContentType: "text/plain", Data: "aGVsbG8="}
+	cases := []struct {
+		name  string
+		reply ConversationReplyRequest
+		want  string
+	}{
+		{"admin comment", AdminComment("991", "Hello", WithCreatedAt(at)),
+			`{"type":"admin","message_type":"comment","admin_id":"991","body":"Hello","created_at":1717000000}`},
+		{"admin note with urls and files", AdminNote("991", "n", WithAttachmentURLs("https://x.test/a")).WithAttachmentFiles(file),
+			`{"type":"admin","message_type":"note","admin_id":"991","body":"n","attachment_urls":["https://x.test/a"],
+			  "attachment_files":[{"name":"a.txt","content_type":"text/plain","data":"aGVsbG8="}]}`},
+		{"contact by intercom_user_id", ContactReply(ByIntercomUserID("6657a"), "Thanks"),
+			`{"type":"user","message_type":"comment","intercom_user_id":"6657a","body":"Thanks"}`},
+		{"contact by user_id with files", ContactReply(ByUserID("u-42"), "Thanks").WithAttachmentFiles(file).WithAttachmentFiles(file),
+			`{"type":"user","message_type":"comment","user_id":"u-42","body":"Thanks",
+			  "attachment_files":[{"name":"a.txt","content_type":"text/plain","data":"aGVsbG8="},{"name":"a.txt","content_type":"text/plain","data":"aGVsbG8="}]}`},
+		{"contact by email", ContactReply(ByEmail("jo@example.com"), "Thanks", WithAttachmentURLs("https://x.test/c.pdf")),
+			`{"type":"user","message_type":"comment","email":"jo@example.com","body":"Thanks","attachment_urls":["https://x.test/c.pdf"]}`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
+			conv, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := srv.only(t)
+			if r.Method != "POST" || r.Path != "/conversations/123/reply" {
+				t.Errorf("sent %s %s", r.Method, r.Path)
+			}
+			tkJSONEq(t, r.Body, tc.want)
+			if conv.Id != "123" {
+				t.Errorf("id = %s", conv.Id)
+			}
+		})
+	}
+}
+
+func TestConversationReplyInvalid(t *testing.T) {
+	file := AttachmentFile{Name: "a.txt", ContentType: "text/plain", Data: "aGVsbG8="}
+	eleven := make([]AttachmentFile, 11)
+	for i := range eleven {
+		eleven[i] = file
+	}
+	cases := []struct {
+		name  string
+		reply ConversationReplyRequest
+		field string
+	}{
+		{"zero reply", Reply{}, "message_type"},
+		{"zero conversation reply", ConversationReply{}, "message_type"},
+		{"admin without id", AdminComment("", "hi"), "admin_id"},
+		{"admin without body", AdminNote("1", ""), "body"},
+		{"contact without identity", ContactReply(ContactIdentifier{}, "hi"), "intercom_user_id|user_id|email"},
+		{"bad url", ContactReply(ByEmail("a@b.c"), "hi", WithAttachmentURLs("mailto:x@y.z")), "attachment_urls[0]"},
+		{"eleven admin files", AdminComment("1", "hi").WithAttachmentFiles(eleven...), "attachment_files"},
+		{"file without name", AdminComment("1", "hi").WithAttachmentFiles(file, AttachmentFile{ContentType: "a/b", Data: "aGk="}), "attachment_files[1].name"},
+		{"file without type", AdminComment("1", "hi").WithAttachmentFiles(AttachmentFile{Name: "a", Data: "aGk="}), "attachment_files[0].content_type"},
+		{"file without data", AdminComment("1", "hi").WithAttachmentFiles(AttachmentFile{Name: "a", ContentType: "a/b"}), "attachment_files[0].data"},
+		{"file not base64", ContactReply(ByUserID("u"), "hi").WithAttachmentFiles(AttachmentFile{Name: "a", ContentType: "a/b", Data: "not base64!"}), "attachment_files[0].data"},
+		{"files on a plain Reply", AdminComment("1", "hi").WithAttachmentFiles(AttachmentFile{Name: "a"}).Reply, "attachment_files[0].content_type"},
+	}
+	c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply)
+			tkInputError(t, err, tc.field)
+		})
+	}
+	if _, _, err := c.Conversations.Reply(context.Background(), "", AdminNote("1", "x")); err == nil {
+		t.Error("empty conversation id accepted")
+	} else {
+		tkInputError(t, err, "conversation_id")
+	}
+	if _, _, err := c.Conversations.Reply(context.Background(), "1", nil); err == nil {
+		t.Error("nil reply accepted")
+	}
+	if n := len(srv.requests()); n != 0 {
+		t.Errorf("server received %d requests, want none", n)
+	}
+}

@@ -1,0 +1,298 @@
+package facade
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestConversationsCalls(t *testing.T) {
+	ctx := context.Background()
+	read := true
+	msg := `{"type":"user_message","id":"m1","conversation_id":"123","body":"hi","subject":"","message_type":"inapp","created_at":1}`
+	cases := []struct {
+		name                string
+		reply               string
+		call                func(c *Client) error
+		method, path, query string
+		body                string // "" for no body check
+	}{
+		{"list", `{"type":"conversation.list","total_count":0,"conversations":[]}`,
+			func(c *Client) error {
+				_, _, err := c.Conversations.List(ctx, &ListConversationsOptions{PerPage: 20, StartingAfter: "abc"})
+				return err
+			}, "GET", "/conversations", "per_page=20&starting_after=abc", ""},
+		{"create", msg, func(c *Client) error {
+			m, _, err := c.Conversations.Create(ctx, ConversationFromUser("6657a1b2c3d4e5f6a7b8c9d0"), "Hello", &CreateConversationOptions{
+				Subject: "S", AttachmentURLs: []string{"https://x.test/a"}, CreatedAt: time.Unix(1700000000, 0)})
+			if err == nil && m.ConversationId != "123" {
+				t.Errorf("message = %+v", m)
+			}
+			return err
+		}, "POST", "/conversations", "",
+			`{"from":{"type":"user","id":"6657a1b2c3d4e5f6a7b8c9d0"},"body":"Hello","subject":"S","attachment_urls":["https://x.test/a"],"created_at":1700000000}`},
+		{"find", tkConversationJSON, func(c *Client) error {
+			_, _, err := c.Conversations.Find(ctx, "123", &FindConversationOptions{PlainText: true})
+			return err
+		}, "GET", "/conversations/123", "display_as=plaintext", ""},
+		{"update", tkConversationJSON, func(c *Client) error {
+			_, _, err := c.Conversations.Update(ctx, "123", &UpdateConversationOptions{Read: &read, CustomAttributes: map[string]any{"issue": "billing", "n": 3}})
+			return err
+		}, "PUT", "/conversations/123", "", `{"read":true,"custom_attributes":{"issue":"billing","n":3}}`},
+		{"search", `{"type":"conversation.list","total_count":0,"conversations":[]}`, func(c *Client) error {
+			_, _, err := c.Conversations.Search(ctx, Filter("open", OpEquals, true), nil)
+			return err
+		}, "POST", "/conversations/search", "", `{"query":{"field":"open","operator":"=","value":true}}`},
+		{"run assignment rules", tkConversationJSON, func(c *Client) error {
+			_, _, err := c.Conversations.RunAssignmentRules(ctx, "123")
+			return err
+		}, "POST", "/conversations/123/run_assignment_rules", "", ""},
+		{"attach contact by email", tkConversationJSON, func(c *Client) error {
+			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "123", "991", ByEmail("jo@example.com"))
+			return err
+		}, "POST", "/conversations/123/customers", "", `{"admin_id":"991","customer":{"email":"jo@example.com"}}`},
+		{"attach contact by intercom_user_id", tkConversationJSON, func(c *Client) error {
+			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "123", "991", ByIntercomUserID("c9"))
+			return err
+		}, "POST", "/conversations/123/customers", "", `{"admin_id":"991","customer":{"intercom_user_id":"c9"}}`},
+		{"attach contact by user_id", tkConversationJSON, func(c *Client) error {
+			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "123", "991", ByUserID("u9"))
+			return err
+		}, "POST", "/conversations/123/customers", "", `{"admin_id":"991","customer":{"user_id":"u9"}}`},
+		{"detach contact", tkConversationJSON, func(c *Client) error {
+			_, _, err := c.Conversations.DetachContactAsAdmin(ctx, "123", "c9", "991")
+			return err
+		}, "DELETE", "/conversations/123/customers/c9", "", `{"admin_id":"991"}`},
+		{"redact part", tkConversationJSON, func(c *Client) error {
+			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactPart("123", "p1"))
+			return err
+		}, "POST", "/conversations/redact", "", `{"type":"conversation_part","conversation_id":"123","conversation_part_id":"p1"}`},
+		{"redact source", tkConversationJSON, func(c *Client) error {
+			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactSource("123", "s1"))
+			return err
+		}, "POST", "/conversations/redact", "", `{"type":"source","conversation_id":"123","source_id":"s1"}`},
+		{"convert to ticket", tkTicketJSON, func(c *Client) error {
+			tk, _, err := c.Conversations.ConvertToTicket(ctx, "123", "9", &ConvertToTicketOptions{Attributes: map[string]any{"_default_title_": "T"}})
+			if err == nil && tk.Id != "77" {
+				t.Errorf("ticket = %+v", tk)
+			}
+			return err
+		}, "POST", "/conversations/123/convert", "", `{"ticket_type_id":"9","attributes":{"_default_title_":"T"}}`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, srv := newTicketsTestServer(t, 200, tc.reply)
+			if err := tc.call(c); err != nil {
+				t.Fatal(err)
+			}
+			r := srv.only(t)
+			if r.Method != tc.method || r.Path != tc.path || r.Query != tc.query {
+				t.Errorf("sent %s %s?%s, want %s %s?%s", r.Method, r.Path, r.Query, tc.method, tc.path, tc.query)
+			}
+			if tc.body != "" {
+				tkJSONEq(t, r.Body, tc.body)
+			}
+		})
+	}
+}
+
+// One test per variant of manage_conversation_request.
+func TestConversationsManageJSONPerVariant(t *testing.T) {
+	ctx := context.Background()
+	until := time.Unix(1800000000, 0)
+	cases := []struct {
+		name string
+		call func(c *Client) error
+		want string
+	}{
+		{"close", func(c *Client) error { _, _, err := c.Conversations.Close(ctx, "123", "991", "Bye"); return err },
+			`{"type":"admin","message_type":"close","admin_id":"991","body":"Bye"}`},
+		{"close without body", func(c *Client) error {
+			_, _, err := c.Conversations.Manage(ctx, "123", CloseConversation("991", ""))
+			return err
+		}, `{"type":"admin","message_type":"close","admin_id":"991"}`},
+		{"snooze", func(c *Client) error { _, _, err := c.Conversations.Snooze(ctx, "123", "991", until); return err },
+			`{"message_type":"snoozed","admin_id":"991","snoozed_until":1800000000}`},
+		{"open", func(c *Client) error { _, _, err := c.Conversations.Open(ctx, "123", "991"); return err },
+			`{"message_type":"open","admin_id":"991"}`},
+		{"assign to admin", func(c *Client) error {
+			_, _, err := c.Conversations.Assign(ctx, "123", "991", AssignToAdmin("992"), "Yours")
+			return err
+		}, `{"type":"admin","message_type":"assignment","admin_id":"991","assignee_id":"992","body":"Yours"}`},
+		{"assign to team", func(c *Client) error {
+			_, _, err := c.Conversations.Manage(ctx, "123", AssignConversation("991", AssignToTeam("5"), ""))
+			return err
+		}, `{"type":"team","message_type":"assignment","admin_id":"991","assignee_id":"5"}`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
+			if err := tc.call(c); err != nil {
+				t.Fatal(err)
+			}
+			r := srv.only(t)
+			if r.Method != "POST" || r.Path != "/conversations/123/parts" {
+				t.Errorf("sent %s %s", r.Method, r.Path)
+			}
+			tkJSONEq(t, r.Body, tc.want)
+		})
+	}
+}
+
+func TestConversationsInvalidInputsSendNothing(t *testing.T) {
+	ctx := context.Background()
+	c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
+	cases := []struct {
+		name  string
+		call  func() error
+		field string
+	}{
+		{"list per_page", func() error {
+			_, _, err := c.Conversations.List(ctx, &ListConversationsOptions{PerPage: 151})
+			return err
+		}, "per_page"},
+		{"create no from", func() error { _, _, err := c.Conversations.Create(ctx, ConversationInitiator{}, "hi", nil); return err }, "from"},
+		{"create empty from id", func() error {
+			_, _, err := c.Conversations.Create(ctx, ConversationFromLead(""), "hi", nil)
+			return err
+		}, "from.id"},
+		{"create no body", func() error {
+			_, _, err := c.Conversations.Create(ctx, ConversationFromContact("c"), "", nil)
+			return err
+		}, "body"},
+		{"create bad url", func() error {
+			_, _, err := c.Conversations.Create(ctx, ConversationFromUser("c"), "hi", &CreateConversationOptions{AttachmentURLs: []string{"x"}})
+			return err
+		}, "attachment_urls[0]"},
+		{"find empty id", func() error { _, _, err := c.Conversations.Find(ctx, "", nil); return err }, "conversation_id"},
+		{"update empty attribute name", func() error {
+			_, _, err := c.Conversations.Update(ctx, "1", &UpdateConversationOptions{CustomAttributes: map[string]any{"": 1}})
+			return err
+		}, "custom_attributes"},
+		{"update unmarshalable attribute", func() error {
+			_, _, err := c.Conversations.Update(ctx, "1", &UpdateConversationOptions{CustomAttributes: map[string]any{"f": func() {}}})
+			return err
+		}, "custom_attributes.f"},
+		{"manage zero action", func() error { _, _, err := c.Conversations.Manage(ctx, "1", ConversationAction{}); return err }, "message_type"},
+		{"close without admin", func() error { _, _, err := c.Conversations.Close(ctx, "1", "", ""); return err }, "admin_id"},
+		{"snooze zero time", func() error { _, _, err := c.Conversations.Snooze(ctx, "1", "991", time.Time{}); return err }, "snoozed_until"},
+		{"open without conversation", func() error { _, _, err := c.Conversations.Open(ctx, "", "991"); return err }, "conversation_id"},
+		{"assign to nobody", func() error {
+			_, _, err := c.Conversations.Assign(ctx, "1", "991", ConversationAssignee{}, "")
+			return err
+		}, "type"},
+		{"assign empty assignee", func() error { _, _, err := c.Conversations.Assign(ctx, "1", "991", AssignToTeam(""), ""); return err }, "assignee_id"},
+		{"run rules empty id", func() error { _, _, err := c.Conversations.RunAssignmentRules(ctx, ""); return err }, "conversation_id"},
+		{"attach no admin", func() error {
+			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "1", "", ByEmail("a@b.c"))
+			return err
+		}, "admin_id"},
+		{"attach no contact", func() error {
+			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "1", "991", ContactIdentifier{})
+			return err
+		}, "customer.intercom_user_id|user_id|email"},
+		{"attach empty email", func() error {
+			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "1", "991", ByEmail(""))
+			return err
+		}, "customer.email"},
+		{"detach no contact", func() error { _, _, err := c.Conversations.DetachContactAsAdmin(ctx, "1", "", "991"); return err }, "contact_id"},
+		{"detach no admin", func() error { _, _, err := c.Conversations.DetachContactAsAdmin(ctx, "1", "c", ""); return err }, "admin_id"},
+		{"redact nothing", func() error {
+			_, _, err := c.Conversations.RedactConversationPart(ctx, ConversationRedaction{})
+			return err
+		}, "type"},
+		{"redact no conversation", func() error {
+			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactPart("", "p"))
+			return err
+		}, "conversation_id"},
+		{"redact no part", func() error {
+			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactPart("1", ""))
+			return err
+		}, "conversation_part_id"},
+		{"redact no source", func() error {
+			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactSource("1", ""))
+			return err
+		}, "source_id"},
+		{"convert no type", func() error { _, _, err := c.Conversations.ConvertToTicket(ctx, "1", "", nil); return err }, "ticket_type_id"},
+		{"convert bad attribute", func() error {
+			_, _, err := c.Conversations.ConvertToTicket(ctx, "1", "9", &ConvertToTicketOptions{Attributes: map[string]any{"x": struct{}{}}})
+			return err
+		}, "attributes.x"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { tkInputError(t, tc.call(), tc.field) })
+	}
+	for range c.Conversations.ListIter(ctx, &ListConversationsOptions{PerPage: -1}) {
+	}
+	if n := len(srv.requests()); n != 0 {
+		t.Errorf("server received %d requests, want none", n)
+	}
+}
+
+func TestConversationsListIter(t *testing.T) {
+	pages := map[string]string{
+		"":   `{"type":"conversation.list","total_count":3,"conversations":[{"id":"1"},{"id":"2"}],"pages":{"type":"pages","next":{"starting_after":"c2"}}}`,
+		"c2": `{"type":"conversation.list","total_count":3,"conversations":[{"id":"3"}],"pages":{"type":"pages"}}`,
+	}
+	var mu sync.Mutex
+	var queries []string
+	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		queries = append(queries, r.URL.RawQuery)
+		mu.Unlock()
+		_, _ = io.WriteString(w, pages[r.URL.Query().Get("starting_after")])
+	}))
+	var ids []string
+	for conv, err := range c.Conversations.ListIter(context.Background(), &ListConversationsOptions{PerPage: 2}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, conv.Id)
+	}
+	if len(ids) != 3 || ids[2] != "3" {
+		t.Errorf("ids = %v", ids)
+	}
+	if len(queries) != 2 || queries[0] != "per_page=2" || queries[1] != "per_page=2&starting_after=c2" {
+		t.Errorf("queries = %q", queries)
+	}
+	// Breaking after the first item fetches nothing more.
+	queries = nil
+	for range c.Conversations.ListIter(context.Background(), nil) {
+		break
+	}
+	if len(queries) != 1 {
+		t.Errorf("after break: %d requests, want 1", len(queries))
+	}
+}
+
+func TestConversationsSearchIter(t *testing.T) {
+	c, srv := newTicketsTestServer(t, 200, `{"type":"conversation.list","total_count":1,"conversations":[{"id":"9"}],"pages":{"type":"pages"}}`)
+	n := 0
+	for conv, err := range c.Conversations.SearchIter(context.Background(), Filter("state", OpEquals, "open"), nil) {
+		if err != nil || conv.Id != "9" {
+			t.Fatalf("conv=%v err=%v", conv.Id, err)
+		}
+		n++
+	}
+	r := srv.only(t)
+	if n != 1 || r.Path != "/conversations/search" {
+		t.Errorf("n=%d path=%s", n, r.Path)
+	}
+}
+
+func TestConversationPartAuthors(t *testing.T) {
+	c, _ := newTicketsTestServer(t, 200, tkConversationJSON)
+	conv, _, err := c.Conversations.Find(context.Background(), "123", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := AuthorTypeOf(conv.Source.Author); a != AuthorLead || !a.IsContact() {
+		t.Errorf("source author = %q", a)
+	}
+	if a := AuthorTypeOf(conv.ConversationParts.ConversationParts[0].Author); a != AuthorBot || !a.IsBot() {
+		t.Errorf("part author = %q", a)
+	}
+}

@@ -1,0 +1,101 @@
+package facade
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const collectionJSON = `{"id":"col1","workspace_id":"w","name":"Billing","url":"https://help/billing","order":1,"created_at":1,"default_locale":"en"}`
+
+func TestCollectionsOperations(t *testing.T) {
+	checkCollection := func(t *testing.T, got any) { assert.Equal(t, "Billing", got.(*Collection).Name) }
+	runOpCases(t, []opCase{
+		{
+			name: "List", pattern: "GET /help_center/collections",
+			resp: `{"type":"list","data":[` + collectionJSON + `],"total_count":1,"pages":{"type":"pages","page":1,"per_page":5,"total_pages":1}}`,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.HelpCenters.Collections.List(ctx, &PageOptions{PerPage: 5}))
+			},
+			wantPath: "/help_center/collections", wantQuery: "per_page=5",
+			check: func(t *testing.T, got any) { assert.Equal(t, "col1", got.(*CollectionList).Data[0].Id) },
+		},
+		{
+			name: "Create", pattern: "POST /help_center/collections", resp: collectionJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				req := CreateCollectionRequest{Name: "Billing"}
+				req.HelpCenterId.Set(7)
+				return call3(c.HelpCenters.Collections.Create(ctx, req))
+			},
+			wantPath: "/help_center/collections", wantBody: `{"name":"Billing","help_center_id":7}`, check: checkCollection,
+		},
+		{
+			name: "Find", pattern: "GET /help_center/collections/{id}", resp: collectionJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.HelpCenters.Collections.Find(ctx, "col1"))
+			},
+			wantPath: "/help_center/collections/col1", check: checkCollection,
+		},
+		{
+			name: "Update", pattern: "PUT /help_center/collections/{id}", resp: collectionJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				name := "Billing"
+				req := UpdateCollectionRequest{Name: &name}
+				req.ParentId.SetNull()
+				return call3(c.HelpCenters.Collections.Update(ctx, "col1", req))
+			},
+			wantPath: "/help_center/collections/col1", wantBody: `{"name":"Billing","parent_id":null}`, check: checkCollection,
+		},
+		{
+			name: "Delete", pattern: "DELETE /help_center/collections/{id}", resp: `{"id":"col1","object":"collection","deleted":true}`,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.HelpCenters.Collections.Delete(ctx, "col1"))
+			},
+			wantPath: "/help_center/collections/col1",
+			check:    func(t *testing.T, got any) { assert.True(t, got.(*DeletedCollection).Deleted) },
+		},
+	})
+}
+
+func TestCollectionsInputErrors(t *testing.T) {
+	empty := ""
+	runInputCases(t, []inputCase{
+		{"list per_page", "per_page", func(ctx context.Context, c *Client) error {
+			return err3(c.HelpCenters.Collections.List(ctx, &PageOptions{PerPage: -1}))
+		}},
+		{"create name", "name", func(ctx context.Context, c *Client) error {
+			return err3(c.HelpCenters.Collections.Create(ctx, CreateCollectionRequest{}))
+		}},
+		{"find", "collection_id", func(ctx context.Context, c *Client) error {
+			return err3(c.HelpCenters.Collections.Find(ctx, ""))
+		}},
+		{"update id", "collection_id", func(ctx context.Context, c *Client) error {
+			return err3(c.HelpCenters.Collections.Update(ctx, "", UpdateCollectionRequest{}))
+		}},
+		{"update empty name", "name", func(ctx context.Context, c *Client) error {
+			return err3(c.HelpCenters.Collections.Update(ctx, "col1", UpdateCollectionRequest{Name: &empty}))
+		}},
+		{"delete", "collection_id", func(ctx context.Context, c *Client) error {
+			return err3(c.HelpCenters.Collections.Delete(ctx, ""))
+		}},
+	})
+}
+
+func TestCollectionsListIter(t *testing.T) {
+	f, c := newAPIFake(t)
+	f.handle("GET /help_center/collections", func(r *http.Request, _ string) (int, string) {
+		page := r.URL.Query().Get("page")
+		return http.StatusOK, fmt.Sprintf(`{"type":"list","data":[{"id":"col%s","name":"x"}],"total_count":2,"pages":{"type":"pages","page":%s,"per_page":1,"total_pages":2}}`, page, page)
+	})
+	var ids []string
+	for col, err := range c.HelpCenters.Collections.ListIter(t.Context(), nil) {
+		require.NoError(t, err)
+		ids = append(ids, col.Id)
+	}
+	assert.Equal(t, []string{"col1", "col2"}, ids)
+	assert.Len(t, f.Calls(), 2)
+}

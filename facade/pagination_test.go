@@ -1,0 +1,414 @@
+package facade
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// collect drains an iterator into its items and errors.
+func collect[T any](seq func(func(T, error) bool)) (items []T, errs []error) {
+	for it, err := range seq {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		items = append(items, it)
+	}
+	return items, errs
+}
+
+// cursorFixture serves pages of cursor-paginated ints: page "" is 1,2;
+// page "c1" is 3,4; page "c2" is 5 and last.
+func cursorFixture(calls *[]string) func(context.Context, string) ([]int, string, error) {
+	pages := map[string]struct {
+		items []int
+		next  string
+	}{"": {[]int{1, 2}, "c1"}, "c1": {[]int{3, 4}, "c2"}, "c2": {[]int{5}, ""}}
+	return func(_ context.Context, cursor string) ([]int, string, error) {
+		*calls = append(*calls, cursor)
+		p := pages[cursor]
+		return p.items, p.next, nil
+	}
+}
+
+func TestCursorPagesAll(t *testing.T) {
+	var calls []string
+	items, errs := collect(cursorPages(t.Context(), "", cursorFixture(&calls)))
+	assert.Empty(t, errs)
+	assert.Equal(t, []int{1, 2, 3, 4, 5}, items)
+	assert.Equal(t, []string{"", "c1", "c2"}, calls, "no request after the last page")
+}
+
+func TestCursorPagesStartCursor(t *testing.T) {
+	var calls []string
+	items, _ := collect(cursorPages(t.Context(), "c1", cursorFixture(&calls)))
+	assert.Equal(t, []int{3, 4, 5}, items)
+	assert.Equal(t, []string{"c1", "c2"}, calls)
+}
+
+func TestCursorPagesBreak(t *testing.T) {
+	var calls []string
+	for v, err := range cursorPages(t.Context(), "", cursorFixture(&calls)) {
+		require.NoError(t, err)
+		assert.Equal(t, 1, v)
+		break
+	}
+	assert.Len(t, calls, 1, "breaking stops fetching")
+	calls = nil
+	n := 0
+	for range cursorPages(t.Context(), "", cursorFixture(&calls)) {
+		if n++; n == 3 {
+			break
+		}
+	}
+	assert.Len(t, calls, 2, "second page fetched only when first is consumed")
+}
+
+func TestCursorPagesStalled(t *testing.T) {
+	calls := 0
+	fetch := func(_ context.Context, cursor string) ([]int, string, error) {
+		calls++
+		if cursor == "" {
+			return []int{1}, "a", nil
+		}
+		if cursor == "a" {
+			return []int{2}, "b", nil
+		}
+		return []int{3}, "a", nil // goes back to a cursor already used
+	}
+	items, errs := collect(cursorPages(t.Context(), "", fetch))
+	assert.Equal(t, []int{1, 2, 3}, items)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
+	assert.Equal(t, 3, calls)
+
+	calls = 0
+	same := func(_ context.Context, cursor string) ([]int, string, error) {
+		calls++
+		return []int{calls}, "x", nil // the same cursor forever
+	}
+	items, errs = collect(cursorPages(t.Context(), "", same))
+	assert.Equal(t, []int{1, 2}, items)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
+}
+
+func TestCursorPagesErrorMidway(t *testing.T) {
+	boom := errors.New("boom")
+	calls := 0
+	fetch := func(_ context.Context, cursor string) ([]int, string, error) {
+		calls++
+		if cursor == "" {
+			return []int{1, 2}, "c1", nil
+		}
+		return nil, "", boom
+	}
+	items, errs := collect(cursorPages(t.Context(), "", fetch))
+	assert.Equal(t, []int{1, 2}, items)
+	assert.Equal(t, []error{boom}, errs, "the error is yielded once")
+	assert.Equal(t, 2, calls)
+}
+
+func TestCursorPagesContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var calls []string
+	var errs []error
+	for _, err := range cursorPages(ctx, "", cursorFixture(&calls)) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		cancel()
+	}
+	assert.Len(t, calls, 1, "no request once ctx is done")
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], context.Canceled)
+}
+
+func TestCursorPagesEmptyMiddlePage(t *testing.T) {
+	fetch := func(_ context.Context, cursor string) ([]int, string, error) {
+		switch cursor {
+		case "":
+			return nil, "a", nil
+		default:
+			return []int{7}, "", nil
+		}
+	}
+	items, errs := collect(cursorPages(t.Context(), "", fetch))
+	assert.Empty(t, errs)
+	assert.Equal(t, []int{7}, items)
+}
+
+// numberedFixture serves three pages of two ints each.
+func numberedFixture(calls *[]int) func(context.Context, int) ([]int, pageInfo, error) {
+	return func(_ context.Context, page int) ([]int, pageInfo, error) {
+		*calls = append(*calls, page)
+		return []int{page*10 + 1, page*10 + 2}, pageInfo{Page: page, TotalPages: 3}, nil
+	}
+}
+
+func TestNumberedPagesAll(t *testing.T) {
+	var calls []int
+	items, errs := collect(numberedPages(t.Context(), 0, numberedFixture(&calls)))
+	assert.Empty(t, errs)
+	assert.Equal(t, []int{11, 12, 21, 22, 31, 32}, items)
+	assert.Equal(t, []int{1, 2, 3}, calls, "stops at total_pages without an extra request")
+
+	calls = nil
+	items, _ = collect(numberedPages(t.Context(), 2, numberedFixture(&calls)))
+	assert.Equal(t, []int{21, 22, 31, 32}, items)
+	assert.Equal(t, []int{2, 3}, calls)
+}
+
+func TestNumberedPagesBreak(t *testing.T) {
+	var calls []int
+	for range numberedPages(t.Context(), 1, numberedFixture(&calls)) {
+		break
+	}
+	assert.Equal(t, []int{1}, calls)
+}
+
+func TestNumberedPagesStalled(t *testing.T) {
+	calls := 0
+	fetch := func(_ context.Context, page int) ([]int, pageInfo, error) {
+		calls++
+		return []int{1}, pageInfo{Page: 1, TotalPages: 5}, nil // ignores the page asked for
+	}
+	items, errs := collect(numberedPages(t.Context(), 1, fetch))
+	assert.Equal(t, []int{1}, items)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
+	assert.Equal(t, 2, calls)
+}
+
+func TestNumberedPagesUnknownTotalAndEmpty(t *testing.T) {
+	calls := 0
+	fetch := func(_ context.Context, page int) ([]int, pageInfo, error) {
+		calls++
+		return []int{1, 2}, pageInfo{}, nil
+	}
+	items, _ := collect(numberedPages(t.Context(), 1, fetch))
+	assert.Equal(t, []int{1, 2}, items)
+	assert.Equal(t, 1, calls, "a response without paging is the only page")
+
+	calls = 0
+	empty := func(_ context.Context, page int) ([]int, pageInfo, error) {
+		calls++
+		return nil, pageInfo{Page: page, TotalPages: 9}, nil
+	}
+	items, _ = collect(numberedPages(t.Context(), 1, empty))
+	assert.Empty(t, items)
+	assert.Equal(t, 1, calls, "an empty page ends the list")
+}
+
+func TestNumberedPagesErrorMidway(t *testing.T) {
+	boom := errors.New("boom")
+	fetch := func(_ context.Context, page int) ([]int, pageInfo, error) {
+		if page == 2 {
+			return nil, pageInfo{}, boom
+		}
+		return []int{page}, pageInfo{Page: page, TotalPages: 3}, nil
+	}
+	items, errs := collect(numberedPages(t.Context(), 1, fetch))
+	assert.Equal(t, []int{1}, items)
+	assert.Equal(t, []error{boom}, errs)
+}
+
+func TestScrollPages(t *testing.T) {
+	key := func(v int) string { return strconv.Itoa(v) }
+	var params []string
+	// The scroll parameter stays the same from page to page, as Intercom's does.
+	fetch := func(_ context.Context, param string) ([]int, string, int, error) {
+		params = append(params, param)
+		switch len(params) {
+		case 1:
+			return []int{1, 2}, "s", -1, nil
+		case 2:
+			return []int{3, 4}, "s", -1, nil
+		default:
+			return nil, "", -1, nil
+		}
+	}
+	items, errs := collect(scrollPages(t.Context(), fetch, key))
+	assert.Empty(t, errs)
+	assert.Equal(t, []int{1, 2, 3, 4}, items)
+	assert.Equal(t, []string{"", "s", "s"}, params, "without a total, the empty page ends the scroll")
+
+	params = nil
+	withTotal := func(_ context.Context, param string) ([]int, string, int, error) {
+		params = append(params, param)
+		if len(params) == 1 {
+			return []int{1, 2}, "s", 3, nil
+		}
+		return []int{3}, "s", 3, nil
+	}
+	items, _ = collect(scrollPages(t.Context(), withTotal, key))
+	assert.Equal(t, []int{1, 2, 3}, items)
+	assert.Len(t, params, 2, "total_count reached: no extra request")
+
+	params = nil
+	for range scrollPages(t.Context(), withTotal, key) {
+		break
+	}
+	assert.Len(t, params, 1)
+
+	stuck := func(_ context.Context, param string) ([]int, string, int, error) {
+		return []int{1, 2}, "s", -1, nil
+	}
+	items, errs = collect(scrollPages(t.Context(), stuck, key))
+	assert.Equal(t, []int{1, 2}, items)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
+}
+
+func TestValidPage(t *testing.T) {
+	assert.NoError(t, validPage(0, 0))
+	assert.NoError(t, validPage(3, 50))
+	var ie *InputError
+	require.ErrorAs(t, validPage(-1, 0), &ie)
+	assert.Equal(t, "page", ie.Field)
+	require.ErrorAs(t, validPage(0, -5), &ie)
+	assert.Equal(t, "per_page", ie.Field)
+}
+
+// apiCall is one request the fake API received.
+type apiCall struct {
+	Method string
+	Path   string
+	Query  url.Values
+	Body   string
+}
+
+// apiFake is an httptest-backed Intercom for the contacts, companies, notes,
+// articles and help center tests: routes are http.ServeMux patterns, every
+// request is recorded, and a request no route matches fails the test.
+type apiFake struct {
+	t     *testing.T
+	mux   *http.ServeMux
+	mu    sync.Mutex
+	calls []apiCall
+}
+
+// newAPIFake returns the fake and a client pointed at it.
+func newAPIFake(t *testing.T) (*apiFake, *Client) {
+	t.Helper()
+	f := &apiFake{t: t, mux: http.NewServeMux()}
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("unexpected request %s %s", r.Method, r.URL)
+		http.Error(w, `{"type":"error.list","errors":[{"code":"not_found","message":"no route"}]}`, http.StatusNotFound)
+	})
+	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		f.mu.Lock()
+		f.calls = append(f.calls, apiCall{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: string(b)})
+		f.mu.Unlock()
+		r.Body = io.NopCloser(bytes.NewReader(b))
+		f.mux.ServeHTTP(w, r)
+	}), WithRetryPolicy(RetryPolicy{MaxAttempts: 1}))
+	return f, c
+}
+
+// reply serves a fixed JSON answer on pattern.
+func (f *apiFake) reply(pattern string, status int, body string) {
+	f.handle(pattern, func(*http.Request, string) (int, string) { return status, body })
+}
+
+// handle serves pattern with fn, which gets the request and its body.
+func (f *apiFake) handle(pattern string, fn func(r *http.Request, body string) (int, string)) {
+	f.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		status, out := fn(r, string(b))
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		io.WriteString(w, out)
+	})
+}
+
+// Calls returns the requests received so far.
+func (f *apiFake) Calls() []apiCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]apiCall(nil), f.calls...)
+}
+
+// opCase is one facade call checked against what the fake API received.
+type opCase struct {
+	name      string
+	pattern   string // route served, e.g. "GET /contacts/{id}"
+	resp      string // JSON answer
+	call      func(ctx context.Context, c *Client) (any, *Response, error)
+	wantPath  string
+	wantQuery string // url-encoded, keys sorted; "" for none
+	wantBody  string // JSON; "" for no body
+	check     func(t *testing.T, got any)
+}
+
+// runOpCases runs each case against a fresh fake API.
+func runOpCases(t *testing.T, cases []opCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f, c := newAPIFake(t)
+			f.reply(tc.pattern, http.StatusOK, tc.resp)
+			got, resp, err := tc.call(t.Context(), c)
+			require.NoError(t, err)
+			require.NotNil(t, resp)
+			assert.Equal(t, http.StatusOK, resp.StatusCode)
+			calls := f.Calls()
+			require.Len(t, calls, 1)
+			method, _, _ := strings.Cut(tc.pattern, " ")
+			assert.Equal(t, method, calls[0].Method)
+			assert.Equal(t, tc.wantPath, calls[0].Path)
+			assert.Equal(t, tc.wantQuery, calls[0].Query.Encode())
+			if tc.wantBody == "" {
+				assert.Empty(t, calls[0].Body)
+			} else {
+				assert.JSONEq(t, tc.wantBody, calls[0].Body)
+			}
+			if tc.check != nil {
+				tc.check(t, got)
+			}
+		})
+	}
+}
+
+// inputCase is a facade call that must fail with an *InputError on Field,
+// without a request.
+type inputCase struct {
+	name  string
+	field string
+	call  func(ctx context.Context, c *Client) error
+}
+
+// runInputCases checks that each call is refused before sending.
+func runInputCases(t *testing.T, cases []inputCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f, c := newAPIFake(t)
+			err := tc.call(t.Context(), c)
+			var ie *InputError
+			require.ErrorAs(t, err, &ie)
+			assert.Equal(t, tc.field, ie.Field)
+			assert.Empty(t, f.Calls(), "no request is sent")
+		})
+	}
+}
+
+// call3 adapts a (T, *Response, error) method to opCase.call.
+func call3[T any](v T, resp *Response, err error) (any, *Response, error) { return v, resp, err }
+
+// err3 keeps the error of a (T, *Response, error) method.
+func err3[T any](_ T, _ *Response, err error) error { return err }

@@ -1,0 +1,181 @@
+package facade
+
+import (
+	"crypto/rand"
+
+	"github.com/go-intercom/intercom/gen"
+	openapi_types "github.com/oapi-codegen/runtime/types"
+)
+
+// TicketReplyRequest is what Tickets.Reply sends: a Reply (AdminComment,
+// AdminNote, ContactReply) or a QuickReply (AdminQuickReply). TicketRequest
+// validates it and builds exactly one variant of gen's reply_ticket_request.
+type TicketReplyRequest interface {
+	TicketRequest() (gen.ReplyTicketRequest, error)
+}
+
+var (
+	_ TicketReplyRequest = Reply{}
+	_ TicketReplyRequest = QuickReply{}
+)
+
+// TicketRequest validates r and builds the body of POST /tickets/{id}/reply:
+// the admin variant for AdminComment and AdminNote, the contact variant
+// (intercom_user_id, user_id or email) for ContactReply.
+func (r Reply) TicketRequest() (gen.ReplyTicketRequest, error) {
+	var out gen.ReplyTicketRequest
+	if err := r.Validate(); err != nil {
+		return out, err
+	}
+	p := r.params
+	if len(p.attachmentFiles) > 0 {
+		return out, invalid("attachment_files", "ticket replies take attachment_urls only")
+	}
+	if r.IsAdmin() {
+		body := r.body
+		err := out.FromAdminReplyTicketRequest(gen.AdminReplyTicketRequest{
+			Type:           gen.AdminReplyTicketRequestTypeAdmin,
+			MessageType:    gen.AdminReplyTicketRequestMessageType(r.messageType),
+			AdminId:        r.adminID,
+			Body:           &body,
+			AttachmentUrls: p.urlsOrNil(),
+			CreatedAt:      p.createdAtUnix(),
+		})
+		return out, err
+	}
+	var contact gen.ContactReplyTicketRequest
+	var err error
+	switch r.contact.field {
+	case "intercom_user_id":
+		err = contact.FromContactReplyTicketIntercomUserIdRequest(gen.ContactReplyTicketIntercomUserIdRequest{
+			Type: gen.ContactReplyTicketIntercomUserIdRequestTypeUser, MessageType: gen.ContactReplyTicketIntercomUserIdRequestMessageTypeComment,
+			IntercomUserId: r.contact.value, Body: r.body, AttachmentUrls: p.urlsOrNil(), CreatedAt: p.createdAtUnix(),
+		})
+	case "user_id":
+		err = contact.FromContactReplyTicketUserIdRequest(gen.ContactReplyTicketUserIdRequest{
+			Type: gen.ContactReplyTicketUserIdRequestTypeUser, MessageType: gen.ContactReplyTicketUserIdRequestMessageTypeComment,
+			UserId: r.contact.value, Body: r.body, AttachmentUrls: p.urlsOrNil(), CreatedAt: p.createdAtUnix(),
+		})
+	default: // email; validate has rejected anything else
+		err = contact.FromContactReplyTicketEmailRequest(gen.ContactReplyTicketEmailRequest{
+			Type: gen.ContactReplyTicketEmailRequestTypeUser, MessageType: gen.ContactReplyTicketEmailRequestMessageTypeComment,
+			Email: r.contact.value, Body: r.body, AttachmentUrls: p.urlsOrNil(), CreatedAt: p.createdAtUnix(),
+		})
+	}
+	if err != nil {
+		return out, err
+	}
+	err = out.FromContactReplyTicketRequest(contact)
+	return out, err
+}
+
+// QuickReplyOption is one button of a quick reply: the text shown, and a
+// UUID the answer refers to. Leave UUID empty to have a random one
+// generated when the request is built.
+type QuickReplyOption struct {
+	Text string
+	UUID string
+}
+
+// QuickReplyArg is an argument of AdminQuickReply: a QuickReplyOption (a
+// button), QuickReplyBody (the question) or a ReplyOption (attachments,
+// created_at).
+type QuickReplyArg interface {
+	applyQuickReply(*replyParams)
+}
+
+func (o QuickReplyOption) applyQuickReply(p *replyParams) { p.quickOptions = append(p.quickOptions, o) }
+func (o ReplyOption) applyQuickReply(p *replyParams) {
+	if o != nil {
+		o(p)
+	}
+}
+
+// quickReplyBody is the QuickReplyArg QuickReplyBody returns.
+type quickReplyBody string
+
+func (b quickReplyBody) applyQuickReply(p *replyParams) { s := string(b); p.quickBody = &s }
+
+// QuickReplyBody sets the text shown above the buttons of a quick reply.
+func QuickReplyBody(text string) QuickReplyArg { return quickReplyBody(text) }
+
+// QuickReply is an admin reply that offers the customer buttons to answer
+// with. Only tickets accept it. Build one with AdminQuickReply.
+type QuickReply struct {
+	adminID string
+	params  replyParams
+}
+
+// AdminQuickReply is a quick reply by the admin adminID: at least one
+// QuickReplyOption, each with a text; optionally a QuickReplyBody and
+// ReplyOptions (WithAttachmentURLs, WithCreatedAt).
+func AdminQuickReply(adminID string, args ...QuickReplyArg) QuickReply {
+	q := QuickReply{adminID: adminID}
+	for _, a := range args {
+		if a != nil {
+			a.applyQuickReply(&q.params)
+		}
+	}
+	return q
+}
+
+// Validate checks the quick reply as it would be sent.
+func (q QuickReply) Validate() error {
+	if err := required("admin_id", q.adminID); err != nil {
+		return err
+	}
+	if len(q.params.quickOptions) == 0 {
+		return invalid("reply_options", "a quick reply needs at least one option")
+	}
+	for i, o := range q.params.quickOptions {
+		if o.Text == "" {
+			return invalid(replyFieldAt("reply_options", i)+".text", "must not be empty")
+		}
+		if o.UUID != "" {
+			var u openapi_types.UUID
+			if err := u.UnmarshalText([]byte(o.UUID)); err != nil {
+				return invalid(replyFieldAt("reply_options", i)+".uuid", "must be a UUID, got %q", o.UUID)
+			}
+		}
+	}
+	return q.params.validate()
+}
+
+// TicketRequest validates q and builds the admin variant of
+// reply_ticket_request with message_type quick_reply.
+func (q QuickReply) TicketRequest() (gen.ReplyTicketRequest, error) {
+	var out gen.ReplyTicketRequest
+	if err := q.Validate(); err != nil {
+		return out, err
+	}
+	opts := make([]struct {
+		Text string `json:"text"`
+		Uuid string `json:"uuid"`
+	}, len(q.params.quickOptions))
+	for i, o := range q.params.quickOptions {
+		opts[i].Text = o.Text
+		opts[i].Uuid = o.UUID
+		if o.UUID == "" {
+			opts[i].Uuid = newQuickReplyUUID()
+		}
+	}
+	err := out.FromAdminReplyTicketRequest(gen.AdminReplyTicketRequest{
+		Type:           gen.AdminReplyTicketRequestTypeAdmin,
+		MessageType:    gen.AdminReplyTicketRequestMessageTypeQuickReply,
+		AdminId:        q.adminID,
+		Body:           q.params.quickBody,
+		ReplyOptions:   &opts,
+		AttachmentUrls: q.params.urlsOrNil(),
+		CreatedAt:      q.params.createdAtUnix(),
+	})
+	return out, err
+}
+
+// newQuickReplyUUID returns a random (version 4) UUID.
+func newQuickReplyUUID() string {
+	var u openapi_types.UUID
+	_, _ = rand.Read(u[:])
+	u[6] = (u[6] & 0x0f) | 0x40
+	u[8] = (u[8] & 0x3f) | 0x80
+	return u.String()
+}

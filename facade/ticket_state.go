@@ -1,0 +1,75 @@
+package facade
+
+import "strings"
+
+// TicketState is the state of a ticket: submitted, in_progress,
+// waiting_on_customer or resolved. A value the server sends that this version
+// does not know is kept as it came; Valid reports false for it.
+type TicketState string
+
+// The ticket states of Intercom 2.11.
+const (
+	TicketStateSubmitted         TicketState = "submitted"
+	TicketStateInProgress        TicketState = "in_progress"
+	TicketStateWaitingOnCustomer TicketState = "waiting_on_customer"
+	TicketStateResolved          TicketState = "resolved"
+)
+
+// ticketStates lists every known state, in workflow order.
+var ticketStates = []TicketState{TicketStateSubmitted, TicketStateInProgress, TicketStateWaitingOnCustomer, TicketStateResolved}
+
+// TicketStates returns every ticket state this version knows.
+func TicketStates() []TicketState { return append([]TicketState(nil), ticketStates...) }
+
+// ParseTicketState returns the TicketState named s, or an *InputError naming
+// the field ticket_state and the allowed values.
+func ParseTicketState(s string) (TicketState, error) {
+	st := TicketState(s)
+	if !st.Valid() {
+		return "", invalid("ticket_state", "got %q, allowed: %s", s, ticketEnumList(ticketStates))
+	}
+	return st, nil
+}
+
+// Valid reports whether s is one of the ticket states of this version.
+func (s TicketState) Valid() bool {
+	for _, v := range ticketStates {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// String returns the state as the API spells it.
+func (s TicketState) String() string { return string(s) }
+
+// settableTicketStates are the states an update may move a ticket to.
+var settableTicketStates = []TicketState{TicketStateInProgress, TicketStateWaitingOnCustomer, TicketStateResolved}
+
+// validUpdateState checks the state of an update: only in_progress,
+// waiting_on_customer or resolved; a ticket can never be moved back to
+// submitted.
+func validUpdateState(s TicketState) error {
+	if s == TicketStateSubmitted {
+		return invalid("state", "a ticket cannot be moved back to submitted; allowed: %s", ticketEnumList(settableTicketStates))
+	}
+	for _, v := range settableTicketStates {
+		if s == v {
+			return nil
+		}
+	}
+	return invalid("state", "got %q, allowed: %s", string(s), ticketEnumList(settableTicketStates))
+}
+
+// TicketStateOf returns the state of t as a TicketState.
+func TicketStateOf(t *Ticket) TicketState { return TicketState(t.TicketState) }
+
+// ticketEnumList lists enum values for an error message: "a, b, c".
+func ticketEnumList[T ~string](vs []T) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
+}

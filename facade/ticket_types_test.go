@@ -1,0 +1,129 @@
+package facade
+
+import (
+	"context"
+	"testing"
+)
+
+const tkTicketTypeJSON = `{"type":"ticket_type","id":"9","name":"Bug","description":"d","icon":"🐞","category":"Back-office",
+ "workspace_id":"w","archived":false,"created_at":1,"ticket_type_attributes":{"type":"ticket_type_attributes.list","ticket_type_attributes":[
+  {"type":"ticket_type_attribute","id":"a1","name":"Severity","description":"","data_type":"list","input_options":{},"order":0,
+   "required_to_create":false,"required_to_create_for_contacts":false,"visible_on_create":true,"visible_to_contacts":true,
+   "default":false,"ticket_type_id":9,"archived":false,"created_at":1,"workspace_id":"w"},
+  {"type":"ticket_type_attribute","id":"a2","name":"Geo","description":"","data_type":"location","input_options":{},"order":1,
+   "required_to_create":false,"required_to_create_for_contacts":false,"visible_on_create":true,"visible_to_contacts":true,
+   "default":false,"ticket_type_id":9,"archived":false,"created_at":1,"workspace_id":"w"}]}}`
+
+func TestTicketTypesCalls(t *testing.T) {
+	ctx := context.Background()
+	yes, no := true, false
+	cases := []struct {
+		name         string
+		reply        string
+		call         func(c *Client) error
+		method, path string
+		body         string
+	}{
+		{"list", `{"type":"ticket_type_attributes.list","ticket_types":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
+			l, _, err := c.TicketTypes.List(ctx)
+			if err == nil && len(l.TicketTypes) != 1 {
+				t.Errorf("list = %+v", l)
+			}
+			return err
+		}, "GET", "/ticket_types", ""},
+		{"get", tkTicketTypeJSON, func(c *Client) error {
+			tt, _, err := c.TicketTypes.Get(ctx, "9")
+			if err == nil {
+				attrs := tt.TicketTypeAttributes.TicketTypeAttributes
+				if TicketCategory(tt.Category) != TicketCategoryBackOffice || !TicketTypeAttributeDataType(attrs[0].DataType).Valid() ||
+					TicketTypeAttributeDataType(attrs[1].DataType).Valid() || attrs[1].DataType != "location" {
+					t.Errorf("unknown data_type must be kept and invalid: %+v", attrs)
+				}
+			}
+			return err
+		}, "GET", "/ticket_types/9", ""},
+		{"create", tkTicketTypeJSON, func(c *Client) error {
+			_, _, err := c.TicketTypes.Create(ctx, "Bug", &CreateTicketTypeOptions{Category: TicketCategoryBackOffice, Description: "d", Icon: "🐞", IsInternal: &no})
+			return err
+		}, "POST", "/ticket_types", `{"name":"Bug","category":"Back-office","description":"d","icon":"🐞","is_internal":false}`},
+		{"create minimal", tkTicketTypeJSON, func(c *Client) error {
+			_, _, err := c.TicketTypes.Create(ctx, "Bug", nil)
+			return err
+		}, "POST", "/ticket_types", `{"name":"Bug"}`},
+		{"update", tkTicketTypeJSON, func(c *Client) error {
+			_, _, err := c.TicketTypes.Update(ctx, "9", &UpdateTicketTypeOptions{Name: "Bugs", Category: TicketCategoryTracker, Archived: &yes})
+			return err
+		}, "PUT", "/ticket_types/9", `{"name":"Bugs","category":"Tracker","archived":true}`},
+		{"create attribute", `{"type":"ticket_type_attribute","id":"a3","data_type":"list"}`, func(c *Client) error {
+			_, _, err := c.TicketTypes.Attributes.Create(ctx, "9", "Severity", "How bad", TicketAttributeList,
+				&TicketTypeAttributeOptions{ListItems: "Low,High", RequiredToCreate: &yes, VisibleToContacts: &no})
+			return err
+		}, "POST", "/ticket_types/9/attributes",
+			`{"name":"Severity","description":"How bad","data_type":"list","list_items":"Low,High","required_to_create":true,"visible_to_contacts":false}`},
+		{"update attribute", `{"type":"ticket_type_attribute","id":"a3"}`, func(c *Client) error {
+			_, _, err := c.TicketTypes.Attributes.Update(ctx, "9", "a3", &UpdateTicketTypeAttributeOptions{
+				Description: "Impact", Archived: &yes, TicketTypeAttributeOptions: TicketTypeAttributeOptions{Multiline: &yes}})
+			return err
+		}, "PUT", "/ticket_types/9/attributes/a3", `{"description":"Impact","archived":true,"multiline":true}`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, srv := newTicketsTestServer(t, 200, tc.reply)
+			if err := tc.call(c); err != nil {
+				t.Fatal(err)
+			}
+			r := srv.only(t)
+			if r.Method != tc.method || r.Path != tc.path {
+				t.Errorf("sent %s %s, want %s %s", r.Method, r.Path, tc.method, tc.path)
+			}
+			if tc.body != "" {
+				tkJSONEq(t, r.Body, tc.body)
+			}
+		})
+	}
+}
+
+func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
+	ctx := context.Background()
+	c, srv := newTicketsTestServer(t, 200, tkTicketTypeJSON)
+	cases := []struct {
+		name  string
+		call  func() error
+		field string
+	}{
+		{"get empty", func() error { _, _, err := c.TicketTypes.Get(ctx, ""); return err }, "ticket_type_id"},
+		{"create no name", func() error { _, _, err := c.TicketTypes.Create(ctx, "", nil); return err }, "name"},
+		{"create bad category", func() error {
+			_, _, err := c.TicketTypes.Create(ctx, "Bug", &CreateTicketTypeOptions{Category: "back-office"})
+			return err
+		}, "category"},
+		{"update empty", func() error { _, _, err := c.TicketTypes.Update(ctx, "", nil); return err }, "ticket_type_id"},
+		{"update bad category", func() error {
+			_, _, err := c.TicketTypes.Update(ctx, "9", &UpdateTicketTypeOptions{Category: "Internal"})
+			return err
+		}, "category"},
+		{"attribute no type id", func() error {
+			_, _, err := c.TicketTypes.Attributes.Create(ctx, "", "n", "d", TicketAttributeString, nil)
+			return err
+		}, "ticket_type_id"},
+		{"attribute no name", func() error {
+			_, _, err := c.TicketTypes.Attributes.Create(ctx, "9", "", "d", TicketAttributeString, nil)
+			return err
+		}, "name"},
+		{"attribute no description", func() error {
+			_, _, err := c.TicketTypes.Attributes.Create(ctx, "9", "n", "", TicketAttributeString, nil)
+			return err
+		}, "description"},
+		{"attribute bad data type", func() error {
+			_, _, err := c.TicketTypes.Attributes.Create(ctx, "9", "n", "d", "number", nil)
+			return err
+		}, "data_type"},
+		{"attribute update no id", func() error { _, _, err := c.TicketTypes.Attributes.Update(ctx, "9", "", nil); return err }, "attribute_id"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { tkInputError(t, tc.call(), tc.field) })
+	}
+	if n := len(srv.requests()); n != 0 {
+		t.Errorf("server received %d requests, want none", n)
+	}
+}

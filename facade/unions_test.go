@@ -1,0 +1,237 @@
+package facade
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-intercom/intercom/gen"
+)
+
+// tkUnionError fails unless err is a *UnionError for union that keeps raw.
+func tkUnionError(t *testing.T, err error, union, raw string, seen ...string) {
+	t.Helper()
+	var ue *UnionError
+	if !errors.As(err, &ue) {
+		t.Fatalf("error = %v (%T), want *UnionError", err, err)
+	}
+	if ue.Union != union {
+		t.Errorf("Union = %q, want %q", ue.Union, union)
+	}
+	if string(ue.Raw) != raw {
+		t.Errorf("Raw = %s, want %s", ue.Raw, raw)
+	}
+	for _, s := range seen {
+		if !strings.Contains(ue.Error(), s) {
+			t.Errorf("error %q does not mention %q", ue.Error(), s)
+		}
+	}
+}
+
+func TestDecodeTicketReplyRequest(t *testing.T) {
+	cases := []struct {
+		raw  string
+		want string // which field is set
+	}{
+		{`{"type":"admin","message_type":"note","admin_id":"1","body":"x"}`, "admin"},
+		{`{"type":"admin","message_type":"quick_reply","admin_id":"1","reply_options":[{"text":"a","uuid":"u"}]}`, "admin"},
+		{`{"type":"user","message_type":"comment","intercom_user_id":"c1","body":"x"}`, "intercom_user_id"},
+		{`{"type":"user","message_type":"comment","user_id":"u1","body":"x"}`, "user_id"},
+		{`{"type":"user","message_type":"comment","email":"a@b.c","body":"x","user_id":null}`, "email"},
+	}
+	for _, tc := range cases {
+		var v gen.ReplyTicketRequest
+		if err := json.Unmarshal([]byte(tc.raw), &v); err != nil {
+			t.Fatal(err)
+		}
+		d, err := DecodeTicketReplyRequest(v)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.raw, err)
+		}
+		got := map[string]bool{"admin": d.Admin != nil, "intercom_user_id": d.ByIntercomUserID != nil, "user_id": d.ByUserID != nil, "email": d.ByEmail != nil}
+		for k, set := range got {
+			if set != (k == tc.want) {
+				t.Errorf("%s: %s set=%v", tc.raw, k, set)
+			}
+		}
+	}
+	// Round trip of what the helpers build.
+	req, _ := ContactReply(ByEmail("a@b.c"), "hi").TicketRequest()
+	if d, err := DecodeTicketReplyRequest(req); err != nil || d.ByEmail == nil || d.ByEmail.Email != "a@b.c" {
+		t.Errorf("round trip: %+v %v", d, err)
+	}
+	req, _ = AdminQuickReply("1", QuickReplyOption{Text: "a"}).TicketRequest()
+	if d, err := DecodeTicketReplyRequest(req); err != nil || d.Admin == nil || ReplyMessageType(d.Admin.MessageType) != ReplyQuickReply {
+		t.Errorf("round trip: %+v %v", d, err)
+	}
+	for _, bad := range []struct{ raw, seen string }{
+		{`{"type":"bot","body":"x"}`, `type="bot"`},
+		{`{"message_type":"comment","body":"x"}`, "message_type"},
+		{`{"type":"user","body":"x"}`, "none of intercom_user_id, user_id, email"},
+		{`{"type":"user","body":"x","email":"a@b.c","user_id":"u"}`, "several identities"},
+		{`{"type":"admin","admin_id":5}`, "admin_id"},
+		{`[1,2]`, "not a JSON object"},
+	} {
+		var v gen.ReplyTicketRequest
+		_ = v.UnmarshalJSON([]byte(bad.raw))
+		_, err := DecodeTicketReplyRequest(v)
+		tkUnionError(t, err, "reply_ticket_request", bad.raw, bad.seen)
+	}
+}
+
+func TestUnionErrorDoesNotPrintValues(t *testing.T) {
+	var v gen.ReplyTicketRequest
+	_ = v.UnmarshalJSON([]byte(`{"type":"robot","body":"secret text","email":"a@b.c","user_id":"u"}`))
+	_, err := DecodeTicketReplyRequest(v)
+	if err == nil || strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "a@b.c") {
+		t.Errorf("error = %v", err)
+	}
+	if !strings.Contains(err.Error(), "body, email, type=\"robot\", user_id") {
+		t.Errorf("error = %v, want the sorted fields seen", err)
+	}
+}
+
+func TestDecodeConversationReplyRequest(t *testing.T) {
+	for _, tc := range []struct{ raw, want string }{
+		{`{"type":"admin","message_type":"comment","admin_id":"1","body":"x","attachment_files":[{"name":"a","content_type":"b","data":"c"}]}`, "admin"},
+		{`{"type":"user","message_type":"comment","intercom_user_id":"c1","body":"x"}`, "intercom_user_id"},
+		{`{"type":"user","message_type":"comment","user_id":"u1","body":"x"}`, "user_id"},
+		{`{"type":"user","message_type":"comment","email":"a@b.c","body":"x"}`, "email"},
+	} {
+		var v gen.ReplyConversationRequest
+		_ = v.UnmarshalJSON([]byte(tc.raw))
+		d, err := DecodeConversationReplyRequest(v)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.raw, err)
+		}
+		got := map[string]bool{"admin": d.Admin != nil, "intercom_user_id": d.ByIntercomUserID != nil, "user_id": d.ByUserID != nil, "email": d.ByEmail != nil}
+		for k, set := range got {
+			if set != (k == tc.want) {
+				t.Errorf("%s: %s set=%v", tc.raw, k, set)
+			}
+		}
+	}
+	for _, raw := range []string{`{"type":"team","admin_id":"1"}`, `{"type":"user"}`, `"x"`} {
+		var v gen.ReplyConversationRequest
+		_ = v.UnmarshalJSON([]byte(raw))
+		_, err := DecodeConversationReplyRequest(v)
+		tkUnionError(t, err, "reply_conversation_request", raw)
+	}
+}
+
+func TestDecodeManageConversationRequest(t *testing.T) {
+	for _, tc := range []struct {
+		action ConversationAction
+		check  func(*ConversationActionVariant) bool
+	}{
+		{CloseConversation("1", "bye"), func(d *ConversationActionVariant) bool { return d.Close != nil && *d.Close.Body == "bye" }},
+		{SnoozeConversation("1", timeUnix(99)), func(d *ConversationActionVariant) bool { return d.Snooze != nil && d.Snooze.SnoozedUntil == 99 }},
+		{OpenConversation("1"), func(d *ConversationActionVariant) bool { return d.Open != nil && d.Open.AdminId == "1" }},
+		{AssignConversation("1", AssignToTeam("7"), ""), func(d *ConversationActionVariant) bool {
+			return d.Assign != nil && d.Assign.AssigneeId == "7" && d.Assign.Type == "team"
+		}},
+	} {
+		req, err := tc.action.ManageRequest()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := DecodeManageConversationRequest(req)
+		if err != nil || !tc.check(d) {
+			t.Errorf("%s: %+v %v", tc.action.MessageType(), d, err)
+		}
+	}
+	raw := `{"message_type":"reopen","admin_id":"1"}`
+	var v gen.ManageConversationRequest
+	_ = v.UnmarshalJSON([]byte(raw))
+	_, err := DecodeManageConversationRequest(v)
+	tkUnionError(t, err, "manage_conversation_request", raw, `message_type="reopen"`, "admin_id")
+}
+
+func TestDecodeRedactConversationRequest(t *testing.T) {
+	for _, r := range []ConversationRedaction{RedactPart("1", "p"), RedactSource("1", "s")} {
+		req, err := r.request()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := DecodeRedactConversationRequest(req)
+		if err != nil || (d.Part != nil) == (d.Source != nil) {
+			t.Errorf("%+v %v", d, err)
+		}
+	}
+	raw := `{"type":"message","conversation_id":"1"}`
+	var v gen.RedactConversationRequest
+	_ = v.UnmarshalJSON([]byte(raw))
+	_, err := DecodeRedactConversationRequest(v)
+	tkUnionError(t, err, "redact_conversation_request", raw, `type="message"`)
+}
+
+func TestDecodeIdentityUnions(t *testing.T) {
+	for _, tc := range []struct{ raw, field string }{
+		{`{"intercom_user_id":"c"}`, "intercom_user_id"}, {`{"user_id":"u"}`, "user_id"}, {`{"email":"e@x.y","customer":null}`, "email"},
+	} {
+		var v gen.AttachContactToConversationRequest_Customer
+		_ = v.UnmarshalJSON([]byte(tc.raw))
+		id, err := DecodeConversationCustomer(v)
+		if err != nil || id.Field() != tc.field {
+			t.Errorf("%s: %+v %v", tc.raw, id, err)
+		}
+	}
+	for _, raw := range []string{`{"name":"x"}`, `{"email":"a","user_id":"b"}`, `{"email":3}`} {
+		var v gen.AttachContactToConversationRequest_Customer
+		_ = v.UnmarshalJSON([]byte(raw))
+		_, err := DecodeConversationCustomer(v)
+		tkUnionError(t, err, "attach_contact_to_conversation_request.customer", raw)
+	}
+	for _, tc := range []struct{ raw, field string }{
+		{`{"id":"c"}`, "id"}, {`{"external_id":"u"}`, "external_id"}, {`{"email":"e@x.y"}`, "email"},
+	} {
+		var v gen.CreateTicketRequest_Contacts_Item
+		_ = v.UnmarshalJSON([]byte(tc.raw))
+		c, err := DecodeTicketContact(v)
+		if err != nil || c.Field() != tc.field || c.Value() == "" {
+			t.Errorf("%s: %+v %v", tc.raw, c, err)
+		}
+	}
+	for _, raw := range []string{`{}`, `{"id":"a","email":"b"}`} {
+		var v gen.CreateTicketRequest_Contacts_Item
+		_ = v.UnmarshalJSON([]byte(raw))
+		_, err := DecodeTicketContact(v)
+		tkUnionError(t, err, "create_ticket_request.contacts", raw)
+	}
+}
+
+func TestDecodeTicketAttributes(t *testing.T) {
+	var tk Ticket
+	if err := json.Unmarshal([]byte(tkTicketJSON), &tk); err != nil {
+		t.Fatal(err)
+	}
+	attrs, err := TicketAttributesOf(&tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := attrs["_default_title_"]; a.Kind != TicketAttributeKindString || a.String != "Broken" {
+		t.Errorf("title = %+v", a)
+	}
+	if a := attrs["count"]; a.Kind != TicketAttributeKindNumber || a.Number.String() != "12345678901" {
+		t.Errorf("count = %+v (must keep every digit)", a)
+	}
+	if a := attrs["urgent"]; a.Kind != TicketAttributeKindBool || !a.Bool {
+		t.Errorf("urgent = %+v", a)
+	}
+	if a := attrs["files"]; a.Kind != TicketAttributeKindList || a.List == nil {
+		t.Errorf("files = %+v", a)
+	}
+	if a := attrs["gone"]; a.Kind != TicketAttributeKindNull {
+		t.Errorf("gone = %+v", a)
+	}
+	// An object matches no variant; decoding the ticket still works.
+	if err := json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"geo":{"lat":1,"lng":2}}}`), &tk); err != nil {
+		t.Fatalf("ticket with an object attribute must decode: %v", err)
+	}
+	_, err = TicketAttributesOf(&tk)
+	tkUnionError(t, err, "ticket_attributes.geo", `{"lat":1,"lng":2}`, "lat", "lng")
+}
+
+func timeUnix(s int64) time.Time { return time.Unix(s, 0) }
