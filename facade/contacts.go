@@ -3,7 +3,6 @@ package facade
 import (
 	"context"
 	"iter"
-	"net/mail"
 
 	"github.com/go-intercom/intercom/gen"
 )
@@ -314,21 +313,12 @@ func (s *ContactsService) Unarchive(ctx context.Context, contactID string) (*Con
 // checkContactFields validates the email and role of a create or update.
 func checkContactFields(email, role *string) error {
 	if email != nil && *email != "" {
-		if err := checkEmailAddress("email", *email); err != nil {
+		if err := checkEmail("email", *email); err != nil {
 			return err
 		}
 	}
 	if role != nil && *role != ContactRoleUser && *role != ContactRoleLead {
 		return invalid("role", "%q is not user or lead", *role)
-	}
-	return nil
-}
-
-// checkEmailAddress checks that v is a bare email address (no display name).
-func checkEmailAddress(field, v string) error {
-	a, err := mail.ParseAddress(v)
-	if err != nil || a.Address != v {
-		return invalid(field, "%q is not an email address", v)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package facade
 
 import (
 	"context"
-	"net/mail"
 	"time"
 
 	"github.com/go-intercom/intercom/gen"
@@ -180,16 +179,7 @@ func eventContact(who ContactIdentifier, idField string) error {
 		return err
 	}
 	if who.Field() == "email" {
-		return validEmailAddress("email", who.Value())
-	}
-	return nil
-}
-
-// validEmailAddress checks that v is a bare email address (no display name).
-func validEmailAddress(field, v string) error {
-	a, err := mail.ParseAddress(v)
-	if err != nil || a.Address != v {
-		return invalid(field, "%q is not an email address", v)
+		return checkEmail("email", who.Value())
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package facade
 
-import "fmt"
+import (
+	"fmt"
+	"net/mail"
+)
 
 // InputError reports a value the caller passed that the API would reject. It
 // is returned before any request is sent, and names the field and what the
@@ -27,6 +30,16 @@ func invalid(field, format string, args ...any) error {
 func required(field, value string) error {
 	if value == "" {
 		return invalid(field, "must not be empty")
+	}
+	return nil
+}
+
+// checkEmail returns an *InputError unless v is a bare email address (no
+// display name, no angle brackets).
+func checkEmail(field, v string) error {
+	a, err := mail.ParseAddress(v)
+	if err != nil || a.Address != v {
+		return invalid(field, "%q is not an email address", v)
 	}
 	return nil
 }

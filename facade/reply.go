@@ -83,6 +83,9 @@ func (c ContactIdentifier) validate() error {
 	if c.value == "" {
 		return invalid(c.field, "must not be empty")
 	}
+	if c.field == "email" {
+		return checkEmail(c.field, c.value)
+	}
 	return nil
 }
 

@@ -94,7 +94,7 @@ func (s *VisitorsService) MergeToContact(ctx context.Context, visitor ContactIde
 		return nil, nil, err
 	}
 	if opts != nil && opts.Email != "" {
-		if err := validEmailAddress("user.email", opts.Email); err != nil {
+		if err := checkEmail("user.email", opts.Email); err != nil {
 			return nil, nil, err
 		}
 		e := opts.Email
@@ -121,7 +121,7 @@ func visitorIDs(who ContactIdentifier, prefix string, allowEmail bool) (id, user
 		return nil, &v, nil
 	case "email":
 		if allowEmail {
-			return nil, nil, validEmailAddress(prefix+"email", v)
+			return nil, nil, checkEmail(prefix+"email", v)
 		}
 	}
 	if allowEmail {
