@@ -206,7 +206,9 @@ func newError(req *http.Request, resp *http.Response, secret string) *Error {
 // excerpt returns the first maxExcerpt bytes of body as text, cut on a rune
 // boundary, with surrounding space trimmed.
 func excerpt(body []byte) string {
-	s := strings.TrimSpace(string(body[:min(len(body), maxExcerpt+utf8.UTFMax)]))
+	// Invalid bytes become U+FFFD (3 bytes each) before the cut, so that the
+	// excerpt stays within maxExcerpt bytes.
+	s := strings.ToValidUTF8(strings.TrimSpace(string(body[:min(len(body), maxExcerpt+utf8.UTFMax)])), "\uFFFD")
 	if len(s) > maxExcerpt {
 		cut := maxExcerpt
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
@@ -214,7 +216,7 @@ func excerpt(body []byte) string {
 		}
 		s = s[:cut] + "…"
 	}
-	return strings.ToValidUTF8(s, "\uFFFD")
+	return s
 }
 
 // redact removes secret from s.

@@ -100,6 +100,10 @@ func isDialError(err error) bool {
 	return errors.As(err, &op) && op.Op == "dial"
 }
 
+// maxRetryAfterSeconds caps a Retry-After in seconds (a year), so that a
+// huge value cannot overflow time.Duration into a negative wait.
+const maxRetryAfterSeconds = 365 * 24 * 60 * 60
+
 // retryAfter reads a Retry-After header given in seconds (Intercom's form)
 // or as an HTTP date.
 func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
@@ -108,6 +112,9 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		if s > maxRetryAfterSeconds {
+			s = maxRetryAfterSeconds // beyond any wait bound; and no overflow
+		}
 		return time.Duration(s) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {

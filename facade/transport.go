@@ -189,6 +189,9 @@ func (t *transport) send(ctx context.Context, req *http.Request, attempt int) (*
 		req = req.WithContext(actx)
 	}
 	resp, err := t.httpClient.Do(req)
+	if resp != nil {
+		redactHeader(resp.Header, t.token)
+	}
 	if debug {
 		t.logAttempt(ctx, req, attempt, resp, time.Since(start), err)
 	}
@@ -207,4 +210,25 @@ func (b *cancelBody) Close() error {
 	err := b.ReadCloser.Close()
 	b.once.Do(b.cancel)
 	return err
+}
+
+// String and GoString keep the token out of fmt's output: the transport is
+// reachable through Client.Gen, and printing it with %+v or %#v would
+// otherwise show the token field.
+func (t *transport) String() string { return "intercom transport (token redacted)" }
+
+// GoString implements fmt.GoStringer; see String.
+func (t *transport) GoString() string { return "&facade.transport{token: [REDACTED]}" }
+
+// redactHeader removes the token from the header values a server sent back
+// (a proxy echoing the request, say), so that Response.Header and the request
+// id never show it.
+func redactHeader(h http.Header, secret string) {
+	for _, vs := range h {
+		for i, v := range vs {
+			if strings.Contains(v, secret) {
+				vs[i] = redact(v, secret)
+			}
+		}
+	}
 }

@@ -1,0 +1,62 @@
+package facade
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzErrorBody feeds arbitrary statuses, bodies and request ids to the
+// decoding of error answers. Seeds are Intercom's error.list shapes, a proxy's
+// HTML page and bodies that echo the token.
+func FuzzErrorBody(f *testing.F) {
+	f.Add(404, `{"type":"error.list","request_id":"b2e5a1c0","errors":[{"code":"not_found","message":"Resource Not Found"}]}`, "req-1")
+	f.Add(401, `{"type":"error.list","request_id":null,"errors":[{"code":"unauthorized","message":"Access Token Invalid"}]}`, "")
+	f.Add(400, `{"type":"error.list","errors":[{"code":"parameter_invalid","message":"state is invalid","field":"state"},{"code":"parameter_not_found","message":"body is required"}]}`, "r")
+	f.Add(429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"Exceeded rate limit of 10000 in 1m0s"}]}`, "")
+	f.Add(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "")
+	f.Add(500, "", "")
+	f.Add(403, `{"errors":[{"code":"token_revoked","message":"Token tok_SECRET_7f3a9c was revoked"}]}`, "tok_SECRET_7f3a9c")
+	f.Add(418, "Bearer tok_SECRET_7f3a9c \xff\xfe"+strings.Repeat("é", 300), "")
+	f.Add(409, `{"type":"error.list","errors":null}`, "")
+	f.Add(0, `[1,2,3]`, "\r\n")
+	f.Fuzz(func(t *testing.T, status int, body, requestID string) {
+		req := httptest.NewRequest(http.MethodPost, "https://api.intercom.io/tickets/1/reply", nil)
+		h := http.Header{}
+		h.Set("X-Request-Id", requestID)
+		resp := &http.Response{StatusCode: status, Header: h, Body: io.NopCloser(bytes.NewReader([]byte(body)))}
+		e := newError(req, resp, testToken)
+
+		msg := e.Error()
+		for _, s := range []string{msg, fmt.Sprintf("%+v", e), fmt.Sprintf("%#v", e), fmt.Sprintf("%v", e.Errors), e.Body, e.RequestID} {
+			if strings.Contains(s, testToken) {
+				t.Fatalf("token in %q", s)
+			}
+		}
+		if !strings.HasPrefix(msg, "intercom: POST /tickets/1/reply: ") {
+			t.Fatalf("error does not name the request: %q", msg)
+		}
+		if len(e.Errors) > 0 && e.Body != "" {
+			t.Fatalf("both Errors and Body set: %+v", e)
+		}
+		if len(e.Body) > maxExcerpt+len("…") || !utf8.ValidString(e.Body) {
+			t.Fatalf("excerpt of %d bytes, valid UTF-8 %v", len(e.Body), utf8.ValidString(e.Body))
+		}
+		if e.Response == nil || e.StatusCode != status {
+			t.Fatalf("response %+v, want status %d", e.Response, status)
+		}
+		// Sentinels stay consistent with the status and codes.
+		if errors.Is(e, ErrNotFound) != (status == http.StatusNotFound || e.HasCode("not_found")) {
+			t.Fatalf("ErrNotFound mismatch for %d %v", status, e.Errors)
+		}
+		if errors.Is(e, ErrTokenRevoked) != e.HasCode("token_revoked") {
+			t.Fatalf("ErrTokenRevoked mismatch for %v", e.Errors)
+		}
+	})
+}

@@ -1,0 +1,226 @@
+package facade
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-intercom/intercom/gen"
+)
+
+// Security tests of issue 7: the token never leaks into errors, logs or
+// printed values; redirects to another host do not carry it; and it is never
+// sent in clear text to a host other than the loopback.
+
+// TestSecurityTokenNeverPrinted drives the client through successes, API
+// errors whose bodies and headers echo the token, retries and a connection
+// failure, with debug logging on, and prints every value the caller can
+// reach with every verb.
+func TestSecurityTokenNeverPrinted(t *testing.T) {
+	var logs bytes.Buffer
+	var logMu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &logMu}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	calls := 0
+	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		echo := r.Header.Get("Authorization") // what a careless server or proxy might send back
+		w.Header().Set("X-Request-Id", "req-"+echo)
+		switch r.URL.Path {
+		case "/tickets/404":
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprintf(w, `{"type":"error.list","request_id":%q,"errors":[{"code":"not_found","message":"no ticket for %s","field":%q}]}`, echo, echo, echo)
+		case "/tickets/502":
+			w.WriteHeader(http.StatusBadGateway)
+			fmt.Fprintf(w, "<html>upstream said: %s</html>", echo)
+		case "/tickets/503":
+			if calls%2 == 1 {
+				w.WriteHeader(http.StatusServiceUnavailable)
+				fmt.Fprintf(w, "busy %s", echo)
+				return
+			}
+			fallthrough
+		default:
+			fmt.Fprint(w, `{"type":"ticket","id":"1","ticket_id":"1","category":"Customer","ticket_attributes":{},"ticket_state":"submitted","contacts":{"type":"contact.list","contacts":[]},"ticket_type":null}`)
+		}
+	}), WithLogger(logger), WithRetryPolicy(RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}))
+	ctx := context.Background()
+
+	var values []any
+	tk, resp, err := c.Tickets.Get(ctx, "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	values = append(values, tk, resp)
+	for _, id := range []string{"404", "502", "503"} {
+		tk, resp, err := c.Tickets.Get(ctx, id)
+		values = append(values, tk, resp, err)
+		var apiErr *Error
+		if errors.As(err, &apiErr) {
+			values = append(values, apiErr, *apiErr, apiErr.Errors, apiErr.Response)
+		}
+	}
+	// A connection failure.
+	dead := httptest.NewServer(http.NotFoundHandler())
+	dead.Close()
+	dc, err := NewClient(testToken, WithBaseURL(dead.URL), WithLogger(logger), withClock(newFakeClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = dc.Tickets.Get(ctx, "1")
+	var trErr *TransportError
+	if !errors.As(err, &trErr) {
+		t.Fatalf("want a *TransportError, got %T %v", err, err)
+	}
+	values = append(values, err, trErr, trErr.Err)
+	// Invalid input, and the client itself with everything reachable from it.
+	_, _, err = c.Tickets.Get(ctx, "")
+	values = append(values, err, c, *c, c.cfg, c.Gen(), c.raw, c.raw.Client, c.Tickets, dc)
+	if gc, ok := c.Gen().ClientInterface.(*gen.Client); ok {
+		values = append(values, gc, gc.Client)
+	}
+
+	for i, v := range values {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+			if s := fmt.Sprintf(verb, v); strings.Contains(s, testToken) {
+				t.Errorf("value %d (%T) printed with %s shows the token: %s", i, v, verb, s)
+			}
+		}
+		if e, ok := v.(error); ok && strings.Contains(e.Error(), testToken) {
+			t.Errorf("error %d shows the token: %s", i, e)
+		}
+	}
+	logMu.Lock()
+	out := logs.String()
+	logMu.Unlock()
+	if !strings.Contains(out, "intercom: retrying") || !strings.Contains(out, "intercom: attempt") {
+		t.Fatalf("expected attempt and retry logs, got:\n%s", out)
+	}
+	if strings.Contains(out, testToken) {
+		t.Errorf("logs show the token:\n%s", out)
+	}
+}
+
+type lockedWriter struct {
+	w  *bytes.Buffer
+	mu *sync.Mutex
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// TestSecurityCrossHostRedirects follows every redirect status, for a GET and
+// for a POST with a body, to another host: none carries the Authorization
+// header there, whether the client is the default one or the caller's.
+func TestSecurityCrossHostRedirects(t *testing.T) {
+	var mu sync.Mutex
+	var seen []string
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen = append(seen, r.Method+" "+r.Header.Get("Authorization"))
+		mu.Unlock()
+		fmt.Fprint(w, `{"type":"tag","id":"1","name":"x"}`)
+	}))
+	t.Cleanup(other.Close)
+	// The client talks to 127.0.0.1; the redirects lead to "localhost".
+	target := strings.Replace(other.URL, "127.0.0.1", "localhost", 1)
+	status := http.StatusFound
+	origin := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target+r.URL.Path, status)
+	})
+	for _, hc := range []struct {
+		name string
+		opts []Option
+	}{
+		{"default client", nil},
+		{"caller's client", []Option{WithHTTPClient(&http.Client{Timeout: 5 * time.Second})}},
+	} {
+		c := newTestClient(t, origin, hc.opts...)
+		for _, st := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+			status = st
+			mu.Lock()
+			seen = nil
+			mu.Unlock()
+			if _, _, err := c.Tags.Find(context.Background(), "1"); err != nil {
+				t.Fatalf("%s, %d GET: %v", hc.name, st, err)
+			}
+			// A POST whose body can be replayed (307 and 308 resend it).
+			_, _, _ = c.Tags.Create(context.Background(), NewTag("vip"))
+			mu.Lock()
+			got := append([]string(nil), seen...)
+			mu.Unlock()
+			if len(got) != 2 {
+				t.Fatalf("%s, %d: the other host saw %q, want a GET and a POST or GET", hc.name, st, got)
+			}
+			for _, s := range got {
+				if strings.Contains(s, "Bearer") || strings.Contains(s, testToken) {
+					t.Errorf("%s, %d: Authorization sent to another host: %q", hc.name, st, s)
+				}
+			}
+		}
+	}
+}
+
+// TestSecurityPlainHTTPOnlyOnLoopback checks that the token is never sent in
+// clear text: an http:// base URL is refused unless its host is the
+// loopback, in an option and in the environment.
+func TestSecurityPlainHTTPOnlyOnLoopback(t *testing.T) {
+	refused := []string{
+		"http://api.intercom.io",
+		"http://api.eu.intercom.io/",
+		"http://10.0.0.1:8080",
+		"http://192.168.1.10",
+		"http://0.0.0.0:9000",
+		"http://[::]:9000",
+		"http://localhost.example.com",
+		"http://127.0.0.1.nip.io",
+		"http://[::ffff:8.8.8.8]",
+		"http://user:pass@example.com",
+		"ftp://127.0.0.1",
+		"ws://localhost:8080",
+		"//api.intercom.io",
+		"api.intercom.io",
+	}
+	for _, u := range refused {
+		_, err := NewClient(testToken, WithBaseURL(u))
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Field != "base_url" {
+			t.Errorf("WithBaseURL(%q): %v, want an *InputError for base_url", u, err)
+		}
+	}
+	allowed := []string{
+		"https://api.intercom.io",
+		"https://proxy.example.com/intercom",
+		"http://127.0.0.1:8080",
+		"http://127.9.9.9",
+		"http://localhost:3000",
+		"http://LOCALHOST",
+		"http://[::1]:9000",
+	}
+	for _, u := range allowed {
+		if _, err := NewClient(testToken, WithBaseURL(u)); err != nil {
+			t.Errorf("WithBaseURL(%q): %v", u, err)
+		}
+	}
+
+	t.Setenv(EnvToken, testToken)
+	t.Setenv(EnvBaseURL, "http://api.intercom.io")
+	_, err := NewClientFromEnv()
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != "base_url" {
+		t.Errorf("INTERCOM_BASE_URL=http://api.intercom.io: %v, want an *InputError", err)
+	}
+	if err != nil && strings.Contains(err.Error(), testToken) {
+		t.Errorf("error shows the token: %v", err)
+	}
+}
