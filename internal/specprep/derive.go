@@ -97,13 +97,13 @@ func stripProse(node *yaml.Node, names bool) {
 // requires one (responses) or where it helps a reader (info, servers).
 func describeRoot(root *yaml.Node) {
 	if info := mapValue(root, "info"); info != nil {
-		setScalar(info, "title", "Intercom API")
-		setScalar(info, "description", "The Intercom REST API, as described by the go-intercom project.")
+		addScalar(info, "title", "Intercom API")
+		addScalar(info, "description", "The Intercom REST API, as described by the go-intercom project.")
 	}
 	if servers := mapValue(root, "servers"); servers != nil {
 		for _, server := range servers.Content {
 			if words, ok := serverWords[scalarValue(server, "url")]; ok {
-				setScalar(server, "description", words)
+				addScalar(server, "description", words)
 			}
 		}
 	}
@@ -123,7 +123,7 @@ func walkResponses(node *yaml.Node) {
 				for j := 0; j+1 < len(value.Content); j += 2 {
 					code, response := value.Content[j], value.Content[j+1]
 					if response.Kind == yaml.MappingNode && mapValue(response, "$ref") == nil {
-						setScalar(response, "description", statusWords(code.Value))
+						addScalar(response, "description", statusWords(code.Value))
 					}
 				}
 			}
@@ -164,10 +164,10 @@ func scalarValue(m *yaml.Node, key string) string {
 	return ""
 }
 
-// setScalar sets key to a string value, adding the key where it is missing.
-func setScalar(m *yaml.Node, key, value string) {
-	if v := mapValue(m, key); v != nil {
-		*v = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value}
+// addScalar adds key with a string value. Derive calls it only for keys that
+// stripProse has removed, so the key is never there already.
+func addScalar(m *yaml.Node, key, value string) {
+	if m.Kind != yaml.MappingNode {
 		return
 	}
 	m.Content = append(m.Content,

@@ -143,3 +143,73 @@ func TestProjectDescriptionIsDerived(t *testing.T) {
 		t.Error("openapi/intercom-2.11.yaml differs from what `make generate SPEC=…/2.11/api.intercom.io.yaml` derives")
 	}
 }
+
+func TestDeriveResponseDescriptions(t *testing.T) {
+	src := `openapi: 3.0.1
+info: not a mapping
+servers:
+  - url: https://example.com
+  - just a string
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: x}
+        '299': {description: x}
+        4XX: {description: x}
+        default: {description: x}
+        '404': {$ref: '#/components/responses/missing'}
+`
+	derived, err := specprep.Derive([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Info    any `yaml:"info"`
+		Servers []any
+		Paths   map[string]map[string]struct {
+			Responses map[string]map[string]string
+		}
+	}
+	if err := yaml.Unmarshal(derived, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Info != "not a mapping" {
+		t.Errorf("info = %v, want it kept as it was", doc.Info)
+	}
+	if server := doc.Servers[0].(map[string]any); server["description"] != nil {
+		t.Errorf("a server the project has no words for got a description: %v", server)
+	}
+	got := doc.Paths["/a"]["get"].Responses
+	for code, want := range map[string]string{"200": "OK", "299": "Status 299", "4XX": "Status 4XX", "default": "Any other status"} {
+		if got[code]["description"] != want {
+			t.Errorf("response %s: description %q, want %q", code, got[code]["description"], want)
+		}
+	}
+	if _, ok := got["404"]["description"]; ok {
+		t.Error("a $ref response got a description beside its $ref")
+	}
+}
+
+func TestVersion(t *testing.T) {
+	v, err := specprep.Version([]byte(publishedSample))
+	if err != nil || v != "2.11" {
+		t.Fatalf("Version = %q, %v; want 2.11", v, err)
+	}
+	if _, err := specprep.Version([]byte("openapi: 3.0.1\n")); err == nil {
+		t.Error("want an error for a description without info.version")
+	}
+	if _, err := specprep.Version([]byte("{")); err == nil {
+		t.Error("want an error for broken YAML")
+	}
+}
+
+func TestApplyRejectsInvalidOverlay(t *testing.T) {
+	invalid := "overlay: 1.1.0\ninfo: {title: t, version: 1.0.0}\nactions:\n  - update: {x: 1}\n"
+	if _, err := specprep.Apply([]byte("openapi: 3.0.1\n"), []byte(invalid)); err == nil {
+		t.Fatal("want an error for an action without a target")
+	}
+	if _, err := specprep.Apply([]byte("openapi: 3.0.1\n"), []byte("{")); err == nil {
+		t.Fatal("want an error for an overlay that is not YAML")
+	}
+}
