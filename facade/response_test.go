@@ -1,7 +1,6 @@
 package facade
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -78,70 +77,4 @@ func coreFakeResponse(body string) *http.Response {
 		ContentLength: int64(len(body)),
 		Request:       req,
 	}
-}
-
-// coreBenchBody is a realistic list body of about 40 KiB.
-var coreBenchBody = func() []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"type":"admin.list","admins":[`)
-	for i := range 150 {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`{"type":"admin","id":"` + strconv.Itoa(100000+i) + `","name":"Admin Number ` + strconv.Itoa(i) + `","email":"admin` + strconv.Itoa(i) + `@example.com","job_title":"Support","away_mode_enabled":false,"away_mode_reassign":false,"has_inbox_seat":true,"team_ids":[1,2,3]}`)
-	}
-	b.WriteString(`]}`)
-	return b.Bytes()
-}()
-
-// coreReusable is a response whose body can be rewound without
-// allocating, so benchmarks measure decoding only.
-type coreReusable struct {
-	r    bytes.Reader
-	resp http.Response
-}
-
-func (rr *coreReusable) Read(p []byte) (int, error) { return rr.r.Read(p) }
-func (rr *coreReusable) Close() error               { return nil }
-
-func newCoreReusable(body []byte) *coreReusable {
-	rr := &coreReusable{}
-	req, _ := http.NewRequest(http.MethodGet, "https://api.intercom.io/admins", nil)
-	rr.resp = http.Response{StatusCode: 200, Header: http.Header{}, ContentLength: int64(len(body)), Request: req, Body: rr}
-	return rr
-}
-
-// BenchmarkDecode compares decode (through the pooled buffer) with
-// json.Unmarshal of the same bytes and with a json.Decoder on the body.
-func BenchmarkDecode(b *testing.B) {
-	b.Run("facade", func(b *testing.B) {
-		rr := newCoreReusable(coreBenchBody)
-		b.ReportAllocs()
-		for b.Loop() {
-			rr.r.Reset(coreBenchBody)
-			if _, _, err := decode[gen.AdminList](&rr.resp, nil); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("json.Unmarshal", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			var out gen.AdminList
-			if err := json.Unmarshal(coreBenchBody, &out); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("json.Decoder", func(b *testing.B) {
-		rr := newCoreReusable(coreBenchBody)
-		b.ReportAllocs()
-		for b.Loop() {
-			rr.r.Reset(coreBenchBody)
-			var out gen.AdminList
-			if err := json.NewDecoder(rr).Decode(&out); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 }
