@@ -5,16 +5,17 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers"
 )
 
 // call is one valid request on its way to a handler.
 type call struct {
-	s      *Server
-	r      *http.Request
+	route  *routers.Route
 	op     string
 	params map[string]string
 	query  url.Values
-	raw    []byte
 	body   map[string]any // the JSON body when it is an object
 	reqID  string
 }
@@ -37,22 +38,17 @@ func (s *Server) dispatch(c *call) reply {
 	if h, ok := handlers[c.op]; ok {
 		return h(s.ws, c)
 	}
-	return synthesized(c)
+	return synthesized(c.route.Operation)
 }
 
 // synthesized answers with the operation's first success status and a
 // minimal body built from its schema.
-func synthesized(c *call) reply {
-	route, _, err := c.s.spec.router.FindRoute(c.r)
-	if err != nil {
-		return reply{http.StatusNotFound, errorList(c.reqID, "not_found", "Resource Not Found")}
-	}
+func synthesized(op *openapi3.Operation) reply {
 	for status := 200; status < 300; status++ {
-		resp := route.Operation.Responses.Status(status)
-		if resp == nil {
+		if op.Responses.Status(status) == nil {
 			continue
 		}
-		if schema := responseSchema(route.Operation, status); schema != nil {
+		if schema := responseSchema(op, status); schema != nil {
 			return reply{status, synthesize(schema)}
 		}
 		return reply{status, nil}

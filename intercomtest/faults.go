@@ -2,7 +2,6 @@ package intercomtest
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -224,8 +223,4 @@ func (st rateState) setHeaders(h http.Header) {
 	h.Set("X-RateLimit-Limit", strconv.Itoa(st.limit))
 	h.Set("X-RateLimit-Remaining", strconv.Itoa(st.remaining))
 	h.Set("X-RateLimit-Reset", strconv.FormatInt(st.reset.Unix(), 10))
-}
-
-func (st rateState) String() string {
-	return fmt.Sprintf("%d/%d until %d", st.remaining, st.limit, st.reset.Unix())
 }

@@ -103,25 +103,27 @@ func init() {
 			cv.state, cv.snoozedUntil = "snoozed", until
 			ws.addConversationPart(cv, "snoozed", "", by)
 		case "assignment":
+			// Each case checks the assignee before changing anything.
 			id := c.str("assignee_id")
-			p := ws.addConversationPart(cv, "assignment", c.str("body"), by)
+			var to *author
 			switch {
 			case id == "0":
 				cv.adminAssignee, cv.teamAssignee = "", ""
-				p.assignedTo = &author{kind: "nobody_admin"}
+				to = &author{kind: "nobody_admin"}
 			case c.str("type") == "team" || (ws.team(id) != nil && ws.admin(id) == nil):
 				if ws.team(id) == nil {
 					return c.notFound("Team")
 				}
 				cv.teamAssignee = id
-				p.assignedTo = &author{kind: "team", id: id}
+				to = &author{kind: "team", id: id}
 			default:
 				if ws.admin(id) == nil {
 					return c.notFound("Admin")
 				}
 				cv.adminAssignee = id
-				p.assignedTo = &author{kind: "admin", id: id}
+				to = &author{kind: "admin", id: id}
 			}
+			ws.addConversationPart(cv, "assignment", c.str("body"), by).assignedTo = to
 		}
 		cv.updatedAt = ws.unix()
 		return ok(ws.conversationJSON(cv, true))
@@ -190,10 +192,10 @@ func (ws *workspace) conversationFields(cv *conversation) fieldFunc {
 			return cv.priority, true
 		case "tag_ids":
 			return tagIDs(cv.tags), true
-		case "waiting_since":
-			return cv.waitingSince, true
+		case "waiting_since": // null when 0, as rendered
+			return nullableInt(cv.waitingSince), true
 		case "snoozed_until":
-			return cv.snoozedUntil, true
+			return nullableInt(cv.snoozedUntil), true
 		}
 		return nil, false
 	}

@@ -192,6 +192,11 @@ func init() {
 				return c.notFound("Admin")
 			}
 		}
+		// Check the assignee before changing anything.
+		assignee := str(asg, "assignee_id")
+		if assignee != "" && assignee != "0" && ws.admin(assignee) == nil && ws.team(assignee) == nil {
+			return c.notFound("Assignee")
+		}
 		now := ws.unix()
 		if attrs := c.object("ticket_attributes"); attrs != nil {
 			if r := checkTicketAttributes(c, ws.ticketType(t.typeID), attrs, false); r != nil {
@@ -202,7 +207,7 @@ func init() {
 			}
 			ws.addTicketPart(t, "ticket_attribute_updated_by_admin", "", ws.adminAuthor(by))
 		}
-		if id := str(asg, "assignee_id"); id != "" {
+		if id := assignee; id != "" {
 			switch {
 			case id == "0":
 				t.adminAssignee, t.teamAssignee = "", ""
@@ -210,11 +215,9 @@ func init() {
 			case ws.admin(id) != nil:
 				t.adminAssignee = id
 				ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "admin", id: id}
-			case ws.team(id) != nil:
+			default: // a team, checked above
 				t.teamAssignee = id
 				ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "team", id: id}
-			default:
-				return c.notFound("Assignee")
 			}
 		}
 		state := c.str("state")
@@ -395,8 +398,8 @@ func (ws *workspace) ticketFields(t *ticket) fieldFunc {
 			return t.open, true
 		case "state", "ticket_state":
 			return t.state, true
-		case "snoozed_until":
-			return t.snoozedUntil, true
+		case "snoozed_until": // absent when 0, as rendered
+			return nullableInt(t.snoozedUntil), true
 		}
 		if key, ok := strings.CutPrefix(name, "ticket_attributes."); ok {
 			return t.attributes[key], true

@@ -68,6 +68,9 @@ func matchQuery(q map[string]any, fields fieldFunc) (bool, error) {
 	case "<", "<=", ">", ">=":
 		a, okA := number(have)
 		b, okB := number(want)
+		if okB && !okA && scalar(have) == "" {
+			return false, nil // a resource without the value does not match
+		}
 		if !okA || !okB {
 			return false, fmt.Errorf("operator %s needs numbers (field %q)", op, name)
 		}

@@ -201,7 +201,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	c := &call{s: s, r: r, op: rec.OperationID, params: pathParams, query: r.URL.Query(), raw: body, reqID: reqID}
+	c := &call{route: route, op: rec.OperationID, params: pathParams, query: r.URL.Query(), reqID: reqID}
 	if len(bytes.TrimSpace(body)) > 0 {
 		var v any
 		if err := json.Unmarshal(body, &v); err == nil {

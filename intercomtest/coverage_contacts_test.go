@@ -1,0 +1,273 @@
+package intercomtest
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestAdminsAndTeams(t *testing.T) {
+	s := NewServer(t)
+	support := mustSend(t, s, 200, "GET", "/teams", nil)["teams"].([]any)[0].(map[string]any)
+	billing := s.AddTeam("Billing")
+	if billing.ID == "" || billing.Name != "Billing" {
+		t.Fatalf("AddTeam %+v", billing)
+	}
+	// Unknown team ids are ignored.
+	bo := s.AddAdmin("Bo", "bo@example.com", billing.ID, "404")
+	admins := s.Admins()
+	if len(admins) != 3 || admins[0] != s.Me() || admins[2] != bo {
+		t.Fatalf("Admins %+v", admins)
+	}
+
+	team := mustSend(t, s, 200, "GET", "/teams/"+billing.ID, nil)
+	if ids := team["admin_ids"].([]any); team["name"] != "Billing" || len(ids) != 1 || fmt.Sprint(int(ids[0].(float64))) != bo.ID {
+		t.Errorf("team %v", team)
+	}
+	if n := len(mustSend(t, s, 200, "GET", "/teams", nil)["teams"].([]any)); n != 2 {
+		t.Errorf("%d teams", n)
+	}
+	if ids := support["admin_ids"].([]any); len(ids) != 2 {
+		t.Errorf("support team %v", support)
+	}
+	mustSend(t, s, 404, "GET", "/teams/1", nil)
+
+	a := mustSend(t, s, 200, "GET", "/admins/"+bo.ID, nil)
+	if a["email"] != "bo@example.com" || a["away_mode_enabled"] != false {
+		t.Errorf("admin %v", a)
+	}
+	if list := mustSend(t, s, 200, "GET", "/admins", nil)["admins"].([]any); len(list) != 3 {
+		t.Errorf("%d admins", len(list))
+	}
+	mustSend(t, s, 404, "GET", "/admins/1", nil)
+
+	a = mustSend(t, s, 200, "PUT", "/admins/"+bo.ID+"/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": true})
+	if a["away_mode_enabled"] != true || a["away_mode_reassign"] != true {
+		t.Errorf("away %v", a)
+	}
+	if a = mustSend(t, s, 200, "GET", "/admins/"+bo.ID, nil); a["away_mode_enabled"] != true {
+		t.Errorf("away mode not kept: %v", a)
+	}
+	mustSend(t, s, 404, "PUT", "/admins/1/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": false})
+	assertClean(t, s)
+}
+
+func TestContactLifecycle(t *testing.T) {
+	s := NewServer(t)
+	ct := mustSend(t, s, 200, "POST", "/contacts", map[string]any{
+		"role": "lead", "email": "lea@example.com", "external_id": "ext-1",
+		"custom_attributes": map[string]any{"plan": "free", "seats": 3},
+	})
+	id := ct["id"].(string)
+	if ct["role"] != "lead" || ct["email_domain"] != "example.com" || ct["external_id"] != "ext-1" ||
+		ct["custom_attributes"].(map[string]any)["plan"] != "free" {
+		t.Fatalf("created %v", ct)
+	}
+	status, _, body := send(t, s, "POST", "/contacts", map[string]any{"role": "visitor", "email": "v@example.com"})
+	if status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("bad role: %d %v", status, body)
+	}
+	status, _, body = send(t, s, "POST", "/contacts", map[string]any{"external_id": "ext-1"})
+	if status != 409 || errField(body, "code") != "conflict" {
+		t.Errorf("duplicate external id: %d %v", status, body)
+	}
+
+	ct = mustSend(t, s, 200, "PUT", "/contacts/"+id, map[string]any{
+		"role": "user", "name": "Lea", "phone": "+15550100", "email": "lea@example.org",
+		"custom_attributes": map[string]any{"plan": "pro"},
+	})
+	custom := ct["custom_attributes"].(map[string]any)
+	if ct["role"] != "user" || ct["name"] != "Lea" || ct["phone"] != "+15550100" || ct["email"] != "lea@example.org" ||
+		custom["plan"] != "pro" || custom["seats"] != 3.0 || ct["external_id"] != "ext-1" {
+		t.Errorf("updated %v", ct)
+	}
+	// A contact without custom attributes gets some on update.
+	other := s.AddContact(Contact{Email: "o@example.com", Role: "LEAD"})
+	ct = mustSend(t, s, 200, "PUT", "/contacts/"+other.ID, map[string]any{"custom_attributes": map[string]any{"x": "y"}})
+	if ct["role"] != "lead" || ct["custom_attributes"].(map[string]any)["x"] != "y" {
+		t.Errorf("updated other %v", ct)
+	}
+	mustSend(t, s, 404, "PUT", "/contacts/nope", map[string]any{"name": "x"})
+
+	ar := mustSend(t, s, 200, "POST", "/contacts/"+id+"/archive", nil)
+	if ar["archived"] != true || ar["id"] != id {
+		t.Errorf("archive %v", ar)
+	}
+	ar = mustSend(t, s, 200, "POST", "/contacts/"+id+"/unarchive", nil)
+	if ar["archived"] != false {
+		t.Errorf("unarchive %v", ar)
+	}
+	mustSend(t, s, 404, "POST", "/contacts/nope/archive", nil)
+	mustSend(t, s, 404, "DELETE", "/contacts/nope", nil)
+	del := mustSend(t, s, 200, "DELETE", "/contacts/"+id, nil)
+	if del["deleted"] != true || del["external_id"] != "ext-1" {
+		t.Errorf("delete %v", del)
+	}
+	if list := mustSend(t, s, 200, "GET", "/contacts", nil); list["total_count"] != 1.0 {
+		t.Errorf("after delete %v", list)
+	}
+	assertClean(t, s)
+}
+
+func TestContactTags(t *testing.T) {
+	s := NewServer(t)
+	ct := s.AddContact(Contact{Email: "t@example.com"})
+	tagA, tagB := s.AddTag("a"), s.AddTag("b")
+	path := "/contacts/" + ct.ID + "/tags"
+	mustSend(t, s, 404, "POST", "/contacts/nope/tags", map[string]any{"id": tagA})
+	mustSend(t, s, 404, "POST", path, map[string]any{"id": "404"})
+	for _, id := range []string{tagA, tagA, tagB} {
+		mustSend(t, s, 200, "POST", path, map[string]any{"id": id})
+	}
+	list := mustSend(t, s, 200, "GET", path, nil)["data"].([]any)
+	if len(list) != 2 || list[0].(map[string]any)["id"] != tagA || list[1].(map[string]any)["name"] != "b" {
+		t.Errorf("tags %v", list)
+	}
+	got := mustSend(t, s, 200, "GET", "/contacts/"+ct.ID, nil)["tags"].(map[string]any)
+	if got["total_count"] != 2.0 || got["data"].([]any)[1].(map[string]any)["url"] != "/tags/"+tagB {
+		t.Errorf("contact tags %v", got)
+	}
+	mustSend(t, s, 404, "GET", "/contacts/nope/tags", nil)
+	mustSend(t, s, 404, "DELETE", "/contacts/nope/tags/"+tagA, nil)
+	mustSend(t, s, 200, "DELETE", path+"/"+tagA, nil)
+	mustSend(t, s, 404, "DELETE", path+"/"+tagA, nil)
+	list = mustSend(t, s, 200, "GET", path, nil)["data"].([]any)
+	if len(list) != 1 || list[0].(map[string]any)["id"] != tagB {
+		t.Errorf("tags after detach %v", list)
+	}
+	// Deleting a tag takes it off the contact.
+	mustSend(t, s, 200, "DELETE", "/tags/"+tagB, nil)
+	if list = mustSend(t, s, 200, "GET", path, nil)["data"].([]any); len(list) != 0 {
+		t.Errorf("tags after delete %v", list)
+	}
+	assertClean(t, s)
+}
+
+func TestCompanies(t *testing.T) {
+	s := NewServer(t)
+	co := mustSend(t, s, 200, "POST", "/companies", map[string]any{
+		"company_id": "acme", "name": "Acme", "plan": "gold", "size": 40, "website": "https://acme.example",
+		"industry": "Rockets", "monthly_spend": 1200, "remote_created_at": 1600000000,
+		"custom_attributes": map[string]any{"tier": "a"},
+	})
+	id := co["id"].(string)
+	if co["size"] != 40.0 || co["monthly_spend"] != 1200.0 || co["remote_created_at"] != 1600000000.0 ||
+		co["plan"].(map[string]any)["name"] != "gold" || co["custom_attributes"].(map[string]any)["tier"] != "a" {
+		t.Fatalf("created %v", co)
+	}
+	// The same company_id updates the company.
+	co = mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme Inc"})
+	if co["id"] != id || co["name"] != "Acme Inc" || co["size"] != 40.0 {
+		t.Errorf("updated %v", co)
+	}
+	mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "globex", "name": "Globex"})
+	mustSend(t, s, 200, "POST", "/companies", map[string]any{"name": "Initech"})
+
+	page := mustSend(t, s, 200, "POST", "/companies/list?page=2&per_page=2", nil)
+	data := page["data"].([]any)
+	if page["total_count"] != 3.0 || len(data) != 1 || data[0].(map[string]any)["name"] != "Initech" ||
+		page["pages"].(map[string]any)["total_pages"] != 2.0 {
+		t.Errorf("list page 2: %v", page)
+	}
+	page = mustSend(t, s, 200, "POST", "/companies/list?page=0&per_page=0", nil)
+	if p := page["pages"].(map[string]any); p["page"] != 1.0 || p["per_page"] != 15.0 || len(page["data"].([]any)) != 3 {
+		t.Errorf("list defaults: %v", page)
+	}
+
+	hits := mustSend(t, s, 200, "GET", "/companies?name=acme+inc", nil)
+	if hits["total_count"] != 1.0 || hits["data"].([]any)[0].(map[string]any)["id"] != id {
+		t.Errorf("by name: %v", hits)
+	}
+	hits = mustSend(t, s, 200, "GET", "/companies?company_id=globex", nil)
+	if hits["total_count"] != 1.0 || hits["data"].([]any)[0].(map[string]any)["name"] != "Globex" {
+		t.Errorf("by company_id: %v", hits)
+	}
+	if hits = mustSend(t, s, 200, "GET", "/companies", nil); hits["total_count"] != 3.0 {
+		t.Errorf("all: %v", hits)
+	}
+	mustSend(t, s, 404, "GET", "/companies?company_id=nope", nil)
+	mustSend(t, s, 404, "GET", "/companies/nope", nil)
+
+	ct := s.AddContact(Contact{Email: "emp@example.com"})
+	cpath := "/contacts/" + ct.ID + "/companies"
+	mustSend(t, s, 404, "POST", "/contacts/nope/companies", map[string]any{"id": id})
+	mustSend(t, s, 404, "POST", cpath, map[string]any{"id": "nope"})
+	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
+	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
+	list := mustSend(t, s, 200, "GET", cpath, nil)
+	if list["total_count"] != 1.0 || list["companies"].([]any)[0].(map[string]any)["user_count"] != 1.0 {
+		t.Errorf("contact companies %v", list)
+	}
+	if got := mustSend(t, s, 200, "GET", "/contacts/"+ct.ID, nil)["companies"].(map[string]any); got["total_count"] != 1.0 {
+		t.Errorf("contact's companies %v", got)
+	}
+	mustSend(t, s, 404, "GET", "/contacts/nope/companies", nil)
+	mustSend(t, s, 200, "DELETE", cpath+"/"+id, nil)
+	mustSend(t, s, 404, "DELETE", cpath+"/"+id, nil)
+
+	// Deleting a company detaches it from its contacts.
+	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
+	del := mustSend(t, s, 200, "DELETE", "/companies/"+id, nil)
+	if del["deleted"] != true || del["id"] != id {
+		t.Errorf("delete %v", del)
+	}
+	mustSend(t, s, 404, "DELETE", "/companies/"+id, nil)
+	if list = mustSend(t, s, 200, "GET", cpath, nil); list["total_count"] != 0.0 {
+		t.Errorf("after delete %v", list)
+	}
+	assertClean(t, s)
+}
+
+func TestContactSearchFields(t *testing.T) {
+	s := NewServer(t)
+	a := s.AddContact(Contact{Email: "ann@example.com", Name: "Ann", ExternalID: "e-ann", Phone: "+1555",
+		CustomAttributes: map[string]any{"plan": "pro", "seats": 5}})
+	b := s.AddContact(Contact{Email: "bob@example.net", Role: "lead"})
+	tagID := s.AddTag("vip")
+	mustSend(t, s, 200, "POST", "/contacts/"+a.ID+"/tags", map[string]any{"id": tagID})
+	co := mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "c1"})
+	mustSend(t, s, 200, "POST", "/contacts/"+b.ID+"/companies", map[string]any{"id": co["id"]})
+
+	search := func(field, op string, value any) []string {
+		t.Helper()
+		out := mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
+			"field": field, "operator": op, "value": value}})
+		var ids []string
+		for _, c := range out["data"].([]any) {
+			ids = append(ids, c.(map[string]any)["id"].(string))
+		}
+		if int(out["total_count"].(float64)) != len(ids) {
+			t.Errorf("%s %s %v: total_count %v for %d hits", field, op, value, out["total_count"], len(ids))
+		}
+		return ids
+	}
+	cases := []struct {
+		field, op string
+		value     any
+		want      []string
+	}{
+		{"id", "=", b.ID, []string{b.ID}},
+		{"name", "^", "an", []string{a.ID}},
+		{"external_id", "=", "e-ann", []string{a.ID}},
+		{"phone", "$", "555", []string{a.ID}},
+		{"role", "NIN", []any{"user"}, []string{b.ID}},
+		{"email", "!~", "example.com", []string{b.ID}},
+		{"created_at", ">", 0, []string{a.ID, b.ID}},
+		{"updated_at", "<=", 0, nil},
+		{"tag_id", "=", tagID, []string{a.ID}},
+		{"tag_ids", "!=", tagID, []string{b.ID}},
+		{"company_id", "IN", []any{co["id"]}, []string{b.ID}},
+		{"company_ids", "=", co["id"], []string{b.ID}},
+		{"custom_attributes.plan", "=", "pro", []string{a.ID}},
+		// A contact without the attribute does not match a comparison.
+		{"custom_attributes.seats", ">=", 5, []string{a.ID}},
+		{"custom_attributes.seats", "<", 5, nil},
+		{"custom_attributes.plan", "=", nil, []string{b.ID}},
+		{"name", "=", nil, []string{b.ID}},
+	}
+	for _, tc := range cases {
+		if got := search(tc.field, tc.op, tc.value); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s %s %v: %v, want %v", tc.field, tc.op, tc.value, got, tc.want)
+		}
+	}
+	assertClean(t, s)
+}

@@ -1,0 +1,232 @@
+package intercomtest
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// newConversation starts a conversation from a contact and returns its id.
+func newConversation(t *testing.T, s *Server, contactID, body string) string {
+	t.Helper()
+	return mustSend(t, s, 200, "POST", "/conversations", map[string]any{
+		"from": map[string]any{"type": "user", "id": contactID}, "body": body,
+	})["conversation_id"].(string)
+}
+
+func TestCreateAndListConversations(t *testing.T) {
+	now := time.Unix(1_700_000_000, 0)
+	s := NewServer(t, WithClock(func() time.Time { return now }))
+	ct := s.AddContact(Contact{Email: "lead@example.com", Role: "lead", Name: "Lee"})
+	status, _, body := send(t, s, "POST", "/conversations", map[string]any{
+		"from": map[string]any{"type": "user", "id": "000000000000000000000000"}, "body": "hi"})
+	if status != 404 || errField(body, "code") != "not_found" {
+		t.Errorf("unknown contact: %d %v", status, body)
+	}
+	msg := mustSend(t, s, 200, "POST", "/conversations", map[string]any{
+		"from": map[string]any{"type": "lead", "id": ct.ID}, "body": "old", "subject": "Re", "created_at": 1600000000,
+	})
+	if msg["created_at"] != 1600000000.0 || msg["subject"] != "Re" || msg["type"] != "user_message" {
+		t.Errorf("message %v", msg)
+	}
+	id := msg["conversation_id"].(string)
+	cv := mustSend(t, s, 200, "GET", "/conversations/"+id, nil)
+	src := cv["source"].(map[string]any)
+	if cv["created_at"] != 1600000000.0 || src["author"].(map[string]any)["type"] != "lead" || src["subject"] != "Re" {
+		t.Errorf("conversation %v", cv)
+	}
+	mustSend(t, s, 404, "GET", "/conversations/1", nil)
+
+	newConversation(t, s, ct.ID, "second")
+	newConversation(t, s, ct.ID, "third")
+	page := mustSend(t, s, 200, "GET", "/conversations?per_page=2", nil)
+	list := page["conversations"].([]any)
+	if page["total_count"] != 3.0 || len(list) != 2 {
+		t.Fatalf("page 1 %v", page)
+	}
+	if _, ok := list[0].(map[string]any)["conversation_parts"]; ok {
+		t.Errorf("a listed conversation has parts")
+	}
+	next := page["pages"].(map[string]any)["next"].(map[string]any)["starting_after"].(string)
+	page = mustSend(t, s, 200, "GET", "/conversations?per_page=2&starting_after="+next, nil)
+	if list = page["conversations"].([]any); len(list) != 1 || list[0].(map[string]any)["source"].(map[string]any)["body"] != "third" {
+		t.Errorf("page 2 %v", page)
+	}
+	status, _, body = send(t, s, "GET", "/conversations?starting_after=b2Zmc2V0Oi0x", nil) // "offset:-1"
+	if status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("negative cursor: %d %v", status, body)
+	}
+	assertClean(t, s)
+}
+
+func TestReplyConversationErrors(t *testing.T) {
+	s := NewServer(t)
+	ct := s.AddContact(Contact{Email: "c@example.com", ExternalID: "u-1"})
+	id := newConversation(t, s, ct.ID, "hello")
+	me := s.Me().ID
+	for _, tc := range []struct {
+		path   string
+		body   map[string]any
+		status int
+		code   string
+	}{
+		{"/conversations/1/reply", map[string]any{"type": "admin", "admin_id": me, "message_type": "comment", "body": "x"}, 404, "not_found"},
+		{"/conversations/" + id + "/reply", map[string]any{"type": "admin", "admin_id": "1", "message_type": "comment", "body": "x"}, 404, "not_found"},
+		{"/conversations/" + id + "/reply", map[string]any{"type": "admin", "admin_id": me, "message_type": "comment"}, 400, "parameter_not_found"},
+		{"/conversations/" + id + "/reply", map[string]any{"type": "user", "user_id": "nobody", "message_type": "comment", "body": "x"}, 404, "not_found"},
+	} {
+		status, _, body := send(t, s, "POST", tc.path, tc.body)
+		if status != tc.status || errField(body, "code") != tc.code {
+			t.Errorf("%v: %d %v", tc.body, status, body)
+		}
+	}
+	// A note leaves the conversation waiting and unread; a comment does not.
+	cv := mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+		"type": "admin", "admin_id": me, "message_type": "note", "body": "internal"})
+	if cv["waiting_since"] == nil || cv["read"] != false {
+		t.Errorf("after note %v", cv)
+	}
+	cv = mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+		"type": "admin", "admin_id": me, "message_type": "comment", "body": "hi"})
+	if cv["waiting_since"] != nil || cv["read"] != true {
+		t.Errorf("after comment %v", cv)
+	}
+	cv = mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+		"type": "user", "user_id": "u-1", "message_type": "comment", "body": "thanks"})
+	if cv["waiting_since"] == nil || cv["read"] != false {
+		t.Errorf("after user reply %v", cv)
+	}
+	assertClean(t, s)
+}
+
+func TestManageConversation(t *testing.T) {
+	s := NewServer(t)
+	ct := s.AddContact(Contact{Email: "c@example.com"})
+	id := newConversation(t, s, ct.ID, "hello")
+	path := "/conversations/" + id + "/parts"
+	me := s.Me().ID
+	grace := s.Admins()[1].ID
+	team := s.AddTeam("Tier 2").ID
+	otherTeam := s.AddTeam("Nobody's").ID
+
+	mustSend(t, s, 404, "POST", "/conversations/1/parts", map[string]any{"message_type": "open", "admin_id": me})
+	mustSend(t, s, 404, "POST", path, map[string]any{"message_type": "open", "admin_id": "1"})
+	for _, tc := range []struct {
+		typ, assignee string
+	}{{"team", "1"}, {"admin", "1"}, {"admin", ""}} {
+		status, _, body := send(t, s, "POST", path, map[string]any{"message_type": "assignment", "type": tc.typ,
+			"admin_id": me, "assignee_id": tc.assignee})
+		if status != 404 || errField(body, "code") != "not_found" {
+			t.Errorf("assign %v: %d %v", tc, status, body)
+		}
+	}
+
+	cv := mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "snoozed", "admin_id": me, "snoozed_until": 1800000000})
+	if cv["state"] != "snoozed" || cv["snoozed_until"] != 1800000000.0 || cv["open"] != true {
+		t.Errorf("snoozed %v", cv)
+	}
+	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "open", "admin_id": me})
+	if cv["state"] != "open" || cv["snoozed_until"] != nil {
+		t.Errorf("opened %v", cv)
+	}
+	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
+		"admin_id": me, "assignee_id": grace, "body": "yours"})
+	if cv["admin_assignee_id"] != float64(mustAtoi(t, grace)) {
+		t.Errorf("assigned to admin %v", cv)
+	}
+	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "team",
+		"admin_id": me, "assignee_id": team})
+	if cv["team_assignee_id"] != float64(mustAtoi(t, team)) {
+		t.Errorf("assigned to team %v", cv)
+	}
+	// A team id is recognised without type team.
+	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
+		"admin_id": me, "assignee_id": otherTeam})
+	if cv["team_assignee_id"] != float64(mustAtoi(t, otherTeam)) {
+		t.Errorf("assigned to other team %v", cv)
+	}
+	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
+		"admin_id": me, "assignee_id": "0"})
+	if cv["admin_assignee_id"] != nil || cv["team_assignee_id"] != nil {
+		t.Errorf("unassigned %v", cv)
+	}
+	var summary []string
+	for _, p := range cv["conversation_parts"].(map[string]any)["conversation_parts"].([]any) {
+		p := p.(map[string]any)
+		line := fmt.Sprint(p["part_type"])
+		if a, ok := p["assigned_to"].(map[string]any); ok {
+			line += fmt.Sprint(" to ", a["type"])
+		}
+		summary = append(summary, line)
+	}
+	want := "[snoozed open assignment to admin assignment to team assignment to team assignment to nobody_admin]"
+	if fmt.Sprint(summary) != want {
+		t.Errorf("parts %v, want %s", summary, want)
+	}
+	assertClean(t, s)
+}
+
+func TestConversationSearchFields(t *testing.T) {
+	s := NewServer(t)
+	ann := s.AddContact(Contact{Email: "ann@example.com", Name: "Ann"})
+	bob := s.AddContact(Contact{Email: "bob@example.com", Name: "Bob"})
+	a := mustSend(t, s, 200, "POST", "/conversations", map[string]any{
+		"from": map[string]any{"type": "user", "id": ann.ID}, "body": "Invoice missing", "subject": "Billing"})["conversation_id"].(string)
+	b := newConversation(t, s, bob.ID, "App crashes")
+	me := s.Me().ID
+	team := s.AddTeam("T2").ID
+	tagID := s.AddTag("vip")
+	mustSend(t, s, 200, "POST", "/conversations/"+a+"/parts", map[string]any{"message_type": "assignment", "type": "admin",
+		"admin_id": me, "assignee_id": me})
+	mustSend(t, s, 200, "POST", "/conversations/"+a+"/reply", map[string]any{"type": "admin", "admin_id": me,
+		"message_type": "comment", "body": "On it"})
+	mustSend(t, s, 200, "POST", "/conversations/"+a+"/tags", map[string]any{"id": tagID, "admin_id": me})
+	mustSend(t, s, 200, "POST", "/conversations/"+b+"/parts", map[string]any{"message_type": "assignment", "type": "team",
+		"admin_id": me, "assignee_id": team})
+	mustSend(t, s, 200, "POST", "/conversations/"+b+"/parts", map[string]any{"message_type": "snoozed", "admin_id": me,
+		"snoozed_until": 1800000000})
+
+	cases := []struct {
+		field, op string
+		value     any
+		want      []string
+	}{
+		{"id", "=", b, []string{b}},
+		{"created_at", ">", 0, []string{a, b}},
+		{"updated_at", "<", 0, nil},
+		{"title", "=", nil, []string{a, b}},
+		{"source.subject", "=", "Billing", []string{a}},
+		{"source.body", "~", "crash", []string{b}},
+		{"source.author.id", "=", bob.ID, []string{b}},
+		{"source.author.email", "$", "ann@example.com", []string{a}},
+		{"source.author.name", "^", "bo", []string{b}},
+		{"source.delivered_as", "=", "customer_initiated", []string{a, b}},
+		{"admin_assignee_id", "=", me, []string{a}},
+		{"team_assignee_id", "=", team, []string{b}},
+		{"teammate_ids", "IN", []any{me}, []string{a, b}},
+		{"open", "=", true, []string{a, b}},
+		{"state", "=", "snoozed", []string{b}},
+		{"read", "=", true, []string{a}},
+		{"priority", "=", "not_priority", []string{a, b}},
+		{"tag_ids", "=", tagID, []string{a}},
+		{"waiting_since", "=", nil, []string{a}},
+		{"snoozed_until", ">", 0, []string{b}},
+	}
+	for _, tc := range cases {
+		out := mustSend(t, s, 200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
+			"field": tc.field, "operator": tc.op, "value": tc.value}})
+		var ids []string
+		for _, cv := range out["conversations"].([]any) {
+			ids = append(ids, cv.(map[string]any)["id"].(string))
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)) {
+			t.Errorf("%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
+		}
+	}
+	status, _, body := send(t, s, "POST", "/conversations/search", map[string]any{"query": map[string]any{
+		"field": "mood", "operator": "=", "value": "happy"}})
+	if status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("unknown field: %d %v", status, body)
+	}
+	assertClean(t, s)
+}

@@ -1,0 +1,253 @@
+package intercomtest
+
+import (
+	"encoding/base64"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+func TestMatchQuery(t *testing.T) {
+	fields := func(name string) (any, bool) {
+		v, ok := map[string]any{
+			"name": "Ada", "count": int64(3), "ratio": 0.5, "small": 2, "ids": []string{"a", "b"},
+			"flag": true, "none": nil, "numstr": "12",
+		}[name]
+		return v, ok
+	}
+	cases := []struct {
+		q    map[string]any
+		want bool
+		err  string
+	}{
+		{map[string]any{"field": "count", "operator": "<", "value": 4.0}, true, ""},
+		{map[string]any{"field": "count", "operator": "<=", "value": 3.0}, true, ""},
+		{map[string]any{"field": "small", "operator": ">", "value": 2.0}, false, ""},
+		{map[string]any{"field": "ratio", "operator": ">=", "value": "0.5"}, true, ""},
+		{map[string]any{"field": "numstr", "operator": ">", "value": 11.0}, true, ""},
+		{map[string]any{"field": "none", "operator": "<", "value": 1.0}, false, ""},
+		{map[string]any{"field": "name", "operator": "<", "value": 1.0}, false, `operator < needs numbers (field "name")`},
+		{map[string]any{"field": "count", "operator": ">", "value": "many"}, false, `operator > needs numbers (field "count")`},
+		{map[string]any{"field": "ratio", "operator": "=", "value": 0.5}, true, ""},
+		{map[string]any{"field": "flag", "operator": "=", "value": true}, true, ""},
+		{map[string]any{"field": "ids", "operator": "~", "value": "a,b"}, true, ""},
+		{map[string]any{"field": "ids", "operator": "IN", "value": []any{"x", "b"}}, true, ""},
+		{map[string]any{"field": "ids", "operator": "NIN", "value": []any{"b"}}, false, ""},
+		{map[string]any{"field": "name", "operator": "IN", "value": "Ada"}, false, "operator IN needs a list value"},
+		{map[string]any{"field": "name", "operator": "!~", "value": "x"}, true, ""},
+		{map[string]any{"field": "name", "operator": "like", "value": "x"}, false, `operator "like" is not supported`},
+		{map[string]any{"field": "name"}, false, "a filter needs field, operator and value"},
+		{map[string]any{"operator": "="}, false, "a filter needs field, operator and value"},
+		{map[string]any{"field": "size", "operator": "=", "value": 1.0}, false, `"size" is not a searchable field here`},
+		{map[string]any{"operator": "AND", "value": []any{}}, false, "operator AND needs a list of queries as value"},
+		{map[string]any{"operator": "OR", "value": []any{"x"}}, false, "operator OR needs a list of queries as value"},
+		{map[string]any{"operator": "OR", "value": []any{
+			map[string]any{"field": "size", "operator": "=", "value": 1.0}}}, false, `"size" is not a searchable field here`},
+		{map[string]any{"operator": "OR", "value": []any{
+			map[string]any{"field": "name", "operator": "=", "value": "Bob"},
+			map[string]any{"field": "flag", "operator": "=", "value": false}}}, false, ""},
+		{map[string]any{"operator": "AND", "value": []any{
+			map[string]any{"field": "name", "operator": "^", "value": "a"},
+			map[string]any{"field": "name", "operator": "$", "value": "A"}}}, true, ""},
+	}
+	for _, tc := range cases {
+		got, err := matchQuery(tc.q, fields)
+		errText := ""
+		if err != nil {
+			errText = err.Error()
+		}
+		if got != tc.want || errText != tc.err {
+			t.Errorf("%v: %v, %q; want %v, %q", tc.q, got, errText, tc.want, tc.err)
+		}
+	}
+}
+
+func TestScalarAndNumber(t *testing.T) {
+	for v, want := range map[any]string{nil: "", "s": "s", 1.5: "1.5", int64(7): "7", true: "true"} {
+		if got := scalar(v); got != want {
+			t.Errorf("scalar(%v) = %q, want %q", v, got, want)
+		}
+	}
+	if got := scalar([]string{"a", "b"}); got != "a,b" {
+		t.Errorf("scalar(list) = %q", got)
+	}
+	for _, v := range []any{true, nil, "x", []string{"1"}} {
+		if _, ok := number(v); ok {
+			t.Errorf("number(%v) is a number", v)
+		}
+	}
+	if n, ok := number(4); !ok || n != 4 {
+		t.Errorf("number(4) = %v, %v", n, ok)
+	}
+	if !equalAny("", nil) || equalAny("x", nil) || !equalAny(int64(2), "2") || equalAny([]string{"a"}, "b") {
+		t.Errorf("equalAny")
+	}
+}
+
+func TestSearchPagination(t *testing.T) {
+	s := NewServer(t)
+	for i := range 3 {
+		s.AddContact(Contact{Email: fmt.Sprintf("p%d@example.com", i)})
+	}
+	q := map[string]any{"field": "email", "operator": "~", "value": "example"}
+	for _, pg := range []map[string]any{
+		{"per_page": 0},
+		{"per_page": 151},
+		{"per_page": 2, "starting_after": "bogus"},
+		{"per_page": 2, "starting_after": base64.RawURLEncoding.EncodeToString([]byte("7"))},
+	} {
+		status, _, body := send(t, s, "POST", "/contacts/search", map[string]any{"query": q, "pagination": pg})
+		if status != 400 || errField(body, "code") != "parameter_invalid" {
+			t.Errorf("pagination %v: %d %v", pg, status, body)
+		}
+	}
+	// A cursor past the end gives an empty last page.
+	past := base64.RawURLEncoding.EncodeToString([]byte("offset:99"))
+	page := mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": q,
+		"pagination": map[string]any{"per_page": 2, "starting_after": past}})
+	if len(page["data"].([]any)) != 0 || page["total_count"] != 3.0 {
+		t.Errorf("past the end %v", page)
+	}
+	// per_page 0 in a list means the default.
+	page = mustSend(t, s, 200, "GET", "/contacts?per_page=0", nil)
+	if page["pages"].(map[string]any)["per_page"] != 50.0 || len(page["data"].([]any)) != 3 {
+		t.Errorf("default per_page %v", page)
+	}
+	assertClean(t, s)
+}
+
+func TestTagMultipleUsers(t *testing.T) {
+	s := NewServer(t)
+	a := s.AddContact(Contact{Email: "a@example.com"})
+	b := s.AddContact(Contact{Email: "b@example.com"})
+	status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "bulk",
+		"users": []any{map[string]any{"id": a.ID}, map[string]any{"id": b.ID}, map[string]any{"id": "nobody"}}})
+	if status != 200 {
+		t.Fatalf("tagging several contacts: %d %v", status, body)
+	}
+	for _, id := range []string{a.ID, b.ID} {
+		tags := mustSend(t, s, 200, "GET", "/contacts/"+id+"/tags", nil)["data"].([]any)
+		if len(tags) != 1 || tags[0].(map[string]any)["id"] != body["id"] {
+			t.Errorf("contact %s tags %v", id, tags)
+		}
+	}
+}
+
+func TestSynthesize(t *testing.T) {
+	str := func(format string, minLen uint64) *openapi3.SchemaRef {
+		return openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: format, MinLength: minLen})
+	}
+	minimum := 3.0
+	cases := []struct {
+		name   string
+		schema *openapi3.SchemaRef
+		want   any
+	}{
+		{"nil", nil, map[string]any{}},
+		{"default", openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"integer"}, Default: 7}), 7},
+		{"date-time", str("date-time", 0), "2024-01-01T00:00:00Z"},
+		{"date", str("date", 0), "2024-01-01"},
+		{"uuid", str("uuid", 0), "00000000-0000-4000-8000-000000000000"},
+		{"email", str("email", 0), "someone@example.com"},
+		{"uri", str("uri", 0), "https://example.com/"},
+		{"min length", str("", 3), "xxx"},
+		{"minimum", openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"number"}, Min: &minimum}), 3.0},
+		{"nullable untyped", openapi3.NewSchemaRef("", &openapi3.Schema{Nullable: true}), nil},
+		{"untyped", openapi3.NewSchemaRef("", &openapi3.Schema{}), map[string]any{}},
+		{"min items", openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"array"}, MinItems: 2,
+			Items: openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"boolean"}})}), []any{false, false}},
+		{"oneOf without an acceptable alternative", openapi3.NewSchemaRef("", &openapi3.Schema{
+			OneOf: openapi3.SchemaRefs{str("", 0), str("", 0)}}), ""},
+		{"oneOf naming a property of the enclosing schema", openapi3.NewSchemaRef("", &openapi3.Schema{
+			Type: &openapi3.Types{"object"},
+			Properties: openapi3.Schemas{
+				"kind": openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"string"}, Enum: []any{"a"}}),
+			},
+			OneOf: openapi3.SchemaRefs{openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"kind"}})},
+		}), map[string]any{"kind": "a"}},
+	}
+	for _, tc := range cases {
+		if got := synthesize(tc.schema); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %#v, want %#v", tc.name, got, tc.want)
+		}
+	}
+	// Deep in a recursive schema, a nullable value is null.
+	if got := synth(openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"object"}, Nullable: true}), maxSynthDepth+1); got != nil {
+		t.Errorf("deep nullable: %#v", got)
+	}
+}
+
+func TestCompleteLeavesAlternativesAlone(t *testing.T) {
+	schema := openapi3.NewSchemaRef("", &openapi3.Schema{
+		Required: []string{"a"},
+		OneOf:    openapi3.SchemaRefs{openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"b"}})},
+	})
+	v := map[string]any{}
+	complete(schema, v)
+	if len(v) != 0 {
+		t.Errorf("completed %v", v)
+	}
+}
+
+func TestNormalizeKeepsUnencodableValues(t *testing.T) {
+	ch := make(chan int)
+	if got := normalize(ch); got != any(ch) {
+		t.Errorf("normalize(chan) = %v", got)
+	}
+	if got := normalize(map[string]int{"a": 1}); !reflect.DeepEqual(got, map[string]any{"a": 1.0}) {
+		t.Errorf("normalize(map) = %#v", got)
+	}
+}
+
+func TestPatchArraysWithoutItems(t *testing.T) {
+	bare := &openapi3.Schema{Type: &openapi3.Types{"array"}}
+	shared := openapi3.NewSchemaRef("", bare)
+	doc := &openapi3.T{
+		Components: &openapi3.Components{Schemas: openapi3.Schemas{
+			"holder": openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"object"},
+				Properties: openapi3.Schemas{"list": shared, "again": shared}}),
+		}},
+		Paths: openapi3.NewPaths(),
+	}
+	patchArraysWithoutItems(doc)
+	if bare.Items == nil || bare.Items.Value == nil {
+		t.Fatalf("items not added")
+	}
+	if err := bare.VisitJSON([]any{1.0, "x"}); err != nil {
+		t.Errorf("patched array rejects items: %v", err)
+	}
+}
+
+func TestSynthesizedWithoutSuccessResponse(t *testing.T) {
+	op := &openapi3.Operation{Responses: openapi3.NewResponses()}
+	op.Responses.Set("404", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
+	if r := synthesized(op); r.status != 200 || !reflect.DeepEqual(r.body, map[string]any{}) {
+		t.Errorf("synthesized %+v", r)
+	}
+	op = &openapi3.Operation{Responses: openapi3.NewResponses()}
+	op.Responses.Set("204", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
+	if r := synthesized(op); r.status != 204 || r.body != nil {
+		t.Errorf("synthesized no content %+v", r)
+	}
+}
+
+func TestPagingHelpers(t *testing.T) {
+	items := []int{1, 2, 3}
+	page, pages, ok := pageOf(items, 0, "")
+	if !ok || len(page) != 3 || pages["per_page"] != 50 {
+		t.Errorf("pageOf default %v %v", page, pages)
+	}
+	if _, _, ok := pageOf(items, 1, base64.RawURLEncoding.EncodeToString([]byte("offset:x"))); ok {
+		t.Errorf("pageOf accepted a bad offset")
+	}
+	got, p := numberedPage(items, -1, -1)
+	if len(got) != 3 || p["page"] != 1 || p["per_page"] != 15 {
+		t.Errorf("numberedPage defaults %v %v", got, p)
+	}
+	got, p = numberedPage(items, 5, 2)
+	if len(got) != 0 || p["total_pages"] != 2 {
+		t.Errorf("numberedPage past the end %v %v", got, p)
+	}
+}

@@ -1,0 +1,323 @@
+package intercomtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+func TestWithToken(t *testing.T) {
+	s := NewServer(t, WithToken("secret"))
+	if s.Token != "secret" {
+		t.Fatalf("Token %q", s.Token)
+	}
+	me := mustSend(t, s, 200, "GET", "/me", nil)
+	if me["id"] != s.Me().ID {
+		t.Errorf("/me %v", me)
+	}
+	status, _, body := sendWith(t, s, "GET", "/me", nil, map[string]string{
+		"Authorization": "Bearer " + DefaultToken, "Intercom-Version": "2.11"})
+	if status != 401 || errField(body, "code") != "unauthorized" {
+		t.Errorf("default token: %d %v", status, body)
+	}
+}
+
+func TestStartRejectsBadOptions(t *testing.T) {
+	for name, opts := range map[string][]Option{
+		"empty token":   {WithToken("")},
+		"zero limit":    {WithRateLimit(0, time.Minute)},
+		"zero window":   {WithRateLimit(10, 0)},
+		"negative both": {WithRateLimit(-1, -time.Second)},
+	} {
+		s, err := Start(opts...)
+		if err == nil || s != nil || !strings.HasPrefix(err.Error(), "intercomtest: ") {
+			t.Errorf("%s: Start = %v, %v", name, s, err)
+		}
+	}
+}
+
+// fatalTB is a testing.TB whose Fatalf records the message and ends the
+// goroutine, as testing.T does.
+type fatalTB struct {
+	testing.TB
+	fatal    string
+	cleanups int
+}
+
+func (f *fatalTB) Helper()        { /* a test double: nothing to mark */ }
+func (f *fatalTB) Cleanup(func()) { f.cleanups++ }
+func (f *fatalTB) Fatalf(format string, args ...any) {
+	f.fatal = fmt.Sprintf(format, args...)
+	runtime.Goexit()
+}
+
+func TestNewServerFailsTheTestOnBadOptions(t *testing.T) {
+	tb := &fatalTB{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		NewServer(tb, WithToken(""))
+	}()
+	<-done
+	if !strings.Contains(tb.fatal, "token must not be empty") || tb.cleanups != 0 {
+		t.Errorf("fatal %q, cleanups %d", tb.fatal, tb.cleanups)
+	}
+}
+
+func TestFaultMatchers(t *testing.T) {
+	s := NewServer(t)
+	// A fault for another method, and one for another path, are skipped.
+	s.Inject(Fault{Method: "POST", Status: 500, Times: -1})
+	s.Inject(Fault{Path: "/admins", Status: 502, Times: -1})
+	s.Inject(Fault{OperationID: "listTeams", Status: 504, Times: -1})
+	mustSend(t, s, 200, "GET", "/me", nil)
+	for range 2 {
+		status, _, body := send(t, s, "GET", "/admins", nil)
+		if status != 502 || errField(body, "code") != "bad_gateway" {
+			t.Fatalf("/admins: %d %v", status, body)
+		}
+	}
+	status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "x"})
+	if status != 500 || errField(body, "code") != "server_error" {
+		t.Fatalf("POST /tags: %d %v", status, body)
+	}
+	status, _, body = send(t, s, "GET", "/teams", nil)
+	if status != 504 || errField(body, "code") != "gateway_timeout" {
+		t.Fatalf("/teams: %d %v", status, body)
+	}
+
+	s.ClearFaults()
+	mustSend(t, s, 200, "GET", "/admins", nil)
+	mustSend(t, s, 200, "GET", "/teams", nil)
+	mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "x"})
+	var faults []string
+	for _, r := range s.Requests() {
+		faults = append(faults, r.Fault)
+	}
+	if got := strings.Join(faults, ","); got != ",502,502,500,504,,," {
+		t.Errorf("faults %q", got)
+	}
+	if s.Count("createTag") != 1 || s.Count("listAdmins") != 1 {
+		t.Errorf("counts createTag %d listAdmins %d", s.Count("createTag"), s.Count("listAdmins"))
+	}
+}
+
+func TestFaultStatusCodes(t *testing.T) {
+	s := NewServer(t)
+	cases := []struct {
+		status int
+		code   string
+	}{
+		{400, "parameter_invalid"}, {401, "unauthorized"}, {403, "forbidden"}, {404, "not_found"},
+		{409, "conflict"}, {422, "unprocessable_entity"}, {429, "rate_limit_exceeded"},
+		{500, "server_error"}, {502, "bad_gateway"}, {503, "service_unavailable"},
+		{504, "gateway_timeout"}, {418, "error"},
+	}
+	for _, tc := range cases {
+		s.Inject(Fault{OperationID: "identifyAdmin", Status: tc.status})
+		status, h, body := send(t, s, "GET", "/me", nil)
+		if status != tc.status || errField(body, "code") != tc.code || body["request_id"] != h.Get("X-Request-Id") {
+			t.Errorf("fault %d: %d %v", tc.status, status, body)
+		}
+		code, msg := statusCode(tc.status)
+		if code != tc.code || msg == "" || errField(body, "message") != msg {
+			t.Errorf("statusCode(%d) = %q, %q; body %v", tc.status, code, msg, body)
+		}
+	}
+	if s.Count("identifyAdmin") != 0 {
+		t.Errorf("a faulted request was applied")
+	}
+	assertClean(t, s)
+}
+
+func TestFaultKinds(t *testing.T) {
+	release := make(chan struct{})
+	close(release)
+	cases := []struct {
+		f    faultState
+		want string
+	}{
+		{faultState{}, ""},
+		{faultState{Fault: Fault{Wait: release, Status: 503}}, "delay+503"},
+		{faultState{Fault: Fault{Delay: time.Second, Drop: true, AfterApply: true}}, "delay+drop+after-apply"},
+	}
+	for _, tc := range cases {
+		if got := tc.f.kind(); got != tc.want {
+			t.Errorf("kind %+v = %q, want %q", tc.f, got, tc.want)
+		}
+	}
+}
+
+func TestFaultDropAfterApply(t *testing.T) {
+	s := NewServer(t)
+	s.Inject(Fault{OperationID: "createTag", Drop: true, AfterApply: true})
+	status, err := rawStatus(s, "POST", "/tags", `{"name":"lost"}`)
+	if err == nil {
+		t.Fatalf("dropped connection answered %d", status)
+	}
+	// The write happened although the client saw a transport error.
+	list := mustSend(t, s, 200, "GET", "/tags", nil)
+	if data := list["data"].([]any); len(data) != 1 || data[0].(map[string]any)["name"] != "lost" {
+		t.Errorf("tags %v", list)
+	}
+	r := s.Requests()[0]
+	if r.Fault != "drop+after-apply" || r.Status != 0 || !r.Applied || string(r.Body) != `{"name":"lost"}` {
+		t.Errorf("recorded %+v", r)
+	}
+}
+
+// rawStatus sends an authenticated request with a raw JSON body.
+func rawStatus(s *Server, method, path, body string) (int, error) {
+	req, err := http.NewRequest(method, s.URL+path, strings.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+s.Token)
+	req.Header.Set("Intercom-Version", "2.11")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := s.Client().Do(req)
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+// TestFaultDropWithoutHijacker checks that a writer that cannot be hijacked
+// gets the connection aborted with http.ErrAbortHandler.
+func TestFaultDropWithoutHijacker(t *testing.T) {
+	s := NewServer(t)
+	s.Inject(Fault{Drop: true})
+	req := httptest.NewRequest("GET", "/me", nil)
+	rec := httptest.NewRecorder()
+	func() {
+		defer func() {
+			if v := recover(); v != http.ErrAbortHandler {
+				t.Errorf("recovered %v, want http.ErrAbortHandler", v)
+			}
+		}()
+		s.ServeHTTP(rec, req)
+	}()
+	if r := s.Requests(); len(r) != 1 || r[0].Fault != "drop" || r[0].Status != 0 {
+		t.Errorf("recorded %+v", r)
+	}
+}
+
+// errReader fails every read.
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, errors.New("broken body") }
+
+func TestUnreadableBody(t *testing.T) {
+	s := NewServer(t)
+	req := httptest.NewRequest("POST", "/tags", errReader{})
+	req.Header.Set("Authorization", "Bearer "+s.Token)
+	req.Header.Set("Intercom-Version", "2.11")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != 400 || !strings.Contains(rec.Body.String(), `"unreadable body"`) ||
+		!strings.Contains(rec.Body.String(), `"parameter_invalid"`) {
+		t.Errorf("%d %s", rec.Code, rec.Body)
+	}
+	if s.Count("createTag") != 0 || len(s.Requests()) != 0 {
+		t.Errorf("unreadable request was recorded or applied: %+v", s.Requests())
+	}
+}
+
+func TestHoldEndsWhenClientLeavesOrServerCloses(t *testing.T) {
+	s, err := Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	blocked := make(chan Request) // nobody receives: Reached blocks
+	cases := []struct {
+		name string
+		f    Fault
+	}{
+		{"reached", Fault{Reached: blocked}},
+		{"delay", Fault{Delay: time.Hour}},
+		{"wait", Fault{Wait: make(chan struct{})}},
+	}
+	for _, tc := range cases {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if s.hold(ctx, &faultState{Fault: tc.f}, Request{}) {
+			t.Errorf("%s: hold went on after the client left", tc.name)
+		}
+	}
+	released := make(chan struct{})
+	close(released)
+	if !s.hold(context.Background(), &faultState{Fault: Fault{Delay: time.Nanosecond, Wait: released}}, Request{}) {
+		t.Errorf("hold stopped a request it should let through")
+	}
+	s.Close()
+	for _, tc := range cases {
+		if s.hold(context.Background(), &faultState{Fault: tc.f}, Request{}) {
+			t.Errorf("%s: hold went on after Close", tc.name)
+		}
+	}
+}
+
+func TestRecordStrings(t *testing.T) {
+	r := InvalidRequest{Method: "GET", Path: "/x", OperationID: "op", Status: 400, Code: "parameter_invalid", Message: "bad"}
+	if got := r.String(); got != "GET /x (op): 400 parameter_invalid: bad" {
+		t.Errorf("InvalidRequest.String = %q", got)
+	}
+	short := InvalidResponse{Method: "GET", Path: "/me", OperationID: "identifyAdmin", Status: 200, Err: "wrong", Body: []byte(`{}`)}
+	if got := short.String(); got != "GET /me (identifyAdmin): 200: wrong\nbody: {}" {
+		t.Errorf("InvalidResponse.String = %q", got)
+	}
+	long := short
+	long.Body = []byte(strings.Repeat("a", 600))
+	if got := long.String(); !strings.HasSuffix(got, "\nbody: "+strings.Repeat("a", 500)+"…") {
+		t.Errorf("long body not cut: %d chars", len(got))
+	}
+}
+
+func TestUnencodableResponse(t *testing.T) {
+	s, err := Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
+		return ok(obj{"bad": func() {}})
+	}}
+	status, _, body := send(t, s, "GET", "/me", nil)
+	if status != 500 || errField(body, "code") != "server_error" {
+		t.Fatalf("%d %v", status, body)
+	}
+	if r := s.Requests(); len(r) != 1 || !r[0].Applied {
+		t.Errorf("recorded %+v (the handler ran; only encoding failed)", r)
+	}
+}
+
+func TestSmallHelpers(t *testing.T) {
+	if lowerFirst("") != "" || lowerFirst("IdentifyAdmin") != "identifyAdmin" {
+		t.Errorf("lowerFirst")
+	}
+	if got := errField(map[string]any{"type": "error.list"}, "code"); got != "" {
+		t.Errorf("errField without errors = %q", got)
+	}
+	if got := errField(errorList("r", "c", "m"), "message"); got != "m" {
+		t.Errorf("errField = %q", got)
+	}
+	if responseSchema(nil, 200) != nil || responseSchema(&openapi3.Operation{}, 200) != nil {
+		t.Errorf("responseSchema without responses")
+	}
+	if got := shortError(errors.New("first line\nsecond line")); got != "first line" {
+		t.Errorf("shortError = %q", got)
+	}
+	if got := shortError(&openapi3.SchemaError{Reason: "no good"}); got != "no good" {
+		t.Errorf("shortError(SchemaError) = %q", got)
+	}
+}

@@ -1,0 +1,86 @@
+package intercomtest
+
+import (
+	"testing"
+	"time"
+)
+
+func TestCreateTagVariants(t *testing.T) {
+	s := NewServer(t)
+	status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "   "})
+	if status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("blank name: %d %v", status, body)
+	}
+	id := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "Beta"})["id"].(string)
+	// The same name (any letter case) is the same tag.
+	if again := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "beta"}); again["id"] != id {
+		t.Errorf("second create %v", again)
+	}
+	// With an id, the tag is renamed.
+	renamed := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "Gamma", "id": id})
+	if renamed["id"] != id || renamed["name"] != "Gamma" {
+		t.Errorf("rename %v", renamed)
+	}
+	if got := mustSend(t, s, 200, "GET", "/tags/"+id, nil); got["name"] != "Gamma" {
+		t.Errorf("find %v", got)
+	}
+	mustSend(t, s, 404, "POST", "/tags", map[string]any{"name": "x", "id": "1"})
+	mustSend(t, s, 404, "GET", "/tags/1", nil)
+	if list := mustSend(t, s, 200, "GET", "/tags", nil)["data"].([]any); len(list) != 1 {
+		t.Errorf("tags %v", list)
+	}
+	assertClean(t, s)
+}
+
+func TestTagsOnTicketsAndConversations(t *testing.T) {
+	now := time.Unix(1_700_000_000, 0)
+	s := NewServer(t, WithClock(func() time.Time { return now }))
+	me := s.Me().ID
+	ct := s.AddContact(Contact{Email: "c@example.com"})
+	ttID := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Q"})["id"].(string)
+	ticket := mustSend(t, s, 200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+		"contacts": []any{map[string]any{"id": ct.ID}}})["id"].(string)
+	conv := newConversation(t, s, ct.ID, "hello")
+	tagID, other := s.AddTag("vip"), s.AddTag("other")
+
+	for _, tc := range []struct{ base, missing string }{
+		{"/tickets/" + ticket, "/tickets/1"},
+		{"/conversations/" + conv, "/conversations/1"},
+	} {
+		base := tc.base
+		mustSend(t, s, 404, "POST", tc.missing+"/tags", map[string]any{"id": tagID, "admin_id": me})
+		mustSend(t, s, 404, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": "1"})
+		mustSend(t, s, 404, "POST", base+"/tags", map[string]any{"id": "1", "admin_id": me})
+		first := mustSend(t, s, 200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": me})
+		if first["applied_at"] != float64(now.Unix()) || first["applied_by"].(map[string]any)["id"] != me {
+			t.Errorf("%s: applied %v", base, first)
+		}
+		// Tagging again keeps the first application.
+		now = now.Add(time.Hour)
+		if again := mustSend(t, s, 200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": s.Admins()[1].ID}); again["applied_at"] != first["applied_at"] ||
+			again["applied_by"].(map[string]any)["id"] != me {
+			t.Errorf("%s: applied again %v", base, again)
+		}
+		mustSend(t, s, 404, "DELETE", tc.missing+"/tags/"+tagID, map[string]any{"admin_id": me})
+		mustSend(t, s, 404, "DELETE", base+"/tags/"+tagID, map[string]any{"admin_id": "1"})
+		mustSend(t, s, 404, "DELETE", base+"/tags/1", map[string]any{"admin_id": me})
+		mustSend(t, s, 404, "DELETE", base+"/tags/"+other, map[string]any{"admin_id": me})
+	}
+	cv := mustSend(t, s, 200, "GET", "/conversations/"+conv, nil)
+	if tags := cv["tags"].(map[string]any)["tags"].([]any); len(tags) != 1 || tags[0].(map[string]any)["id"] != tagID {
+		t.Errorf("conversation tags %v", cv["tags"])
+	}
+	// Deleting the tag takes it off both.
+	mustSend(t, s, 200, "DELETE", "/tags/"+tagID, nil)
+	mustSend(t, s, 404, "DELETE", "/tags/"+tagID, nil)
+	cv = mustSend(t, s, 200, "GET", "/conversations/"+conv, nil)
+	if tags := cv["tags"].(map[string]any)["tags"].([]any); len(tags) != 0 {
+		t.Errorf("conversation tags after delete %v", tags)
+	}
+	hits := mustSend(t, s, 200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
+		"field": "tag_ids", "operator": "=", "value": tagID}})
+	if hits["total_count"] != 0.0 {
+		t.Errorf("search after delete %v", hits)
+	}
+	assertClean(t, s)
+}

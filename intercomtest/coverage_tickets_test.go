@@ -1,0 +1,380 @@
+package intercomtest
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+func TestTicketTypes(t *testing.T) {
+	s := NewServer(t)
+	status, _, body := send(t, s, "POST", "/ticket_types", map[string]any{"name": "  "})
+	if status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("blank name: %d %v", status, body)
+	}
+	tt := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug", "is_internal": true})
+	id := tt["id"].(string)
+	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
+	if tt["category"] != "Customer" || tt["icon"] != "🎟️" || len(attrs) != 2 ||
+		attrs[0].(map[string]any)["name"] != "_default_title_" || attrs[1].(map[string]any)["input_options"].(map[string]any)["multiline"] != true {
+		t.Fatalf("created %v", tt)
+	}
+	status, _, body = send(t, s, "POST", "/ticket_types", map[string]any{"name": "bug"})
+	if status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("duplicate name: %d %v", status, body)
+	}
+	mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Ops", "category": "Back-office", "icon": "🛠"})
+	list := mustSend(t, s, 200, "GET", "/ticket_types", nil)["ticket_types"].([]any)
+	if len(list) != 2 || list[1].(map[string]any)["category"] != "Back-office" {
+		t.Errorf("list %v", list)
+	}
+	mustSend(t, s, 404, "GET", "/ticket_types/1", nil)
+	mustSend(t, s, 404, "PUT", "/ticket_types/1", map[string]any{"name": "x"})
+	tt = mustSend(t, s, 200, "PUT", "/ticket_types/"+id, map[string]any{
+		"name": "Defect", "description": "Broken things", "icon": "🐞", "category": "Tracker",
+		"archived": true, "is_internal": false,
+	})
+	if tt["name"] != "Defect" || tt["description"] != "Broken things" || tt["icon"] != "🐞" ||
+		tt["category"] != "Tracker" || tt["archived"] != true {
+		t.Errorf("updated %v", tt)
+	}
+	if got := mustSend(t, s, 200, "GET", "/ticket_types/"+id, nil); got["name"] != "Defect" {
+		t.Errorf("get %v", got)
+	}
+	// An archived type takes no tickets.
+	ct := s.AddContact(Contact{Email: "x@example.com"})
+	status, _, body = send(t, s, "POST", "/tickets", map[string]any{"ticket_type_id": id,
+		"contacts": []any{map[string]any{"id": ct.ID}}})
+	if status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("archived type: %d %v", status, body)
+	}
+	assertClean(t, s)
+}
+
+func TestTicketTypeAttributes(t *testing.T) {
+	s := NewServer(t)
+	id := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug"})["id"].(string)
+	path := "/ticket_types/" + id + "/attributes"
+	mustSend(t, s, 404, "POST", "/ticket_types/1/attributes", map[string]any{"name": "x", "description": "d", "data_type": "string"})
+	for _, tc := range []struct {
+		body map[string]any
+		code string
+	}{
+		{map[string]any{"name": " ", "description": "d", "data_type": "string"}, "parameter_invalid"},
+		{map[string]any{"name": "_DEFAULT_TITLE_", "description": "d", "data_type": "string"}, "parameter_invalid"},
+		{map[string]any{"name": "size", "description": "d", "data_type": "list"}, "parameter_not_found"},
+	} {
+		status, _, body := send(t, s, "POST", path, tc.body)
+		if status != 400 || errField(body, "code") != tc.code {
+			t.Errorf("%v: %d %v", tc.body, status, body)
+		}
+	}
+	a := mustSend(t, s, 200, "POST", path, map[string]any{"name": "size", "description": "d", "data_type": "list",
+		"list_items": "S, M,,L", "allow_multiple_values": true, "required_to_create": true, "visible_to_contacts": false})
+	opts := a["input_options"].(map[string]any)
+	if a["order"] != 2.0 || a["required_to_create"] != true || a["visible_to_contacts"] != false ||
+		opts["allow_multiple_values"] != true || fmt.Sprint(opts["list_options"]) != "[map[label:S] map[label:M] map[label:L]]" ||
+		a["ticket_type_id"] != float64(mustAtoi(t, id)) {
+		t.Errorf("created %v", a)
+	}
+	aid := a["id"].(string)
+	mustSend(t, s, 404, "PUT", "/ticket_types/1/attributes/"+aid, map[string]any{"name": "x"})
+	mustSend(t, s, 404, "PUT", path+"/1", map[string]any{"name": "x"})
+	a = mustSend(t, s, 200, "PUT", path+"/"+aid, map[string]any{"name": "sizes", "description": "which",
+		"list_items": "XL", "archived": true, "multiline": true, "required_to_create": false})
+	if a["name"] != "sizes" || a["description"] != "which" || a["archived"] != true || a["required_to_create"] != false ||
+		fmt.Sprint(a["input_options"].(map[string]any)["list_options"]) != "[map[label:XL]]" {
+		t.Errorf("updated %v", a)
+	}
+	// The type shows the attribute, archived.
+	tt := mustSend(t, s, 200, "GET", "/ticket_types/"+id, nil)
+	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
+	if len(attrs) != 3 || attrs[2].(map[string]any)["archived"] != true {
+		t.Errorf("type attributes %v", attrs)
+	}
+	assertClean(t, s)
+}
+
+func mustAtoi(t *testing.T, s string) int {
+	t.Helper()
+	var n int
+	if _, err := fmt.Sscan(s, &n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// newTicketType creates a ticket type with one attribute of each data type.
+func newTicketType(t *testing.T, s *Server) string {
+	t.Helper()
+	id := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Everything"})["id"].(string)
+	for _, dt := range []string{"integer", "decimal", "boolean", "datetime"} {
+		mustSend(t, s, 200, "POST", "/ticket_types/"+id+"/attributes", map[string]any{
+			"name": dt, "description": dt, "data_type": dt})
+	}
+	return id
+}
+
+func TestTicketAttributeValues(t *testing.T) {
+	s := NewServer(t)
+	ttID := newTicketType(t, s)
+	ct := s.AddContact(Contact{Email: "c@example.com"})
+	create := func(attrs map[string]any) (int, map[string]any) {
+		status, _, body := send(t, s, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+			"contacts": []any{map[string]any{"id": ct.ID}}, "ticket_attributes": attrs})
+		return status, body
+	}
+	for _, attrs := range []map[string]any{
+		{"integer": 1.5},
+		{"integer": "1"},
+		{"decimal": "1.5"},
+		{"boolean": "yes"},
+		{"datetime": true},
+		{"_default_title_": 5},
+		{"colour": "red"},
+	} {
+		if status, body := create(attrs); status != 400 || errField(body, "code") != "parameter_invalid" {
+			t.Errorf("%v: %d %v", attrs, status, body)
+		}
+	}
+	status, body := create(map[string]any{"integer": 2, "decimal": 1.5, "boolean": true, "datetime": 1700000000,
+		"_default_title_": nil})
+	if status != 200 {
+		t.Fatalf("good values: %d %v", status, body)
+	}
+	got := body["ticket_attributes"].(map[string]any)
+	if got["integer"] != 2.0 || got["decimal"] != 1.5 || got["boolean"] != true || got["datetime"] != 1700000000.0 {
+		t.Errorf("attributes %v", got)
+	}
+	if status, body = create(map[string]any{"datetime": "2024-01-01T00:00:00Z"}); status != 200 {
+		t.Errorf("datetime string: %d %v", status, body)
+	}
+	if s.Count("createTicket") != 2 {
+		t.Errorf("created %d tickets", s.Count("createTicket"))
+	}
+	assertClean(t, s)
+}
+
+func TestCreateTicketContacts(t *testing.T) {
+	now := time.Unix(1_700_000_000, 0)
+	s := NewServer(t, WithClock(func() time.Time { return now }))
+	ttID := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Q"})["id"].(string)
+	ct := s.AddContact(Contact{Email: "known@example.com", ExternalID: "ext-9"})
+	create := func(contacts []any, extra map[string]any) (int, map[string]any) {
+		body := map[string]any{"ticket_type_id": ttID, "contacts": contacts}
+		for k, v := range extra {
+			body[k] = v
+		}
+		status, _, out := send(t, s, "POST", "/tickets", body)
+		return status, out
+	}
+	if status, body := create([]any{map[string]any{"id": ct.ID}}, map[string]any{"ticket_type_id": "1"}); status != 404 || errField(body, "code") != "not_found" {
+		t.Errorf("unknown type: %d %v", status, body)
+	}
+	if status, body := create([]any{}, nil); status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("no contacts: %d %v", status, body)
+	}
+	if status, body := create([]any{map[string]any{"id": "nope"}}, nil); status != 404 {
+		t.Errorf("unknown contact id: %d %v", status, body)
+	}
+	status, tk := create([]any{map[string]any{"external_id": "ext-9"}}, map[string]any{"created_at": 1600000000, "company_id": "co"})
+	if status != 200 || tk["created_at"] != 1600000000.0 || tk["updated_at"] != 1600000000.0 ||
+		tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"] != ct.ID || tk["ticket_id"] != "1" {
+		t.Errorf("by external id: %d %v", status, tk)
+	}
+	// An unknown email creates the contact.
+	status, tk = create([]any{map[string]any{"email": "new@example.com"}}, nil)
+	if status != 200 || tk["created_at"] != float64(now.Unix()) || tk["ticket_id"] != "2" {
+		t.Fatalf("by new email: %d %v", status, tk)
+	}
+	newID := tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"].(string)
+	if c := mustSend(t, s, 200, "GET", "/contacts/"+newID, nil); c["email"] != "new@example.com" || c["role"] != "user" {
+		t.Errorf("created contact %v", c)
+	}
+	assertClean(t, s)
+}
+
+func TestUpdateTicket(t *testing.T) {
+	s := NewServer(t)
+	ttID := newTicketType(t, s)
+	ct := s.AddContact(Contact{Email: "c@example.com"})
+	team := s.AddTeam("Tier 2")
+	grace := s.Admins()[1]
+	tk := mustSend(t, s, 200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+		"contacts": []any{map[string]any{"id": ct.ID}}})
+	id := tk["id"].(string)
+	path := "/tickets/" + id
+
+	mustSend(t, s, 404, "PUT", "/tickets/1", map[string]any{"open": false})
+	mustSend(t, s, 404, "PUT", path, map[string]any{"assignment": map[string]any{"admin_id": "1", "assignee_id": "0"}})
+	// An unknown assignee changes nothing, not even the valid attributes.
+	mustSend(t, s, 404, "PUT", path, map[string]any{"ticket_attributes": map[string]any{"integer": 1},
+		"state": "in_progress", "assignment": map[string]any{"assignee_id": "1"}})
+	if got := mustSend(t, s, 200, "GET", path, nil); got["ticket_state"] != "submitted" ||
+		got["ticket_parts"].(map[string]any)["total_count"] != 0.0 || len(got["ticket_attributes"].(map[string]any)) != 0 {
+		t.Errorf("failed update changed the ticket: %v", got)
+	}
+	status, _, body := send(t, s, "PUT", path, map[string]any{"ticket_attributes": map[string]any{"integer": "x"}})
+	if status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("bad attribute: %d %v", status, body)
+	}
+
+	tk = mustSend(t, s, 200, "PUT", path, map[string]any{
+		"ticket_attributes": map[string]any{"integer": 7},
+		"assignment":        map[string]any{"admin_id": grace.ID, "assignee_id": grace.ID},
+		"is_shared":         true, "snoozed_until": 1800000000,
+	})
+	if tk["admin_assignee_id"] != grace.ID || tk["is_shared"] != true || tk["snoozed_until"] != 1800000000.0 ||
+		tk["ticket_attributes"].(map[string]any)["integer"] != 7.0 {
+		t.Errorf("update %v", tk)
+	}
+	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"assignment": map[string]any{"assignee_id": team.ID}})
+	if tk["team_assignee_id"] != team.ID {
+		t.Errorf("team assignment %v", tk)
+	}
+	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": false})
+	if tk["ticket_state"] != "resolved" || tk["open"] != false {
+		t.Errorf("close %v", tk)
+	}
+	parts := tk["ticket_parts"].(map[string]any)["total_count"]
+	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": false}) // already resolved: no change
+	if tk["ticket_state"] != "resolved" || tk["ticket_parts"].(map[string]any)["total_count"] != parts {
+		t.Errorf("closing a resolved ticket changed it: %v", tk)
+	}
+	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": true})
+	if tk["ticket_state"] != "in_progress" || tk["open"] != true {
+		t.Errorf("reopen %v", tk)
+	}
+	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"assignment": map[string]any{"assignee_id": "0"}})
+	if _, ok := tk["admin_assignee_id"]; ok {
+		t.Errorf("unassigned ticket %v", tk)
+	}
+	if _, ok := tk["team_assignee_id"]; ok {
+		t.Errorf("unassigned ticket %v", tk)
+	}
+
+	var summary []string
+	for _, p := range tk["ticket_parts"].(map[string]any)["ticket_parts"].([]any) {
+		p := p.(map[string]any)
+		line := fmt.Sprint(p["part_type"], " by ", p["author"].(map[string]any)["id"])
+		if a, ok := p["assigned_to"].(map[string]any); ok {
+			line += fmt.Sprint(" to ", a["type"], " ", a["id"])
+		}
+		summary = append(summary, line)
+	}
+	me := s.Me().ID
+	want := []string{
+		"ticket_attribute_updated_by_admin by " + grace.ID,
+		"assignment by " + grace.ID + " to admin " + grace.ID,
+		"assignment by " + me + " to team " + team.ID,
+		"ticket_state_updated_by_admin by " + me,
+		"ticket_state_updated_by_admin by " + me,
+		"assignment by " + me + " to nobody_admin ",
+	}
+	if fmt.Sprint(summary) != fmt.Sprint(want) {
+		t.Errorf("parts\n%q\nwant\n%q", summary, want)
+	}
+	assertClean(t, s)
+}
+
+func TestReplyTicket(t *testing.T) {
+	s := NewServer(t)
+	ttID := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Q"})["id"].(string)
+	ct := s.AddContact(Contact{Email: "c@example.com", ExternalID: "u-1"})
+	id := mustSend(t, s, 200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+		"contacts": []any{map[string]any{"id": ct.ID}}})["id"].(string)
+	path := "/tickets/" + id + "/reply"
+	me := s.Me().ID
+	for _, tc := range []struct {
+		path   string
+		body   map[string]any
+		status int
+		code   string
+	}{
+		{"/tickets/1/reply", map[string]any{"type": "admin", "admin_id": me, "message_type": "comment", "body": "x"}, 404, "not_found"},
+		{path, map[string]any{"type": "admin", "admin_id": "1", "message_type": "comment", "body": "x"}, 404, "not_found"},
+		{path, map[string]any{"type": "user", "user_id": "nobody", "message_type": "comment", "body": "x"}, 404, "not_found"},
+		{path, map[string]any{"type": "admin", "admin_id": me, "message_type": "note", "body": " "}, 400, "parameter_not_found"},
+	} {
+		status, _, body := send(t, s, "POST", tc.path, tc.body)
+		if status != tc.status || errField(body, "code") != tc.code {
+			t.Errorf("%v: %d %v", tc.body, status, body)
+		}
+	}
+	// A quick reply needs no body.
+	p := mustSend(t, s, 200, "POST", path, map[string]any{"type": "admin", "admin_id": me, "message_type": "quick_reply"})
+	if p["part_type"] != "quick_reply" || p["body"] != nil {
+		t.Errorf("quick reply %v", p)
+	}
+	p = mustSend(t, s, 200, "POST", path, map[string]any{"type": "user", "user_id": "u-1", "message_type": "comment", "body": "hi"})
+	if p["author"].(map[string]any)["id"] != ct.ID {
+		t.Errorf("user reply %v", p)
+	}
+	if _, ok := p["ticket_state"]; ok {
+		t.Errorf("a reply has no ticket_state: %v", p)
+	}
+	if s.Count("replyTicket") != 2 {
+		t.Errorf("applied %d replies", s.Count("replyTicket"))
+	}
+	assertClean(t, s)
+}
+
+func TestTicketSearchFields(t *testing.T) {
+	s := NewServer(t)
+	ttID := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Q", "category": "Tracker"})["id"].(string)
+	mustSend(t, s, 200, "POST", "/ticket_types/"+ttID+"/attributes", map[string]any{"name": "env", "description": "d", "data_type": "string"})
+	ct := s.AddContact(Contact{Email: "c@example.com"})
+	mk := func(title, desc string) string {
+		return mustSend(t, s, 200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+			"contacts": []any{map[string]any{"id": ct.ID}}, "ticket_attributes": map[string]any{
+				"_default_title_": title, "_default_description_": desc, "env": "prod"}})["id"].(string)
+	}
+	a, b := mk("Login broken", "Cannot sign in"), mk("Slow export", "Takes ages")
+	grace := s.Admins()[1].ID
+	team := s.AddTeam("T2").ID
+	mustSend(t, s, 200, "PUT", "/tickets/"+a, map[string]any{"assignment": map[string]any{"admin_id": grace, "assignee_id": grace},
+		"snoozed_until": 1800000000, "state": "in_progress"})
+	mustSend(t, s, 200, "PUT", "/tickets/"+b, map[string]any{"assignment": map[string]any{"assignee_id": team}})
+
+	cases := []struct {
+		field, op string
+		value     any
+		want      []string
+	}{
+		{"id", "=", b, []string{b}},
+		{"ticket_id", "=", "1", []string{a}},
+		{"created_at", ">", 0, []string{a, b}},
+		{"updated_at", "<", 0, nil},
+		{"title", "~", "LOGIN", []string{a}},
+		{"_default_title_", "$", "export", []string{b}},
+		{"description", "^", "takes", []string{b}},
+		{"_default_description_", "=", "Cannot sign in", []string{a}},
+		{"category", "=", "Tracker", []string{a, b}},
+		{"ticket_type_id", "=", ttID, []string{a, b}},
+		{"contact_ids", "=", ct.ID, []string{a, b}},
+		{"admin_assignee_id", "=", grace, []string{a}},
+		{"team_assignee_id", "=", team, []string{b}},
+		{"teammate_ids", "=", grace, []string{a}},
+		{"open", "=", true, []string{a, b}},
+		{"ticket_state", "!=", "submitted", []string{a}},
+		{"snoozed_until", ">=", 1800000000, []string{a}},
+		{"ticket_attributes.env", "=", "prod", []string{a, b}},
+	}
+	for _, tc := range cases {
+		out := mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
+			"field": tc.field, "operator": tc.op, "value": tc.value}})
+		var ids []string
+		for _, tk := range out["tickets"].([]any) {
+			ids = append(ids, tk.(map[string]any)["id"].(string))
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)) {
+			t.Errorf("%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
+		}
+	}
+	status, _, body := send(t, s, "POST", "/tickets/search", map[string]any{"query": map[string]any{
+		"field": "colour", "operator": "=", "value": "red"}})
+	if status != 400 || errField(body, "code") != "parameter_invalid" {
+		t.Errorf("unknown field: %d %v", status, body)
+	}
+	assertClean(t, s)
+}
