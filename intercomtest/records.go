@@ -35,6 +35,7 @@ type InvalidRequest struct {
 	Message string
 }
 
+// String renders the request and what the server answered on one line.
 func (r InvalidRequest) String() string {
 	return fmt.Sprintf("%s %s (%s): %d %s: %s", r.Method, r.Path, r.OperationID, r.Status, r.Code, r.Message)
 }
@@ -48,6 +49,8 @@ type InvalidResponse struct {
 	Body                      []byte
 }
 
+// String renders the response, its validation error and the start of its
+// body, for a test failure message.
 func (r InvalidResponse) String() string {
 	body := string(r.Body)
 	if len(body) > 500 {
