@@ -68,6 +68,9 @@ func (c TicketContact) item(i int) (gen.CreateTicketRequest_Contacts_Item, error
 	if c.value == "" {
 		return it, invalid(field+"."+c.field, "must not be empty")
 	}
+	if c.field == "email" {
+		return it, checkEmail(field+".email", c.value)
+	}
 	return it, nil
 }
 

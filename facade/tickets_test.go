@@ -187,6 +187,10 @@ func TestTicketsInvalidInputsSendNothing(t *testing.T) {
 			_, _, err := c.Tickets.Create(ctx, "9", []TicketContact{TicketContactByEmail("")}, nil)
 			return err
 		}, "contacts[0].email"},
+		{"create malformed email", func() error {
+			_, _, err := c.Tickets.Create(ctx, "9", []TicketContact{TicketContactByEmail("Lin <lin@example.com>")}, nil)
+			return err
+		}, "contacts[0].email"},
 		{"create bad attribute", func() error {
 			_, _, err := c.Tickets.Create(ctx, "9", []TicketContact{TicketContactByID("1")}, &CreateTicketOptions{Attributes: map[string]any{"m": map[string]int{}}})
 			return err
