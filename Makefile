@@ -4,14 +4,17 @@ GO ?= go
 HANDWRITTEN = $(shell $(GO) list ./... | grep -v '/gen$$')
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 # make generate SPEC=path/to/api.intercom.io.yaml first derives the project's
-# description from a published one (into openapi/intercom-<version>.yaml).
+# description from a published one (into openapi/intercom-<version>.yaml) and
+# points gen/doc.go's go:generate line at it.
 SPEC ?=
 
 .PHONY: generate check-generated fmt-check vet lint test bench cover
 
 generate:
 ifneq ($(SPEC),)
-	$(GO) run ./internal/cmd/specprep derive -in $(SPEC) -out openapi/intercom-$$($(GO) run ./internal/cmd/specprep version -in $(SPEC)).yaml
+	v=$$($(GO) run ./internal/cmd/specprep version -in $(SPEC)) && \
+	$(GO) run ./internal/cmd/specprep derive -in $(SPEC) -out openapi/intercom-$$v.yaml && \
+	sed -i "s|-spec ../openapi/intercom-[^ ]*\.yaml|-spec ../openapi/intercom-$$v.yaml|" gen/doc.go
 endif
 	$(GO) generate ./gen
 

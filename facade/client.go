@@ -12,7 +12,7 @@ import (
 
 // APIVersion is the Intercom API version the client was generated from and
 // sends in the Intercom-Version header of every request.
-const APIVersion = "2.11"
+const APIVersion = gen.APIVersion
 
 // Version is the version of this library, sent in the User-Agent header.
 const Version = "0.1.0"

@@ -2,6 +2,8 @@ package specprep_test
 
 import (
 	"bytes"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
@@ -211,5 +213,16 @@ func TestApplyRejectsInvalidOverlay(t *testing.T) {
 	}
 	if _, err := specprep.Apply([]byte("openapi: 3.0.1\n"), []byte("{")); err == nil {
 		t.Fatal("want an error for an overlay that is not YAML")
+	}
+}
+
+func TestVersionFile(t *testing.T) {
+	src := specprep.VersionFile("gen", `2.1"1`)
+	file, err := parser.ParseFile(token.NewFileSet(), "version.gen.go", src, 0)
+	if err != nil {
+		t.Fatalf("not Go: %v\n%s", err, src)
+	}
+	if file.Name.Name != "gen" || !bytes.Contains(src, []byte(`const APIVersion = "2.1\"1"`)) || !bytes.HasPrefix(src, []byte("// Code generated")) {
+		t.Errorf("unexpected version file:\n%s", src)
 	}
 }

@@ -69,6 +69,13 @@ func TestRefreshPublishedVersions(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := generate(t, spec)
+			version, err := os.ReadFile(filepath.Join(dir, "version.gen.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := `const APIVersion = "` + v + `"`; !strings.Contains(string(version), want) {
+				t.Errorf("version.gen.go lacks %s:\n%s", want, version)
+			}
 			rel, _ := filepath.Rel(root, dir)
 			run(t, root, "go", "build", "./"+rel)
 			run(t, root, "go", "vet", "./"+rel)

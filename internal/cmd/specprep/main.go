@@ -6,7 +6,8 @@
 //
 // derive keeps the structure of a published Intercom description and drops
 // its prose. generate applies the overlay before anything loads the file, then
-// runs oapi-codegen with `go run`, at the version go.mod pins.
+// runs oapi-codegen with `go run`, at the version go.mod pins, and writes
+// version.gen.go beside its output with the description's API version.
 package main
 
 import (
@@ -15,6 +16,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/go-intercom/intercom/internal/specprep"
 )
@@ -101,7 +104,32 @@ func generate(args []string) error {
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("specprep generate: oapi-codegen: %w", err)
 	}
-	return nil
+	// The API version the code comes from, beside it, for the
+	// Intercom-Version header.
+	version, err := specprep.Version(src)
+	if err != nil {
+		return err
+	}
+	pkg, err := packageName(*config)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(filepath.Dir(*out), "version.gen.go"), specprep.VersionFile(pkg, version), 0o644)
+}
+
+// packageName reads the package oapi-codegen's configuration names.
+func packageName(config string) (string, error) {
+	src, err := os.ReadFile(config)
+	if err != nil {
+		return "", err
+	}
+	var cfg struct {
+		Package string `yaml:"package"`
+	}
+	if err := yaml.Unmarshal(src, &cfg); err != nil || cfg.Package == "" {
+		return "", fmt.Errorf("specprep generate: %s names no package", config)
+	}
+	return cfg.Package, nil
 }
 
 func version(args []string) error {
