@@ -63,15 +63,10 @@ func (s *ArticlesService) List(ctx context.Context, opts *PageOptions) (*Article
 // Each page is one List call.
 func (s *ArticlesService) ListIter(ctx context.Context, opts *PageOptions) iter.Seq2[ArticleListItem, error] {
 	o := opts.value()
-	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]ArticleListItem, pageInfo, error) {
-		p := o
-		p.Page = page
-		l, _, err := s.List(ctx, &p)
-		if err != nil {
-			return nil, pageInfo{}, err
-		}
-		return l.Data, pageInfoOf(l.Pages), nil
-	})
+	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*ArticleList, *Response, error) {
+		o.Page = page
+		return s.List(ctx, &o)
+	}, func(l *ArticleList) ([]ArticleListItem, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
 }
 
 // Create creates an article. The request needs a title and an author_id (an

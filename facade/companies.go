@@ -84,15 +84,10 @@ func (s *CompaniesService) RetrieveIter(ctx context.Context, opts *RetrieveCompa
 	if opts != nil {
 		o = *opts
 	}
-	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]Company, pageInfo, error) {
-		p := o
-		p.Page = page
-		l, _, err := s.Retrieve(ctx, &p)
-		if err != nil {
-			return nil, pageInfo{}, err
-		}
-		return l.Data, pageInfoOf(l.Pages), nil
-	})
+	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*CompanyList, *Response, error) {
+		o.Page = page
+		return s.Retrieve(ctx, &o)
+	}, func(l *CompanyList) ([]Company, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
 }
 
 // CreateOrUpdate creates a company, or updates the one with the same
@@ -170,15 +165,10 @@ func (s *CompaniesService) ListAttachedContacts(ctx context.Context, companyID s
 // Each page is one ListAttachedContacts call.
 func (s *CompaniesService) ListAttachedContactsIter(ctx context.Context, companyID string, opts *PageOptions) iter.Seq2[Contact, error] {
 	o := opts.value()
-	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]Contact, pageInfo, error) {
-		p := o
-		p.Page = page
-		l, _, err := s.ListAttachedContacts(ctx, companyID, &p)
-		if err != nil {
-			return nil, pageInfo{}, err
-		}
-		return l.Data, pageInfoOf(l.Pages), nil
-	})
+	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*CompanyAttachedContacts, *Response, error) {
+		o.Page = page
+		return s.ListAttachedContacts(ctx, companyID, &o)
+	}, func(l *CompanyAttachedContacts) ([]Contact, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
 }
 
 // ListAttachedSegments returns the segments a company is in.
@@ -222,15 +212,10 @@ func (s *CompaniesService) ListIter(ctx context.Context, opts *ListCompaniesOpti
 	if opts != nil {
 		o = *opts
 	}
-	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]Company, pageInfo, error) {
-		p := o
-		p.Page = page
-		l, _, err := s.List(ctx, &p)
-		if err != nil {
-			return nil, pageInfo{}, err
-		}
-		return l.Data, pageInfoOf(l.Pages), nil
-	})
+	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*CompanyList, *Response, error) {
+		o.Page = page
+		return s.List(ctx, &o)
+	}, func(l *CompanyList) ([]Company, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
 }
 
 // Scroll returns one page of a scroll over all companies: scrollParam is ""

@@ -213,18 +213,15 @@ func (s *ContactsService) ListAttachedCompanies(ctx context.Context, contactID s
 // Each page is one ListAttachedCompanies call.
 func (s *ContactsService) ListAttachedCompaniesIter(ctx context.Context, contactID string, opts *PageOptions) iter.Seq2[Company, error] {
 	o := opts.value()
-	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]Company, pageInfo, error) {
-		p := o
-		p.Page = page
-		l, _, err := s.ListAttachedCompanies(ctx, contactID, &p)
-		if err != nil {
-			return nil, pageInfo{}, err
-		}
+	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*ContactAttachedCompanies, *Response, error) {
+		o.Page = page
+		return s.ListAttachedCompanies(ctx, contactID, &o)
+	}, func(l *ContactAttachedCompanies) ([]Company, pageInfo) {
 		var info pageInfo
 		if l.Pages != nil {
 			info = pageInfo{Page: l.Pages.Page, TotalPages: l.Pages.TotalPages}
 		}
-		return l.Companies, info, nil
+		return l.Companies, info
 	})
 }
 

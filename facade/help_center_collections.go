@@ -46,15 +46,10 @@ func (s *HelpCenterCollectionsService) List(ctx context.Context, opts *PageOptio
 // Each page is one List call.
 func (s *HelpCenterCollectionsService) ListIter(ctx context.Context, opts *PageOptions) iter.Seq2[Collection, error] {
 	o := opts.value()
-	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]Collection, pageInfo, error) {
-		p := o
-		p.Page = page
-		l, _, err := s.List(ctx, &p)
-		if err != nil {
-			return nil, pageInfo{}, err
-		}
-		return l.Data, pageInfoOf(l.Pages), nil
-	})
+	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*CollectionList, *Response, error) {
+		o.Page = page
+		return s.List(ctx, &o)
+	}, func(l *CollectionList) ([]Collection, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
 }
 
 // Create creates a collection. The request needs a name.

@@ -41,15 +41,10 @@ func (s *HelpCentersService) List(ctx context.Context, opts *PageOptions) (*Help
 // Each page is one List call.
 func (s *HelpCentersService) ListIter(ctx context.Context, opts *PageOptions) iter.Seq2[HelpCenter, error] {
 	o := opts.value()
-	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]HelpCenter, pageInfo, error) {
-		p := o
-		p.Page = page
-		l, _, err := s.List(ctx, &p)
-		if err != nil {
-			return nil, pageInfo{}, err
-		}
-		return l.Data, pageInfo{}, nil
-	})
+	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*HelpCenterList, *Response, error) {
+		o.Page = page
+		return s.List(ctx, &o)
+	}, func(l *HelpCenterList) ([]HelpCenter, pageInfo) { return l.Data, pageInfo{} })
 }
 
 // Find returns a help center by its id.

@@ -46,15 +46,10 @@ func (s *NotesService) List(ctx context.Context, contactID string, opts *PageOpt
 // Each page is one List call.
 func (s *NotesService) ListIter(ctx context.Context, contactID string, opts *PageOptions) iter.Seq2[Note, error] {
 	o := opts.value()
-	return numberedPages(ctx, o.Page, func(ctx context.Context, page int) ([]Note, pageInfo, error) {
-		p := o
-		p.Page = page
-		l, _, err := s.List(ctx, contactID, &p)
-		if err != nil {
-			return nil, pageInfo{}, err
-		}
-		return l.Data, pageInfoOf(l.Pages), nil
-	})
+	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*NoteList, *Response, error) {
+		o.Page = page
+		return s.List(ctx, contactID, &o)
+	}, func(l *NoteList) ([]Note, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
 }
 
 // Create adds a note with the given body (HTML allowed) to a contact.

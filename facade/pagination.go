@@ -139,6 +139,20 @@ func numberedPages[T any](ctx context.Context, first int, fetch func(ctx context
 	}
 }
 
+// listPages is numberedPages over a single-page list method: list fetches
+// one page by number, and read takes the page's items and what it says
+// about paging.
+func listPages[L, T any](ctx context.Context, first int, list func(ctx context.Context, page int) (*L, *Response, error), read func(*L) ([]T, pageInfo)) iter.Seq2[T, error] {
+	return numberedPages(ctx, first, func(ctx context.Context, page int) ([]T, pageInfo, error) {
+		l, _, err := list(ctx, page)
+		if err != nil {
+			return nil, pageInfo{}, err
+		}
+		items, info := read(l)
+		return items, info, nil
+	})
+}
+
 // scrollPages returns an iterator over a scroll: fetch gets the page for a
 // scroll parameter ("" to open the scroll) and returns its items, the scroll
 // parameter for the next page and the total number of items when the API says
