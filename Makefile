@@ -18,10 +18,13 @@ ifneq ($(SPEC),)
 endif
 	$(GO) generate ./gen
 
+# What `make generate` writes: gen/ and the embedded description.
+GENERATED = gen internal/description
+
 check-generated: generate
-	@if ! git diff --quiet -- gen || [ -n "$$(git ls-files --others --exclude-standard -- gen)" ]; then \
-		git status --short -- gen; \
-		echo "gen/ is not what the description and overlay generate: run 'make generate' and commit gen/"; \
+	@if ! git diff --quiet -- $(GENERATED) || [ -n "$$(git ls-files --others --exclude-standard -- $(GENERATED))" ]; then \
+		git status --short -- $(GENERATED); \
+		echo "$(GENERATED) are not what the description and overlay generate: run 'make generate' and commit them"; \
 		exit 1; \
 	fi
 

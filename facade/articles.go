@@ -22,12 +22,6 @@ type ArticleList = gen.ArticleList
 // ArticleSearchResults is the answer to Articles.Search.
 type ArticleSearchResults = gen.ArticleSearchResults
 
-// CreateArticleRequest is the body of Articles.Create.
-type CreateArticleRequest = gen.CreateArticleRequest
-
-// UpdateArticleRequest is the body of Articles.Update: the fields to change.
-type UpdateArticleRequest = gen.UpdateArticleRequestBody
-
 // DeletedArticle is the answer to Articles.Delete.
 type DeletedArticle = gen.DeletedArticleObject
 
@@ -69,19 +63,18 @@ func (s *ArticlesService) ListIter(ctx context.Context, opts *PageOptions) iter.
 	}, func(l *ArticleList) ([]ArticleListItem, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
 }
 
-// Create creates an article. The request needs a title and an author_id (an
-// admin id); state, when given, is draft or published.
+// Create creates an article with a title, by an author (an admin id).
+// opts, which may be nil, sets the rest; its Title and AuthorID stay empty.
 //
 // Calls createArticle: POST /articles.
-func (s *ArticlesService) Create(ctx context.Context, req CreateArticleRequest) (*Article, *Response, error) {
-	if err := required("title", req.Title); err != nil {
+func (s *ArticlesService) Create(ctx context.Context, title string, authorID int, opts *ArticleOptions) (*Article, *Response, error) {
+	var o ArticleOptions
+	if opts != nil {
+		o = *opts
+	}
+	req, err := o.createRequest(title, authorID)
+	if err != nil {
 		return nil, nil, err
-	}
-	if req.AuthorId <= 0 {
-		return nil, nil, invalid("author_id", "must be the id of an admin, got %d", req.AuthorId)
-	}
-	if req.State != nil && !req.State.Valid() {
-		return nil, nil, invalid("state", "%q is not draft or published", string(*req.State))
 	}
 	return decode[gen.Article](s.client.raw.CreateArticle(ctx, nil, req))
 }
@@ -96,21 +89,16 @@ func (s *ArticlesService) Find(ctx context.Context, articleID string) (*Article,
 	return decode[gen.Article](s.client.raw.RetrieveArticle(ctx, articleID, nil))
 }
 
-// Update changes the fields of an article that req sets.
+// Update changes the fields of an article that opts sets.
 //
 // Calls updateArticle: PUT /articles/{article_id}.
-func (s *ArticlesService) Update(ctx context.Context, articleID string, req UpdateArticleRequest) (*Article, *Response, error) {
+func (s *ArticlesService) Update(ctx context.Context, articleID string, opts ArticleOptions) (*Article, *Response, error) {
 	if err := required("article_id", articleID); err != nil {
 		return nil, nil, err
 	}
-	if req.Title != nil && *req.Title == "" {
-		return nil, nil, invalid("title", "must not be empty when given")
-	}
-	if req.AuthorId != nil && *req.AuthorId <= 0 {
-		return nil, nil, invalid("author_id", "must be the id of an admin, got %d", *req.AuthorId)
-	}
-	if req.State != nil && !req.State.Valid() {
-		return nil, nil, invalid("state", "%q is not draft or published", string(*req.State))
+	req, err := opts.updateRequest()
+	if err != nil {
+		return nil, nil, err
 	}
 	return decode[gen.Article](s.client.raw.UpdateArticle(ctx, articleID, nil, req))
 }

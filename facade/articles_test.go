@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/go-intercom/intercom/gen"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,7 +14,6 @@ const articleJSON = `{"type":"article","id":"ar1","workspace_id":"w","title":"Re
 
 func TestArticlesOperations(t *testing.T) {
 	checkArticle := func(t *testing.T, got any) { assert.Equal(t, "Refunds", got.(*Article).Title) }
-	draft := gen.CreateArticleRequestStateDraft
 	runOpCases(t, []opCase{
 		{
 			name: "List", pattern: "GET /articles",
@@ -29,9 +27,21 @@ func TestArticlesOperations(t *testing.T) {
 		{
 			name: "Create", pattern: "POST /articles", resp: articleJSON,
 			call: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return call3(c.Articles.Create(ctx, CreateArticleRequest{Title: "Refunds", AuthorId: 5, State: &draft}))
+				return call3(c.Articles.Create(ctx, "Refunds", 5, &ArticleOptions{State: ArticleStateDraft}))
 			},
 			wantPath: "/articles", wantBody: `{"title":"Refunds","author_id":5,"state":"draft"}`, check: checkArticle,
+		},
+		{
+			name: "CreateWithOptions", pattern: "POST /articles", resp: articleJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Articles.Create(ctx, "Refunds", 5, &ArticleOptions{
+					Description: "How refunds work", Body: "<p>Ask us.</p>", State: ArticleStatePublished,
+					ParentID: 7, ParentType: "collection",
+				}))
+			},
+			wantPath: "/articles",
+			wantBody: `{"title":"Refunds","author_id":5,"description":"How refunds work","body":"<p>Ask us.</p>","state":"published","parent_id":7,"parent_type":"collection"}`,
+			check:    checkArticle,
 		},
 		{
 			name: "Find", pattern: "GET /articles/{id}", resp: articleJSON,
@@ -43,10 +53,17 @@ func TestArticlesOperations(t *testing.T) {
 		{
 			name: "Update", pattern: "PUT /articles/{id}", resp: articleJSON,
 			call: func(ctx context.Context, c *Client) (any, *Response, error) {
-				title := "Refunds"
-				return call3(c.Articles.Update(ctx, "ar1", UpdateArticleRequest{Title: &title}))
+				return call3(c.Articles.Update(ctx, "ar1", ArticleOptions{Title: "Refunds"}))
 			},
 			wantPath: "/articles/ar1", wantBody: `{"title":"Refunds"}`, check: checkArticle,
+		},
+		{
+			// The update's parent_id is a string in 2.11, the create's an integer.
+			name: "UpdateMove", pattern: "PUT /articles/{id}", resp: articleJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Articles.Update(ctx, "ar1", ArticleOptions{AuthorID: 6, State: ArticleStatePublished, ParentID: 7, ParentType: "section"}))
+			},
+			wantPath: "/articles/ar1", wantBody: `{"author_id":6,"state":"published","parent_id":"7","parent_type":"section"}`, check: checkArticle,
 		},
 		{
 			name: "Delete", pattern: "DELETE /articles/{id}", resp: `{"id":"ar1","object":"article","deleted":true}`,
@@ -73,34 +90,43 @@ func TestArticlesOperations(t *testing.T) {
 }
 
 func TestArticlesInputErrors(t *testing.T) {
-	bad := gen.CreateArticleRequestState("archived")
-	badU := gen.UpdateArticleRequestBodyState("archived")
-	zero, empty := 0, ""
 	runInputCases(t, []inputCase{
 		{"list page", "page", func(ctx context.Context, c *Client) error {
 			return err3(c.Articles.List(ctx, &PageOptions{Page: -1}))
 		}},
 		{"create title", "title", func(ctx context.Context, c *Client) error {
-			return err3(c.Articles.Create(ctx, CreateArticleRequest{AuthorId: 1}))
+			return err3(c.Articles.Create(ctx, "", 1, nil))
 		}},
 		{"create author", "author_id", func(ctx context.Context, c *Client) error {
-			return err3(c.Articles.Create(ctx, CreateArticleRequest{Title: "t"}))
+			return err3(c.Articles.Create(ctx, "t", 0, nil))
 		}},
 		{"create state", "state", func(ctx context.Context, c *Client) error {
-			return err3(c.Articles.Create(ctx, CreateArticleRequest{Title: "t", AuthorId: 1, State: &bad}))
+			return err3(c.Articles.Create(ctx, "t", 1, &ArticleOptions{State: "archived"}))
+		}},
+		{"create negative author", "author_id", func(ctx context.Context, c *Client) error {
+			return err3(c.Articles.Create(ctx, "t", -3, nil))
+		}},
+		{"create title in options", "title", func(ctx context.Context, c *Client) error {
+			return err3(c.Articles.Create(ctx, "t", 1, &ArticleOptions{Title: "other"}))
+		}},
+		{"create author in options", "title", func(ctx context.Context, c *Client) error {
+			return err3(c.Articles.Create(ctx, "t", 1, &ArticleOptions{AuthorID: 2}))
+		}},
+		{"create parent", "parent_id", func(ctx context.Context, c *Client) error {
+			return err3(c.Articles.Create(ctx, "t", 1, &ArticleOptions{ParentID: -1}))
 		}},
 		{"find", "article_id", func(ctx context.Context, c *Client) error { return err3(c.Articles.Find(ctx, "")) }},
 		{"update id", "article_id", func(ctx context.Context, c *Client) error {
-			return err3(c.Articles.Update(ctx, "", UpdateArticleRequest{}))
-		}},
-		{"update title", "title", func(ctx context.Context, c *Client) error {
-			return err3(c.Articles.Update(ctx, "a", UpdateArticleRequest{Title: &empty}))
+			return err3(c.Articles.Update(ctx, "", ArticleOptions{}))
 		}},
 		{"update author", "author_id", func(ctx context.Context, c *Client) error {
-			return err3(c.Articles.Update(ctx, "a", UpdateArticleRequest{AuthorId: &zero}))
+			return err3(c.Articles.Update(ctx, "a", ArticleOptions{AuthorID: -1}))
 		}},
 		{"update state", "state", func(ctx context.Context, c *Client) error {
-			return err3(c.Articles.Update(ctx, "a", UpdateArticleRequest{State: &badU}))
+			return err3(c.Articles.Update(ctx, "a", ArticleOptions{State: "archived"}))
+		}},
+		{"update parent", "parent_id", func(ctx context.Context, c *Client) error {
+			return err3(c.Articles.Update(ctx, "a", ArticleOptions{ParentID: -2}))
 		}},
 		{"delete", "article_id", func(ctx context.Context, c *Client) error { return err3(c.Articles.Delete(ctx, "")) }},
 		{"search state", "state", func(ctx context.Context, c *Client) error {

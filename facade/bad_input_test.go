@@ -147,16 +147,16 @@ var badInputs = []badInput{
 	}},
 	{"contact find: empty id", "contact_id", func(ctx context.Context, c *Client) error { return err0(c.Contacts.Find(ctx, "")) }},
 	{"contact create: nothing identifying", "email", func(ctx context.Context, c *Client) error {
-		return err0(c.Contacts.Create(ctx, CreateContactRequest{}))
+		return err0(c.Contacts.Create(ctx, CreateContactOptions{}))
 	}},
 	{"contact create: malformed email", "email", func(ctx context.Context, c *Client) error {
-		return err0(c.Contacts.Create(ctx, CreateContactRequest{Email: ptr("lin at example.com")}))
+		return err0(c.Contacts.Create(ctx, CreateContactOptions{Email: "lin at example.com"}))
 	}},
 	{"contact create: email with display name", "email", func(ctx context.Context, c *Client) error {
-		return err0(c.Contacts.Create(ctx, CreateContactRequest{Email: ptr("Lin <lin@example.com>")}))
+		return err0(c.Contacts.Create(ctx, CreateContactOptions{Email: "Lin <lin@example.com>"}))
 	}},
 	{"contact update: bad role", "role", func(ctx context.Context, c *Client) error {
-		return err0(c.Contacts.Update(ctx, "1", UpdateContactRequest{Role: ptr("admin")}))
+		return err0(c.Contacts.Update(ctx, "1", UpdateContactOptions{Role: "admin"}))
 	}},
 	{"contact merge: same contact", "into", func(ctx context.Context, c *Client) error {
 		return err0(c.Contacts.MergeLeadInUser(ctx, "1", "1"))
@@ -207,7 +207,7 @@ var badInputs = []badInput{
 		return err0(c.Companies.List(ctx, &ListCompaniesOptions{Order: "sideways"}))
 	}},
 	{"company create: no id nor name", "company_id", func(ctx context.Context, c *Client) error {
-		return err0(c.Companies.CreateOrUpdate(ctx, CreateOrUpdateCompanyRequest{}))
+		return err0(c.Companies.CreateOrUpdate(ctx, CompanyOptions{}))
 	}},
 	{"notes create: empty body", "body", func(ctx context.Context, c *Client) error {
 		return err0(c.Notes.Create(ctx, "1", "", nil))

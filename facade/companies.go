@@ -25,9 +25,6 @@ type CompanyAttachedContacts = gen.CompanyAttachedContacts
 // CompanyAttachedSegments lists the segments a company is in.
 type CompanyAttachedSegments = gen.CompanyAttachedSegments
 
-// CreateOrUpdateCompanyRequest is the body of Companies.CreateOrUpdate.
-type CreateOrUpdateCompanyRequest = gen.CreateOrUpdateCompanyRequest
-
 // DeletedCompany is the answer to Companies.Delete.
 type DeletedCompany = gen.DeletedCompanyObject
 
@@ -94,17 +91,10 @@ func (s *CompaniesService) RetrieveIter(ctx context.Context, opts *RetrieveCompa
 // company_id. The request needs a company_id or a name.
 //
 // Calls createOrUpdateCompany: POST /companies.
-func (s *CompaniesService) CreateOrUpdate(ctx context.Context, req CreateOrUpdateCompanyRequest) (*Company, *Response, error) {
-	if (req.CompanyId == nil || *req.CompanyId == "") && (req.Name == nil || *req.Name == "") {
-		return nil, nil, invalid("company_id", "a company needs a company_id or a name")
-	}
-	for _, f := range []struct {
-		name string
-		v    *int
-	}{{"monthly_spend", req.MonthlySpend}, {"size", req.Size}, {"remote_created_at", req.RemoteCreatedAt}} {
-		if f.v != nil && *f.v < 0 {
-			return nil, nil, invalid(f.name, "must not be negative, got %d", *f.v)
-		}
+func (s *CompaniesService) CreateOrUpdate(ctx context.Context, opts CompanyOptions) (*Company, *Response, error) {
+	req, err := opts.request()
+	if err != nil {
+		return nil, nil, err
 	}
 	return decode[gen.Company](s.client.raw.CreateOrUpdateCompany(ctx, nil, req))
 }
@@ -241,8 +231,8 @@ func (s *CompaniesService) ScrollIter(ctx context.Context) iter.Seq2[Company, er
 			return nil, "", 0, err
 		}
 		total := -1
-		if n, err := l.TotalCount.Get(); err == nil {
-			total = n
+		if l.TotalCount != nil {
+			total = *l.TotalCount
 		}
 		next := ""
 		if l.ScrollParam != nil {

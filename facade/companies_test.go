@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,7 +20,6 @@ func companyPageJSON(page, pages int) string {
 
 func TestCompaniesOperations(t *testing.T) {
 	checkCompany := func(t *testing.T, got any) { assert.Equal(t, "Acme", got.(*Company).Name) }
-	name, cid, size := "Acme", "acme-1", 50
 	runOpCases(t, []opCase{
 		{
 			name: "Retrieve", pattern: "GET /companies", resp: companyPageJSON(1, 1),
@@ -32,9 +32,24 @@ func TestCompaniesOperations(t *testing.T) {
 		{
 			name: "CreateOrUpdate", pattern: "POST /companies", resp: companyJSON,
 			call: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return call3(c.Companies.CreateOrUpdate(ctx, CreateOrUpdateCompanyRequest{CompanyId: &cid, Name: &name, Size: &size}))
+				return call3(c.Companies.CreateOrUpdate(ctx, CompanyOptions{CompanyID: "acme-1", Name: "Acme", Size: Ptr(50)}))
 			},
 			wantPath: "/companies", wantBody: `{"company_id":"acme-1","name":"Acme","size":50}`, check: checkCompany,
+		},
+		{
+			// Size and MonthlySpend are pointers so that 0 is sent; the
+			// creation time goes out as Unix seconds.
+			name: "CreateOrUpdateAllFields", pattern: "POST /companies", resp: companyJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Companies.CreateOrUpdate(ctx, CompanyOptions{
+					CompanyID: "acme-1", Plan: "pro", Industry: "Retail", Website: "https://acme.test",
+					Size: Ptr(0), MonthlySpend: Ptr(120), RemoteCreatedAt: time.Unix(1700000000, 0),
+					CustomAttributes: map[string]any{"tier": "gold"},
+				}))
+			},
+			wantPath: "/companies",
+			wantBody: `{"company_id":"acme-1","plan":"pro","industry":"Retail","website":"https://acme.test","size":0,"monthly_spend":120,"remote_created_at":1700000000,"custom_attributes":{"tier":"gold"}}`,
+			check:    checkCompany,
 		},
 		{
 			name: "Find", pattern: "GET /companies/{id}", resp: companyJSON,
@@ -110,17 +125,21 @@ func TestCompaniesOperations(t *testing.T) {
 }
 
 func TestCompaniesInputErrors(t *testing.T) {
-	neg, empty := -1, ""
 	runInputCases(t, []inputCase{
 		{"retrieve per_page", "per_page", func(ctx context.Context, c *Client) error {
 			return err3(c.Companies.Retrieve(ctx, &RetrieveCompaniesOptions{PerPage: -2}))
 		}},
 		{"create no identity", "company_id", func(ctx context.Context, c *Client) error {
-			return err3(c.Companies.CreateOrUpdate(ctx, CreateOrUpdateCompanyRequest{Name: &empty}))
+			return err3(c.Companies.CreateOrUpdate(ctx, CompanyOptions{Plan: "pro"}))
 		}},
 		{"create negative size", "size", func(ctx context.Context, c *Client) error {
-			id := "x"
-			return err3(c.Companies.CreateOrUpdate(ctx, CreateOrUpdateCompanyRequest{CompanyId: &id, Size: &neg}))
+			return err3(c.Companies.CreateOrUpdate(ctx, CompanyOptions{CompanyID: "x", Size: Ptr(-1)}))
+		}},
+		{"create negative spend", "monthly_spend", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.CreateOrUpdate(ctx, CompanyOptions{Name: "x", MonthlySpend: Ptr(-5)}))
+		}},
+		{"create before 1970", "remote_created_at", func(ctx context.Context, c *Client) error {
+			return err3(c.Companies.CreateOrUpdate(ctx, CompanyOptions{Name: "x", RemoteCreatedAt: time.Unix(-10, 0)}))
 		}},
 		{"find", "company_id", func(ctx context.Context, c *Client) error { return err3(c.Companies.Find(ctx, "")) }},
 		{"update", "company_id", func(ctx context.Context, c *Client) error { return err3(c.Companies.Update(ctx, "")) }},

@@ -16,13 +16,6 @@ type Contact = gen.Contact
 // ContactList is one page of contacts, from a list or a search.
 type ContactList = gen.ContactList
 
-// CreateContactRequest is the body of Contacts.Create. It needs an email, an
-// external_id or a role.
-type CreateContactRequest = gen.CreateContactRequest
-
-// UpdateContactRequest is the body of Contacts.Update: the fields to change.
-type UpdateContactRequest = gen.UpdateContactRequest
-
 // ContactDeleted is the answer to Contacts.Delete.
 type ContactDeleted = gen.ContactDeleted
 
@@ -103,11 +96,9 @@ func (s *ContactsService) ListIter(ctx context.Context, opts *ListContactsOption
 // role (user or lead).
 //
 // Calls CreateContact: POST /contacts.
-func (s *ContactsService) Create(ctx context.Context, req CreateContactRequest) (*Contact, *Response, error) {
-	if (req.Email == nil || *req.Email == "") && (req.ExternalId == nil || *req.ExternalId == "") && (req.Role == nil || *req.Role == "") {
-		return nil, nil, invalid("email", "a contact needs an email, an external_id or a role")
-	}
-	if err := checkContactFields(req.Email, req.Role); err != nil {
+func (s *ContactsService) Create(ctx context.Context, opts CreateContactOptions) (*Contact, *Response, error) {
+	req, err := opts.request()
+	if err != nil {
 		return nil, nil, err
 	}
 	return decode[gen.Contact](s.client.raw.CreateContact(ctx, nil, req))
@@ -126,11 +117,12 @@ func (s *ContactsService) Find(ctx context.Context, contactID string) (*Contact,
 // Update changes the fields of a contact that req sets.
 //
 // Calls UpdateContact: PUT /contacts/{contact_id}.
-func (s *ContactsService) Update(ctx context.Context, contactID string, req UpdateContactRequest) (*Contact, *Response, error) {
+func (s *ContactsService) Update(ctx context.Context, contactID string, opts UpdateContactOptions) (*Contact, *Response, error) {
 	if err := required("contact_id", contactID); err != nil {
 		return nil, nil, err
 	}
-	if err := checkContactFields(req.Email, req.Role); err != nil {
+	req, err := opts.request()
+	if err != nil {
 		return nil, nil, err
 	}
 	return decode[gen.Contact](s.client.raw.UpdateContact(ctx, contactID, nil, req))
@@ -239,7 +231,7 @@ func (s *ContactsService) ListAttachedSegments(ctx context.Context, contactID st
 // opted in to or out of.
 //
 // Calls listSubscriptionsForAContact: GET /contacts/{contact_id}/subscriptions.
-func (s *ContactsService) ListAttachedSubscriptions(ctx context.Context, contactID string) (*gen.SubscriptionTypeList, *Response, error) {
+func (s *ContactsService) ListAttachedSubscriptions(ctx context.Context, contactID string) (*SubscriptionTypeList, *Response, error) {
 	if err := required("contact_id", contactID); err != nil {
 		return nil, nil, err
 	}
@@ -250,7 +242,7 @@ func (s *ContactsService) ListAttachedSubscriptions(ctx context.Context, contact
 // subscription type.
 //
 // Calls attachSubscriptionTypeToContact: POST /contacts/{contact_id}/subscriptions.
-func (s *ContactsService) AttachSubscription(ctx context.Context, contactID, subscriptionTypeID string, consent ConsentType) (*gen.SubscriptionType, *Response, error) {
+func (s *ContactsService) AttachSubscription(ctx context.Context, contactID, subscriptionTypeID string, consent ConsentType) (*SubscriptionType, *Response, error) {
 	if err := required("contact_id", contactID); err != nil {
 		return nil, nil, err
 	}
@@ -267,7 +259,7 @@ func (s *ContactsService) AttachSubscription(ctx context.Context, contactID, sub
 // DetachSubscription removes a subscription type from a contact.
 //
 // Calls detachSubscriptionTypeToContact: DELETE /contacts/{contact_id}/subscriptions/{subscription_id}.
-func (s *ContactsService) DetachSubscription(ctx context.Context, contactID, subscriptionTypeID string) (*gen.SubscriptionType, *Response, error) {
+func (s *ContactsService) DetachSubscription(ctx context.Context, contactID, subscriptionTypeID string) (*SubscriptionType, *Response, error) {
 	if err := required("contact_id", contactID); err != nil {
 		return nil, nil, err
 	}
@@ -280,7 +272,7 @@ func (s *ContactsService) DetachSubscription(ctx context.Context, contactID, sub
 // ListAttachedTags returns the tags on a contact.
 //
 // Calls listTagsForAContact: GET /contacts/{contact_id}/tags.
-func (s *ContactsService) ListAttachedTags(ctx context.Context, contactID string) (*gen.TagList, *Response, error) {
+func (s *ContactsService) ListAttachedTags(ctx context.Context, contactID string) (*TagList, *Response, error) {
 	if err := required("contact_id", contactID); err != nil {
 		return nil, nil, err
 	}
@@ -305,17 +297,4 @@ func (s *ContactsService) Unarchive(ctx context.Context, contactID string) (*Con
 		return nil, nil, err
 	}
 	return decode[gen.ContactUnarchived](s.client.raw.UnarchiveContact(ctx, contactID, nil))
-}
-
-// checkContactFields validates the email and role of a create or update.
-func checkContactFields(email, role *string) error {
-	if email != nil && *email != "" {
-		if err := checkEmail("email", *email); err != nil {
-			return err
-		}
-	}
-	if role != nil && *role != ContactRoleUser && *role != ContactRoleLead {
-		return invalid("role", "%q is not user or lead", *role)
-	}
-	return nil
 }

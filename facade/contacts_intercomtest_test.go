@@ -18,12 +18,11 @@ func TestContactsAndCompaniesAgainstIntercomtest(t *testing.T) {
 	ctx := t.Context()
 
 	for i, name := range []string{"Ada", "Grace", "Lin"} {
-		email := name + "@example.com"
 		role := facade.ContactRoleUser
 		if i == 2 {
 			role = facade.ContactRoleLead
 		}
-		_, _, err := client.Contacts.Create(ctx, facade.CreateContactRequest{Email: &email, Role: &role})
+		_, _, err := client.Contacts.Create(ctx, facade.CreateContactOptions{Email: name + "@example.com", Role: role, Name: name})
 		require.NoError(t, err)
 	}
 	var ids []string
@@ -44,10 +43,12 @@ func TestContactsAndCompaniesAgainstIntercomtest(t *testing.T) {
 
 	c, _, err := client.Contacts.Find(ctx, ids[0])
 	require.NoError(t, err)
-	upd := facade.UpdateContactRequest{}
-	upd.Name.Set("Ada L.")
-	_, _, err = client.Contacts.Update(ctx, c.Id, upd)
+	updated, _, err := client.Contacts.Update(ctx, c.Id, facade.UpdateContactOptions{
+		Name:  facade.NewNullable("Ada L."),
+		Phone: facade.Null[string](),
+	})
 	require.NoError(t, err)
+	assert.Equal(t, "Ada L.", updated.GetName())
 	_, _, err = client.Contacts.Archive(ctx, c.Id)
 	require.NoError(t, err)
 	_, _, err = client.Contacts.Unarchive(ctx, c.Id)
@@ -55,8 +56,8 @@ func TestContactsAndCompaniesAgainstIntercomtest(t *testing.T) {
 	_, _, err = client.Contacts.ListAttachedTags(ctx, c.Id)
 	require.NoError(t, err)
 
-	cid, name := "acme-1", "Acme"
-	co, _, err := client.Companies.CreateOrUpdate(ctx, facade.CreateOrUpdateCompanyRequest{CompanyId: &cid, Name: &name})
+	cid := "acme-1"
+	co, _, err := client.Companies.CreateOrUpdate(ctx, facade.CompanyOptions{CompanyID: cid, Name: "Acme", Size: facade.Ptr(0)})
 	require.NoError(t, err)
 	_, _, err = client.Companies.AttachContact(ctx, c.Id, co.Id)
 	require.NoError(t, err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/go-intercom/intercom/gen"
 	"github.com/stretchr/testify/assert"
@@ -30,11 +31,11 @@ func contactListJSON(next string, ids ...string) string {
 }
 
 func TestContactsOperations(t *testing.T) {
-	email, role := "ada@example.com", ContactRoleUser
 	checkContact := func(t *testing.T, got any) {
 		c := got.(*Contact)
 		assert.Equal(t, "c1", c.Id)
-		assert.Equal(t, "ada@example.com", *c.Email)
+		assert.Equal(t, "ada@example.com", c.GetEmail())
+		assert.Equal(t, "Ada", c.GetName())
 	}
 	runOpCases(t, []opCase{
 		{
@@ -53,9 +54,24 @@ func TestContactsOperations(t *testing.T) {
 		{
 			name: "Create", pattern: "POST /contacts", resp: contactJSON,
 			call: func(ctx context.Context, c *Client) (any, *Response, error) {
-				return call3(c.Contacts.Create(ctx, CreateContactRequest{Email: &email, Role: &role}))
+				return call3(c.Contacts.Create(ctx, CreateContactOptions{Email: "ada@example.com", Role: ContactRoleUser}))
 			},
 			wantPath: "/contacts", wantBody: `{"email":"ada@example.com","role":"user"}`, check: checkContact,
+		},
+		{
+			// Timestamps go out as Unix seconds; zero fields stay out of the body.
+			name: "CreateAllFields", pattern: "POST /contacts", resp: contactJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.Contacts.Create(ctx, CreateContactOptions{
+					Role: ContactRoleLead, ExternalID: "ext-1", Phone: "+15550100", Name: "Ada",
+					Avatar: "https://example.com/a.png", SignedUpAt: time.Unix(1700000000, 0),
+					LastSeenAt: time.Unix(1700000500, 0), OwnerID: 42, UnsubscribedFromEmails: Ptr(false),
+					CustomAttributes: map[string]any{"plan": "pro"},
+				}))
+			},
+			wantPath: "/contacts",
+			wantBody: `{"role":"lead","external_id":"ext-1","phone":"+15550100","name":"Ada","avatar":"https://example.com/a.png","signed_up_at":1700000000,"last_seen_at":1700000500,"owner_id":42,"unsubscribed_from_emails":false,"custom_attributes":{"plan":"pro"}}`,
+			check:    checkContact,
 		},
 		{
 			name: "Find", pattern: "GET /contacts/{id}", resp: contactJSON,
@@ -67,10 +83,7 @@ func TestContactsOperations(t *testing.T) {
 		{
 			name: "Update", pattern: "PUT /contacts/{id}", resp: contactJSON,
 			call: func(ctx context.Context, c *Client) (any, *Response, error) {
-				req := UpdateContactRequest{}
-				req.Name.Set("Ada")
-				req.Phone.SetNull()
-				return call3(c.Contacts.Update(ctx, "c1", req))
+				return call3(c.Contacts.Update(ctx, "c1", UpdateContactOptions{Name: NewNullable("Ada"), Phone: Null[string]()}))
 			},
 			wantPath: "/contacts/c1", wantBody: `{"name":"Ada","phone":null}`, check: checkContact,
 		},
@@ -177,26 +190,40 @@ func TestContactsOperations(t *testing.T) {
 }
 
 func TestContactsInputErrors(t *testing.T) {
-	bad, lead, empty := "not an email", "admin", ""
 	runInputCases(t, []inputCase{
 		{"list negative per_page", "per_page", func(ctx context.Context, c *Client) error {
 			return err3(c.Contacts.List(ctx, &ListContactsOptions{PerPage: -1}))
 		}},
 		{"create without identity", "email", func(ctx context.Context, c *Client) error {
-			return err3(c.Contacts.Create(ctx, CreateContactRequest{Email: &empty}))
+			return err3(c.Contacts.Create(ctx, CreateContactOptions{Name: "Ada", Phone: "+15550100"}))
 		}},
 		{"create bad email", "email", func(ctx context.Context, c *Client) error {
-			return err3(c.Contacts.Create(ctx, CreateContactRequest{Email: &bad}))
+			return err3(c.Contacts.Create(ctx, CreateContactOptions{Email: "not an email"}))
 		}},
 		{"create bad role", "role", func(ctx context.Context, c *Client) error {
-			return err3(c.Contacts.Create(ctx, CreateContactRequest{Role: &lead}))
+			return err3(c.Contacts.Create(ctx, CreateContactOptions{Role: "admin"}))
 		}},
 		{"find empty id", "contact_id", func(ctx context.Context, c *Client) error { return err3(c.Contacts.Find(ctx, "")) }},
 		{"update empty id", "contact_id", func(ctx context.Context, c *Client) error {
-			return err3(c.Contacts.Update(ctx, "", UpdateContactRequest{}))
+			return err3(c.Contacts.Update(ctx, "", UpdateContactOptions{}))
 		}},
 		{"update bad email", "email", func(ctx context.Context, c *Client) error {
-			return err3(c.Contacts.Update(ctx, "c1", UpdateContactRequest{Email: &bad}))
+			return err3(c.Contacts.Update(ctx, "c1", UpdateContactOptions{Email: "not an email"}))
+		}},
+		{"create signed up before 1970", "signed_up_at", func(ctx context.Context, c *Client) error {
+			return err3(c.Contacts.Create(ctx, CreateContactOptions{Email: "ada@example.com", SignedUpAt: time.Unix(-1, 0)}))
+		}},
+		{"create last seen before 1970", "last_seen_at", func(ctx context.Context, c *Client) error {
+			return err3(c.Contacts.Create(ctx, CreateContactOptions{Email: "ada@example.com", LastSeenAt: time.Unix(-1, 0)}))
+		}},
+		{"update bad role", "role", func(ctx context.Context, c *Client) error {
+			return err3(c.Contacts.Update(ctx, "c1", UpdateContactOptions{Role: "admin"}))
+		}},
+		{"update last seen before 1970", "last_seen_at", func(ctx context.Context, c *Client) error {
+			return err3(c.Contacts.Update(ctx, "c1", UpdateContactOptions{LastSeenAt: NewNullable(time.Unix(-60, 0))}))
+		}},
+		{"update signed up zero time", "signed_up_at", func(ctx context.Context, c *Client) error {
+			return err3(c.Contacts.Update(ctx, "c1", UpdateContactOptions{SignedUpAt: NewNullable(time.Time{})}))
 		}},
 		{"delete empty id", "contact_id", func(ctx context.Context, c *Client) error { return err3(c.Contacts.Delete(ctx, "")) }},
 		{"merge no lead", "from", func(ctx context.Context, c *Client) error {
@@ -323,7 +350,7 @@ func TestContactsSearchIter(t *testing.T) {
 		}
 		cursor := ""
 		if req.Pagination != nil {
-			cursor = req.Pagination.StartingAfter.GetOrEmpty()
+			cursor = req.Pagination.GetStartingAfter()
 			assert.Equal(t, 2, req.Pagination.PerPage)
 		}
 		cursors = append(cursors, cursor)

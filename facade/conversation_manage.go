@@ -87,7 +87,7 @@ func (a ConversationAction) Validate() error {
 
 // ManageRequest validates a and builds exactly one variant of gen's
 // manage_conversation_request.
-func (a ConversationAction) ManageRequest() (gen.ManageConversationRequest, error) {
+func (a ConversationAction) ManageRequest() (ManageConversationRequest, error) {
 	var out gen.ManageConversationRequest
 	if err := a.Validate(); err != nil {
 		return out, err

@@ -71,7 +71,7 @@ func (r ConversationReply) Validate() error {
 
 // ConversationRequest validates r and builds the body of POST
 // /conversations/{id}/reply.
-func (r ConversationReply) ConversationRequest() (gen.ReplyConversationRequest, error) {
+func (r ConversationReply) ConversationRequest() (ReplyConversationRequest, error) {
 	if err := r.Validate(); err != nil {
 		return gen.ReplyConversationRequest{}, err
 	}
@@ -82,7 +82,7 @@ func (r ConversationReply) ConversationRequest() (gen.ReplyConversationRequest, 
 // /conversations/{id}/reply: the admin variant for AdminComment and
 // AdminNote, the contact variant (intercom_user_id, user_id or email) for
 // ContactReply.
-func (r Reply) ConversationRequest() (gen.ReplyConversationRequest, error) {
+func (r Reply) ConversationRequest() (ReplyConversationRequest, error) {
 	if len(r.params.attachmentFiles) > 0 {
 		return ConversationReply{Reply: r}.ConversationRequest()
 	}

@@ -343,11 +343,11 @@ func (s *ConversationsService) AttachContactAsAdmin(ctx context.Context, convers
 	var err error
 	switch who.field {
 	case "intercom_user_id":
-		err = customer.FromAttachContactToConversationRequestCustomer0(gen.AttachContactToConversationRequestCustomer0{IntercomUserId: who.value})
+		err = customer.FromConversationCustomerByIntercomUserId(gen.ConversationCustomerByIntercomUserId{IntercomUserId: who.value})
 	case "user_id":
-		err = customer.FromAttachContactToConversationRequestCustomer1(gen.AttachContactToConversationRequestCustomer1{UserId: who.value})
+		err = customer.FromConversationCustomerByUserId(gen.ConversationCustomerByUserId{UserId: who.value})
 	default:
-		err = customer.FromAttachContactToConversationRequestCustomer2(gen.AttachContactToConversationRequestCustomer2{Email: who.value})
+		err = customer.FromConversationCustomerByEmail(gen.ConversationCustomerByEmail{Email: who.value})
 	}
 	if err != nil {
 		return nil, nil, err
@@ -405,15 +405,15 @@ func (r ConversationRedaction) request() (gen.RedactConversationRequest, error) 
 		if err := required("source_id", r.id); err != nil {
 			return out, err
 		}
-		return out, out.FromRedactConversationRequest1(gen.RedactConversationRequest1{
-			Type: gen.RedactConversationRequest1Type("source"), ConversationId: r.conversationID, SourceId: r.id,
+		return out, out.FromRedactConversationSourceRequest(gen.RedactConversationSourceRequest{
+			Type: gen.RedactConversationSourceRequestType("source"), ConversationId: r.conversationID, SourceId: r.id,
 		})
 	}
 	if err := required("conversation_part_id", r.id); err != nil {
 		return out, err
 	}
-	return out, out.FromRedactConversationRequest0(gen.RedactConversationRequest0{
-		Type: gen.RedactConversationRequest0Type("conversation_part"), ConversationId: r.conversationID, ConversationPartId: r.id,
+	return out, out.FromRedactConversationPartRequest(gen.RedactConversationPartRequest{
+		Type: gen.RedactConversationPartRequestType("conversation_part"), ConversationId: r.conversationID, ConversationPartId: r.id,
 	})
 }
 

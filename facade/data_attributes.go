@@ -158,9 +158,7 @@ func (s *DataAttributesService) Update(ctx context.Context, dataAttributeID stri
 		if err := attributeOptions(changes.Options); err != nil {
 			return nil, nil, err
 		}
-		opts := make([]struct {
-			Value string `json:"value"`
-		}, len(changes.Options))
+		opts := make([]gen.DataAttributeOption, len(changes.Options))
 		for i, v := range changes.Options {
 			opts[i].Value = v
 		}

@@ -133,12 +133,7 @@ func (s *EventsService) Summaries(ctx context.Context, userID string, summary Ev
 	if summary.Count < 1 {
 		return nil, invalid("event_summaries.count", "must be at least 1, got %d", summary.Count)
 	}
-	es := struct {
-		Count     *int    `json:"count,omitempty"`
-		EventName *string `json:"event_name,omitempty"`
-		First     *int    `json:"first,omitempty"`
-		Last      *int    `json:"last,omitempty"`
-	}{Count: &summary.Count, EventName: &summary.EventName}
+	es := gen.EventSummaries{Count: &summary.Count, EventName: &summary.EventName}
 	var first, last int64
 	if !summary.First.IsZero() {
 		f, err := unixTimestamp("event_summaries.first", summary.First)

@@ -16,13 +16,6 @@ type Collection = gen.Collection
 // CollectionList is one page of collections.
 type CollectionList = gen.CollectionList
 
-// CreateCollectionRequest is the body of HelpCenters.Collections.Create.
-type CreateCollectionRequest = gen.CreateCollectionRequest
-
-// UpdateCollectionRequest is the body of HelpCenters.Collections.Update: the
-// fields to change.
-type UpdateCollectionRequest = gen.UpdateCollectionRequest
-
 // DeletedCollection is the answer to HelpCenters.Collections.Delete.
 type DeletedCollection = gen.DeletedCollectionObject
 
@@ -52,11 +45,17 @@ func (s *HelpCenterCollectionsService) ListIter(ctx context.Context, opts *PageO
 	}, func(l *CollectionList) ([]Collection, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
 }
 
-// Create creates a collection. The request needs a name.
+// Create creates a collection with a name; opts, which may be nil, sets the
+// rest.
 //
 // Calls createCollection: POST /help_center/collections.
-func (s *HelpCenterCollectionsService) Create(ctx context.Context, req CreateCollectionRequest) (*Collection, *Response, error) {
-	if err := required("name", req.Name); err != nil {
+func (s *HelpCenterCollectionsService) Create(ctx context.Context, name string, opts *CreateCollectionOptions) (*Collection, *Response, error) {
+	var o CreateCollectionOptions
+	if opts != nil {
+		o = *opts
+	}
+	req, err := o.request(name)
+	if err != nil {
 		return nil, nil, err
 	}
 	return decode[gen.Collection](s.client.raw.CreateCollection(ctx, nil, req))
@@ -72,15 +71,16 @@ func (s *HelpCenterCollectionsService) Find(ctx context.Context, collectionID st
 	return decode[gen.Collection](s.client.raw.RetrieveCollection(ctx, collectionID, nil))
 }
 
-// Update changes the fields of a collection that req sets.
+// Update changes the fields of a collection that opts sets.
 //
 // Calls updateCollection: PUT /help_center/collections/{collection_id}.
-func (s *HelpCenterCollectionsService) Update(ctx context.Context, collectionID string, req UpdateCollectionRequest) (*Collection, *Response, error) {
+func (s *HelpCenterCollectionsService) Update(ctx context.Context, collectionID string, opts UpdateCollectionOptions) (*Collection, *Response, error) {
 	if err := required("collection_id", collectionID); err != nil {
 		return nil, nil, err
 	}
-	if req.Name != nil && *req.Name == "" {
-		return nil, nil, invalid("name", "must not be empty when given")
+	req, err := opts.request()
+	if err != nil {
+		return nil, nil, err
 	}
 	return decode[gen.Collection](s.client.raw.UpdateCollection(ctx, collectionID, nil, req))
 }

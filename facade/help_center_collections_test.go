@@ -27,11 +27,23 @@ func TestCollectionsOperations(t *testing.T) {
 		{
 			name: "Create", pattern: "POST /help_center/collections", resp: collectionJSON,
 			call: func(ctx context.Context, c *Client) (any, *Response, error) {
-				req := CreateCollectionRequest{Name: "Billing"}
-				req.HelpCenterId.Set(7)
-				return call3(c.HelpCenters.Collections.Create(ctx, req))
+				return call3(c.HelpCenters.Collections.Create(ctx, "Billing", &CreateCollectionOptions{HelpCenterID: 7}))
 			},
 			wantPath: "/help_center/collections", wantBody: `{"name":"Billing","help_center_id":7}`, check: checkCollection,
+		},
+		{
+			name: "CreateNested", pattern: "POST /help_center/collections", resp: collectionJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.HelpCenters.Collections.Create(ctx, "Billing", &CreateCollectionOptions{Description: "Invoices", ParentID: "col0"}))
+			},
+			wantPath: "/help_center/collections", wantBody: `{"name":"Billing","description":"Invoices","parent_id":"col0"}`, check: checkCollection,
+		},
+		{
+			name: "CreateNameOnly", pattern: "POST /help_center/collections", resp: collectionJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.HelpCenters.Collections.Create(ctx, "Billing", nil))
+			},
+			wantPath: "/help_center/collections", wantBody: `{"name":"Billing"}`, check: checkCollection,
 		},
 		{
 			name: "Find", pattern: "GET /help_center/collections/{id}", resp: collectionJSON,
@@ -43,12 +55,24 @@ func TestCollectionsOperations(t *testing.T) {
 		{
 			name: "Update", pattern: "PUT /help_center/collections/{id}", resp: collectionJSON,
 			call: func(ctx context.Context, c *Client) (any, *Response, error) {
-				name := "Billing"
-				req := UpdateCollectionRequest{Name: &name}
-				req.ParentId.SetNull()
-				return call3(c.HelpCenters.Collections.Update(ctx, "col1", req))
+				return call3(c.HelpCenters.Collections.Update(ctx, "col1", UpdateCollectionOptions{Name: "Billing", ParentID: Null[string]()}))
 			},
 			wantPath: "/help_center/collections/col1", wantBody: `{"name":"Billing","parent_id":null}`, check: checkCollection,
+		},
+		{
+			name: "UpdateMoveUnder", pattern: "PUT /help_center/collections/{id}", resp: collectionJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.HelpCenters.Collections.Update(ctx, "col1", UpdateCollectionOptions{ParentID: NewNullable("col0")}))
+			},
+			wantPath: "/help_center/collections/col1", wantBody: `{"parent_id":"col0"}`, check: checkCollection,
+		},
+		{
+			// A field left unset is not sent at all: the parent stays.
+			name: "UpdateKeepParent", pattern: "PUT /help_center/collections/{id}", resp: collectionJSON,
+			call: func(ctx context.Context, c *Client) (any, *Response, error) {
+				return call3(c.HelpCenters.Collections.Update(ctx, "col1", UpdateCollectionOptions{Description: "Invoices"}))
+			},
+			wantPath: "/help_center/collections/col1", wantBody: `{"description":"Invoices"}`, check: checkCollection,
 		},
 		{
 			name: "Delete", pattern: "DELETE /help_center/collections/{id}", resp: `{"id":"col1","object":"collection","deleted":true}`,
@@ -62,22 +86,24 @@ func TestCollectionsOperations(t *testing.T) {
 }
 
 func TestCollectionsInputErrors(t *testing.T) {
-	empty := ""
 	runInputCases(t, []inputCase{
 		{"list per_page", "per_page", func(ctx context.Context, c *Client) error {
 			return err3(c.HelpCenters.Collections.List(ctx, &PageOptions{PerPage: -1}))
 		}},
 		{"create name", "name", func(ctx context.Context, c *Client) error {
-			return err3(c.HelpCenters.Collections.Create(ctx, CreateCollectionRequest{}))
+			return err3(c.HelpCenters.Collections.Create(ctx, "", nil))
+		}},
+		{"create help center", "help_center_id", func(ctx context.Context, c *Client) error {
+			return err3(c.HelpCenters.Collections.Create(ctx, "Billing", &CreateCollectionOptions{HelpCenterID: -1}))
 		}},
 		{"find", "collection_id", func(ctx context.Context, c *Client) error {
 			return err3(c.HelpCenters.Collections.Find(ctx, ""))
 		}},
 		{"update id", "collection_id", func(ctx context.Context, c *Client) error {
-			return err3(c.HelpCenters.Collections.Update(ctx, "", UpdateCollectionRequest{}))
+			return err3(c.HelpCenters.Collections.Update(ctx, "", UpdateCollectionOptions{}))
 		}},
-		{"update empty name", "name", func(ctx context.Context, c *Client) error {
-			return err3(c.HelpCenters.Collections.Update(ctx, "col1", UpdateCollectionRequest{Name: &empty}))
+		{"update empty parent", "parent_id", func(ctx context.Context, c *Client) error {
+			return err3(c.HelpCenters.Collections.Update(ctx, "col1", UpdateCollectionOptions{ParentID: NewNullable("")}))
 		}},
 		{"delete", "collection_id", func(ctx context.Context, c *Client) error {
 			return err3(c.HelpCenters.Collections.Delete(ctx, ""))

@@ -94,14 +94,8 @@ func (m OutboundMessage) request() (gen.CreateMessageRequest, error) {
 	mt, body := m.messageType, m.body
 	req.MessageType = &mt
 	req.Body = &body
-	req.From = &struct {
-		Id   int                              `json:"id"`
-		Type gen.CreateMessageRequestFromType `json:"type"`
-	}{Id: fromID, Type: gen.CreateMessageRequestFromTypeAdmin}
-	req.To = &struct {
-		Id   string                         `json:"id"`
-		Type gen.CreateMessageRequestToType `json:"type"`
-	}{Id: m.to.id, Type: gen.CreateMessageRequestToType(m.to.role)}
+	req.From = &gen.MessageSender{Id: fromID, Type: gen.CreateMessageRequestFromTypeAdmin}
+	req.To = &gen.MessageRecipient{Id: m.to.id, Type: gen.CreateMessageRequestToType(m.to.role)}
 	if m.messageType == gen.CreateMessageRequestMessageTypeEmail {
 		if err := required("subject", m.subject); err != nil {
 			return req, err

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/go-intercom/intercom/gen"
-	"github.com/oapi-codegen/nullable"
 )
 
 // NewsItemsService groups the operations on news items.
@@ -17,6 +16,9 @@ type NewsItem = gen.NewsItem
 
 // NewsItemList is a page of news items.
 type NewsItemList = gen.PaginatedNewsItemResponse
+
+// DeletedNewsItem is the answer to News.Items.Delete.
+type DeletedNewsItem = gen.DeletedObject
 
 // NewsItemState says whether a news item is a draft or published.
 type NewsItemState string
@@ -93,12 +95,12 @@ func newsItemRequest(title, senderID string, opts *NewsItemOptions) (gen.NewsIte
 		req.Labels = &labels
 	}
 	if len(opts.Reactions) > 0 {
-		reactions := make([]nullable.Nullable[string], len(opts.Reactions))
+		reactions := make([]*string, len(opts.Reactions))
 		for i, r := range opts.Reactions {
 			if r == "" {
 				return req, invalid(itemField("reactions", i), "must not be empty")
 			}
-			reactions[i] = nullable.NewNullableWithValue(r)
+			reactions[i] = &r
 		}
 		req.Reactions = &reactions
 	}
@@ -167,7 +169,7 @@ func (s *NewsItemsService) Update(ctx context.Context, newsItemID, title, sender
 // Delete removes a news item.
 //
 // Calls deleteNewsItem: DELETE /news/news_items/{news_item_id}.
-func (s *NewsItemsService) Delete(ctx context.Context, newsItemID string) (*gen.DeletedObject, *Response, error) {
+func (s *NewsItemsService) Delete(ctx context.Context, newsItemID string) (*DeletedNewsItem, *Response, error) {
 	if err := required("news_item_id", newsItemID); err != nil {
 		return nil, nil, err
 	}

@@ -228,10 +228,10 @@ func stringOrNil(v string) *string {
 // nextCursor reads pages.next.starting_after of a cursor-paginated response:
 // the cursor of the next page, or "" on the last page.
 func nextCursor(p *gen.CursorPages) string {
-	if p == nil {
+	if p == nil || p.Next == nil || p.Next.StartingAfter == nil {
 		return ""
 	}
-	return p.Next.GetOrEmpty().StartingAfter.GetOrEmpty()
+	return *p.Next.StartingAfter
 }
 
 // pageInfoOf reads pages.page and pages.total_pages of a page-numbered

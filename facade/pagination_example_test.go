@@ -28,7 +28,7 @@ func ExampleContactsService_ListIter() {
 		if err != nil {
 			panic(err)
 		}
-		fmt.Println(contact.Name.GetOrEmpty())
+		fmt.Println(contact.GetName())
 	}
 	fmt.Println("pages fetched:", srv.Count("ListContacts"))
 	// Output:

@@ -76,7 +76,7 @@ func searchPaging(perPage int, cursor string) *gen.StartingAfterPaging {
 	}
 	p := &gen.StartingAfterPaging{PerPage: perPage}
 	if cursor != "" {
-		p.StartingAfter.Set(cursor)
+		p.StartingAfter = &cursor
 	}
 	return p
 }

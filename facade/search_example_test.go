@@ -36,7 +36,7 @@ func ExampleContactsService_SearchIter() {
 		if err != nil {
 			panic(err)
 		}
-		fmt.Println(contact.Name.GetOrEmpty())
+		fmt.Println(contact.GetName())
 	}
 
 	// A shape the API refuses is an *InputError, and no request is sent.

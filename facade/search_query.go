@@ -266,25 +266,26 @@ func buildFilter(f SearchFilter, path string) (builtQuery, error) {
 	op := gen.SingleFilterSearchRequestOperator(f.Operator)
 	out := gen.SingleFilterSearchRequest{Field: &field, Operator: &op}
 	if kind == kindNull {
-		out.Value.SetNull()
+		// A union that holds no value marshals as null.
+		out.Value = &gen.SingleFilterSearchRequest_Value{}
 	} else {
 		var val gen.SingleFilterSearchRequest_Value
 		switch x := v.(type) {
 		case string:
-			err = val.FromSingleFilterSearchRequestValue0(x)
+			err = val.FromSearchValueString(x)
 		case int:
-			err = val.FromSingleFilterSearchRequestValue1(x)
+			err = val.FromSearchValueInteger(x)
 		case bool:
-			err = val.FromSingleFilterSearchRequestValue2(x)
+			err = val.FromSearchValueBoolean(x)
 		case []string:
-			err = val.FromSingleFilterSearchRequestValue3(x)
+			err = val.FromSearchValueStrings(x)
 		case []int:
-			err = val.FromSingleFilterSearchRequestValue4(x)
+			err = val.FromSearchValueIntegers(x)
 		}
 		if err != nil {
 			return builtQuery{}, invalid(path+".value", "%v", err)
 		}
-		out.Value.Set(val)
+		out.Value = &val
 	}
 	return builtQuery{single: &out}, nil
 }

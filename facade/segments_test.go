@@ -33,8 +33,8 @@ func TestSegmentsFind(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.expect(t, "GET", "/segments/56203d253cba154d39010062", nil, "")
-	if n, err := got.Count.Get(); err != nil || n != 3 {
-		t.Errorf("count = %d, %v", n, err)
+	if got.Count == nil || got.GetCount() != 3 {
+		t.Errorf("count = %v, want 3", got.Count)
 	}
 
 	c, s = newOpStubClient(t, 200, segmentJSON)

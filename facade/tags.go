@@ -206,9 +206,7 @@ func (r TagRequest) body() (gen.CreateTagRequest, error) {
 			return out, invalid("users", "name at least one contact")
 		}
 		req := gen.TagMultipleUsersRequest{Name: r.name}
-		req.Users = make([]struct {
-			Id *string `json:"id,omitempty"`
-		}, len(r.contacts))
+		req.Users = make([]gen.TagUserItem, len(r.contacts))
 		for i, id := range r.contacts {
 			if err := required(itemField("users", i)+".id", id); err != nil {
 				return out, err

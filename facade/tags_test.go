@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 )
 
 const tagJSON = `{"type":"tag","id":"81","name":"Manual tag","applied_at":1663597223,"applied_by":{"type":"admin","id":"991267"}}`
@@ -47,8 +48,11 @@ func TestTagsTagging(t *testing.T) {
 			if got.Id != "81" || got.Name != "Manual tag" {
 				t.Errorf("decoded %+v", got)
 			}
-			if at, err := got.AppliedAt.Get(); err != nil || at != 1663597223 {
-				t.Errorf("applied_at = %d, %v", at, err)
+			if got.AppliedAt == nil || got.GetAppliedAt() != 1663597223 {
+				t.Errorf("applied_at = %v, want 1663597223", got.AppliedAt)
+			}
+			if at := got.AppliedAtTime(); !at.Equal(time.Unix(1663597223, 0)) {
+				t.Errorf("AppliedAtTime = %v", at)
 			}
 		})
 	}

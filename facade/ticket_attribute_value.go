@@ -3,8 +3,6 @@ package facade
 import (
 	"bytes"
 	"encoding/json"
-
-	"github.com/go-intercom/intercom/gen"
 )
 
 // TicketAttributeKind is which variant of a ticket attribute value a ticket
@@ -38,7 +36,7 @@ type TicketAttributeValue struct {
 // DecodeTicketAttribute tells which variant of ticket_custom_attributes a
 // value holds (string, number, bool, list, or null), by its JSON kind. An
 // object, or anything else, is a *UnionError.
-func DecodeTicketAttribute(v gen.TicketCustomAttributes_AdditionalProperties) (TicketAttributeValue, error) {
+func DecodeTicketAttribute(v TicketAttributeRaw) (TicketAttributeValue, error) {
 	const union = "ticket_custom_attributes"
 	raw, _ := v.MarshalJSON()
 	out := TicketAttributeValue{Raw: cloneRaw(raw)}

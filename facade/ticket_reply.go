@@ -22,7 +22,7 @@ var (
 // TicketRequest validates r and builds the body of POST /tickets/{id}/reply:
 // the admin variant for AdminComment and AdminNote, the contact variant
 // (intercom_user_id, user_id or email) for ContactReply.
-func (r Reply) TicketRequest() (gen.ReplyTicketRequest, error) {
+func (r Reply) TicketRequest() (ReplyTicketRequest, error) {
 	var out gen.ReplyTicketRequest
 	if err := r.Validate(); err != nil {
 		return out, err
@@ -143,15 +143,12 @@ func (q QuickReply) Validate() error {
 
 // TicketRequest validates q and builds the admin variant of
 // reply_ticket_request with message_type quick_reply.
-func (q QuickReply) TicketRequest() (gen.ReplyTicketRequest, error) {
+func (q QuickReply) TicketRequest() (ReplyTicketRequest, error) {
 	var out gen.ReplyTicketRequest
 	if err := q.Validate(); err != nil {
 		return out, err
 	}
-	opts := make([]struct {
-		Text string `json:"text"`
-		Uuid string `json:"uuid"`
-	}, len(q.params.quickOptions))
+	opts := make([]gen.TicketReplyOption, len(q.params.quickOptions))
 	for i, o := range q.params.quickOptions {
 		opts[i].Text = o.Text
 		opts[i].Uuid = o.UUID

@@ -54,11 +54,11 @@ func (c TicketContact) item(i int) (gen.CreateTicketRequest_Contacts_Item, error
 	var err error
 	switch c.field {
 	case "id":
-		err = it.FromCreateTicketRequestContacts0(gen.CreateTicketRequestContacts0{Id: c.value})
+		err = it.FromTicketContactById(gen.TicketContactById{Id: c.value})
 	case "external_id":
-		err = it.FromCreateTicketRequestContacts1(gen.CreateTicketRequestContacts1{ExternalId: c.value})
+		err = it.FromTicketContactByExternalId(gen.TicketContactByExternalId{ExternalId: c.value})
 	case "email":
-		err = it.FromCreateTicketRequestContacts2(gen.CreateTicketRequestContacts2{Email: c.value})
+		err = it.FromTicketContactByEmail(gen.TicketContactByEmail{Email: c.value})
 	default:
 		return it, invalid(field, "empty contact: use TicketContactByID, TicketContactByExternalID or TicketContactByEmail")
 	}
@@ -187,10 +187,7 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, opts *Upda
 			if err := required("assignment.assignee_id", a.AssigneeID); err != nil {
 				return nil, nil, err
 			}
-			body.Assignment = &struct {
-				AdminId    *string `json:"admin_id,omitempty"`
-				AssigneeId *string `json:"assignee_id,omitempty"`
-			}{AssigneeId: &a.AssigneeID}
+			body.Assignment = &gen.TicketAssignment{AssigneeId: &a.AssigneeID}
 			if a.AdminID != "" {
 				body.Assignment.AdminId = &a.AdminID
 			}

@@ -114,18 +114,18 @@ func asVariant[T any](union string, raw []byte, obj map[string]json.RawMessage, 
 // is set.
 type TicketReplyVariant struct {
 	// Admin is set when type is "admin" (comment, note or quick_reply).
-	Admin *gen.AdminReplyTicketRequest
+	Admin *AdminReplyTicketRequest
 	// ByIntercomUserID, ByUserID and ByEmail are set when type is "user",
 	// by which identity field the reply carries.
-	ByIntercomUserID *gen.ContactReplyTicketIntercomUserIdRequest
-	ByUserID         *gen.ContactReplyTicketUserIdRequest
-	ByEmail          *gen.ContactReplyTicketEmailRequest
+	ByIntercomUserID *ContactReplyTicketIntercomUserIdRequest
+	ByUserID         *ContactReplyTicketUserIdRequest
+	ByEmail          *ContactReplyTicketEmailRequest
 }
 
 // DecodeTicketReplyRequest tells which variant of reply_ticket_request v
 // holds, by its `type` (admin or user) and, for a contact, by which of
 // intercom_user_id, user_id or email it carries.
-func DecodeTicketReplyRequest(v gen.ReplyTicketRequest) (*TicketReplyVariant, error) {
+func DecodeTicketReplyRequest(v ReplyTicketRequest) (*TicketReplyVariant, error) {
 	const union = "reply_ticket_request"
 	raw, _ := v.MarshalJSON()
 	obj, err := unionObject(union, raw)
@@ -165,17 +165,17 @@ func DecodeTicketReplyRequest(v gen.ReplyTicketRequest) (*TicketReplyVariant, er
 // exactly one field is set.
 type ConversationReplyVariant struct {
 	// Admin is set when type is "admin" (comment or note).
-	Admin *gen.AdminReplyConversationRequest
+	Admin *AdminReplyConversationRequest
 	// ByIntercomUserID, ByUserID and ByEmail are set when type is "user".
-	ByIntercomUserID *gen.ContactReplyIntercomUserIdRequest
-	ByUserID         *gen.ContactReplyUserIdRequest
-	ByEmail          *gen.ContactReplyEmailRequest
+	ByIntercomUserID *ContactReplyIntercomUserIdRequest
+	ByUserID         *ContactReplyUserIdRequest
+	ByEmail          *ContactReplyEmailRequest
 }
 
 // DecodeConversationReplyRequest tells which variant of
 // reply_conversation_request v holds, by its `type` and, for a contact, by
 // which identity field it carries.
-func DecodeConversationReplyRequest(v gen.ReplyConversationRequest) (*ConversationReplyVariant, error) {
+func DecodeConversationReplyRequest(v ReplyConversationRequest) (*ConversationReplyVariant, error) {
 	const union = "reply_conversation_request"
 	raw, _ := v.MarshalJSON()
 	obj, err := unionObject(union, raw)
@@ -214,15 +214,15 @@ func DecodeConversationReplyRequest(v gen.ReplyConversationRequest) (*Conversati
 // ConversationActionVariant is a manage_conversation_request told apart by
 // its message_type: exactly one field is set.
 type ConversationActionVariant struct {
-	Close  *gen.CloseConversationRequest  // message_type "close"
-	Snooze *gen.SnoozeConversationRequest // message_type "snoozed"
-	Open   *gen.OpenConversationRequest   // message_type "open"
-	Assign *gen.AssignConversationRequest // message_type "assignment"
+	Close  *CloseConversationRequest  // message_type "close"
+	Snooze *SnoozeConversationRequest // message_type "snoozed"
+	Open   *OpenConversationRequest   // message_type "open"
+	Assign *AssignConversationRequest // message_type "assignment"
 }
 
 // DecodeManageConversationRequest tells which variant of
 // manage_conversation_request v holds, by its message_type.
-func DecodeManageConversationRequest(v gen.ManageConversationRequest) (*ConversationActionVariant, error) {
+func DecodeManageConversationRequest(v ManageConversationRequest) (*ConversationActionVariant, error) {
 	const union = "manage_conversation_request"
 	raw, _ := v.MarshalJSON()
 	obj, err := unionObject(union, raw)
@@ -252,13 +252,13 @@ func DecodeManageConversationRequest(v gen.ManageConversationRequest) (*Conversa
 // RedactionVariant is a redact_conversation_request told apart by its
 // type: exactly one field is set.
 type RedactionVariant struct {
-	Part   *gen.RedactConversationRequest0 // type "conversation_part"
-	Source *gen.RedactConversationRequest1 // type "source"
+	Part   *RedactConversationPartRequest   // type "conversation_part"
+	Source *RedactConversationSourceRequest // type "source"
 }
 
 // DecodeRedactConversationRequest tells which variant of
 // redact_conversation_request v holds, by its type.
-func DecodeRedactConversationRequest(v gen.RedactConversationRequest) (*RedactionVariant, error) {
+func DecodeRedactConversationRequest(v RedactConversationRequest) (*RedactionVariant, error) {
 	const union = "redact_conversation_request"
 	raw, _ := v.MarshalJSON()
 	obj, err := unionObject(union, raw)
@@ -269,9 +269,9 @@ func DecodeRedactConversationRequest(v gen.RedactConversationRequest) (*Redactio
 	out := &RedactionVariant{}
 	switch typ {
 	case "conversation_part":
-		out.Part, err = asVariant(union, raw, obj, v.AsRedactConversationRequest0)
+		out.Part, err = asVariant(union, raw, obj, v.AsRedactConversationPartRequest)
 	case "source":
-		out.Source, err = asVariant(union, raw, obj, v.AsRedactConversationRequest1)
+		out.Source, err = asVariant(union, raw, obj, v.AsRedactConversationSourceRequest)
 	default:
 		return nil, unionMismatch(union, raw, obj, "type", "type must be conversation_part or source")
 	}
@@ -284,7 +284,7 @@ func DecodeRedactConversationRequest(v gen.RedactConversationRequest) (*Redactio
 // DecodeConversationCustomer tells which contact the customer of an
 // attach_contact_to_conversation_request names, by which of
 // intercom_user_id, user_id or email it carries.
-func DecodeConversationCustomer(v gen.AttachContactToConversationRequest_Customer) (ContactIdentifier, error) {
+func DecodeConversationCustomer(v ConversationCustomerRequest) (ContactIdentifier, error) {
 	const union = "attach_contact_to_conversation_request.customer"
 	raw, _ := v.MarshalJSON()
 	obj, err := unionObject(union, raw)
@@ -305,7 +305,7 @@ func DecodeConversationCustomer(v gen.AttachContactToConversationRequest_Custome
 // DecodeTicketContact tells which contact an item of
 // create_ticket_request.contacts names, by which of id, external_id or
 // email it carries.
-func DecodeTicketContact(v gen.CreateTicketRequest_Contacts_Item) (TicketContact, error) {
+func DecodeTicketContact(v TicketContactRequest) (TicketContact, error) {
 	const union = "create_ticket_request.contacts"
 	raw, _ := v.MarshalJSON()
 	obj, err := unionObject(union, raw)
@@ -329,3 +329,76 @@ func (c TicketContact) Field() string { return c.field }
 
 // Value returns the identifier itself.
 func (c TicketContact) Value() string { return c.value }
+
+// ReplyTicketRequest is the body of Tickets.Reply, built by the reply
+// constructors (AdminComment, ContactReply…); DecodeTicketReplyRequest tells
+// its variants apart.
+type ReplyTicketRequest = gen.ReplyTicketRequest
+
+// ReplyConversationRequest is the body of Conversations.Reply;
+// DecodeConversationReplyRequest tells its variants apart.
+type ReplyConversationRequest = gen.ReplyConversationRequest
+
+// ManageConversationRequest is the body of Conversations.Manage;
+// DecodeManageConversationRequest tells its variants apart.
+type ManageConversationRequest = gen.ManageConversationRequest
+
+// RedactConversationRequest is the body of Conversations.Redact;
+// DecodeRedactConversationRequest tells its variants apart.
+type RedactConversationRequest = gen.RedactConversationRequest
+
+// ConversationCustomerRequest names the contact Conversations.AttachContact
+// adds; DecodeConversationCustomer tells its variants apart.
+type ConversationCustomerRequest = gen.AttachContactToConversationRequest_Customer
+
+// TicketContactRequest names one contact of Tickets.Create;
+// DecodeTicketContact tells its variants apart.
+type TicketContactRequest = gen.CreateTicketRequest_Contacts_Item
+
+// TicketAttributeRaw is one custom attribute value of a ticket as decoded;
+// DecodeTicketAttribute tells its variants apart.
+type TicketAttributeRaw = gen.TicketCustomAttributes_AdditionalProperties
+
+// The variants the Decode… functions return.
+
+// AdminReplyTicketRequest is an admin's reply to a ticket.
+type AdminReplyTicketRequest = gen.AdminReplyTicketRequest
+
+// ContactReplyTicketIntercomUserIdRequest is a contact's reply to a ticket, by Intercom user id.
+type ContactReplyTicketIntercomUserIdRequest = gen.ContactReplyTicketIntercomUserIdRequest
+
+// ContactReplyTicketUserIdRequest is a contact's reply to a ticket, by your user_id.
+type ContactReplyTicketUserIdRequest = gen.ContactReplyTicketUserIdRequest
+
+// ContactReplyTicketEmailRequest is a contact's reply to a ticket, by email.
+type ContactReplyTicketEmailRequest = gen.ContactReplyTicketEmailRequest
+
+// AdminReplyConversationRequest is an admin's reply to a conversation.
+type AdminReplyConversationRequest = gen.AdminReplyConversationRequest
+
+// ContactReplyIntercomUserIdRequest is a contact's reply to a conversation, by Intercom user id.
+type ContactReplyIntercomUserIdRequest = gen.ContactReplyIntercomUserIdRequest
+
+// ContactReplyUserIdRequest is a contact's reply to a conversation, by your user_id.
+type ContactReplyUserIdRequest = gen.ContactReplyUserIdRequest
+
+// ContactReplyEmailRequest is a contact's reply to a conversation, by email.
+type ContactReplyEmailRequest = gen.ContactReplyEmailRequest
+
+// CloseConversationRequest is the close variant of a conversation action.
+type CloseConversationRequest = gen.CloseConversationRequest
+
+// SnoozeConversationRequest is the snooze variant of a conversation action.
+type SnoozeConversationRequest = gen.SnoozeConversationRequest
+
+// OpenConversationRequest is the open variant of a conversation action.
+type OpenConversationRequest = gen.OpenConversationRequest
+
+// AssignConversationRequest is the assign variant of a conversation action.
+type AssignConversationRequest = gen.AssignConversationRequest
+
+// RedactConversationPartRequest is a redaction of a conversation part.
+type RedactConversationPartRequest = gen.RedactConversationPartRequest
+
+// RedactConversationSourceRequest is a redaction of a conversation's source message.
+type RedactConversationSourceRequest = gen.RedactConversationSourceRequest

@@ -74,7 +74,7 @@ type MergeToContactOptions struct {
 // as id), ByUserID or ByEmail; the contact with ByIntercomUserID or ByUserID.
 //
 // Calls convertVisitor: POST /visitors/convert.
-func (s *VisitorsService) MergeToContact(ctx context.Context, visitor ContactIdentifier, role MergeRole, contact ContactIdentifier, opts *MergeToContactOptions) (*gen.Contact, *Response, error) {
+func (s *VisitorsService) MergeToContact(ctx context.Context, visitor ContactIdentifier, role MergeRole, contact ContactIdentifier, opts *MergeToContactOptions) (*Contact, *Response, error) {
 	var body gen.ConvertVisitorJSONRequestBody
 	var err error
 	if body.Visitor.Id, body.Visitor.UserId, err = visitorIDs(visitor, "visitor.", true); err != nil {

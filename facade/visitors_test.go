@@ -23,7 +23,7 @@ func TestVisitorsUpdate(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.expect(t, "PUT", "/visitors", nil, tc.body)
-		if n, _ := got.Name.Get(); got.Id != "667d61" || n != "Gareth Bale" {
+		if got.Id != "667d61" || got.GetName() != "Gareth Bale" {
 			t.Errorf("decoded %+v", got)
 		}
 	}

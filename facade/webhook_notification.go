@@ -180,21 +180,21 @@ func itemAs[T any](n *Notification) (*T, bool) {
 }
 
 // Admin returns the item when it is an admin.
-func (n *Notification) Admin() (*gen.Admin, bool) { return itemAs[gen.Admin](n) }
+func (n *Notification) Admin() (*Admin, bool) { return itemAs[Admin](n) }
 
 // Company returns the item when it is a company.
-func (n *Notification) Company() (*gen.Company, bool) { return itemAs[gen.Company](n) }
+func (n *Notification) Company() (*Company, bool) { return itemAs[Company](n) }
 
 // Contact returns the item when it is a contact (a user or a lead).
-func (n *Notification) Contact() (*gen.Contact, bool) { return itemAs[gen.Contact](n) }
+func (n *Notification) Contact() (*Contact, bool) { return itemAs[Contact](n) }
 
 // Conversation returns the item when it is a conversation.
-func (n *Notification) Conversation() (*gen.Conversation, bool) {
-	return itemAs[gen.Conversation](n)
+func (n *Notification) Conversation() (*Conversation, bool) {
+	return itemAs[Conversation](n)
 }
 
 // Ticket returns the item when it is a ticket.
-func (n *Notification) Ticket() (*gen.Ticket, bool) { return itemAs[gen.Ticket](n) }
+func (n *Notification) Ticket() (*Ticket, bool) { return itemAs[Ticket](n) }
 
 // Visitor returns the item when it is a visitor.
-func (n *Notification) Visitor() (*gen.Visitor, bool) { return itemAs[gen.Visitor](n) }
+func (n *Notification) Visitor() (*Visitor, bool) { return itemAs[Visitor](n) }

@@ -5,19 +5,15 @@ package gen
 
 import (
 	"bytes"
-	"compress/flate"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"path"
 	"strings"
 
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/oapi-codegen/nullable"
+	"github.com/go-intercom/intercom/internal/opt"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -2271,28 +2267,28 @@ func (e PhoneSwitchType) Valid() bool {
 	}
 }
 
-// Defines values for RedactConversationRequest0Type.
+// Defines values for RedactConversationPartRequestType.
 const (
-	RedactConversationRequest0TypeConversationPart RedactConversationRequest0Type = "conversation_part"
+	RedactConversationPartRequestTypeConversationPart RedactConversationPartRequestType = "conversation_part"
 )
 
-// Valid indicates whether the value is a known member of the RedactConversationRequest0Type enum.
-func (e RedactConversationRequest0Type) Valid() bool {
+// Valid indicates whether the value is a known member of the RedactConversationPartRequestType enum.
+func (e RedactConversationPartRequestType) Valid() bool {
 	switch e {
-	case RedactConversationRequest0TypeConversationPart:
+	case RedactConversationPartRequestTypeConversationPart:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for RedactConversationRequest1Type.
+// Defines values for RedactConversationSourceRequestType.
 const (
-	Source RedactConversationRequest1Type = "source"
+	Source RedactConversationSourceRequestType = "source"
 )
 
-// Valid indicates whether the value is a known member of the RedactConversationRequest1Type enum.
-func (e RedactConversationRequest1Type) Valid() bool {
+// Valid indicates whether the value is a known member of the RedactConversationSourceRequestType enum.
+func (e RedactConversationSourceRequestType) Valid() bool {
 	switch e {
 	case Source:
 		return true
@@ -3079,12 +3075,7 @@ type ActivityLog struct {
 	CreatedAt           *int                    `json:"created_at,omitempty"`
 	Id                  string                  `json:"id"`
 	Metadata            *ActivityLogMetadata    `json:"metadata,omitempty"`
-	PerformedBy         struct {
-		Email *string                     `json:"email,omitempty"`
-		Id    *string                     `json:"id,omitempty"`
-		Ip    *string                     `json:"ip,omitempty"`
-		Type  *ActivityLogPerformedByType `json:"type,omitempty"`
-	} `json:"performed_by"`
+	PerformedBy         ActivityLogPerformer    `json:"performed_by"`
 }
 
 // ActivityLogActivityType defines model for ActivityLog.ActivityType.
@@ -3092,6 +3083,14 @@ type ActivityLogActivityType string
 
 // ActivityLogPerformedByType defines model for ActivityLog.PerformedBy.Type.
 type ActivityLogPerformedByType string
+
+// ActivityLogPerformer defines model for activity_log.performed_by.
+type ActivityLogPerformer struct {
+	Email *string                     `json:"email,omitempty"`
+	Id    *string                     `json:"id,omitempty"`
+	Ip    *string                     `json:"ip,omitempty"`
+	Type  *ActivityLogPerformedByType `json:"type,omitempty"`
+}
 
 // ActivityLogList defines model for activity_log_list.
 type ActivityLogList struct {
@@ -3105,18 +3104,18 @@ type ActivityLogListType string
 
 // ActivityLogMetadata defines model for activity_log_metadata.
 type ActivityLogMetadata struct {
-	After                 interface{}               `json:"after,omitempty"`
-	AutoChanged           nullable.Nullable[string] `json:"auto_changed,omitempty"`
-	AwayMode              nullable.Nullable[bool]   `json:"away_mode,omitempty"`
-	AwayStatusReason      nullable.Nullable[string] `json:"away_status_reason,omitempty"`
-	Before                interface{}               `json:"before,omitempty"`
-	ExternalId            nullable.Nullable[string] `json:"external_id,omitempty"`
-	Message               *map[string]interface{}   `json:"message,omitempty"`
-	ReassignConversations nullable.Nullable[bool]   `json:"reassign_conversations,omitempty"`
-	SignInMethod          nullable.Nullable[string] `json:"sign_in_method,omitempty"`
-	Source                nullable.Nullable[string] `json:"source,omitempty"`
-	UpdateBy              nullable.Nullable[int]    `json:"update_by,omitempty"`
-	UpdateByName          nullable.Nullable[string] `json:"update_by_name,omitempty"`
+	After                 interface{}             `json:"after,omitempty"`
+	AutoChanged           *string                 `json:"auto_changed,omitempty"`
+	AwayMode              *bool                   `json:"away_mode,omitempty"`
+	AwayStatusReason      *string                 `json:"away_status_reason,omitempty"`
+	Before                interface{}             `json:"before,omitempty"`
+	ExternalId            *string                 `json:"external_id,omitempty"`
+	Message               *map[string]interface{} `json:"message,omitempty"`
+	ReassignConversations *bool                   `json:"reassign_conversations,omitempty"`
+	SignInMethod          *string                 `json:"sign_in_method,omitempty"`
+	Source                *string                 `json:"source,omitempty"`
+	UpdateBy              *int                    `json:"update_by,omitempty"`
+	UpdateByName          *string                 `json:"update_by_name,omitempty"`
 }
 
 // AddressableList defines model for addressable_list.
@@ -3128,9 +3127,7 @@ type AddressableList struct {
 
 // Admin defines model for admin.
 type Admin struct {
-	Avatar nullable.Nullable[struct {
-		ImageUrl string `json:"image_url"`
-	}] `json:"avatar,omitempty"`
+	Avatar            *AdminAvatar       `json:"avatar,omitempty"`
 	AwayModeEnabled   bool               `json:"away_mode_enabled"`
 	AwayModeReassign  bool               `json:"away_mode_reassign"`
 	Email             string             `json:"email"`
@@ -3141,6 +3138,11 @@ type Admin struct {
 	TeamIds           []int              `json:"team_ids"`
 	TeamPriorityLevel *TeamPriorityLevel `json:"team_priority_level,omitempty"`
 	Type              *AdminType         `json:"type,omitempty"`
+}
+
+// AdminAvatar defines model for admin.avatar.
+type AdminAvatar struct {
+	ImageUrl string `json:"image_url"`
 }
 
 // AdminType defines model for Admin.Type.
@@ -3157,8 +3159,8 @@ type AdminListType string
 
 // AdminPriorityLevel defines model for admin_priority_level.
 type AdminPriorityLevel struct {
-	PrimaryAdminIds   nullable.Nullable[[]int] `json:"primary_admin_ids,omitempty"`
-	SecondaryAdminIds nullable.Nullable[[]int] `json:"secondary_admin_ids,omitempty"`
+	PrimaryAdminIds   *[]int `json:"primary_admin_ids,omitempty"`
+	SecondaryAdminIds *[]int `json:"secondary_admin_ids,omitempty"`
 }
 
 // AdminReplyConversationRequest defines model for admin_reply_conversation_request.
@@ -3186,53 +3188,59 @@ type AdminReplyTicketRequest struct {
 	CreatedAt      *int                               `json:"created_at,omitempty"`
 	CrossPost      *bool                              `json:"cross_post,omitempty"`
 	MessageType    AdminReplyTicketRequestMessageType `json:"message_type"`
-	ReplyOptions   *[]struct {
-		Text string `json:"text"`
-		Uuid string `json:"uuid"`
-	} `json:"reply_options,omitempty"`
-	Type AdminReplyTicketRequestType `json:"type"`
+	ReplyOptions   *[]TicketReplyOption               `json:"reply_options,omitempty"`
+	Type           AdminReplyTicketRequestType        `json:"type"`
 }
 
 // AdminReplyTicketRequestMessageType defines model for AdminReplyTicketRequest.MessageType.
 type AdminReplyTicketRequestMessageType string
+
+// TicketReplyOption defines model for admin_reply_ticket_request.reply_options.
+type TicketReplyOption struct {
+	Text string `json:"text"`
+	Uuid string `json:"uuid"`
+}
 
 // AdminReplyTicketRequestType defines model for AdminReplyTicketRequest.Type.
 type AdminReplyTicketRequestType string
 
 // AdminWithApp defines model for admin_with_app.
 type AdminWithApp struct {
-	App    nullable.Nullable[App] `json:"app,omitempty"`
-	Avatar *struct {
-		ImageUrl nullable.Nullable[string] `json:"image_url,omitempty"`
-		Type     *AdminWithAppAvatarType   `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
-	AwayModeEnabled  bool                    `json:"away_mode_enabled"`
-	AwayModeReassign bool                    `json:"away_mode_reassign"`
-	Email            string                  `json:"email"`
-	EmailVerified    nullable.Nullable[bool] `json:"email_verified,omitempty"`
-	HasInboxSeat     bool                    `json:"has_inbox_seat"`
-	Id               string                  `json:"id"`
-	JobTitle         string                  `json:"job_title"`
-	Name             string                  `json:"name"`
-	TeamIds          []int                   `json:"team_ids"`
-	Type             AdminWithAppType        `json:"type"`
+	App              *App                `json:"app,omitempty"`
+	Avatar           *AdminWithAppAvatar `json:"avatar,omitempty"`
+	AwayModeEnabled  bool                `json:"away_mode_enabled"`
+	AwayModeReassign bool                `json:"away_mode_reassign"`
+	Email            string              `json:"email"`
+	EmailVerified    *bool               `json:"email_verified,omitempty"`
+	HasInboxSeat     bool                `json:"has_inbox_seat"`
+	Id               string              `json:"id"`
+	JobTitle         string              `json:"job_title"`
+	Name             string              `json:"name"`
+	TeamIds          []int               `json:"team_ids"`
+	Type             AdminWithAppType    `json:"type"`
 }
 
 // AdminWithAppAvatarType defines model for AdminWithApp.Avatar.Type.
 type AdminWithAppAvatarType string
+
+// AdminWithAppAvatar defines model for admin_with_app.avatar.
+type AdminWithAppAvatar struct {
+	ImageUrl *string                 `json:"image_url,omitempty"`
+	Type     *AdminWithAppAvatarType `json:"type,omitempty"`
+}
 
 // AdminWithAppType defines model for AdminWithApp.Type.
 type AdminWithAppType string
 
 // AiAgent defines model for ai_agent.
 type AiAgent struct {
-	ContentSources  *ContentSourcesList                       `json:"content_sources,omitempty"`
-	LastAnswerType  nullable.Nullable[AiAgentLastAnswerType]  `json:"last_answer_type,omitempty"`
-	Rating          nullable.Nullable[int]                    `json:"rating,omitempty"`
-	RatingRemark    nullable.Nullable[string]                 `json:"rating_remark,omitempty"`
-	ResolutionState nullable.Nullable[AiAgentResolutionState] `json:"resolution_state,omitempty"`
-	SourceTitle     nullable.Nullable[string]                 `json:"source_title,omitempty"`
-	SourceType      nullable.Nullable[AiAgentSourceType]      `json:"source_type"`
+	ContentSources  *ContentSourcesList     `json:"content_sources,omitempty"`
+	LastAnswerType  *AiAgentLastAnswerType  `json:"last_answer_type,omitempty"`
+	Rating          *int                    `json:"rating,omitempty"`
+	RatingRemark    *string                 `json:"rating_remark,omitempty"`
+	ResolutionState *AiAgentResolutionState `json:"resolution_state,omitempty"`
+	SourceTitle     *string                 `json:"source_title,omitempty"`
+	SourceType      *AiAgentSourceType      `json:"source_type"`
 }
 
 // AiAgentLastAnswerType defines model for AiAgent.LastAnswerType.
@@ -3258,23 +3266,23 @@ type App struct {
 
 // Article defines model for article.
 type Article struct {
-	AuthorId          int                                         `json:"author_id"`
-	Body              nullable.Nullable[string]                   `json:"body"`
-	CreatedAt         int                                         `json:"created_at"`
-	DefaultLocale     string                                      `json:"default_locale"`
-	Description       nullable.Nullable[string]                   `json:"description"`
-	Id                string                                      `json:"id"`
-	ParentId          nullable.Nullable[int]                      `json:"parent_id"`
-	ParentIds         *[]int                                      `json:"parent_ids,omitempty"`
-	ParentType        nullable.Nullable[string]                   `json:"parent_type"`
-	State             ArticleState                                `json:"state"`
-	Statistics        nullable.Nullable[ArticleStatistics]        `json:"statistics"`
-	Title             string                                      `json:"title"`
-	TranslatedContent nullable.Nullable[ArticleTranslatedContent] `json:"translated_content"`
-	Type              *ArticleType                                `json:"type,omitempty"`
-	UpdatedAt         int                                         `json:"updated_at"`
-	Url               nullable.Nullable[string]                   `json:"url"`
-	WorkspaceId       string                                      `json:"workspace_id"`
+	AuthorId          int                       `json:"author_id"`
+	Body              *string                   `json:"body"`
+	CreatedAt         int                       `json:"created_at"`
+	DefaultLocale     string                    `json:"default_locale"`
+	Description       *string                   `json:"description"`
+	Id                string                    `json:"id"`
+	ParentId          *int                      `json:"parent_id"`
+	ParentIds         *[]int                    `json:"parent_ids,omitempty"`
+	ParentType        *string                   `json:"parent_type"`
+	State             ArticleState              `json:"state"`
+	Statistics        *ArticleStatistics        `json:"statistics"`
+	Title             string                    `json:"title"`
+	TranslatedContent *ArticleTranslatedContent `json:"translated_content"`
+	Type              *ArticleType              `json:"type,omitempty"`
+	UpdatedAt         int                       `json:"updated_at"`
+	Url               *string                   `json:"url"`
+	WorkspaceId       string                    `json:"workspace_id"`
 }
 
 // ArticleState defines model for Article.State.
@@ -3315,22 +3323,22 @@ type ArticleListType string
 
 // ArticleListItem defines model for article_list_item.
 type ArticleListItem struct {
-	AuthorId          int                                         `json:"author_id"`
-	Body              nullable.Nullable[string]                   `json:"body"`
-	CreatedAt         int                                         `json:"created_at"`
-	DefaultLocale     string                                      `json:"default_locale"`
-	Description       nullable.Nullable[string]                   `json:"description"`
-	Id                string                                      `json:"id"`
-	ParentId          nullable.Nullable[int]                      `json:"parent_id"`
-	ParentIds         *[]int                                      `json:"parent_ids,omitempty"`
-	ParentType        nullable.Nullable[string]                   `json:"parent_type"`
-	State             ArticleListItemState                        `json:"state"`
-	Title             string                                      `json:"title"`
-	TranslatedContent nullable.Nullable[ArticleTranslatedContent] `json:"translated_content"`
-	Type              *ArticleListItemType                        `json:"type,omitempty"`
-	UpdatedAt         int                                         `json:"updated_at"`
-	Url               nullable.Nullable[string]                   `json:"url"`
-	WorkspaceId       string                                      `json:"workspace_id"`
+	AuthorId          int                       `json:"author_id"`
+	Body              *string                   `json:"body"`
+	CreatedAt         int                       `json:"created_at"`
+	DefaultLocale     string                    `json:"default_locale"`
+	Description       *string                   `json:"description"`
+	Id                string                    `json:"id"`
+	ParentId          *int                      `json:"parent_id"`
+	ParentIds         *[]int                    `json:"parent_ids,omitempty"`
+	ParentType        *string                   `json:"parent_type"`
+	State             ArticleListItemState      `json:"state"`
+	Title             string                    `json:"title"`
+	TranslatedContent *ArticleTranslatedContent `json:"translated_content"`
+	Type              *ArticleListItemType      `json:"type,omitempty"`
+	UpdatedAt         int                       `json:"updated_at"`
+	Url               *string                   `json:"url"`
+	WorkspaceId       string                    `json:"workspace_id"`
 }
 
 // ArticleListItemState defines model for ArticleListItem.State.
@@ -3439,24 +3447,6 @@ type AttachContactToConversationRequest struct {
 	Customer *AttachContactToConversationRequest_Customer `json:"customer,omitempty"`
 }
 
-// AttachContactToConversationRequestCustomer0 defines model for AttachContactToConversationRequest.Customer.0.
-type AttachContactToConversationRequestCustomer0 struct {
-	Customer       *CustomerRequest `json:"customer,omitempty"`
-	IntercomUserId string           `json:"intercom_user_id"`
-}
-
-// AttachContactToConversationRequestCustomer1 defines model for AttachContactToConversationRequest.Customer.1.
-type AttachContactToConversationRequestCustomer1 struct {
-	Customer *CustomerRequest `json:"customer,omitempty"`
-	UserId   string           `json:"user_id"`
-}
-
-// AttachContactToConversationRequestCustomer2 defines model for AttachContactToConversationRequest.Customer.2.
-type AttachContactToConversationRequestCustomer2 struct {
-	Customer *CustomerRequest `json:"customer,omitempty"`
-	Email    string           `json:"email"`
-}
-
 // AttachContactToConversationRequest_Customer defines model for AttachContactToConversationRequest.Customer.
 type AttachContactToConversationRequest_Customer struct {
 	union json.RawMessage
@@ -3478,19 +3468,19 @@ type CloseConversationRequestType string
 
 // Collection defines model for collection.
 type Collection struct {
-	CreatedAt         int                                       `json:"created_at"`
-	DefaultLocale     string                                    `json:"default_locale"`
-	Description       nullable.Nullable[string]                 `json:"description,omitempty"`
-	HelpCenterId      nullable.Nullable[int]                    `json:"help_center_id,omitempty"`
-	Icon              nullable.Nullable[string]                 `json:"icon,omitempty"`
-	Id                string                                    `json:"id"`
-	Name              string                                    `json:"name"`
-	Order             int                                       `json:"order"`
-	ParentId          nullable.Nullable[string]                 `json:"parent_id,omitempty"`
-	TranslatedContent nullable.Nullable[GroupTranslatedContent] `json:"translated_content,omitempty"`
-	UpdatedAt         *int                                      `json:"updated_at,omitempty"`
-	Url               nullable.Nullable[string]                 `json:"url,omitempty"`
-	WorkspaceId       string                                    `json:"workspace_id"`
+	CreatedAt         int                     `json:"created_at"`
+	DefaultLocale     string                  `json:"default_locale"`
+	Description       *string                 `json:"description,omitempty"`
+	HelpCenterId      *int                    `json:"help_center_id,omitempty"`
+	Icon              *string                 `json:"icon,omitempty"`
+	Id                string                  `json:"id"`
+	Name              string                  `json:"name"`
+	Order             int                     `json:"order"`
+	ParentId          *string                 `json:"parent_id,omitempty"`
+	TranslatedContent *GroupTranslatedContent `json:"translated_content,omitempty"`
+	UpdatedAt         *int                    `json:"updated_at,omitempty"`
+	Url               *string                 `json:"url,omitempty"`
+	WorkspaceId       string                  `json:"workspace_id"`
 }
 
 // CollectionList defines model for collection_list.
@@ -3515,36 +3505,45 @@ type Company struct {
 	LastRequestAt    int                     `json:"last_request_at"`
 	MonthlySpend     int                     `json:"monthly_spend"`
 	Name             string                  `json:"name"`
-	Plan             *struct {
-		Id   *string          `json:"id,omitempty"`
-		Name *string          `json:"name,omitempty"`
-		Type *CompanyPlanType `json:"type,omitempty"`
-	} `json:"plan,omitempty"`
-	RemoteCreatedAt int `json:"remote_created_at"`
-	Segments        *struct {
-		Segments *[]Segment           `json:"segments,omitempty"`
-		Type     *CompanySegmentsType `json:"type,omitempty"`
-	} `json:"segments,omitempty"`
-	SessionCount int `json:"session_count"`
-	Size         int `json:"size"`
-	Tags         *struct {
-		Tags *[]TagBasic      `json:"tags,omitempty"`
-		Type *CompanyTagsType `json:"type,omitempty"`
-	} `json:"tags,omitempty"`
-	Type      *CompanyType `json:"type,omitempty"`
-	UpdatedAt int          `json:"updated_at"`
-	UserCount int          `json:"user_count"`
-	Website   string       `json:"website"`
+	Plan             *CompanyPlan            `json:"plan,omitempty"`
+	RemoteCreatedAt  int                     `json:"remote_created_at"`
+	Segments         *CompanySegments        `json:"segments,omitempty"`
+	SessionCount     int                     `json:"session_count"`
+	Size             int                     `json:"size"`
+	Tags             *CompanyTags            `json:"tags,omitempty"`
+	Type             *CompanyType            `json:"type,omitempty"`
+	UpdatedAt        int                     `json:"updated_at"`
+	UserCount        int                     `json:"user_count"`
+	Website          string                  `json:"website"`
 }
 
 // CompanyPlanType defines model for Company.Plan.Type.
 type CompanyPlanType string
 
+// CompanyPlan defines model for company.plan.
+type CompanyPlan struct {
+	Id   *string          `json:"id,omitempty"`
+	Name *string          `json:"name,omitempty"`
+	Type *CompanyPlanType `json:"type,omitempty"`
+}
+
 // CompanySegmentsType defines model for Company.Segments.Type.
 type CompanySegmentsType string
 
+// CompanySegments defines model for company.segments.
+type CompanySegments struct {
+	Segments *[]Segment           `json:"segments,omitempty"`
+	Type     *CompanySegmentsType `json:"type,omitempty"`
+}
+
 // CompanyTagsType defines model for Company.Tags.Type.
 type CompanyTagsType string
+
+// CompanyTags defines model for company.tags.
+type CompanyTags struct {
+	Tags *[]TagBasic      `json:"tags,omitempty"`
+	Type *CompanyTagsType `json:"type,omitempty"`
+}
 
 // CompanyType defines model for Company.Type.
 type CompanyType string
@@ -3582,11 +3581,11 @@ type CompanyListType string
 
 // CompanyScroll defines model for company_scroll.
 type CompanyScroll struct {
-	Data        []Company                      `json:"data"`
-	Pages       nullable.Nullable[CursorPages] `json:"pages,omitempty"`
-	ScrollParam *string                        `json:"scroll_param,omitempty"`
-	TotalCount  nullable.Nullable[int]         `json:"total_count"`
-	Type        CompanyScrollType              `json:"type"`
+	Data        []Company         `json:"data"`
+	Pages       *CursorPages      `json:"pages,omitempty"`
+	ScrollParam *string           `json:"scroll_param,omitempty"`
+	TotalCount  *int              `json:"total_count"`
+	Type        CompanyScrollType `json:"type"`
 }
 
 // CompanyScrollType defines model for CompanyScroll.Type.
@@ -3594,71 +3593,74 @@ type CompanyScrollType string
 
 // Contact defines model for contact.
 type Contact struct {
-	AndroidAppName    nullable.Nullable[string] `json:"android_app_name,omitempty"`
-	AndroidAppVersion nullable.Nullable[string] `json:"android_app_version,omitempty"`
-	AndroidDevice     nullable.Nullable[string] `json:"android_device,omitempty"`
-	AndroidLastSeenAt nullable.Nullable[int]    `json:"android_last_seen_at,omitempty"`
-	AndroidOsVersion  nullable.Nullable[string] `json:"android_os_version,omitempty"`
-	AndroidSdkVersion nullable.Nullable[string] `json:"android_sdk_version,omitempty"`
-	Avatar            nullable.Nullable[struct {
-		ImageUrl nullable.Nullable[string] `json:"image_url,omitempty"`
-		Type     *string                   `json:"type,omitempty"`
-	}] `json:"avatar"`
-	Browser                   nullable.Nullable[string] `json:"browser"`
-	BrowserLanguage           nullable.Nullable[string] `json:"browser_language"`
-	BrowserVersion            nullable.Nullable[string] `json:"browser_version"`
+	AndroidAppName            *string                   `json:"android_app_name,omitempty"`
+	AndroidAppVersion         *string                   `json:"android_app_version,omitempty"`
+	AndroidDevice             *string                   `json:"android_device,omitempty"`
+	AndroidLastSeenAt         *int                      `json:"android_last_seen_at,omitempty"`
+	AndroidOsVersion          *string                   `json:"android_os_version,omitempty"`
+	AndroidSdkVersion         *string                   `json:"android_sdk_version,omitempty"`
+	Avatar                    *ContactAvatar            `json:"avatar"`
+	Browser                   *string                   `json:"browser"`
+	BrowserLanguage           *string                   `json:"browser_language"`
+	BrowserVersion            *string                   `json:"browser_version"`
 	Companies                 *ContactCompanies         `json:"companies,omitempty"`
 	CreatedAt                 int                       `json:"created_at"`
 	CustomAttributes          *map[string]interface{}   `json:"custom_attributes,omitempty"`
 	Email                     *string                   `json:"email,omitempty"`
 	EmailDomain               *string                   `json:"email_domain,omitempty"`
-	ExternalId                nullable.Nullable[string] `json:"external_id"`
-	FormattedPhone            nullable.Nullable[string] `json:"formatted_phone,omitempty"`
+	ExternalId                *string                   `json:"external_id"`
+	FormattedPhone            *string                   `json:"formatted_phone,omitempty"`
 	HasHardBounced            bool                      `json:"has_hard_bounced"`
 	Id                        string                    `json:"id"`
-	IosAppName                nullable.Nullable[string] `json:"ios_app_name,omitempty"`
-	IosAppVersion             nullable.Nullable[string] `json:"ios_app_version,omitempty"`
-	IosDevice                 nullable.Nullable[string] `json:"ios_device,omitempty"`
-	IosLastSeenAt             nullable.Nullable[int]    `json:"ios_last_seen_at,omitempty"`
-	IosOsVersion              nullable.Nullable[string] `json:"ios_os_version,omitempty"`
-	IosSdkVersion             nullable.Nullable[string] `json:"ios_sdk_version,omitempty"`
-	LanguageOverride          nullable.Nullable[string] `json:"language_override"`
-	LastContactedAt           nullable.Nullable[int]    `json:"last_contacted_at"`
-	LastEmailClickedAt        nullable.Nullable[int]    `json:"last_email_clicked_at"`
-	LastEmailOpenedAt         nullable.Nullable[int]    `json:"last_email_opened_at"`
-	LastRepliedAt             nullable.Nullable[int]    `json:"last_replied_at"`
-	LastSeenAt                nullable.Nullable[int]    `json:"last_seen_at"`
+	IosAppName                *string                   `json:"ios_app_name,omitempty"`
+	IosAppVersion             *string                   `json:"ios_app_version,omitempty"`
+	IosDevice                 *string                   `json:"ios_device,omitempty"`
+	IosLastSeenAt             *int                      `json:"ios_last_seen_at,omitempty"`
+	IosOsVersion              *string                   `json:"ios_os_version,omitempty"`
+	IosSdkVersion             *string                   `json:"ios_sdk_version,omitempty"`
+	LanguageOverride          *string                   `json:"language_override"`
+	LastContactedAt           *int                      `json:"last_contacted_at"`
+	LastEmailClickedAt        *int                      `json:"last_email_clicked_at"`
+	LastEmailOpenedAt         *int                      `json:"last_email_opened_at"`
+	LastRepliedAt             *int                      `json:"last_replied_at"`
+	LastSeenAt                *int                      `json:"last_seen_at"`
 	Location                  ContactLocation           `json:"location"`
 	MarkedEmailAsSpam         bool                      `json:"marked_email_as_spam"`
-	Name                      nullable.Nullable[string] `json:"name"`
+	Name                      *string                   `json:"name"`
 	Notes                     *ContactNotes             `json:"notes,omitempty"`
 	OptedInSubscriptionTypes  *ContactSubscriptionTypes `json:"opted_in_subscription_types,omitempty"`
 	OptedOutSubscriptionTypes *ContactSubscriptionTypes `json:"opted_out_subscription_types,omitempty"`
-	Os                        nullable.Nullable[string] `json:"os"`
-	OwnerId                   nullable.Nullable[int]    `json:"owner_id"`
-	Phone                     nullable.Nullable[string] `json:"phone"`
-	Referrer                  nullable.Nullable[string] `json:"referrer,omitempty"`
+	Os                        *string                   `json:"os"`
+	OwnerId                   *int                      `json:"owner_id"`
+	Phone                     *string                   `json:"phone"`
+	Referrer                  *string                   `json:"referrer,omitempty"`
 	Role                      string                    `json:"role"`
-	SignedUpAt                nullable.Nullable[int]    `json:"signed_up_at"`
+	SignedUpAt                *int                      `json:"signed_up_at"`
 	SocialProfiles            ContactSocialProfiles     `json:"social_profiles"`
 	Tags                      *ContactTags              `json:"tags,omitempty"`
 	Type                      *string                   `json:"type,omitempty"`
 	UnsubscribedFromEmails    bool                      `json:"unsubscribed_from_emails"`
 	UpdatedAt                 int                       `json:"updated_at"`
-	UtmCampaign               nullable.Nullable[string] `json:"utm_campaign,omitempty"`
-	UtmContent                nullable.Nullable[string] `json:"utm_content,omitempty"`
-	UtmMedium                 nullable.Nullable[string] `json:"utm_medium,omitempty"`
-	UtmSource                 nullable.Nullable[string] `json:"utm_source,omitempty"`
-	UtmTerm                   nullable.Nullable[string] `json:"utm_term,omitempty"`
+	UtmCampaign               *string                   `json:"utm_campaign,omitempty"`
+	UtmContent                *string                   `json:"utm_content,omitempty"`
+	UtmMedium                 *string                   `json:"utm_medium,omitempty"`
+	UtmSource                 *string                   `json:"utm_source,omitempty"`
+	UtmTerm                   *string                   `json:"utm_term,omitempty"`
 	WorkspaceId               string                    `json:"workspace_id"`
+}
+
+// ContactAvatar defines model for contact.avatar.
+type ContactAvatar struct {
+	ImageUrl *string `json:"image_url,omitempty"`
+	Type     *string `json:"type,omitempty"`
 }
 
 // ContactArchived defines model for contact_archived.
 type ContactArchived struct {
-	Archived   bool                      `json:"archived"`
-	ExternalId nullable.Nullable[string] `json:"external_id,omitempty"`
-	Id         string                    `json:"id"`
-	Type       ContactArchivedType       `json:"type"`
+	Archived   bool                `json:"archived"`
+	ExternalId *string             `json:"external_id,omitempty"`
+	Id         string              `json:"id"`
+	Type       ContactArchivedType `json:"type"`
 }
 
 // ContactArchivedType defines model for ContactArchived.Type.
@@ -3700,10 +3702,10 @@ type ContactCompanyType string
 
 // ContactDeleted defines model for contact_deleted.
 type ContactDeleted struct {
-	Deleted    bool                      `json:"deleted"`
-	ExternalId nullable.Nullable[string] `json:"external_id,omitempty"`
-	Id         string                    `json:"id"`
-	Type       ContactDeletedType        `json:"type"`
+	Deleted    bool               `json:"deleted"`
+	ExternalId *string            `json:"external_id,omitempty"`
+	Id         string             `json:"id"`
+	Type       ContactDeletedType `json:"type"`
 }
 
 // ContactDeletedType defines model for ContactDeleted.Type.
@@ -3722,12 +3724,12 @@ type ContactListType string
 
 // ContactLocation defines model for contact_location.
 type ContactLocation struct {
-	City          nullable.Nullable[string] `json:"city,omitempty"`
-	ContinentCode nullable.Nullable[string] `json:"continent_code,omitempty"`
-	Country       nullable.Nullable[string] `json:"country,omitempty"`
-	CountryCode   nullable.Nullable[string] `json:"country_code,omitempty"`
-	Region        nullable.Nullable[string] `json:"region,omitempty"`
-	Type          ContactLocationType       `json:"type"`
+	City          *string             `json:"city,omitempty"`
+	ContinentCode *string             `json:"continent_code,omitempty"`
+	Country       *string             `json:"country,omitempty"`
+	CountryCode   *string             `json:"country_code,omitempty"`
+	Region        *string             `json:"region,omitempty"`
+	Type          ContactLocationType `json:"type"`
 }
 
 // ContactLocationType defines model for ContactLocation.Type.
@@ -3744,9 +3746,9 @@ type ContactNotes struct {
 
 // ContactReference defines model for contact_reference.
 type ContactReference struct {
-	ExternalId nullable.Nullable[string] `json:"external_id,omitempty"`
-	Id         string                    `json:"id"`
-	Type       ContactReferenceType      `json:"type"`
+	ExternalId *string              `json:"external_id,omitempty"`
+	Id         string               `json:"id"`
+	Type       ContactReferenceType `json:"type"`
 }
 
 // ContactReferenceType defines model for ContactReference.Type.
@@ -3911,10 +3913,10 @@ type ContactTags struct {
 
 // ContactUnarchived defines model for contact_unarchived.
 type ContactUnarchived struct {
-	Archived   bool                      `json:"archived"`
-	ExternalId nullable.Nullable[string] `json:"external_id,omitempty"`
-	Id         string                    `json:"id"`
-	Type       ContactUnarchivedType     `json:"type"`
+	Archived   bool                  `json:"archived"`
+	ExternalId *string               `json:"external_id,omitempty"`
+	Id         string                `json:"id"`
+	Type       ContactUnarchivedType `json:"type"`
 }
 
 // ContactUnarchivedType defines model for ContactUnarchived.Type.
@@ -3943,35 +3945,35 @@ type ContentSourcesListType string
 
 // Conversation defines model for conversation.
 type Conversation struct {
-	AdminAssigneeId     nullable.Nullable[int]                           `json:"admin_assignee_id"`
-	AiAgent             nullable.Nullable[AiAgent]                       `json:"ai_agent,omitempty"`
-	AiAgentParticipated *bool                                            `json:"ai_agent_participated,omitempty"`
-	Contacts            ConversationContacts                             `json:"contacts"`
-	ConversationParts   *ConversationParts                               `json:"conversation_parts,omitempty"`
-	ConversationRating  nullable.Nullable[ConversationRating]            `json:"conversation_rating,omitempty"`
-	CreatedAt           int                                              `json:"created_at"`
-	CustomAttributes    CustomAttributes                                 `json:"custom_attributes"`
-	Customers           *[]ContactReference                              `json:"customers,omitempty"`
-	FirstContactReply   nullable.Nullable[ConversationFirstContactReply] `json:"first_contact_reply,omitempty"`
-	Id                  string                                           `json:"id"`
-	LinkedObjects       *LinkedObjectList                                `json:"linked_objects,omitempty"`
-	Open                bool                                             `json:"open"`
-	Priority            *ConversationPriority                            `json:"priority,omitempty"`
-	Read                bool                                             `json:"read"`
-	SlaApplied          nullable.Nullable[SlaApplied]                    `json:"sla_applied,omitempty"`
-	SnoozedUntil        nullable.Nullable[int]                           `json:"snoozed_until"`
-	Source              ConversationSource                               `json:"source"`
-	State               ConversationState                                `json:"state"`
-	Statistics          nullable.Nullable[ConversationStatistics]        `json:"statistics,omitempty"`
-	Tags                *Tags                                            `json:"tags,omitempty"`
-	TeamAssigneeId      nullable.Nullable[int]                           `json:"team_assignee_id"`
-	Teammates           ConversationTeammates                            `json:"teammates"`
-	Ticket              nullable.Nullable[Ticket]                        `json:"ticket,omitempty"`
-	Title               nullable.Nullable[string]                        `json:"title"`
-	Topics              map[string]interface{}                           `json:"topics"`
-	Type                *ConversationType                                `json:"type,omitempty"`
-	UpdatedAt           int                                              `json:"updated_at"`
-	WaitingSince        nullable.Nullable[int]                           `json:"waiting_since"`
+	AdminAssigneeId     *int                           `json:"admin_assignee_id"`
+	AiAgent             *AiAgent                       `json:"ai_agent,omitempty"`
+	AiAgentParticipated *bool                          `json:"ai_agent_participated,omitempty"`
+	Contacts            ConversationContacts           `json:"contacts"`
+	ConversationParts   *ConversationParts             `json:"conversation_parts,omitempty"`
+	ConversationRating  *ConversationRating            `json:"conversation_rating,omitempty"`
+	CreatedAt           int                            `json:"created_at"`
+	CustomAttributes    CustomAttributes               `json:"custom_attributes"`
+	Customers           *[]ContactReference            `json:"customers,omitempty"`
+	FirstContactReply   *ConversationFirstContactReply `json:"first_contact_reply,omitempty"`
+	Id                  string                         `json:"id"`
+	LinkedObjects       *LinkedObjectList              `json:"linked_objects,omitempty"`
+	Open                bool                           `json:"open"`
+	Priority            *ConversationPriority          `json:"priority,omitempty"`
+	Read                bool                           `json:"read"`
+	SlaApplied          *SlaApplied                    `json:"sla_applied,omitempty"`
+	SnoozedUntil        *int                           `json:"snoozed_until"`
+	Source              ConversationSource             `json:"source"`
+	State               ConversationState              `json:"state"`
+	Statistics          *ConversationStatistics        `json:"statistics,omitempty"`
+	Tags                *Tags                          `json:"tags,omitempty"`
+	TeamAssigneeId      *int                           `json:"team_assignee_id"`
+	Teammates           ConversationTeammates          `json:"teammates"`
+	Ticket              *Ticket                        `json:"ticket,omitempty"`
+	Title               *string                        `json:"title"`
+	Topics              map[string]interface{}         `json:"topics"`
+	Type                *ConversationType              `json:"type,omitempty"`
+	UpdatedAt           int                            `json:"updated_at"`
+	WaitingSince        *int                           `json:"waiting_since"`
 }
 
 // ConversationPriority defines model for Conversation.Priority.
@@ -3999,42 +4001,60 @@ type ConversationContacts struct {
 // ConversationContactsType defines model for ConversationContacts.Type.
 type ConversationContactsType string
 
+// ConversationCustomerByEmail defines model for conversation_customer_by_email.
+type ConversationCustomerByEmail struct {
+	Customer *CustomerRequest `json:"customer,omitempty"`
+	Email    string           `json:"email"`
+}
+
+// ConversationCustomerByIntercomUserId defines model for conversation_customer_by_intercom_user_id.
+type ConversationCustomerByIntercomUserId struct {
+	Customer       *CustomerRequest `json:"customer,omitempty"`
+	IntercomUserId string           `json:"intercom_user_id"`
+}
+
+// ConversationCustomerByUserId defines model for conversation_customer_by_user_id.
+type ConversationCustomerByUserId struct {
+	Customer *CustomerRequest `json:"customer,omitempty"`
+	UserId   string           `json:"user_id"`
+}
+
 // ConversationFirstContactReply defines model for conversation_first_contact_reply.
 type ConversationFirstContactReply struct {
-	CreatedAt int                       `json:"created_at"`
-	Type      string                    `json:"type"`
-	Url       nullable.Nullable[string] `json:"url,omitempty"`
+	CreatedAt int     `json:"created_at"`
+	Type      string  `json:"type"`
+	Url       *string `json:"url,omitempty"`
 }
 
 // ConversationListItem defines model for conversation_list_item.
 type ConversationListItem struct {
-	AdminAssigneeId     nullable.Nullable[int]                           `json:"admin_assignee_id"`
-	AiAgent             nullable.Nullable[AiAgent]                       `json:"ai_agent,omitempty"`
-	AiAgentParticipated *bool                                            `json:"ai_agent_participated,omitempty"`
-	Contacts            ConversationContacts                             `json:"contacts"`
-	ConversationRating  nullable.Nullable[ConversationRating]            `json:"conversation_rating,omitempty"`
-	CreatedAt           int                                              `json:"created_at"`
-	CustomAttributes    CustomAttributes                                 `json:"custom_attributes"`
-	FirstContactReply   nullable.Nullable[ConversationFirstContactReply] `json:"first_contact_reply,omitempty"`
-	Id                  string                                           `json:"id"`
-	LinkedObjects       *LinkedObjectList                                `json:"linked_objects,omitempty"`
-	Open                bool                                             `json:"open"`
-	Priority            *ConversationListItemPriority                    `json:"priority,omitempty"`
-	Read                bool                                             `json:"read"`
-	SlaApplied          nullable.Nullable[SlaApplied]                    `json:"sla_applied,omitempty"`
-	SnoozedUntil        nullable.Nullable[int]                           `json:"snoozed_until"`
-	Source              ConversationSource                               `json:"source"`
-	State               ConversationListItemState                        `json:"state"`
-	Statistics          nullable.Nullable[ConversationStatistics]        `json:"statistics,omitempty"`
-	Tags                *Tags                                            `json:"tags,omitempty"`
-	TeamAssigneeId      nullable.Nullable[int]                           `json:"team_assignee_id"`
-	Teammates           ConversationTeammates                            `json:"teammates"`
-	Ticket              nullable.Nullable[Ticket]                        `json:"ticket,omitempty"`
-	Title               nullable.Nullable[string]                        `json:"title"`
-	Topics              map[string]interface{}                           `json:"topics"`
-	Type                *ConversationListItemType                        `json:"type,omitempty"`
-	UpdatedAt           int                                              `json:"updated_at"`
-	WaitingSince        nullable.Nullable[int]                           `json:"waiting_since"`
+	AdminAssigneeId     *int                           `json:"admin_assignee_id"`
+	AiAgent             *AiAgent                       `json:"ai_agent,omitempty"`
+	AiAgentParticipated *bool                          `json:"ai_agent_participated,omitempty"`
+	Contacts            ConversationContacts           `json:"contacts"`
+	ConversationRating  *ConversationRating            `json:"conversation_rating,omitempty"`
+	CreatedAt           int                            `json:"created_at"`
+	CustomAttributes    CustomAttributes               `json:"custom_attributes"`
+	FirstContactReply   *ConversationFirstContactReply `json:"first_contact_reply,omitempty"`
+	Id                  string                         `json:"id"`
+	LinkedObjects       *LinkedObjectList              `json:"linked_objects,omitempty"`
+	Open                bool                           `json:"open"`
+	Priority            *ConversationListItemPriority  `json:"priority,omitempty"`
+	Read                bool                           `json:"read"`
+	SlaApplied          *SlaApplied                    `json:"sla_applied,omitempty"`
+	SnoozedUntil        *int                           `json:"snoozed_until"`
+	Source              ConversationSource             `json:"source"`
+	State               ConversationListItemState      `json:"state"`
+	Statistics          *ConversationStatistics        `json:"statistics,omitempty"`
+	Tags                *Tags                          `json:"tags,omitempty"`
+	TeamAssigneeId      *int                           `json:"team_assignee_id"`
+	Teammates           ConversationTeammates          `json:"teammates"`
+	Ticket              *Ticket                        `json:"ticket,omitempty"`
+	Title               *string                        `json:"title"`
+	Topics              map[string]interface{}         `json:"topics"`
+	Type                *ConversationListItemType      `json:"type,omitempty"`
+	UpdatedAt           int                            `json:"updated_at"`
+	WaitingSince        *int                           `json:"waiting_since"`
 }
 
 // ConversationListItemPriority defines model for ConversationListItem.Priority.
@@ -4048,18 +4068,18 @@ type ConversationListItemType string
 
 // ConversationPart defines model for conversation_part.
 type ConversationPart struct {
-	AssignedTo  nullable.Nullable[Reference] `json:"assigned_to,omitempty"`
-	Attachments *[]PartAttachment            `json:"attachments,omitempty"`
-	Author      ConversationPartAuthor       `json:"author"`
-	Body        nullable.Nullable[string]    `json:"body,omitempty"`
-	CreatedAt   int                          `json:"created_at"`
-	ExternalId  nullable.Nullable[string]    `json:"external_id,omitempty"`
-	Id          string                       `json:"id"`
-	NotifiedAt  int                          `json:"notified_at"`
-	PartType    string                       `json:"part_type"`
-	Redacted    bool                         `json:"redacted"`
-	Type        ConversationPartType         `json:"type"`
-	UpdatedAt   *int                         `json:"updated_at,omitempty"`
+	AssignedTo  *Reference             `json:"assigned_to,omitempty"`
+	Attachments *[]PartAttachment      `json:"attachments,omitempty"`
+	Author      ConversationPartAuthor `json:"author"`
+	Body        *string                `json:"body,omitempty"`
+	CreatedAt   int                    `json:"created_at"`
+	ExternalId  *string                `json:"external_id,omitempty"`
+	Id          string                 `json:"id"`
+	NotifiedAt  int                    `json:"notified_at"`
+	PartType    string                 `json:"part_type"`
+	Redacted    bool                   `json:"redacted"`
+	Type        ConversationPartType   `json:"type"`
+	UpdatedAt   *int                   `json:"updated_at,omitempty"`
 }
 
 // ConversationPartType defines model for ConversationPart.Type.
@@ -4067,10 +4087,10 @@ type ConversationPartType string
 
 // ConversationPartAuthor defines model for conversation_part_author.
 type ConversationPartAuthor struct {
-	Email string                    `json:"email"`
-	Id    string                    `json:"id"`
-	Name  nullable.Nullable[string] `json:"name"`
-	Type  string                    `json:"type"`
+	Email string  `json:"email"`
+	Id    string  `json:"id"`
+	Name  *string `json:"name"`
+	Type  string  `json:"type"`
 }
 
 // ConversationParts defines model for conversation_parts.
@@ -4094,15 +4114,15 @@ type ConversationRating struct {
 
 // ConversationSource defines model for conversation_source.
 type ConversationSource struct {
-	Attachments *[]PartAttachment         `json:"attachments,omitempty"`
-	Author      ConversationPartAuthor    `json:"author"`
-	Body        *string                   `json:"body,omitempty"`
-	DeliveredAs string                    `json:"delivered_as"`
-	Id          string                    `json:"id"`
-	Redacted    bool                      `json:"redacted"`
-	Subject     string                    `json:"subject"`
-	Type        ConversationSourceType    `json:"type"`
-	Url         nullable.Nullable[string] `json:"url,omitempty"`
+	Attachments *[]PartAttachment      `json:"attachments,omitempty"`
+	Author      ConversationPartAuthor `json:"author"`
+	Body        *string                `json:"body,omitempty"`
+	DeliveredAs string                 `json:"delivered_as"`
+	Id          string                 `json:"id"`
+	Redacted    bool                   `json:"redacted"`
+	Subject     string                 `json:"subject"`
+	Type        ConversationSourceType `json:"type"`
+	Url         *string                `json:"url,omitempty"`
 }
 
 // ConversationSourceType defines model for ConversationSource.Type.
@@ -4146,18 +4166,21 @@ type ConvertConversationToTicketRequest struct {
 	TicketTypeId string                         `json:"ticket_type_id"`
 }
 
+// ConvertVisitorByEmail defines model for convert_visitor_by_email.
+type ConvertVisitorByEmail = interface{}
+
+// ConvertVisitorById defines model for convert_visitor_by_id.
+type ConvertVisitorById = interface{}
+
+// ConvertVisitorByUserId defines model for convert_visitor_by_user_id.
+type ConvertVisitorByUserId = interface{}
+
 // ConvertVisitorRequest defines model for convert_visitor_request.
 type ConvertVisitorRequest struct {
 	Type    string                        `json:"type"`
 	User    ConvertVisitorRequest_User    `json:"user"`
 	Visitor ConvertVisitorRequest_Visitor `json:"visitor"`
 }
-
-// ConvertVisitorRequestUser0 defines model for ConvertVisitorRequest.User.0.
-type ConvertVisitorRequestUser0 = interface{}
-
-// ConvertVisitorRequestUser1 defines model for ConvertVisitorRequest.User.1.
-type ConvertVisitorRequestUser1 = interface{}
 
 // ConvertVisitorRequest_User defines model for ConvertVisitorRequest.User.
 type ConvertVisitorRequest_User struct {
@@ -4167,15 +4190,6 @@ type ConvertVisitorRequest_User struct {
 	union  json.RawMessage
 }
 
-// ConvertVisitorRequestVisitor0 defines model for ConvertVisitorRequest.Visitor.0.
-type ConvertVisitorRequestVisitor0 = interface{}
-
-// ConvertVisitorRequestVisitor1 defines model for ConvertVisitorRequest.Visitor.1.
-type ConvertVisitorRequestVisitor1 = interface{}
-
-// ConvertVisitorRequestVisitor2 defines model for ConvertVisitorRequest.Visitor.2.
-type ConvertVisitorRequestVisitor2 = interface{}
-
 // ConvertVisitorRequest_Visitor defines model for ConvertVisitorRequest.Visitor.
 type ConvertVisitorRequest_Visitor struct {
 	Email  *string `json:"email,omitempty"`
@@ -4183,6 +4197,12 @@ type ConvertVisitorRequest_Visitor struct {
 	UserId *string `json:"user_id,omitempty"`
 	union  json.RawMessage
 }
+
+// ConvertVisitorUserById defines model for convert_visitor_user_by_id.
+type ConvertVisitorUserById = interface{}
+
+// ConvertVisitorUserByUserId defines model for convert_visitor_user_by_user_id.
+type ConvertVisitorUserByUserId = interface{}
 
 // CreateArticleRequest defines model for create_article_request.
 type CreateArticleRequest struct {
@@ -4201,52 +4221,55 @@ type CreateArticleRequestState string
 
 // CreateCollectionRequest defines model for create_collection_request.
 type CreateCollectionRequest struct {
-	Description       *string                   `json:"description,omitempty"`
-	HelpCenterId      nullable.Nullable[int]    `json:"help_center_id,omitempty"`
-	Name              string                    `json:"name"`
-	ParentId          nullable.Nullable[string] `json:"parent_id,omitempty"`
-	TranslatedContent *GroupTranslatedContent   `json:"translated_content,omitempty"`
+	Description       *string                 `json:"description,omitempty"`
+	HelpCenterId      *int                    `json:"help_center_id,omitempty"`
+	Name              string                  `json:"name"`
+	ParentId          *string                 `json:"parent_id,omitempty"`
+	TranslatedContent *GroupTranslatedContent `json:"translated_content,omitempty"`
 }
 
 // CreateContactRequest defines model for create_contact_request.
 type CreateContactRequest struct {
-	Avatar                 nullable.Nullable[string]                 `json:"avatar,omitempty"`
-	CustomAttributes       nullable.Nullable[map[string]interface{}] `json:"custom_attributes,omitempty"`
-	Email                  *string                                   `json:"email,omitempty"`
-	ExternalId             *string                                   `json:"external_id,omitempty"`
-	LastSeenAt             nullable.Nullable[int]                    `json:"last_seen_at,omitempty"`
-	Name                   nullable.Nullable[string]                 `json:"name,omitempty"`
-	OwnerId                nullable.Nullable[int]                    `json:"owner_id,omitempty"`
-	Phone                  nullable.Nullable[string]                 `json:"phone,omitempty"`
-	Role                   *string                                   `json:"role,omitempty"`
-	SignedUpAt             nullable.Nullable[int]                    `json:"signed_up_at,omitempty"`
-	UnsubscribedFromEmails nullable.Nullable[bool]                   `json:"unsubscribed_from_emails,omitempty"`
+	Avatar                 *string                 `json:"avatar,omitempty"`
+	CustomAttributes       *map[string]interface{} `json:"custom_attributes,omitempty"`
+	Email                  *string                 `json:"email,omitempty"`
+	ExternalId             *string                 `json:"external_id,omitempty"`
+	LastSeenAt             *int                    `json:"last_seen_at,omitempty"`
+	Name                   *string                 `json:"name,omitempty"`
+	OwnerId                *int                    `json:"owner_id,omitempty"`
+	Phone                  *string                 `json:"phone,omitempty"`
+	Role                   *string                 `json:"role,omitempty"`
+	SignedUpAt             *int                    `json:"signed_up_at,omitempty"`
+	UnsubscribedFromEmails *bool                   `json:"unsubscribed_from_emails,omitempty"`
 	union                  json.RawMessage
 }
 
-// CreateContactRequest0 defines model for CreateContactRequest.0.
-type CreateContactRequest0 = interface{}
+// CreateContactWithEmail defines model for create_contact_with_email.
+type CreateContactWithEmail = interface{}
 
-// CreateContactRequest1 defines model for CreateContactRequest.1.
-type CreateContactRequest1 = interface{}
+// CreateContactWithExternalId defines model for create_contact_with_external_id.
+type CreateContactWithExternalId = interface{}
 
-// CreateContactRequest2 defines model for CreateContactRequest.2.
-type CreateContactRequest2 = interface{}
+// CreateContactWithRole defines model for create_contact_with_role.
+type CreateContactWithRole = interface{}
 
 // CreateConversationRequest defines model for create_conversation_request.
 type CreateConversationRequest struct {
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
-	Body           string    `json:"body"`
-	CreatedAt      *int      `json:"created_at,omitempty"`
-	From           struct {
-		Id   string                            `json:"id"`
-		Type CreateConversationRequestFromType `json:"type"`
-	} `json:"from"`
-	Subject *string `json:"subject,omitempty"`
+	AttachmentUrls *[]string          `json:"attachment_urls,omitempty"`
+	Body           string             `json:"body"`
+	CreatedAt      *int               `json:"created_at,omitempty"`
+	From           ConversationSender `json:"from"`
+	Subject        *string            `json:"subject,omitempty"`
 }
 
 // CreateConversationRequestFromType defines model for CreateConversationRequest.From.Type.
 type CreateConversationRequestFromType string
+
+// ConversationSender defines model for create_conversation_request.from.
+type ConversationSender struct {
+	Id   string                            `json:"id"`
+	Type CreateConversationRequestFromType `json:"type"`
+}
 
 // CreateDataAttributeRequest defines model for create_data_attribute_request.
 type CreateDataAttributeRequest struct {
@@ -4264,6 +4287,15 @@ type CreateDataAttributeRequestDataType string
 // CreateDataAttributeRequestModel defines model for CreateDataAttributeRequest.Model.
 type CreateDataAttributeRequestModel string
 
+// CreateDataEventByEmail defines model for create_data_event_by_email.
+type CreateDataEventByEmail = interface{}
+
+// CreateDataEventById defines model for create_data_event_by_id.
+type CreateDataEventById = interface{}
+
+// CreateDataEventByUserId defines model for create_data_event_by_user_id.
+type CreateDataEventByUserId = interface{}
+
 // CreateDataEventRequest defines model for create_data_event_request.
 type CreateDataEventRequest struct {
 	CreatedAt *int               `json:"created_at,omitempty"`
@@ -4275,24 +4307,18 @@ type CreateDataEventRequest struct {
 	union     json.RawMessage
 }
 
-// CreateDataEventRequest0 defines model for CreateDataEventRequest.0.
-type CreateDataEventRequest0 = interface{}
-
-// CreateDataEventRequest1 defines model for CreateDataEventRequest.1.
-type CreateDataEventRequest1 = interface{}
-
-// CreateDataEventRequest2 defines model for CreateDataEventRequest.2.
-type CreateDataEventRequest2 = interface{}
-
 // CreateDataEventSummariesRequest defines model for create_data_event_summaries_request.
 type CreateDataEventSummariesRequest struct {
-	EventSummaries *struct {
-		Count     *int    `json:"count,omitempty"`
-		EventName *string `json:"event_name,omitempty"`
-		First     *int    `json:"first,omitempty"`
-		Last      *int    `json:"last,omitempty"`
-	} `json:"event_summaries,omitempty"`
-	UserId *string `json:"user_id,omitempty"`
+	EventSummaries *EventSummaries `json:"event_summaries,omitempty"`
+	UserId         *string         `json:"user_id,omitempty"`
+}
+
+// EventSummaries defines model for create_data_event_summaries_request.event_summaries.
+type EventSummaries struct {
+	Count     *int    `json:"count,omitempty"`
+	EventName *string `json:"event_name,omitempty"`
+	First     *int    `json:"first,omitempty"`
+	Last      *int    `json:"last,omitempty"`
 }
 
 // CreateDataExportsRequest defines model for create_data_exports_request.
@@ -4301,27 +4327,33 @@ type CreateDataExportsRequest struct {
 	CreatedAtBefore int `json:"created_at_before"`
 }
 
+// CreateEmailMessageRequest defines model for create_email_message_request.
+type CreateEmailMessageRequest = interface{}
+
+// CreateInappMessageRequest defines model for create_inapp_message_request.
+type CreateInappMessageRequest = interface{}
+
 // CreateMessageRequest defines model for create_message_request.
 type CreateMessageRequest struct {
-	Body                                  *string `json:"body,omitempty"`
-	CreateConversationWithoutContactReply *bool   `json:"create_conversation_without_contact_reply,omitempty"`
-	CreatedAt                             *int    `json:"created_at,omitempty"`
-	From                                  *struct {
-		Id   int                          `json:"id"`
-		Type CreateMessageRequestFromType `json:"type"`
-	} `json:"from,omitempty"`
-	MessageType *CreateMessageRequestMessageType `json:"message_type,omitempty"`
-	Subject     *string                          `json:"subject,omitempty"`
-	Template    *string                          `json:"template,omitempty"`
-	To          *struct {
-		Id   string                     `json:"id"`
-		Type CreateMessageRequestToType `json:"type"`
-	} `json:"to,omitempty"`
-	union json.RawMessage
+	Body                                  *string                          `json:"body,omitempty"`
+	CreateConversationWithoutContactReply *bool                            `json:"create_conversation_without_contact_reply,omitempty"`
+	CreatedAt                             *int                             `json:"created_at,omitempty"`
+	From                                  *MessageSender                   `json:"from,omitempty"`
+	MessageType                           *CreateMessageRequestMessageType `json:"message_type,omitempty"`
+	Subject                               *string                          `json:"subject,omitempty"`
+	Template                              *string                          `json:"template,omitempty"`
+	To                                    *MessageRecipient                `json:"to,omitempty"`
+	union                                 json.RawMessage
 }
 
 // CreateMessageRequestFromType defines model for CreateMessageRequest.From.Type.
 type CreateMessageRequestFromType string
+
+// MessageSender defines model for create_message_request.from.
+type MessageSender struct {
+	Id   int                          `json:"id"`
+	Type CreateMessageRequestFromType `json:"type"`
+}
 
 // CreateMessageRequestMessageType defines model for CreateMessageRequest.MessageType.
 type CreateMessageRequestMessageType string
@@ -4329,11 +4361,11 @@ type CreateMessageRequestMessageType string
 // CreateMessageRequestToType defines model for CreateMessageRequest.To.Type.
 type CreateMessageRequestToType string
 
-// CreateMessageRequest0 defines model for CreateMessageRequest.0.
-type CreateMessageRequest0 = interface{}
-
-// CreateMessageRequest1 defines model for CreateMessageRequest.1.
-type CreateMessageRequest1 = interface{}
+// MessageRecipient defines model for create_message_request.to.
+type MessageRecipient struct {
+	Id   string                     `json:"id"`
+	Type CreateMessageRequestToType `json:"type"`
+}
 
 // CreateOrUpdateCompanyRequest defines model for create_or_update_company_request.
 type CreateOrUpdateCompanyRequest struct {
@@ -4367,21 +4399,6 @@ type CreateTicketRequest struct {
 	CreatedAt        *int                                `json:"created_at,omitempty"`
 	TicketAttributes *TicketRequestCustomAttributes      `json:"ticket_attributes,omitempty"`
 	TicketTypeId     string                              `json:"ticket_type_id"`
-}
-
-// CreateTicketRequestContacts0 defines model for CreateTicketRequest.Contacts.0.
-type CreateTicketRequestContacts0 struct {
-	Id string `json:"id"`
-}
-
-// CreateTicketRequestContacts1 defines model for CreateTicketRequest.Contacts.1.
-type CreateTicketRequestContacts1 struct {
-	ExternalId string `json:"external_id"`
-}
-
-// CreateTicketRequestContacts2 defines model for CreateTicketRequest.Contacts.2.
-type CreateTicketRequestContacts2 struct {
-	Email string `json:"email"`
 }
 
 // CreateTicketRequest_Contacts_Item defines model for create_ticket_request.contacts.Item.
@@ -4420,11 +4437,11 @@ type CreateTicketTypeRequestCategory string
 
 // CursorPages defines model for cursor_pages.
 type CursorPages struct {
-	Next       nullable.Nullable[StartingAfterPaging] `json:"next,omitempty"`
-	Page       *int                                   `json:"page,omitempty"`
-	PerPage    *int                                   `json:"per_page,omitempty"`
-	TotalPages *int                                   `json:"total_pages,omitempty"`
-	Type       CursorPagesType                        `json:"type"`
+	Next       *StartingAfterPaging `json:"next,omitempty"`
+	Page       *int                 `json:"page,omitempty"`
+	PerPage    *int                 `json:"per_page,omitempty"`
+	TotalPages *int                 `json:"total_pages,omitempty"`
+	Type       CursorPagesType      `json:"type"`
 }
 
 // CursorPagesType defines model for CursorPages.Type.
@@ -4433,24 +4450,24 @@ type CursorPagesType string
 // CustomAttributes defines model for custom_attributes.
 type CustomAttributes map[string]interface{}
 
-// CustomerRequest defines model for customer_request.
-type CustomerRequest struct {
-	union json.RawMessage
+// CustomerByEmail defines model for customer_by_email.
+type CustomerByEmail struct {
+	Email string `json:"email"`
 }
 
-// CustomerRequest0 defines model for CustomerRequest.0.
-type CustomerRequest0 struct {
+// CustomerByIntercomUserId defines model for customer_by_intercom_user_id.
+type CustomerByIntercomUserId struct {
 	IntercomUserId string `json:"intercom_user_id"`
 }
 
-// CustomerRequest1 defines model for CustomerRequest.1.
-type CustomerRequest1 struct {
+// CustomerByUserId defines model for customer_by_user_id.
+type CustomerByUserId struct {
 	UserId string `json:"user_id"`
 }
 
-// CustomerRequest2 defines model for CustomerRequest.2.
-type CustomerRequest2 struct {
-	Email string `json:"email"`
+// CustomerRequest defines model for customer_request.
+type CustomerRequest struct {
+	union json.RawMessage
 }
 
 // DataAttribute defines model for data_attribute.
@@ -4572,13 +4589,16 @@ type DetachContactFromConversationRequest struct {
 
 // Error defines model for error.
 type Error struct {
-	Errors []struct {
-		Code    string                    `json:"code"`
-		Field   nullable.Nullable[string] `json:"field,omitempty"`
-		Message nullable.Nullable[string] `json:"message,omitempty"`
-	} `json:"errors"`
-	RequestId nullable.Nullable[string] `json:"request_id,omitempty"`
-	Type      string                    `json:"type"`
+	Errors    []ErrorEntry `json:"errors"`
+	RequestId *string      `json:"request_id,omitempty"`
+	Type      string       `json:"type"`
+}
+
+// ErrorEntry defines model for error.errors.
+type ErrorEntry struct {
+	Code    string  `json:"code"`
+	Field   *string `json:"field,omitempty"`
+	Message *string `json:"message,omitempty"`
 }
 
 // FileAttribute defines model for file_attribute.
@@ -4649,15 +4669,15 @@ type GroupTranslatedContentType string
 
 // HelpCenter defines model for help_center.
 type HelpCenter struct {
-	CreatedAt       int                       `json:"created_at"`
-	CustomDomain    nullable.Nullable[string] `json:"custom_domain,omitempty"`
-	DisplayName     string                    `json:"display_name"`
-	Id              string                    `json:"id"`
-	Identifier      string                    `json:"identifier"`
-	UpdatedAt       *int                      `json:"updated_at,omitempty"`
-	Url             *string                   `json:"url,omitempty"`
-	WebsiteTurnedOn bool                      `json:"website_turned_on"`
-	WorkspaceId     string                    `json:"workspace_id"`
+	CreatedAt       int     `json:"created_at"`
+	CustomDomain    *string `json:"custom_domain,omitempty"`
+	DisplayName     string  `json:"display_name"`
+	Id              string  `json:"id"`
+	Identifier      string  `json:"identifier"`
+	UpdatedAt       *int    `json:"updated_at,omitempty"`
+	Url             *string `json:"url,omitempty"`
+	WebsiteTurnedOn bool    `json:"website_turned_on"`
+	WorkspaceId     string  `json:"workspace_id"`
 }
 
 // HelpCenterList defines model for help_center_list.
@@ -4674,9 +4694,9 @@ type IntercomVersion string
 
 // LinkedObject defines model for linked_object.
 type LinkedObject struct {
-	Category nullable.Nullable[LinkedObjectCategory] `json:"category"`
-	Id       string                                  `json:"id"`
-	Type     LinkedObjectType                        `json:"type"`
+	Category *LinkedObjectCategory `json:"category"`
+	Id       string                `json:"id"`
+	Type     LinkedObjectType      `json:"type"`
 }
 
 // LinkedObjectCategory defines model for LinkedObject.Category.
@@ -4733,20 +4753,20 @@ type MultipleOrSingleFilterSearchRequest struct {
 
 // NewsItem defines model for news_item.
 type NewsItem struct {
-	Body                string                       `json:"body"`
-	CoverImageUrl       nullable.Nullable[string]    `json:"cover_image_url,omitempty"`
-	CreatedAt           int                          `json:"created_at"`
-	DeliverSilently     *bool                        `json:"deliver_silently,omitempty"`
-	Id                  string                       `json:"id"`
-	Labels              *[]nullable.Nullable[string] `json:"labels,omitempty"`
-	NewsfeedAssignments *[]NewsfeedAssignment        `json:"newsfeed_assignments,omitempty"`
-	Reactions           *[]nullable.Nullable[string] `json:"reactions,omitempty"`
-	SenderId            int                          `json:"sender_id"`
-	State               NewsItemState                `json:"state"`
-	Title               string                       `json:"title"`
-	Type                NewsItemType                 `json:"type"`
-	UpdatedAt           *int                         `json:"updated_at,omitempty"`
-	WorkspaceId         string                       `json:"workspace_id"`
+	Body                string                `json:"body"`
+	CoverImageUrl       *string               `json:"cover_image_url,omitempty"`
+	CreatedAt           int                   `json:"created_at"`
+	DeliverSilently     *bool                 `json:"deliver_silently,omitempty"`
+	Id                  string                `json:"id"`
+	Labels              *[]*string            `json:"labels,omitempty"`
+	NewsfeedAssignments *[]NewsfeedAssignment `json:"newsfeed_assignments,omitempty"`
+	Reactions           *[]*string            `json:"reactions,omitempty"`
+	SenderId            int                   `json:"sender_id"`
+	State               NewsItemState         `json:"state"`
+	Title               string                `json:"title"`
+	Type                NewsItemType          `json:"type"`
+	UpdatedAt           *int                  `json:"updated_at,omitempty"`
+	WorkspaceId         string                `json:"workspace_id"`
 }
 
 // NewsItemState defines model for NewsItem.State.
@@ -4757,14 +4777,14 @@ type NewsItemType string
 
 // NewsItemRequest defines model for news_item_request.
 type NewsItemRequest struct {
-	Body                *string                      `json:"body,omitempty"`
-	DeliverSilently     *bool                        `json:"deliver_silently,omitempty"`
-	Labels              *[]string                    `json:"labels,omitempty"`
-	NewsfeedAssignments *[]NewsfeedAssignment        `json:"newsfeed_assignments,omitempty"`
-	Reactions           *[]nullable.Nullable[string] `json:"reactions,omitempty"`
-	SenderId            int                          `json:"sender_id"`
-	State               *NewsItemRequestState        `json:"state,omitempty"`
-	Title               string                       `json:"title"`
+	Body                *string               `json:"body,omitempty"`
+	DeliverSilently     *bool                 `json:"deliver_silently,omitempty"`
+	Labels              *[]string             `json:"labels,omitempty"`
+	NewsfeedAssignments *[]NewsfeedAssignment `json:"newsfeed_assignments,omitempty"`
+	Reactions           *[]*string            `json:"reactions,omitempty"`
+	SenderId            int                   `json:"sender_id"`
+	State               *NewsItemRequestState `json:"state,omitempty"`
+	Title               string                `json:"title"`
 }
 
 // NewsItemRequestState defines model for NewsItemRequest.State.
@@ -4790,19 +4810,22 @@ type NewsfeedAssignment struct {
 
 // Note defines model for note.
 type Note struct {
-	Author  Admin  `json:"author"`
-	Body    string `json:"body"`
-	Contact nullable.Nullable[struct {
-		Id   *string          `json:"id,omitempty"`
-		Type *NoteContactType `json:"type,omitempty"`
-	}] `json:"contact"`
-	CreatedAt int      `json:"created_at"`
-	Id        string   `json:"id"`
-	Type      NoteType `json:"type"`
+	Author    Admin        `json:"author"`
+	Body      string       `json:"body"`
+	Contact   *NoteContact `json:"contact"`
+	CreatedAt int          `json:"created_at"`
+	Id        string       `json:"id"`
+	Type      NoteType     `json:"type"`
 }
 
 // NoteContactType defines model for Note.Contact.Type.
 type NoteContactType string
+
+// NoteContact defines model for note.contact.
+type NoteContact struct {
+	Id   *string          `json:"id,omitempty"`
+	Type *NoteContactType `json:"type,omitempty"`
+}
 
 // NoteType defines model for Note.Type.
 type NoteType string
@@ -4829,11 +4852,11 @@ type OpenConversationRequestMessageType string
 
 // PagesLink defines model for pages_link.
 type PagesLink struct {
-	Next       nullable.Nullable[string] `json:"next,omitempty"`
-	Page       int                       `json:"page"`
-	PerPage    int                       `json:"per_page"`
-	TotalPages int                       `json:"total_pages"`
-	Type       PagesLinkType             `json:"type"`
+	Next       *string       `json:"next,omitempty"`
+	Page       int           `json:"page"`
+	PerPage    int           `json:"per_page"`
+	TotalPages int           `json:"total_pages"`
+	Type       PagesLinkType `json:"type"`
 }
 
 // PagesLinkType defines model for PagesLink.Type.
@@ -4899,35 +4922,35 @@ type PhoneSwitchError struct {
 	Message  *string `json:"message,omitempty"`
 }
 
+// RedactConversationPartRequest defines model for redact_conversation_part_request.
+type RedactConversationPartRequest struct {
+	ConversationId     string                            `json:"conversation_id"`
+	ConversationPartId string                            `json:"conversation_part_id"`
+	Type               RedactConversationPartRequestType `json:"type"`
+}
+
+// RedactConversationPartRequestType defines model for RedactConversationPartRequest.Type.
+type RedactConversationPartRequestType string
+
 // RedactConversationRequest defines model for redact_conversation_request.
 type RedactConversationRequest struct {
 	union json.RawMessage
 }
 
-// RedactConversationRequest0 defines model for RedactConversationRequest.0.
-type RedactConversationRequest0 struct {
-	ConversationId     string                         `json:"conversation_id"`
-	ConversationPartId string                         `json:"conversation_part_id"`
-	Type               RedactConversationRequest0Type `json:"type"`
+// RedactConversationSourceRequest defines model for redact_conversation_source_request.
+type RedactConversationSourceRequest struct {
+	ConversationId string                              `json:"conversation_id"`
+	SourceId       string                              `json:"source_id"`
+	Type           RedactConversationSourceRequestType `json:"type"`
 }
 
-// RedactConversationRequest0Type defines model for RedactConversationRequest.0.Type.
-type RedactConversationRequest0Type string
-
-// RedactConversationRequest1 defines model for RedactConversationRequest.1.
-type RedactConversationRequest1 struct {
-	ConversationId string                         `json:"conversation_id"`
-	SourceId       string                         `json:"source_id"`
-	Type           RedactConversationRequest1Type `json:"type"`
-}
-
-// RedactConversationRequest1Type defines model for RedactConversationRequest.1.Type.
-type RedactConversationRequest1Type string
+// RedactConversationSourceRequestType defines model for RedactConversationSourceRequest.Type.
+type RedactConversationSourceRequestType string
 
 // Reference defines model for reference.
 type Reference struct {
-	Id   nullable.Nullable[string] `json:"id,omitempty"`
-	Type string                    `json:"type"`
+	Id   *string `json:"id,omitempty"`
+	Type string  `json:"type"`
 }
 
 // ReplyConversationRequest defines model for reply_conversation_request.
@@ -4937,13 +4960,16 @@ type ReplyConversationRequest struct {
 
 // ArticleSearchResults defines model for search_articles_response.
 type ArticleSearchResults struct {
-	Data struct {
-		Articles   *[]Article                 `json:"articles,omitempty"`
-		Highlights *[]ArticleSearchHighlights `json:"highlights,omitempty"`
-	} `json:"data"`
+	Data       ArticleSearchData          `json:"data"`
 	Pages      *CursorPages               `json:"pages,omitempty"`
 	TotalCount int                        `json:"total_count"`
 	Type       SearchArticlesResponseType `json:"type"`
+}
+
+// ArticleSearchData defines model for search_articles_response.data.
+type ArticleSearchData struct {
+	Articles   *[]Article                 `json:"articles,omitempty"`
+	Highlights *[]ArticleSearchHighlights `json:"highlights,omitempty"`
 }
 
 // SearchArticlesResponseType defines model for SearchArticlesResponse.Type.
@@ -4960,15 +4986,30 @@ type SearchRequest_Query struct {
 	union json.RawMessage
 }
 
+// SearchValueBoolean defines model for search_value_boolean.
+type SearchValueBoolean = bool
+
+// SearchValueInteger defines model for search_value_integer.
+type SearchValueInteger = int
+
+// SearchValueIntegers defines model for search_value_integers.
+type SearchValueIntegers = []int
+
+// SearchValueString defines model for search_value_string.
+type SearchValueString = string
+
+// SearchValueStrings defines model for search_value_strings.
+type SearchValueStrings = []string
+
 // Segment defines model for segment.
 type Segment struct {
-	Count      nullable.Nullable[int] `json:"count,omitempty"`
-	CreatedAt  int                    `json:"created_at"`
-	Id         string                 `json:"id"`
-	Name       string                 `json:"name"`
-	PersonType SegmentPersonType      `json:"person_type"`
-	Type       SegmentType            `json:"type"`
-	UpdatedAt  *int                   `json:"updated_at,omitempty"`
+	Count      *int              `json:"count,omitempty"`
+	CreatedAt  int               `json:"created_at"`
+	Id         string            `json:"id"`
+	Name       string            `json:"name"`
+	PersonType SegmentPersonType `json:"person_type"`
+	Type       SegmentType       `json:"type"`
+	UpdatedAt  *int              `json:"updated_at,omitempty"`
 }
 
 // SegmentPersonType defines model for Segment.PersonType.
@@ -4989,28 +5030,13 @@ type SegmentListType string
 
 // SingleFilterSearchRequest defines model for single_filter_search_request.
 type SingleFilterSearchRequest struct {
-	Field    *string                                            `json:"field,omitempty"`
-	Operator *SingleFilterSearchRequestOperator                 `json:"operator,omitempty"`
-	Value    nullable.Nullable[SingleFilterSearchRequest_Value] `json:"value,omitempty"`
+	Field    *string                            `json:"field,omitempty"`
+	Operator *SingleFilterSearchRequestOperator `json:"operator,omitempty"`
+	Value    *SingleFilterSearchRequest_Value   `json:"value,omitempty"`
 }
 
 // SingleFilterSearchRequestOperator defines model for SingleFilterSearchRequest.Operator.
 type SingleFilterSearchRequestOperator string
-
-// SingleFilterSearchRequestValue0 defines model for SingleFilterSearchRequest.Value.0.
-type SingleFilterSearchRequestValue0 = string
-
-// SingleFilterSearchRequestValue1 defines model for SingleFilterSearchRequest.Value.1.
-type SingleFilterSearchRequestValue1 = int
-
-// SingleFilterSearchRequestValue2 defines model for SingleFilterSearchRequest.Value.2.
-type SingleFilterSearchRequestValue2 = bool
-
-// SingleFilterSearchRequestValue3 defines model for SingleFilterSearchRequest.Value.3.
-type SingleFilterSearchRequestValue3 = []string
-
-// SingleFilterSearchRequestValue4 defines model for SingleFilterSearchRequest.Value.4.
-type SingleFilterSearchRequestValue4 = []int
 
 // SingleFilterSearchRequest_Value defines model for SingleFilterSearchRequest.Value.
 type SingleFilterSearchRequest_Value struct {
@@ -5046,8 +5072,8 @@ type SocialProfile struct {
 
 // StartingAfterPaging defines model for starting_after_paging.
 type StartingAfterPaging struct {
-	PerPage       int                       `json:"per_page"`
-	StartingAfter nullable.Nullable[string] `json:"starting_after,omitempty"`
+	PerPage       int     `json:"per_page"`
+	StartingAfter *string `json:"starting_after,omitempty"`
 }
 
 // SubscriptionType defines model for subscription_type.
@@ -5081,11 +5107,11 @@ type SubscriptionTypeListType string
 
 // Tag defines model for tag.
 type Tag struct {
-	AppliedAt nullable.Nullable[int]       `json:"applied_at"`
-	AppliedBy nullable.Nullable[Reference] `json:"applied_by"`
-	Id        string                       `json:"id"`
-	Name      string                       `json:"name"`
-	Type      string                       `json:"type"`
+	AppliedAt *int       `json:"applied_at"`
+	AppliedBy *Reference `json:"applied_by"`
+	Id        string     `json:"id"`
+	Name      string     `json:"name"`
+	Type      string     `json:"type"`
 }
 
 // TagBasic defines model for tag_basic.
@@ -5097,11 +5123,14 @@ type TagBasic struct {
 
 // TagCompanyRequest defines model for tag_company_request.
 type TagCompanyRequest struct {
-	Companies []struct {
-		CompanyId *string `json:"company_id,omitempty"`
-		Id        *string `json:"id,omitempty"`
-	} `json:"companies"`
-	Name string `json:"name"`
+	Companies []TagCompanyItem `json:"companies"`
+	Name      string           `json:"name"`
+}
+
+// TagCompanyItem defines model for tag_company_request.companies.
+type TagCompanyItem struct {
+	CompanyId *string `json:"company_id,omitempty"`
+	Id        *string `json:"id,omitempty"`
 }
 
 // TagList defines model for tag_list.
@@ -5115,10 +5144,13 @@ type TagListType string
 
 // TagMultipleUsersRequest defines model for tag_multiple_users_request.
 type TagMultipleUsersRequest struct {
-	Name  string `json:"name"`
-	Users []struct {
-		Id *string `json:"id,omitempty"`
-	} `json:"users"`
+	Name  string        `json:"name"`
+	Users []TagUserItem `json:"users"`
+}
+
+// TagUserItem defines model for tag_multiple_users_request.users.
+type TagUserItem struct {
+	Id *string `json:"id,omitempty"`
 }
 
 // Tags defines model for tags.
@@ -5153,32 +5185,32 @@ type TeamListType string
 
 // TeamPriorityLevel defines model for team_priority_level.
 type TeamPriorityLevel struct {
-	PrimaryTeamIds   nullable.Nullable[[]int] `json:"primary_team_ids,omitempty"`
-	SecondaryTeamIds nullable.Nullable[[]int] `json:"secondary_team_ids,omitempty"`
+	PrimaryTeamIds   *[]int `json:"primary_team_ids,omitempty"`
+	SecondaryTeamIds *[]int `json:"secondary_team_ids,omitempty"`
 }
 
 // Ticket defines model for ticket.
 type Ticket struct {
-	AdminAssigneeId          *string                       `json:"admin_assignee_id,omitempty"`
-	Category                 TicketCategory                `json:"category"`
-	Contacts                 TicketContacts                `json:"contacts"`
-	CreatedAt                *int                          `json:"created_at,omitempty"`
-	Id                       string                        `json:"id"`
-	IsInternal               *bool                         `json:"is_internal,omitempty"`
-	IsShared                 *bool                         `json:"is_shared,omitempty"`
-	LinkedObjects            *LinkedObjectList             `json:"linked_objects,omitempty"`
-	Open                     *bool                         `json:"open,omitempty"`
-	SnoozedUntil             *int                          `json:"snoozed_until,omitempty"`
-	TeamAssigneeId           *string                       `json:"team_assignee_id,omitempty"`
-	TicketAttributes         TicketCustomAttributes        `json:"ticket_attributes"`
-	TicketId                 string                        `json:"ticket_id"`
-	TicketParts              *TicketParts                  `json:"ticket_parts,omitempty"`
-	TicketState              TicketTicketState             `json:"ticket_state"`
-	TicketStateExternalLabel *string                       `json:"ticket_state_external_label,omitempty"`
-	TicketStateInternalLabel *string                       `json:"ticket_state_internal_label,omitempty"`
-	TicketType               nullable.Nullable[TicketType] `json:"ticket_type"`
-	Type                     TicketObjectType              `json:"type"`
-	UpdatedAt                *int                          `json:"updated_at,omitempty"`
+	AdminAssigneeId          *string                `json:"admin_assignee_id,omitempty"`
+	Category                 TicketCategory         `json:"category"`
+	Contacts                 TicketContacts         `json:"contacts"`
+	CreatedAt                *int                   `json:"created_at,omitempty"`
+	Id                       string                 `json:"id"`
+	IsInternal               *bool                  `json:"is_internal,omitempty"`
+	IsShared                 *bool                  `json:"is_shared,omitempty"`
+	LinkedObjects            *LinkedObjectList      `json:"linked_objects,omitempty"`
+	Open                     *bool                  `json:"open,omitempty"`
+	SnoozedUntil             *int                   `json:"snoozed_until,omitempty"`
+	TeamAssigneeId           *string                `json:"team_assignee_id,omitempty"`
+	TicketAttributes         TicketCustomAttributes `json:"ticket_attributes"`
+	TicketId                 string                 `json:"ticket_id"`
+	TicketParts              *TicketParts           `json:"ticket_parts,omitempty"`
+	TicketState              TicketTicketState      `json:"ticket_state"`
+	TicketStateExternalLabel *string                `json:"ticket_state_external_label,omitempty"`
+	TicketStateInternalLabel *string                `json:"ticket_state_internal_label,omitempty"`
+	TicketType               *TicketType            `json:"ticket_type"`
+	Type                     TicketObjectType       `json:"type"`
+	UpdatedAt                *int                   `json:"updated_at,omitempty"`
 }
 
 // TicketCategory defines model for Ticket.Category.
@@ -5189,6 +5221,33 @@ type TicketTicketState string
 
 // TicketObjectType defines model for ticket.type.
 type TicketObjectType string
+
+// TicketAttributeBoolean defines model for ticket_attribute_boolean.
+type TicketAttributeBoolean = bool
+
+// TicketAttributeList defines model for ticket_attribute_list.
+type TicketAttributeList = []interface{}
+
+// TicketAttributeNumber defines model for ticket_attribute_number.
+type TicketAttributeNumber = float64
+
+// TicketAttributeString defines model for ticket_attribute_string.
+type TicketAttributeString = string
+
+// TicketContactByEmail defines model for ticket_contact_by_email.
+type TicketContactByEmail struct {
+	Email string `json:"email"`
+}
+
+// TicketContactByExternalId defines model for ticket_contact_by_external_id.
+type TicketContactByExternalId struct {
+	ExternalId string `json:"external_id"`
+}
+
+// TicketContactById defines model for ticket_contact_by_id.
+type TicketContactById struct {
+	Id string `json:"id"`
+}
 
 // TicketContacts defines model for ticket_contacts.
 type TicketContacts struct {
@@ -5201,18 +5260,6 @@ type TicketContactsType string
 
 // TicketCustomAttributes defines model for ticket_custom_attributes.
 type TicketCustomAttributes map[string]TicketCustomAttributes_AdditionalProperties
-
-// TicketCustomAttributes0 defines model for TicketCustomAttributes.0.
-type TicketCustomAttributes0 = string
-
-// TicketCustomAttributes1 defines model for TicketCustomAttributes.1.
-type TicketCustomAttributes1 = float64
-
-// TicketCustomAttributes2 defines model for TicketCustomAttributes.2.
-type TicketCustomAttributes2 = bool
-
-// TicketCustomAttributes3 defines model for TicketCustomAttributes.3.
-type TicketCustomAttributes3 = []interface{}
 
 // TicketCustomAttributes_AdditionalProperties defines model for ticket_custom_attributes.AdditionalProperties.
 type TicketCustomAttributes_AdditionalProperties struct {
@@ -5232,12 +5279,12 @@ type TicketListType string
 
 // TicketPart defines model for ticket_part.
 type TicketPart struct {
-	AssignedTo          nullable.Nullable[Reference]   `json:"assigned_to,omitempty"`
+	AssignedTo          *Reference                     `json:"assigned_to,omitempty"`
 	Attachments         *[]PartAttachment              `json:"attachments,omitempty"`
 	Author              *TicketPartAuthor              `json:"author,omitempty"`
-	Body                nullable.Nullable[string]      `json:"body"`
+	Body                *string                        `json:"body"`
 	CreatedAt           int                            `json:"created_at"`
-	ExternalId          nullable.Nullable[string]      `json:"external_id,omitempty"`
+	ExternalId          *string                        `json:"external_id,omitempty"`
 	Id                  string                         `json:"id"`
 	PartType            string                         `json:"part_type"`
 	PreviousTicketState *TicketPartPreviousTicketState `json:"previous_ticket_state,omitempty"`
@@ -5258,10 +5305,10 @@ type TicketPartType string
 
 // TicketPartAuthor defines model for ticket_part_author.
 type TicketPartAuthor struct {
-	Email string                    `json:"email"`
-	Id    string                    `json:"id"`
-	Name  nullable.Nullable[string] `json:"name,omitempty"`
-	Type  TicketPartAuthorType      `json:"type"`
+	Email string               `json:"email"`
+	Id    string               `json:"id"`
+	Name  *string              `json:"name,omitempty"`
+	Type  TicketPartAuthorType `json:"type"`
 }
 
 // TicketPartAuthorType defines model for TicketPartAuthor.Type.
@@ -5279,15 +5326,15 @@ type TicketPartsType string
 
 // TicketReply defines model for ticket_reply.
 type TicketReply struct {
-	Attachments *[]PartAttachment         `json:"attachments,omitempty"`
-	Author      *TicketPartAuthor         `json:"author,omitempty"`
-	Body        nullable.Nullable[string] `json:"body,omitempty"`
-	CreatedAt   int                       `json:"created_at"`
-	Id          string                    `json:"id"`
-	PartType    TicketReplyPartType       `json:"part_type"`
-	Redacted    *bool                     `json:"redacted,omitempty"`
-	Type        TicketReplyType           `json:"type"`
-	UpdatedAt   *int                      `json:"updated_at,omitempty"`
+	Attachments *[]PartAttachment   `json:"attachments,omitempty"`
+	Author      *TicketPartAuthor   `json:"author,omitempty"`
+	Body        *string             `json:"body,omitempty"`
+	CreatedAt   int                 `json:"created_at"`
+	Id          string              `json:"id"`
+	PartType    TicketReplyPartType `json:"part_type"`
+	Redacted    *bool               `json:"redacted,omitempty"`
+	Type        TicketReplyType     `json:"type"`
+	UpdatedAt   *int                `json:"updated_at,omitempty"`
 }
 
 // TicketReplyPartType defines model for TicketReply.PartType.
@@ -5298,18 +5345,6 @@ type TicketReplyType string
 
 // TicketRequestCustomAttributes defines model for ticket_request_custom_attributes.
 type TicketRequestCustomAttributes map[string]TicketRequestCustomAttributes_AdditionalProperties
-
-// TicketRequestCustomAttributes0 defines model for TicketRequestCustomAttributes.0.
-type TicketRequestCustomAttributes0 = string
-
-// TicketRequestCustomAttributes1 defines model for TicketRequestCustomAttributes.1.
-type TicketRequestCustomAttributes1 = float64
-
-// TicketRequestCustomAttributes2 defines model for TicketRequestCustomAttributes.2.
-type TicketRequestCustomAttributes2 = bool
-
-// TicketRequestCustomAttributes3 defines model for TicketRequestCustomAttributes.3.
-type TicketRequestCustomAttributes3 = []interface{}
 
 // TicketRequestCustomAttributes_AdditionalProperties defines model for ticket_request_custom_attributes.AdditionalProperties.
 type TicketRequestCustomAttributes_AdditionalProperties struct {
@@ -5391,12 +5426,15 @@ type Translation struct {
 
 // UntagCompanyRequest defines model for untag_company_request.
 type UntagCompanyRequest struct {
-	Companies []struct {
-		CompanyId string `json:"company_id"`
-		Id        string `json:"id"`
-		Untag     bool   `json:"untag"`
-	} `json:"companies"`
-	Name string `json:"name"`
+	Companies []UntagCompanyItem `json:"companies"`
+	Name      string             `json:"name"`
+}
+
+// UntagCompanyItem defines model for untag_company_request.companies.
+type UntagCompanyItem struct {
+	CompanyId string `json:"company_id"`
+	Id        string `json:"id"`
+	Untag     bool   `json:"untag"`
 }
 
 // UpdateArticleRequestBody defines model for update_article_request_body.
@@ -5416,25 +5454,25 @@ type UpdateArticleRequestBodyState string
 
 // UpdateCollectionRequest defines model for update_collection_request.
 type UpdateCollectionRequest struct {
-	Description       *string                   `json:"description,omitempty"`
-	Name              *string                   `json:"name,omitempty"`
-	ParentId          nullable.Nullable[string] `json:"parent_id,omitempty"`
-	TranslatedContent *GroupTranslatedContent   `json:"translated_content,omitempty"`
+	Description       *string                 `json:"description,omitempty"`
+	Name              *string                 `json:"name,omitempty"`
+	ParentId          opt.Nullable[string]    `json:"parent_id,omitempty,omitzero"`
+	TranslatedContent *GroupTranslatedContent `json:"translated_content,omitempty"`
 }
 
 // UpdateContactRequest defines model for update_contact_request.
 type UpdateContactRequest struct {
-	Avatar                 nullable.Nullable[string]                 `json:"avatar,omitempty"`
-	CustomAttributes       nullable.Nullable[map[string]interface{}] `json:"custom_attributes,omitempty"`
-	Email                  *string                                   `json:"email,omitempty"`
-	ExternalId             *string                                   `json:"external_id,omitempty"`
-	LastSeenAt             nullable.Nullable[int]                    `json:"last_seen_at,omitempty"`
-	Name                   nullable.Nullable[string]                 `json:"name,omitempty"`
-	OwnerId                nullable.Nullable[int]                    `json:"owner_id,omitempty"`
-	Phone                  nullable.Nullable[string]                 `json:"phone,omitempty"`
-	Role                   *string                                   `json:"role,omitempty"`
-	SignedUpAt             nullable.Nullable[int]                    `json:"signed_up_at,omitempty"`
-	UnsubscribedFromEmails nullable.Nullable[bool]                   `json:"unsubscribed_from_emails,omitempty"`
+	Avatar                 opt.Nullable[string]    `json:"avatar,omitempty,omitzero"`
+	CustomAttributes       *map[string]interface{} `json:"custom_attributes,omitempty"`
+	Email                  *string                 `json:"email,omitempty"`
+	ExternalId             *string                 `json:"external_id,omitempty"`
+	LastSeenAt             opt.Nullable[int]       `json:"last_seen_at,omitempty,omitzero"`
+	Name                   opt.Nullable[string]    `json:"name,omitempty,omitzero"`
+	OwnerId                opt.Nullable[int]       `json:"owner_id,omitempty,omitzero"`
+	Phone                  opt.Nullable[string]    `json:"phone,omitempty,omitzero"`
+	Role                   *string                 `json:"role,omitempty"`
+	SignedUpAt             opt.Nullable[int]       `json:"signed_up_at,omitempty,omitzero"`
+	UnsubscribedFromEmails opt.Nullable[bool]      `json:"unsubscribed_from_emails,omitempty,omitzero"`
 }
 
 // UpdateConversationRequest defines model for update_conversation_request.
@@ -5445,25 +5483,31 @@ type UpdateConversationRequest struct {
 
 // UpdateDataAttributeRequest defines model for update_data_attribute_request.
 type UpdateDataAttributeRequest struct {
-	Archived          *bool   `json:"archived,omitempty"`
-	Description       *string `json:"description,omitempty"`
-	MessengerWritable *bool   `json:"messenger_writable,omitempty"`
-	Options           *[]struct {
-		Value string `json:"value"`
-	} `json:"options,omitempty"`
+	Archived          *bool                  `json:"archived,omitempty"`
+	Description       *string                `json:"description,omitempty"`
+	MessengerWritable *bool                  `json:"messenger_writable,omitempty"`
+	Options           *[]DataAttributeOption `json:"options,omitempty"`
+}
+
+// DataAttributeOption defines model for update_data_attribute_request.options.
+type DataAttributeOption struct {
+	Value string `json:"value"`
 }
 
 // UpdateTicketRequest defines model for update_ticket_request.
 type UpdateTicketRequest struct {
-	Assignment *struct {
-		AdminId    *string `json:"admin_id,omitempty"`
-		AssigneeId *string `json:"assignee_id,omitempty"`
-	} `json:"assignment,omitempty"`
+	Assignment       *TicketAssignment         `json:"assignment,omitempty"`
 	IsShared         *bool                     `json:"is_shared,omitempty"`
 	Open             *bool                     `json:"open,omitempty"`
 	SnoozedUntil     *int                      `json:"snoozed_until,omitempty"`
 	State            *UpdateTicketRequestState `json:"state,omitempty"`
 	TicketAttributes *map[string]interface{}   `json:"ticket_attributes,omitempty"`
+}
+
+// TicketAssignment defines model for update_ticket_request.assignment.
+type TicketAssignment struct {
+	AdminId    *string `json:"admin_id,omitempty"`
+	AssigneeId *string `json:"assignee_id,omitempty"`
 }
 
 // UpdateTicketRequestState defines model for UpdateTicketRequest.State.
@@ -5496,6 +5540,12 @@ type UpdateTicketTypeRequestBody struct {
 // UpdateTicketTypeRequestBodyCategory defines model for UpdateTicketTypeRequestBody.Category.
 type UpdateTicketTypeRequestBodyCategory string
 
+// UpdateVisitorById defines model for update_visitor_by_id.
+type UpdateVisitorById = interface{}
+
+// UpdateVisitorByUserId defines model for update_visitor_by_user_id.
+type UpdateVisitorByUserId = interface{}
+
 // UpdateVisitorRequest defines model for update_visitor_request.
 type UpdateVisitorRequest struct {
 	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -5505,92 +5555,104 @@ type UpdateVisitorRequest struct {
 	union            json.RawMessage
 }
 
-// UpdateVisitorRequest0 defines model for UpdateVisitorRequest.0.
-type UpdateVisitorRequest0 = interface{}
-
-// UpdateVisitorRequest1 defines model for UpdateVisitorRequest.1.
-type UpdateVisitorRequest1 = interface{}
-
 // Visitor defines model for visitor.
 type Visitor struct {
-	Anonymous bool   `json:"anonymous"`
-	AppId     string `json:"app_id"`
-	Avatar    *struct {
-		ImageUrl nullable.Nullable[string] `json:"image_url,omitempty"`
-		Type     *string                   `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
-	Companies *struct {
-		Companies *[]Company            `json:"companies,omitempty"`
-		Type      *VisitorCompaniesType `json:"type,omitempty"`
-	} `json:"companies,omitempty"`
-	CreatedAt        int                     `json:"created_at"`
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-	DoNotTrack       nullable.Nullable[bool] `json:"do_not_track,omitempty"`
-	Email            string                  `json:"email"`
-	HasHardBounced   *bool                   `json:"has_hard_bounced,omitempty"`
-	Id               string                  `json:"id"`
-	LasRequestAt     *int                    `json:"las_request_at,omitempty"`
-	LastRequestAt    nullable.Nullable[int]  `json:"last_request_at,omitempty"`
-	LocationData     *struct {
-		CityName      *string `json:"city_name,omitempty"`
-		ContinentCode *string `json:"continent_code,omitempty"`
-		CountryCode   *string `json:"country_code,omitempty"`
-		CountryName   *string `json:"country_name,omitempty"`
-		PostalCode    *string `json:"postal_code,omitempty"`
-		RegionName    *string `json:"region_name,omitempty"`
-		Timezone      *string `json:"timezone,omitempty"`
-		Type          *string `json:"type,omitempty"`
-	} `json:"location_data,omitempty"`
-	MarkedEmailAsSpam *bool                     `json:"marked_email_as_spam,omitempty"`
-	Name              nullable.Nullable[string] `json:"name"`
-	OwnerId           nullable.Nullable[string] `json:"owner_id,omitempty"`
-	Phone             nullable.Nullable[string] `json:"phone"`
-	Pseudonym         nullable.Nullable[string] `json:"pseudonym,omitempty"`
-	Referrer          nullable.Nullable[string] `json:"referrer,omitempty"`
-	RemoteCreatedAt   *int                      `json:"remote_created_at,omitempty"`
-	Segments          *struct {
-		Segments *[]string            `json:"segments,omitempty"`
-		Type     *VisitorSegmentsType `json:"type,omitempty"`
-	} `json:"segments,omitempty"`
-	SessionCount   *int `json:"session_count,omitempty"`
-	SignedUpAt     int  `json:"signed_up_at"`
-	SocialProfiles *struct {
-		SocialProfiles *[]string                  `json:"social_profiles,omitempty"`
-		Type           *VisitorSocialProfilesType `json:"type,omitempty"`
-	} `json:"social_profiles,omitempty"`
-	Tags *struct {
-		Tags *[]struct {
-			Id   *string              `json:"id,omitempty"`
-			Name *string              `json:"name,omitempty"`
-			Type *VisitorTagsTagsType `json:"type,omitempty"`
-		} `json:"tags,omitempty"`
-		Type *VisitorTagsType `json:"type,omitempty"`
-	} `json:"tags,omitempty"`
-	Type                   string                    `json:"type"`
-	UnsubscribedFromEmails *bool                     `json:"unsubscribed_from_emails,omitempty"`
-	UpdatedAt              *int                      `json:"updated_at,omitempty"`
-	UserId                 string                    `json:"user_id"`
-	UtmCampaign            nullable.Nullable[string] `json:"utm_campaign,omitempty"`
-	UtmContent             nullable.Nullable[string] `json:"utm_content,omitempty"`
-	UtmMedium              nullable.Nullable[string] `json:"utm_medium,omitempty"`
-	UtmSource              nullable.Nullable[string] `json:"utm_source,omitempty"`
-	UtmTerm                nullable.Nullable[string] `json:"utm_term,omitempty"`
+	Anonymous              bool                    `json:"anonymous"`
+	AppId                  string                  `json:"app_id"`
+	Avatar                 *VisitorAvatar          `json:"avatar,omitempty"`
+	Companies              *VisitorCompanies       `json:"companies,omitempty"`
+	CreatedAt              int                     `json:"created_at"`
+	CustomAttributes       *map[string]interface{} `json:"custom_attributes,omitempty"`
+	DoNotTrack             *bool                   `json:"do_not_track,omitempty"`
+	Email                  string                  `json:"email"`
+	HasHardBounced         *bool                   `json:"has_hard_bounced,omitempty"`
+	Id                     string                  `json:"id"`
+	LasRequestAt           *int                    `json:"las_request_at,omitempty"`
+	LastRequestAt          *int                    `json:"last_request_at,omitempty"`
+	LocationData           *VisitorLocationData    `json:"location_data,omitempty"`
+	MarkedEmailAsSpam      *bool                   `json:"marked_email_as_spam,omitempty"`
+	Name                   *string                 `json:"name"`
+	OwnerId                *string                 `json:"owner_id,omitempty"`
+	Phone                  *string                 `json:"phone"`
+	Pseudonym              *string                 `json:"pseudonym,omitempty"`
+	Referrer               *string                 `json:"referrer,omitempty"`
+	RemoteCreatedAt        *int                    `json:"remote_created_at,omitempty"`
+	Segments               *VisitorSegments        `json:"segments,omitempty"`
+	SessionCount           *int                    `json:"session_count,omitempty"`
+	SignedUpAt             int                     `json:"signed_up_at"`
+	SocialProfiles         *VisitorSocialProfiles  `json:"social_profiles,omitempty"`
+	Tags                   *VisitorTags            `json:"tags,omitempty"`
+	Type                   string                  `json:"type"`
+	UnsubscribedFromEmails *bool                   `json:"unsubscribed_from_emails,omitempty"`
+	UpdatedAt              *int                    `json:"updated_at,omitempty"`
+	UserId                 string                  `json:"user_id"`
+	UtmCampaign            *string                 `json:"utm_campaign,omitempty"`
+	UtmContent             *string                 `json:"utm_content,omitempty"`
+	UtmMedium              *string                 `json:"utm_medium,omitempty"`
+	UtmSource              *string                 `json:"utm_source,omitempty"`
+	UtmTerm                *string                 `json:"utm_term,omitempty"`
+}
+
+// VisitorAvatar defines model for visitor.avatar.
+type VisitorAvatar struct {
+	ImageUrl *string `json:"image_url,omitempty"`
+	Type     *string `json:"type,omitempty"`
 }
 
 // VisitorCompaniesType defines model for Visitor.Companies.Type.
 type VisitorCompaniesType string
 
+// VisitorCompanies defines model for visitor.companies.
+type VisitorCompanies struct {
+	Companies *[]Company            `json:"companies,omitempty"`
+	Type      *VisitorCompaniesType `json:"type,omitempty"`
+}
+
+// VisitorLocationData defines model for visitor.location_data.
+type VisitorLocationData struct {
+	CityName      *string `json:"city_name,omitempty"`
+	ContinentCode *string `json:"continent_code,omitempty"`
+	CountryCode   *string `json:"country_code,omitempty"`
+	CountryName   *string `json:"country_name,omitempty"`
+	PostalCode    *string `json:"postal_code,omitempty"`
+	RegionName    *string `json:"region_name,omitempty"`
+	Timezone      *string `json:"timezone,omitempty"`
+	Type          *string `json:"type,omitempty"`
+}
+
 // VisitorSegmentsType defines model for Visitor.Segments.Type.
 type VisitorSegmentsType string
 
+// VisitorSegments defines model for visitor.segments.
+type VisitorSegments struct {
+	Segments *[]string            `json:"segments,omitempty"`
+	Type     *VisitorSegmentsType `json:"type,omitempty"`
+}
+
 // VisitorSocialProfilesType defines model for Visitor.SocialProfiles.Type.
 type VisitorSocialProfilesType string
+
+// VisitorSocialProfiles defines model for visitor.social_profiles.
+type VisitorSocialProfiles struct {
+	SocialProfiles *[]string                  `json:"social_profiles,omitempty"`
+	Type           *VisitorSocialProfilesType `json:"type,omitempty"`
+}
 
 // VisitorTagsTagsType defines model for Visitor.Tags.Tags.Type.
 type VisitorTagsTagsType string
 
 // VisitorTagsType defines model for Visitor.Tags.Type.
 type VisitorTagsType string
+
+// VisitorTags defines model for visitor.tags.
+type VisitorTags struct {
+	Tags *[]struct {
+		Id   *string              `json:"id,omitempty"`
+		Name *string              `json:"name,omitempty"`
+		Type *VisitorTagsTagsType `json:"type,omitempty"`
+	} `json:"tags,omitempty"`
+	Type *VisitorTagsType `json:"type,omitempty"`
+}
 
 // ListAdminsParams defines parameters for ListAdmins.
 type ListAdminsParams struct {
@@ -6428,22 +6490,22 @@ type UpdateVisitorJSONRequestBody = UpdateVisitorRequest
 // ConvertVisitorJSONRequestBody defines body for ConvertVisitor for application/json ContentType.
 type ConvertVisitorJSONRequestBody = ConvertVisitorRequest
 
-// AsAttachContactToConversationRequestCustomer0 returns the union data inside the AttachContactToConversationRequest_Customer as a AttachContactToConversationRequestCustomer0
-func (t AttachContactToConversationRequest_Customer) AsAttachContactToConversationRequestCustomer0() (AttachContactToConversationRequestCustomer0, error) {
-	var body AttachContactToConversationRequestCustomer0
+// AsConversationCustomerByIntercomUserId returns the union data inside the AttachContactToConversationRequest_Customer as a ConversationCustomerByIntercomUserId
+func (t AttachContactToConversationRequest_Customer) AsConversationCustomerByIntercomUserId() (ConversationCustomerByIntercomUserId, error) {
+	var body ConversationCustomerByIntercomUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAttachContactToConversationRequestCustomer0 overwrites any union data inside the AttachContactToConversationRequest_Customer as the provided AttachContactToConversationRequestCustomer0
-func (t *AttachContactToConversationRequest_Customer) FromAttachContactToConversationRequestCustomer0(v AttachContactToConversationRequestCustomer0) error {
+// FromConversationCustomerByIntercomUserId overwrites any union data inside the AttachContactToConversationRequest_Customer as the provided ConversationCustomerByIntercomUserId
+func (t *AttachContactToConversationRequest_Customer) FromConversationCustomerByIntercomUserId(v ConversationCustomerByIntercomUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAttachContactToConversationRequestCustomer0 performs a merge with any union data inside the AttachContactToConversationRequest_Customer, using the provided AttachContactToConversationRequestCustomer0
-func (t *AttachContactToConversationRequest_Customer) MergeAttachContactToConversationRequestCustomer0(v AttachContactToConversationRequestCustomer0) error {
+// MergeConversationCustomerByIntercomUserId performs a merge with any union data inside the AttachContactToConversationRequest_Customer, using the provided ConversationCustomerByIntercomUserId
+func (t *AttachContactToConversationRequest_Customer) MergeConversationCustomerByIntercomUserId(v ConversationCustomerByIntercomUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -6454,22 +6516,22 @@ func (t *AttachContactToConversationRequest_Customer) MergeAttachContactToConver
 	return err
 }
 
-// AsAttachContactToConversationRequestCustomer1 returns the union data inside the AttachContactToConversationRequest_Customer as a AttachContactToConversationRequestCustomer1
-func (t AttachContactToConversationRequest_Customer) AsAttachContactToConversationRequestCustomer1() (AttachContactToConversationRequestCustomer1, error) {
-	var body AttachContactToConversationRequestCustomer1
+// AsConversationCustomerByUserId returns the union data inside the AttachContactToConversationRequest_Customer as a ConversationCustomerByUserId
+func (t AttachContactToConversationRequest_Customer) AsConversationCustomerByUserId() (ConversationCustomerByUserId, error) {
+	var body ConversationCustomerByUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAttachContactToConversationRequestCustomer1 overwrites any union data inside the AttachContactToConversationRequest_Customer as the provided AttachContactToConversationRequestCustomer1
-func (t *AttachContactToConversationRequest_Customer) FromAttachContactToConversationRequestCustomer1(v AttachContactToConversationRequestCustomer1) error {
+// FromConversationCustomerByUserId overwrites any union data inside the AttachContactToConversationRequest_Customer as the provided ConversationCustomerByUserId
+func (t *AttachContactToConversationRequest_Customer) FromConversationCustomerByUserId(v ConversationCustomerByUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAttachContactToConversationRequestCustomer1 performs a merge with any union data inside the AttachContactToConversationRequest_Customer, using the provided AttachContactToConversationRequestCustomer1
-func (t *AttachContactToConversationRequest_Customer) MergeAttachContactToConversationRequestCustomer1(v AttachContactToConversationRequestCustomer1) error {
+// MergeConversationCustomerByUserId performs a merge with any union data inside the AttachContactToConversationRequest_Customer, using the provided ConversationCustomerByUserId
+func (t *AttachContactToConversationRequest_Customer) MergeConversationCustomerByUserId(v ConversationCustomerByUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -6480,22 +6542,22 @@ func (t *AttachContactToConversationRequest_Customer) MergeAttachContactToConver
 	return err
 }
 
-// AsAttachContactToConversationRequestCustomer2 returns the union data inside the AttachContactToConversationRequest_Customer as a AttachContactToConversationRequestCustomer2
-func (t AttachContactToConversationRequest_Customer) AsAttachContactToConversationRequestCustomer2() (AttachContactToConversationRequestCustomer2, error) {
-	var body AttachContactToConversationRequestCustomer2
+// AsConversationCustomerByEmail returns the union data inside the AttachContactToConversationRequest_Customer as a ConversationCustomerByEmail
+func (t AttachContactToConversationRequest_Customer) AsConversationCustomerByEmail() (ConversationCustomerByEmail, error) {
+	var body ConversationCustomerByEmail
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromAttachContactToConversationRequestCustomer2 overwrites any union data inside the AttachContactToConversationRequest_Customer as the provided AttachContactToConversationRequestCustomer2
-func (t *AttachContactToConversationRequest_Customer) FromAttachContactToConversationRequestCustomer2(v AttachContactToConversationRequestCustomer2) error {
+// FromConversationCustomerByEmail overwrites any union data inside the AttachContactToConversationRequest_Customer as the provided ConversationCustomerByEmail
+func (t *AttachContactToConversationRequest_Customer) FromConversationCustomerByEmail(v ConversationCustomerByEmail) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeAttachContactToConversationRequestCustomer2 performs a merge with any union data inside the AttachContactToConversationRequest_Customer, using the provided AttachContactToConversationRequestCustomer2
-func (t *AttachContactToConversationRequest_Customer) MergeAttachContactToConversationRequestCustomer2(v AttachContactToConversationRequestCustomer2) error {
+// MergeConversationCustomerByEmail performs a merge with any union data inside the AttachContactToConversationRequest_Customer, using the provided ConversationCustomerByEmail
+func (t *AttachContactToConversationRequest_Customer) MergeConversationCustomerByEmail(v ConversationCustomerByEmail) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -6692,22 +6754,22 @@ func (t *ContactReplyTicketRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsConvertVisitorRequestUser0 returns the union data inside the ConvertVisitorRequest_User as a ConvertVisitorRequestUser0
-func (t ConvertVisitorRequest_User) AsConvertVisitorRequestUser0() (ConvertVisitorRequestUser0, error) {
-	var body ConvertVisitorRequestUser0
+// AsConvertVisitorUserById returns the union data inside the ConvertVisitorRequest_User as a ConvertVisitorUserById
+func (t ConvertVisitorRequest_User) AsConvertVisitorUserById() (ConvertVisitorUserById, error) {
+	var body ConvertVisitorUserById
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromConvertVisitorRequestUser0 overwrites any union data inside the ConvertVisitorRequest_User as the provided ConvertVisitorRequestUser0
-func (t *ConvertVisitorRequest_User) FromConvertVisitorRequestUser0(v ConvertVisitorRequestUser0) error {
+// FromConvertVisitorUserById overwrites any union data inside the ConvertVisitorRequest_User as the provided ConvertVisitorUserById
+func (t *ConvertVisitorRequest_User) FromConvertVisitorUserById(v ConvertVisitorUserById) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeConvertVisitorRequestUser0 performs a merge with any union data inside the ConvertVisitorRequest_User, using the provided ConvertVisitorRequestUser0
-func (t *ConvertVisitorRequest_User) MergeConvertVisitorRequestUser0(v ConvertVisitorRequestUser0) error {
+// MergeConvertVisitorUserById performs a merge with any union data inside the ConvertVisitorRequest_User, using the provided ConvertVisitorUserById
+func (t *ConvertVisitorRequest_User) MergeConvertVisitorUserById(v ConvertVisitorUserById) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -6718,22 +6780,22 @@ func (t *ConvertVisitorRequest_User) MergeConvertVisitorRequestUser0(v ConvertVi
 	return err
 }
 
-// AsConvertVisitorRequestUser1 returns the union data inside the ConvertVisitorRequest_User as a ConvertVisitorRequestUser1
-func (t ConvertVisitorRequest_User) AsConvertVisitorRequestUser1() (ConvertVisitorRequestUser1, error) {
-	var body ConvertVisitorRequestUser1
+// AsConvertVisitorUserByUserId returns the union data inside the ConvertVisitorRequest_User as a ConvertVisitorUserByUserId
+func (t ConvertVisitorRequest_User) AsConvertVisitorUserByUserId() (ConvertVisitorUserByUserId, error) {
+	var body ConvertVisitorUserByUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromConvertVisitorRequestUser1 overwrites any union data inside the ConvertVisitorRequest_User as the provided ConvertVisitorRequestUser1
-func (t *ConvertVisitorRequest_User) FromConvertVisitorRequestUser1(v ConvertVisitorRequestUser1) error {
+// FromConvertVisitorUserByUserId overwrites any union data inside the ConvertVisitorRequest_User as the provided ConvertVisitorUserByUserId
+func (t *ConvertVisitorRequest_User) FromConvertVisitorUserByUserId(v ConvertVisitorUserByUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeConvertVisitorRequestUser1 performs a merge with any union data inside the ConvertVisitorRequest_User, using the provided ConvertVisitorRequestUser1
-func (t *ConvertVisitorRequest_User) MergeConvertVisitorRequestUser1(v ConvertVisitorRequestUser1) error {
+// MergeConvertVisitorUserByUserId performs a merge with any union data inside the ConvertVisitorRequest_User, using the provided ConvertVisitorUserByUserId
+func (t *ConvertVisitorRequest_User) MergeConvertVisitorUserByUserId(v ConvertVisitorUserByUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -6816,22 +6878,22 @@ func (t *ConvertVisitorRequest_User) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsConvertVisitorRequestVisitor0 returns the union data inside the ConvertVisitorRequest_Visitor as a ConvertVisitorRequestVisitor0
-func (t ConvertVisitorRequest_Visitor) AsConvertVisitorRequestVisitor0() (ConvertVisitorRequestVisitor0, error) {
-	var body ConvertVisitorRequestVisitor0
+// AsConvertVisitorById returns the union data inside the ConvertVisitorRequest_Visitor as a ConvertVisitorById
+func (t ConvertVisitorRequest_Visitor) AsConvertVisitorById() (ConvertVisitorById, error) {
+	var body ConvertVisitorById
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromConvertVisitorRequestVisitor0 overwrites any union data inside the ConvertVisitorRequest_Visitor as the provided ConvertVisitorRequestVisitor0
-func (t *ConvertVisitorRequest_Visitor) FromConvertVisitorRequestVisitor0(v ConvertVisitorRequestVisitor0) error {
+// FromConvertVisitorById overwrites any union data inside the ConvertVisitorRequest_Visitor as the provided ConvertVisitorById
+func (t *ConvertVisitorRequest_Visitor) FromConvertVisitorById(v ConvertVisitorById) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeConvertVisitorRequestVisitor0 performs a merge with any union data inside the ConvertVisitorRequest_Visitor, using the provided ConvertVisitorRequestVisitor0
-func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorRequestVisitor0(v ConvertVisitorRequestVisitor0) error {
+// MergeConvertVisitorById performs a merge with any union data inside the ConvertVisitorRequest_Visitor, using the provided ConvertVisitorById
+func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorById(v ConvertVisitorById) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -6842,22 +6904,22 @@ func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorRequestVisitor0(v Con
 	return err
 }
 
-// AsConvertVisitorRequestVisitor1 returns the union data inside the ConvertVisitorRequest_Visitor as a ConvertVisitorRequestVisitor1
-func (t ConvertVisitorRequest_Visitor) AsConvertVisitorRequestVisitor1() (ConvertVisitorRequestVisitor1, error) {
-	var body ConvertVisitorRequestVisitor1
+// AsConvertVisitorByUserId returns the union data inside the ConvertVisitorRequest_Visitor as a ConvertVisitorByUserId
+func (t ConvertVisitorRequest_Visitor) AsConvertVisitorByUserId() (ConvertVisitorByUserId, error) {
+	var body ConvertVisitorByUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromConvertVisitorRequestVisitor1 overwrites any union data inside the ConvertVisitorRequest_Visitor as the provided ConvertVisitorRequestVisitor1
-func (t *ConvertVisitorRequest_Visitor) FromConvertVisitorRequestVisitor1(v ConvertVisitorRequestVisitor1) error {
+// FromConvertVisitorByUserId overwrites any union data inside the ConvertVisitorRequest_Visitor as the provided ConvertVisitorByUserId
+func (t *ConvertVisitorRequest_Visitor) FromConvertVisitorByUserId(v ConvertVisitorByUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeConvertVisitorRequestVisitor1 performs a merge with any union data inside the ConvertVisitorRequest_Visitor, using the provided ConvertVisitorRequestVisitor1
-func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorRequestVisitor1(v ConvertVisitorRequestVisitor1) error {
+// MergeConvertVisitorByUserId performs a merge with any union data inside the ConvertVisitorRequest_Visitor, using the provided ConvertVisitorByUserId
+func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorByUserId(v ConvertVisitorByUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -6868,22 +6930,22 @@ func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorRequestVisitor1(v Con
 	return err
 }
 
-// AsConvertVisitorRequestVisitor2 returns the union data inside the ConvertVisitorRequest_Visitor as a ConvertVisitorRequestVisitor2
-func (t ConvertVisitorRequest_Visitor) AsConvertVisitorRequestVisitor2() (ConvertVisitorRequestVisitor2, error) {
-	var body ConvertVisitorRequestVisitor2
+// AsConvertVisitorByEmail returns the union data inside the ConvertVisitorRequest_Visitor as a ConvertVisitorByEmail
+func (t ConvertVisitorRequest_Visitor) AsConvertVisitorByEmail() (ConvertVisitorByEmail, error) {
+	var body ConvertVisitorByEmail
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromConvertVisitorRequestVisitor2 overwrites any union data inside the ConvertVisitorRequest_Visitor as the provided ConvertVisitorRequestVisitor2
-func (t *ConvertVisitorRequest_Visitor) FromConvertVisitorRequestVisitor2(v ConvertVisitorRequestVisitor2) error {
+// FromConvertVisitorByEmail overwrites any union data inside the ConvertVisitorRequest_Visitor as the provided ConvertVisitorByEmail
+func (t *ConvertVisitorRequest_Visitor) FromConvertVisitorByEmail(v ConvertVisitorByEmail) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeConvertVisitorRequestVisitor2 performs a merge with any union data inside the ConvertVisitorRequest_Visitor, using the provided ConvertVisitorRequestVisitor2
-func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorRequestVisitor2(v ConvertVisitorRequestVisitor2) error {
+// MergeConvertVisitorByEmail performs a merge with any union data inside the ConvertVisitorRequest_Visitor, using the provided ConvertVisitorByEmail
+func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorByEmail(v ConvertVisitorByEmail) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -6966,22 +7028,22 @@ func (t *ConvertVisitorRequest_Visitor) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCreateContactRequest0 returns the union data inside the CreateContactRequest as a CreateContactRequest0
-func (t CreateContactRequest) AsCreateContactRequest0() (CreateContactRequest0, error) {
-	var body CreateContactRequest0
+// AsCreateContactWithEmail returns the union data inside the CreateContactRequest as a CreateContactWithEmail
+func (t CreateContactRequest) AsCreateContactWithEmail() (CreateContactWithEmail, error) {
+	var body CreateContactWithEmail
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateContactRequest0 overwrites any union data inside the CreateContactRequest as the provided CreateContactRequest0
-func (t *CreateContactRequest) FromCreateContactRequest0(v CreateContactRequest0) error {
+// FromCreateContactWithEmail overwrites any union data inside the CreateContactRequest as the provided CreateContactWithEmail
+func (t *CreateContactRequest) FromCreateContactWithEmail(v CreateContactWithEmail) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateContactRequest0 performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactRequest0
-func (t *CreateContactRequest) MergeCreateContactRequest0(v CreateContactRequest0) error {
+// MergeCreateContactWithEmail performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactWithEmail
+func (t *CreateContactRequest) MergeCreateContactWithEmail(v CreateContactWithEmail) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -6992,22 +7054,22 @@ func (t *CreateContactRequest) MergeCreateContactRequest0(v CreateContactRequest
 	return err
 }
 
-// AsCreateContactRequest1 returns the union data inside the CreateContactRequest as a CreateContactRequest1
-func (t CreateContactRequest) AsCreateContactRequest1() (CreateContactRequest1, error) {
-	var body CreateContactRequest1
+// AsCreateContactWithExternalId returns the union data inside the CreateContactRequest as a CreateContactWithExternalId
+func (t CreateContactRequest) AsCreateContactWithExternalId() (CreateContactWithExternalId, error) {
+	var body CreateContactWithExternalId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateContactRequest1 overwrites any union data inside the CreateContactRequest as the provided CreateContactRequest1
-func (t *CreateContactRequest) FromCreateContactRequest1(v CreateContactRequest1) error {
+// FromCreateContactWithExternalId overwrites any union data inside the CreateContactRequest as the provided CreateContactWithExternalId
+func (t *CreateContactRequest) FromCreateContactWithExternalId(v CreateContactWithExternalId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateContactRequest1 performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactRequest1
-func (t *CreateContactRequest) MergeCreateContactRequest1(v CreateContactRequest1) error {
+// MergeCreateContactWithExternalId performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactWithExternalId
+func (t *CreateContactRequest) MergeCreateContactWithExternalId(v CreateContactWithExternalId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7018,22 +7080,22 @@ func (t *CreateContactRequest) MergeCreateContactRequest1(v CreateContactRequest
 	return err
 }
 
-// AsCreateContactRequest2 returns the union data inside the CreateContactRequest as a CreateContactRequest2
-func (t CreateContactRequest) AsCreateContactRequest2() (CreateContactRequest2, error) {
-	var body CreateContactRequest2
+// AsCreateContactWithRole returns the union data inside the CreateContactRequest as a CreateContactWithRole
+func (t CreateContactRequest) AsCreateContactWithRole() (CreateContactWithRole, error) {
+	var body CreateContactWithRole
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateContactRequest2 overwrites any union data inside the CreateContactRequest as the provided CreateContactRequest2
-func (t *CreateContactRequest) FromCreateContactRequest2(v CreateContactRequest2) error {
+// FromCreateContactWithRole overwrites any union data inside the CreateContactRequest as the provided CreateContactWithRole
+func (t *CreateContactRequest) FromCreateContactWithRole(v CreateContactWithRole) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateContactRequest2 performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactRequest2
-func (t *CreateContactRequest) MergeCreateContactRequest2(v CreateContactRequest2) error {
+// MergeCreateContactWithRole performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactWithRole
+func (t *CreateContactRequest) MergeCreateContactWithRole(v CreateContactWithRole) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7228,22 +7290,22 @@ func (t *CreateContactRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCreateDataEventRequest0 returns the union data inside the CreateDataEventRequest as a CreateDataEventRequest0
-func (t CreateDataEventRequest) AsCreateDataEventRequest0() (CreateDataEventRequest0, error) {
-	var body CreateDataEventRequest0
+// AsCreateDataEventById returns the union data inside the CreateDataEventRequest as a CreateDataEventById
+func (t CreateDataEventRequest) AsCreateDataEventById() (CreateDataEventById, error) {
+	var body CreateDataEventById
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateDataEventRequest0 overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventRequest0
-func (t *CreateDataEventRequest) FromCreateDataEventRequest0(v CreateDataEventRequest0) error {
+// FromCreateDataEventById overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventById
+func (t *CreateDataEventRequest) FromCreateDataEventById(v CreateDataEventById) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateDataEventRequest0 performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventRequest0
-func (t *CreateDataEventRequest) MergeCreateDataEventRequest0(v CreateDataEventRequest0) error {
+// MergeCreateDataEventById performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventById
+func (t *CreateDataEventRequest) MergeCreateDataEventById(v CreateDataEventById) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7254,22 +7316,22 @@ func (t *CreateDataEventRequest) MergeCreateDataEventRequest0(v CreateDataEventR
 	return err
 }
 
-// AsCreateDataEventRequest1 returns the union data inside the CreateDataEventRequest as a CreateDataEventRequest1
-func (t CreateDataEventRequest) AsCreateDataEventRequest1() (CreateDataEventRequest1, error) {
-	var body CreateDataEventRequest1
+// AsCreateDataEventByUserId returns the union data inside the CreateDataEventRequest as a CreateDataEventByUserId
+func (t CreateDataEventRequest) AsCreateDataEventByUserId() (CreateDataEventByUserId, error) {
+	var body CreateDataEventByUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateDataEventRequest1 overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventRequest1
-func (t *CreateDataEventRequest) FromCreateDataEventRequest1(v CreateDataEventRequest1) error {
+// FromCreateDataEventByUserId overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventByUserId
+func (t *CreateDataEventRequest) FromCreateDataEventByUserId(v CreateDataEventByUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateDataEventRequest1 performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventRequest1
-func (t *CreateDataEventRequest) MergeCreateDataEventRequest1(v CreateDataEventRequest1) error {
+// MergeCreateDataEventByUserId performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventByUserId
+func (t *CreateDataEventRequest) MergeCreateDataEventByUserId(v CreateDataEventByUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7280,22 +7342,22 @@ func (t *CreateDataEventRequest) MergeCreateDataEventRequest1(v CreateDataEventR
 	return err
 }
 
-// AsCreateDataEventRequest2 returns the union data inside the CreateDataEventRequest as a CreateDataEventRequest2
-func (t CreateDataEventRequest) AsCreateDataEventRequest2() (CreateDataEventRequest2, error) {
-	var body CreateDataEventRequest2
+// AsCreateDataEventByEmail returns the union data inside the CreateDataEventRequest as a CreateDataEventByEmail
+func (t CreateDataEventRequest) AsCreateDataEventByEmail() (CreateDataEventByEmail, error) {
+	var body CreateDataEventByEmail
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateDataEventRequest2 overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventRequest2
-func (t *CreateDataEventRequest) FromCreateDataEventRequest2(v CreateDataEventRequest2) error {
+// FromCreateDataEventByEmail overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventByEmail
+func (t *CreateDataEventRequest) FromCreateDataEventByEmail(v CreateDataEventByEmail) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateDataEventRequest2 performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventRequest2
-func (t *CreateDataEventRequest) MergeCreateDataEventRequest2(v CreateDataEventRequest2) error {
+// MergeCreateDataEventByEmail performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventByEmail
+func (t *CreateDataEventRequest) MergeCreateDataEventByEmail(v CreateDataEventByEmail) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7420,22 +7482,22 @@ func (t *CreateDataEventRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCreateMessageRequest0 returns the union data inside the CreateMessageRequest as a CreateMessageRequest0
-func (t CreateMessageRequest) AsCreateMessageRequest0() (CreateMessageRequest0, error) {
-	var body CreateMessageRequest0
+// AsCreateEmailMessageRequest returns the union data inside the CreateMessageRequest as a CreateEmailMessageRequest
+func (t CreateMessageRequest) AsCreateEmailMessageRequest() (CreateEmailMessageRequest, error) {
+	var body CreateEmailMessageRequest
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateMessageRequest0 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest0
-func (t *CreateMessageRequest) FromCreateMessageRequest0(v CreateMessageRequest0) error {
+// FromCreateEmailMessageRequest overwrites any union data inside the CreateMessageRequest as the provided CreateEmailMessageRequest
+func (t *CreateMessageRequest) FromCreateEmailMessageRequest(v CreateEmailMessageRequest) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateMessageRequest0 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest0
-func (t *CreateMessageRequest) MergeCreateMessageRequest0(v CreateMessageRequest0) error {
+// MergeCreateEmailMessageRequest performs a merge with any union data inside the CreateMessageRequest, using the provided CreateEmailMessageRequest
+func (t *CreateMessageRequest) MergeCreateEmailMessageRequest(v CreateEmailMessageRequest) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7446,22 +7508,22 @@ func (t *CreateMessageRequest) MergeCreateMessageRequest0(v CreateMessageRequest
 	return err
 }
 
-// AsCreateMessageRequest1 returns the union data inside the CreateMessageRequest as a CreateMessageRequest1
-func (t CreateMessageRequest) AsCreateMessageRequest1() (CreateMessageRequest1, error) {
-	var body CreateMessageRequest1
+// AsCreateInappMessageRequest returns the union data inside the CreateMessageRequest as a CreateInappMessageRequest
+func (t CreateMessageRequest) AsCreateInappMessageRequest() (CreateInappMessageRequest, error) {
+	var body CreateInappMessageRequest
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateMessageRequest1 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest1
-func (t *CreateMessageRequest) FromCreateMessageRequest1(v CreateMessageRequest1) error {
+// FromCreateInappMessageRequest overwrites any union data inside the CreateMessageRequest as the provided CreateInappMessageRequest
+func (t *CreateMessageRequest) FromCreateInappMessageRequest(v CreateInappMessageRequest) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateMessageRequest1 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest1
-func (t *CreateMessageRequest) MergeCreateMessageRequest1(v CreateMessageRequest1) error {
+// MergeCreateInappMessageRequest performs a merge with any union data inside the CreateMessageRequest, using the provided CreateInappMessageRequest
+func (t *CreateMessageRequest) MergeCreateInappMessageRequest(v CreateInappMessageRequest) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7614,22 +7676,22 @@ func (t *CreateMessageRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCreateTicketRequestContacts0 returns the union data inside the CreateTicketRequest_Contacts_Item as a CreateTicketRequestContacts0
-func (t CreateTicketRequest_Contacts_Item) AsCreateTicketRequestContacts0() (CreateTicketRequestContacts0, error) {
-	var body CreateTicketRequestContacts0
+// AsTicketContactById returns the union data inside the CreateTicketRequest_Contacts_Item as a TicketContactById
+func (t CreateTicketRequest_Contacts_Item) AsTicketContactById() (TicketContactById, error) {
+	var body TicketContactById
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateTicketRequestContacts0 overwrites any union data inside the CreateTicketRequest_Contacts_Item as the provided CreateTicketRequestContacts0
-func (t *CreateTicketRequest_Contacts_Item) FromCreateTicketRequestContacts0(v CreateTicketRequestContacts0) error {
+// FromTicketContactById overwrites any union data inside the CreateTicketRequest_Contacts_Item as the provided TicketContactById
+func (t *CreateTicketRequest_Contacts_Item) FromTicketContactById(v TicketContactById) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateTicketRequestContacts0 performs a merge with any union data inside the CreateTicketRequest_Contacts_Item, using the provided CreateTicketRequestContacts0
-func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts0(v CreateTicketRequestContacts0) error {
+// MergeTicketContactById performs a merge with any union data inside the CreateTicketRequest_Contacts_Item, using the provided TicketContactById
+func (t *CreateTicketRequest_Contacts_Item) MergeTicketContactById(v TicketContactById) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7640,22 +7702,22 @@ func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts0(v 
 	return err
 }
 
-// AsCreateTicketRequestContacts1 returns the union data inside the CreateTicketRequest_Contacts_Item as a CreateTicketRequestContacts1
-func (t CreateTicketRequest_Contacts_Item) AsCreateTicketRequestContacts1() (CreateTicketRequestContacts1, error) {
-	var body CreateTicketRequestContacts1
+// AsTicketContactByExternalId returns the union data inside the CreateTicketRequest_Contacts_Item as a TicketContactByExternalId
+func (t CreateTicketRequest_Contacts_Item) AsTicketContactByExternalId() (TicketContactByExternalId, error) {
+	var body TicketContactByExternalId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateTicketRequestContacts1 overwrites any union data inside the CreateTicketRequest_Contacts_Item as the provided CreateTicketRequestContacts1
-func (t *CreateTicketRequest_Contacts_Item) FromCreateTicketRequestContacts1(v CreateTicketRequestContacts1) error {
+// FromTicketContactByExternalId overwrites any union data inside the CreateTicketRequest_Contacts_Item as the provided TicketContactByExternalId
+func (t *CreateTicketRequest_Contacts_Item) FromTicketContactByExternalId(v TicketContactByExternalId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateTicketRequestContacts1 performs a merge with any union data inside the CreateTicketRequest_Contacts_Item, using the provided CreateTicketRequestContacts1
-func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts1(v CreateTicketRequestContacts1) error {
+// MergeTicketContactByExternalId performs a merge with any union data inside the CreateTicketRequest_Contacts_Item, using the provided TicketContactByExternalId
+func (t *CreateTicketRequest_Contacts_Item) MergeTicketContactByExternalId(v TicketContactByExternalId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7666,22 +7728,22 @@ func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts1(v 
 	return err
 }
 
-// AsCreateTicketRequestContacts2 returns the union data inside the CreateTicketRequest_Contacts_Item as a CreateTicketRequestContacts2
-func (t CreateTicketRequest_Contacts_Item) AsCreateTicketRequestContacts2() (CreateTicketRequestContacts2, error) {
-	var body CreateTicketRequestContacts2
+// AsTicketContactByEmail returns the union data inside the CreateTicketRequest_Contacts_Item as a TicketContactByEmail
+func (t CreateTicketRequest_Contacts_Item) AsTicketContactByEmail() (TicketContactByEmail, error) {
+	var body TicketContactByEmail
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateTicketRequestContacts2 overwrites any union data inside the CreateTicketRequest_Contacts_Item as the provided CreateTicketRequestContacts2
-func (t *CreateTicketRequest_Contacts_Item) FromCreateTicketRequestContacts2(v CreateTicketRequestContacts2) error {
+// FromTicketContactByEmail overwrites any union data inside the CreateTicketRequest_Contacts_Item as the provided TicketContactByEmail
+func (t *CreateTicketRequest_Contacts_Item) FromTicketContactByEmail(v TicketContactByEmail) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateTicketRequestContacts2 performs a merge with any union data inside the CreateTicketRequest_Contacts_Item, using the provided CreateTicketRequestContacts2
-func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts2(v CreateTicketRequestContacts2) error {
+// MergeTicketContactByEmail performs a merge with any union data inside the CreateTicketRequest_Contacts_Item, using the provided TicketContactByEmail
+func (t *CreateTicketRequest_Contacts_Item) MergeTicketContactByEmail(v TicketContactByEmail) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7702,22 +7764,22 @@ func (t *CreateTicketRequest_Contacts_Item) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCustomerRequest0 returns the union data inside the CustomerRequest as a CustomerRequest0
-func (t CustomerRequest) AsCustomerRequest0() (CustomerRequest0, error) {
-	var body CustomerRequest0
+// AsCustomerByIntercomUserId returns the union data inside the CustomerRequest as a CustomerByIntercomUserId
+func (t CustomerRequest) AsCustomerByIntercomUserId() (CustomerByIntercomUserId, error) {
+	var body CustomerByIntercomUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCustomerRequest0 overwrites any union data inside the CustomerRequest as the provided CustomerRequest0
-func (t *CustomerRequest) FromCustomerRequest0(v CustomerRequest0) error {
+// FromCustomerByIntercomUserId overwrites any union data inside the CustomerRequest as the provided CustomerByIntercomUserId
+func (t *CustomerRequest) FromCustomerByIntercomUserId(v CustomerByIntercomUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCustomerRequest0 performs a merge with any union data inside the CustomerRequest, using the provided CustomerRequest0
-func (t *CustomerRequest) MergeCustomerRequest0(v CustomerRequest0) error {
+// MergeCustomerByIntercomUserId performs a merge with any union data inside the CustomerRequest, using the provided CustomerByIntercomUserId
+func (t *CustomerRequest) MergeCustomerByIntercomUserId(v CustomerByIntercomUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7728,22 +7790,22 @@ func (t *CustomerRequest) MergeCustomerRequest0(v CustomerRequest0) error {
 	return err
 }
 
-// AsCustomerRequest1 returns the union data inside the CustomerRequest as a CustomerRequest1
-func (t CustomerRequest) AsCustomerRequest1() (CustomerRequest1, error) {
-	var body CustomerRequest1
+// AsCustomerByUserId returns the union data inside the CustomerRequest as a CustomerByUserId
+func (t CustomerRequest) AsCustomerByUserId() (CustomerByUserId, error) {
+	var body CustomerByUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCustomerRequest1 overwrites any union data inside the CustomerRequest as the provided CustomerRequest1
-func (t *CustomerRequest) FromCustomerRequest1(v CustomerRequest1) error {
+// FromCustomerByUserId overwrites any union data inside the CustomerRequest as the provided CustomerByUserId
+func (t *CustomerRequest) FromCustomerByUserId(v CustomerByUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCustomerRequest1 performs a merge with any union data inside the CustomerRequest, using the provided CustomerRequest1
-func (t *CustomerRequest) MergeCustomerRequest1(v CustomerRequest1) error {
+// MergeCustomerByUserId performs a merge with any union data inside the CustomerRequest, using the provided CustomerByUserId
+func (t *CustomerRequest) MergeCustomerByUserId(v CustomerByUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7754,22 +7816,22 @@ func (t *CustomerRequest) MergeCustomerRequest1(v CustomerRequest1) error {
 	return err
 }
 
-// AsCustomerRequest2 returns the union data inside the CustomerRequest as a CustomerRequest2
-func (t CustomerRequest) AsCustomerRequest2() (CustomerRequest2, error) {
-	var body CustomerRequest2
+// AsCustomerByEmail returns the union data inside the CustomerRequest as a CustomerByEmail
+func (t CustomerRequest) AsCustomerByEmail() (CustomerByEmail, error) {
+	var body CustomerByEmail
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCustomerRequest2 overwrites any union data inside the CustomerRequest as the provided CustomerRequest2
-func (t *CustomerRequest) FromCustomerRequest2(v CustomerRequest2) error {
+// FromCustomerByEmail overwrites any union data inside the CustomerRequest as the provided CustomerByEmail
+func (t *CustomerRequest) FromCustomerByEmail(v CustomerByEmail) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCustomerRequest2 performs a merge with any union data inside the CustomerRequest, using the provided CustomerRequest2
-func (t *CustomerRequest) MergeCustomerRequest2(v CustomerRequest2) error {
+// MergeCustomerByEmail performs a merge with any union data inside the CustomerRequest, using the provided CustomerByEmail
+func (t *CustomerRequest) MergeCustomerByEmail(v CustomerByEmail) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7852,22 +7914,22 @@ func (t *MultipleOrSingleFilterSearchRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsRedactConversationRequest0 returns the union data inside the RedactConversationRequest as a RedactConversationRequest0
-func (t RedactConversationRequest) AsRedactConversationRequest0() (RedactConversationRequest0, error) {
-	var body RedactConversationRequest0
+// AsRedactConversationPartRequest returns the union data inside the RedactConversationRequest as a RedactConversationPartRequest
+func (t RedactConversationRequest) AsRedactConversationPartRequest() (RedactConversationPartRequest, error) {
+	var body RedactConversationPartRequest
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromRedactConversationRequest0 overwrites any union data inside the RedactConversationRequest as the provided RedactConversationRequest0
-func (t *RedactConversationRequest) FromRedactConversationRequest0(v RedactConversationRequest0) error {
+// FromRedactConversationPartRequest overwrites any union data inside the RedactConversationRequest as the provided RedactConversationPartRequest
+func (t *RedactConversationRequest) FromRedactConversationPartRequest(v RedactConversationPartRequest) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeRedactConversationRequest0 performs a merge with any union data inside the RedactConversationRequest, using the provided RedactConversationRequest0
-func (t *RedactConversationRequest) MergeRedactConversationRequest0(v RedactConversationRequest0) error {
+// MergeRedactConversationPartRequest performs a merge with any union data inside the RedactConversationRequest, using the provided RedactConversationPartRequest
+func (t *RedactConversationRequest) MergeRedactConversationPartRequest(v RedactConversationPartRequest) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -7878,22 +7940,22 @@ func (t *RedactConversationRequest) MergeRedactConversationRequest0(v RedactConv
 	return err
 }
 
-// AsRedactConversationRequest1 returns the union data inside the RedactConversationRequest as a RedactConversationRequest1
-func (t RedactConversationRequest) AsRedactConversationRequest1() (RedactConversationRequest1, error) {
-	var body RedactConversationRequest1
+// AsRedactConversationSourceRequest returns the union data inside the RedactConversationRequest as a RedactConversationSourceRequest
+func (t RedactConversationRequest) AsRedactConversationSourceRequest() (RedactConversationSourceRequest, error) {
+	var body RedactConversationSourceRequest
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromRedactConversationRequest1 overwrites any union data inside the RedactConversationRequest as the provided RedactConversationRequest1
-func (t *RedactConversationRequest) FromRedactConversationRequest1(v RedactConversationRequest1) error {
+// FromRedactConversationSourceRequest overwrites any union data inside the RedactConversationRequest as the provided RedactConversationSourceRequest
+func (t *RedactConversationRequest) FromRedactConversationSourceRequest(v RedactConversationSourceRequest) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeRedactConversationRequest1 performs a merge with any union data inside the RedactConversationRequest, using the provided RedactConversationRequest1
-func (t *RedactConversationRequest) MergeRedactConversationRequest1(v RedactConversationRequest1) error {
+// MergeRedactConversationSourceRequest performs a merge with any union data inside the RedactConversationRequest, using the provided RedactConversationSourceRequest
+func (t *RedactConversationRequest) MergeRedactConversationSourceRequest(v RedactConversationSourceRequest) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8038,22 +8100,22 @@ func (t *SearchRequest_Query) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsSingleFilterSearchRequestValue0 returns the union data inside the SingleFilterSearchRequest_Value as a SingleFilterSearchRequestValue0
-func (t SingleFilterSearchRequest_Value) AsSingleFilterSearchRequestValue0() (SingleFilterSearchRequestValue0, error) {
-	var body SingleFilterSearchRequestValue0
+// AsSearchValueString returns the union data inside the SingleFilterSearchRequest_Value as a SearchValueString
+func (t SingleFilterSearchRequest_Value) AsSearchValueString() (SearchValueString, error) {
+	var body SearchValueString
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSingleFilterSearchRequestValue0 overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SingleFilterSearchRequestValue0
-func (t *SingleFilterSearchRequest_Value) FromSingleFilterSearchRequestValue0(v SingleFilterSearchRequestValue0) error {
+// FromSearchValueString overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SearchValueString
+func (t *SingleFilterSearchRequest_Value) FromSearchValueString(v SearchValueString) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSingleFilterSearchRequestValue0 performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SingleFilterSearchRequestValue0
-func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue0(v SingleFilterSearchRequestValue0) error {
+// MergeSearchValueString performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SearchValueString
+func (t *SingleFilterSearchRequest_Value) MergeSearchValueString(v SearchValueString) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8064,22 +8126,22 @@ func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue0(v
 	return err
 }
 
-// AsSingleFilterSearchRequestValue1 returns the union data inside the SingleFilterSearchRequest_Value as a SingleFilterSearchRequestValue1
-func (t SingleFilterSearchRequest_Value) AsSingleFilterSearchRequestValue1() (SingleFilterSearchRequestValue1, error) {
-	var body SingleFilterSearchRequestValue1
+// AsSearchValueInteger returns the union data inside the SingleFilterSearchRequest_Value as a SearchValueInteger
+func (t SingleFilterSearchRequest_Value) AsSearchValueInteger() (SearchValueInteger, error) {
+	var body SearchValueInteger
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSingleFilterSearchRequestValue1 overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SingleFilterSearchRequestValue1
-func (t *SingleFilterSearchRequest_Value) FromSingleFilterSearchRequestValue1(v SingleFilterSearchRequestValue1) error {
+// FromSearchValueInteger overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SearchValueInteger
+func (t *SingleFilterSearchRequest_Value) FromSearchValueInteger(v SearchValueInteger) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSingleFilterSearchRequestValue1 performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SingleFilterSearchRequestValue1
-func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue1(v SingleFilterSearchRequestValue1) error {
+// MergeSearchValueInteger performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SearchValueInteger
+func (t *SingleFilterSearchRequest_Value) MergeSearchValueInteger(v SearchValueInteger) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8090,22 +8152,22 @@ func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue1(v
 	return err
 }
 
-// AsSingleFilterSearchRequestValue2 returns the union data inside the SingleFilterSearchRequest_Value as a SingleFilterSearchRequestValue2
-func (t SingleFilterSearchRequest_Value) AsSingleFilterSearchRequestValue2() (SingleFilterSearchRequestValue2, error) {
-	var body SingleFilterSearchRequestValue2
+// AsSearchValueBoolean returns the union data inside the SingleFilterSearchRequest_Value as a SearchValueBoolean
+func (t SingleFilterSearchRequest_Value) AsSearchValueBoolean() (SearchValueBoolean, error) {
+	var body SearchValueBoolean
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSingleFilterSearchRequestValue2 overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SingleFilterSearchRequestValue2
-func (t *SingleFilterSearchRequest_Value) FromSingleFilterSearchRequestValue2(v SingleFilterSearchRequestValue2) error {
+// FromSearchValueBoolean overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SearchValueBoolean
+func (t *SingleFilterSearchRequest_Value) FromSearchValueBoolean(v SearchValueBoolean) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSingleFilterSearchRequestValue2 performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SingleFilterSearchRequestValue2
-func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue2(v SingleFilterSearchRequestValue2) error {
+// MergeSearchValueBoolean performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SearchValueBoolean
+func (t *SingleFilterSearchRequest_Value) MergeSearchValueBoolean(v SearchValueBoolean) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8116,22 +8178,22 @@ func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue2(v
 	return err
 }
 
-// AsSingleFilterSearchRequestValue3 returns the union data inside the SingleFilterSearchRequest_Value as a SingleFilterSearchRequestValue3
-func (t SingleFilterSearchRequest_Value) AsSingleFilterSearchRequestValue3() (SingleFilterSearchRequestValue3, error) {
-	var body SingleFilterSearchRequestValue3
+// AsSearchValueStrings returns the union data inside the SingleFilterSearchRequest_Value as a SearchValueStrings
+func (t SingleFilterSearchRequest_Value) AsSearchValueStrings() (SearchValueStrings, error) {
+	var body SearchValueStrings
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSingleFilterSearchRequestValue3 overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SingleFilterSearchRequestValue3
-func (t *SingleFilterSearchRequest_Value) FromSingleFilterSearchRequestValue3(v SingleFilterSearchRequestValue3) error {
+// FromSearchValueStrings overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SearchValueStrings
+func (t *SingleFilterSearchRequest_Value) FromSearchValueStrings(v SearchValueStrings) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSingleFilterSearchRequestValue3 performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SingleFilterSearchRequestValue3
-func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue3(v SingleFilterSearchRequestValue3) error {
+// MergeSearchValueStrings performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SearchValueStrings
+func (t *SingleFilterSearchRequest_Value) MergeSearchValueStrings(v SearchValueStrings) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8142,22 +8204,22 @@ func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue3(v
 	return err
 }
 
-// AsSingleFilterSearchRequestValue4 returns the union data inside the SingleFilterSearchRequest_Value as a SingleFilterSearchRequestValue4
-func (t SingleFilterSearchRequest_Value) AsSingleFilterSearchRequestValue4() (SingleFilterSearchRequestValue4, error) {
-	var body SingleFilterSearchRequestValue4
+// AsSearchValueIntegers returns the union data inside the SingleFilterSearchRequest_Value as a SearchValueIntegers
+func (t SingleFilterSearchRequest_Value) AsSearchValueIntegers() (SearchValueIntegers, error) {
+	var body SearchValueIntegers
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSingleFilterSearchRequestValue4 overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SingleFilterSearchRequestValue4
-func (t *SingleFilterSearchRequest_Value) FromSingleFilterSearchRequestValue4(v SingleFilterSearchRequestValue4) error {
+// FromSearchValueIntegers overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SearchValueIntegers
+func (t *SingleFilterSearchRequest_Value) FromSearchValueIntegers(v SearchValueIntegers) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSingleFilterSearchRequestValue4 performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SingleFilterSearchRequestValue4
-func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue4(v SingleFilterSearchRequestValue4) error {
+// MergeSearchValueIntegers performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SearchValueIntegers
+func (t *SingleFilterSearchRequest_Value) MergeSearchValueIntegers(v SearchValueIntegers) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8178,22 +8240,22 @@ func (t *SingleFilterSearchRequest_Value) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsTicketCustomAttributes0 returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketCustomAttributes0
-func (t TicketCustomAttributes_AdditionalProperties) AsTicketCustomAttributes0() (TicketCustomAttributes0, error) {
-	var body TicketCustomAttributes0
+// AsTicketAttributeString returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketAttributeString
+func (t TicketCustomAttributes_AdditionalProperties) AsTicketAttributeString() (TicketAttributeString, error) {
+	var body TicketAttributeString
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromTicketCustomAttributes0 overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketCustomAttributes0
-func (t *TicketCustomAttributes_AdditionalProperties) FromTicketCustomAttributes0(v TicketCustomAttributes0) error {
+// FromTicketAttributeString overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketAttributeString
+func (t *TicketCustomAttributes_AdditionalProperties) FromTicketAttributeString(v TicketAttributeString) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeTicketCustomAttributes0 performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketCustomAttributes0
-func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttributes0(v TicketCustomAttributes0) error {
+// MergeTicketAttributeString performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketAttributeString
+func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketAttributeString(v TicketAttributeString) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8204,22 +8266,22 @@ func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttribute
 	return err
 }
 
-// AsTicketCustomAttributes1 returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketCustomAttributes1
-func (t TicketCustomAttributes_AdditionalProperties) AsTicketCustomAttributes1() (TicketCustomAttributes1, error) {
-	var body TicketCustomAttributes1
+// AsTicketAttributeNumber returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketAttributeNumber
+func (t TicketCustomAttributes_AdditionalProperties) AsTicketAttributeNumber() (TicketAttributeNumber, error) {
+	var body TicketAttributeNumber
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromTicketCustomAttributes1 overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketCustomAttributes1
-func (t *TicketCustomAttributes_AdditionalProperties) FromTicketCustomAttributes1(v TicketCustomAttributes1) error {
+// FromTicketAttributeNumber overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketAttributeNumber
+func (t *TicketCustomAttributes_AdditionalProperties) FromTicketAttributeNumber(v TicketAttributeNumber) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeTicketCustomAttributes1 performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketCustomAttributes1
-func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttributes1(v TicketCustomAttributes1) error {
+// MergeTicketAttributeNumber performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketAttributeNumber
+func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketAttributeNumber(v TicketAttributeNumber) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8230,22 +8292,22 @@ func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttribute
 	return err
 }
 
-// AsTicketCustomAttributes2 returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketCustomAttributes2
-func (t TicketCustomAttributes_AdditionalProperties) AsTicketCustomAttributes2() (TicketCustomAttributes2, error) {
-	var body TicketCustomAttributes2
+// AsTicketAttributeBoolean returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketAttributeBoolean
+func (t TicketCustomAttributes_AdditionalProperties) AsTicketAttributeBoolean() (TicketAttributeBoolean, error) {
+	var body TicketAttributeBoolean
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromTicketCustomAttributes2 overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketCustomAttributes2
-func (t *TicketCustomAttributes_AdditionalProperties) FromTicketCustomAttributes2(v TicketCustomAttributes2) error {
+// FromTicketAttributeBoolean overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketAttributeBoolean
+func (t *TicketCustomAttributes_AdditionalProperties) FromTicketAttributeBoolean(v TicketAttributeBoolean) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeTicketCustomAttributes2 performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketCustomAttributes2
-func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttributes2(v TicketCustomAttributes2) error {
+// MergeTicketAttributeBoolean performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketAttributeBoolean
+func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketAttributeBoolean(v TicketAttributeBoolean) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8256,22 +8318,22 @@ func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttribute
 	return err
 }
 
-// AsTicketCustomAttributes3 returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketCustomAttributes3
-func (t TicketCustomAttributes_AdditionalProperties) AsTicketCustomAttributes3() (TicketCustomAttributes3, error) {
-	var body TicketCustomAttributes3
+// AsTicketAttributeList returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketAttributeList
+func (t TicketCustomAttributes_AdditionalProperties) AsTicketAttributeList() (TicketAttributeList, error) {
+	var body TicketAttributeList
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromTicketCustomAttributes3 overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketCustomAttributes3
-func (t *TicketCustomAttributes_AdditionalProperties) FromTicketCustomAttributes3(v TicketCustomAttributes3) error {
+// FromTicketAttributeList overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketAttributeList
+func (t *TicketCustomAttributes_AdditionalProperties) FromTicketAttributeList(v TicketAttributeList) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeTicketCustomAttributes3 performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketCustomAttributes3
-func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttributes3(v TicketCustomAttributes3) error {
+// MergeTicketAttributeList performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketAttributeList
+func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketAttributeList(v TicketAttributeList) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8318,22 +8380,22 @@ func (t *TicketCustomAttributes_AdditionalProperties) UnmarshalJSON(b []byte) er
 	return err
 }
 
-// AsTicketRequestCustomAttributes0 returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketRequestCustomAttributes0
-func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketRequestCustomAttributes0() (TicketRequestCustomAttributes0, error) {
-	var body TicketRequestCustomAttributes0
+// AsTicketAttributeString returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketAttributeString
+func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketAttributeString() (TicketAttributeString, error) {
+	var body TicketAttributeString
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromTicketRequestCustomAttributes0 overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketRequestCustomAttributes0
-func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketRequestCustomAttributes0(v TicketRequestCustomAttributes0) error {
+// FromTicketAttributeString overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketAttributeString
+func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketAttributeString(v TicketAttributeString) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeTicketRequestCustomAttributes0 performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketRequestCustomAttributes0
-func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestCustomAttributes0(v TicketRequestCustomAttributes0) error {
+// MergeTicketAttributeString performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketAttributeString
+func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketAttributeString(v TicketAttributeString) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8344,22 +8406,22 @@ func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestC
 	return err
 }
 
-// AsTicketRequestCustomAttributes1 returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketRequestCustomAttributes1
-func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketRequestCustomAttributes1() (TicketRequestCustomAttributes1, error) {
-	var body TicketRequestCustomAttributes1
+// AsTicketAttributeNumber returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketAttributeNumber
+func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketAttributeNumber() (TicketAttributeNumber, error) {
+	var body TicketAttributeNumber
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromTicketRequestCustomAttributes1 overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketRequestCustomAttributes1
-func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketRequestCustomAttributes1(v TicketRequestCustomAttributes1) error {
+// FromTicketAttributeNumber overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketAttributeNumber
+func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketAttributeNumber(v TicketAttributeNumber) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeTicketRequestCustomAttributes1 performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketRequestCustomAttributes1
-func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestCustomAttributes1(v TicketRequestCustomAttributes1) error {
+// MergeTicketAttributeNumber performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketAttributeNumber
+func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketAttributeNumber(v TicketAttributeNumber) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8370,22 +8432,22 @@ func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestC
 	return err
 }
 
-// AsTicketRequestCustomAttributes2 returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketRequestCustomAttributes2
-func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketRequestCustomAttributes2() (TicketRequestCustomAttributes2, error) {
-	var body TicketRequestCustomAttributes2
+// AsTicketAttributeBoolean returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketAttributeBoolean
+func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketAttributeBoolean() (TicketAttributeBoolean, error) {
+	var body TicketAttributeBoolean
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromTicketRequestCustomAttributes2 overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketRequestCustomAttributes2
-func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketRequestCustomAttributes2(v TicketRequestCustomAttributes2) error {
+// FromTicketAttributeBoolean overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketAttributeBoolean
+func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketAttributeBoolean(v TicketAttributeBoolean) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeTicketRequestCustomAttributes2 performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketRequestCustomAttributes2
-func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestCustomAttributes2(v TicketRequestCustomAttributes2) error {
+// MergeTicketAttributeBoolean performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketAttributeBoolean
+func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketAttributeBoolean(v TicketAttributeBoolean) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8396,22 +8458,22 @@ func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestC
 	return err
 }
 
-// AsTicketRequestCustomAttributes3 returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketRequestCustomAttributes3
-func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketRequestCustomAttributes3() (TicketRequestCustomAttributes3, error) {
-	var body TicketRequestCustomAttributes3
+// AsTicketAttributeList returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketAttributeList
+func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketAttributeList() (TicketAttributeList, error) {
+	var body TicketAttributeList
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromTicketRequestCustomAttributes3 overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketRequestCustomAttributes3
-func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketRequestCustomAttributes3(v TicketRequestCustomAttributes3) error {
+// FromTicketAttributeList overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketAttributeList
+func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketAttributeList(v TicketAttributeList) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeTicketRequestCustomAttributes3 performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketRequestCustomAttributes3
-func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestCustomAttributes3(v TicketRequestCustomAttributes3) error {
+// MergeTicketAttributeList performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketAttributeList
+func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketAttributeList(v TicketAttributeList) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8432,22 +8494,22 @@ func (t *TicketRequestCustomAttributes_AdditionalProperties) UnmarshalJSON(b []b
 	return err
 }
 
-// AsUpdateVisitorRequest0 returns the union data inside the UpdateVisitorRequest as a UpdateVisitorRequest0
-func (t UpdateVisitorRequest) AsUpdateVisitorRequest0() (UpdateVisitorRequest0, error) {
-	var body UpdateVisitorRequest0
+// AsUpdateVisitorById returns the union data inside the UpdateVisitorRequest as a UpdateVisitorById
+func (t UpdateVisitorRequest) AsUpdateVisitorById() (UpdateVisitorById, error) {
+	var body UpdateVisitorById
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromUpdateVisitorRequest0 overwrites any union data inside the UpdateVisitorRequest as the provided UpdateVisitorRequest0
-func (t *UpdateVisitorRequest) FromUpdateVisitorRequest0(v UpdateVisitorRequest0) error {
+// FromUpdateVisitorById overwrites any union data inside the UpdateVisitorRequest as the provided UpdateVisitorById
+func (t *UpdateVisitorRequest) FromUpdateVisitorById(v UpdateVisitorById) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeUpdateVisitorRequest0 performs a merge with any union data inside the UpdateVisitorRequest, using the provided UpdateVisitorRequest0
-func (t *UpdateVisitorRequest) MergeUpdateVisitorRequest0(v UpdateVisitorRequest0) error {
+// MergeUpdateVisitorById performs a merge with any union data inside the UpdateVisitorRequest, using the provided UpdateVisitorById
+func (t *UpdateVisitorRequest) MergeUpdateVisitorById(v UpdateVisitorById) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -8458,22 +8520,22 @@ func (t *UpdateVisitorRequest) MergeUpdateVisitorRequest0(v UpdateVisitorRequest
 	return err
 }
 
-// AsUpdateVisitorRequest1 returns the union data inside the UpdateVisitorRequest as a UpdateVisitorRequest1
-func (t UpdateVisitorRequest) AsUpdateVisitorRequest1() (UpdateVisitorRequest1, error) {
-	var body UpdateVisitorRequest1
+// AsUpdateVisitorByUserId returns the union data inside the UpdateVisitorRequest as a UpdateVisitorByUserId
+func (t UpdateVisitorRequest) AsUpdateVisitorByUserId() (UpdateVisitorByUserId, error) {
+	var body UpdateVisitorByUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromUpdateVisitorRequest1 overwrites any union data inside the UpdateVisitorRequest as the provided UpdateVisitorRequest1
-func (t *UpdateVisitorRequest) FromUpdateVisitorRequest1(v UpdateVisitorRequest1) error {
+// FromUpdateVisitorByUserId overwrites any union data inside the UpdateVisitorRequest as the provided UpdateVisitorByUserId
+func (t *UpdateVisitorRequest) FromUpdateVisitorByUserId(v UpdateVisitorByUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeUpdateVisitorRequest1 performs a merge with any union data inside the UpdateVisitorRequest, using the provided UpdateVisitorRequest1
-func (t *UpdateVisitorRequest) MergeUpdateVisitorRequest1(v UpdateVisitorRequest1) error {
+// MergeUpdateVisitorByUserId performs a merge with any union data inside the UpdateVisitorRequest, using the provided UpdateVisitorByUserId
+func (t *UpdateVisitorRequest) MergeUpdateVisitorByUserId(v UpdateVisitorByUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -30259,314 +30321,4 @@ func ParseConvertVisitorResponse(rsp *http.Response) (*ConvertVisitorResponse, e
 	}
 
 	return response, nil
-}
-
-// Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
-// Stored as a slice of fixed-width chunks rather than one concatenated
-// const string: with thousands of chunks the chained `+` fold is several
-// times slower for the Go compiler than parsing a slice literal.
-var swaggerSpec = []string{
-	"7H1bcuQ4tthW5PT9sCOyS9U1fcd2RdwPdfX0nQpPd09U1cx8jGUGkkRmokUSHACUSq2Ql2Av4W7Du7KX",
-	"cIN4kCCJF5nMTCrFH1UlCYDAwXnh4DyeVjHOCpzDnNHV+6cVjfcwA/y/IGboHrHHKMW76ndBcAEJQ7D9",
-	"NoE0JqhgCOfVc/ZYwNX7FWUE5bvV87ppKN48rWBeZqv3f1+BJEN5BChFuzyDOYtSlCEWxXuQ7+Bqrd7f",
-	"AwZI7+kDeIwynMDuiwSmkE+leVAQfI8owjlM6qcoKyChOAdV2wjmtjeUAcKad/k9Yr1PqqcEgtaX5fPe",
-	"jFK8Q3m0BSgtCew8pWUcQ0r1p7hsJlAASh8wSSICKWQRgf8oIbW+7g5WQJIhWkGiuwQTiNgDjrYgZphE",
-	"oGT7bpcyr55ign6DSVRtYYTyKINsj/kQRRGJdr9ilKsHJdvDnKFYwFY01sYtiigBDLQgpp7BrwUWO1EU",
-	"0Q7jXQojSnGU4AygvD0ISqqvsMfoHhK0VZ9rNclBBttPcMk2uMyTCCQJgZS23xYgvgM7GKGcMpCmQJue",
-	"esXwHcwjAncwh8TUoMwNvRkEWQt11LMOEPizDGYbSOgeFRXu10tTTVAGf8N5Z10PcLPH+K77DfVY/wxh",
-	"KE4hFRtJKcx3kEQwB5sUatu0KVPZrf5Vb04MsgJUuKANWz+jDOjEE+P8HhIqNqcAhLU6tV4mW+0T+huG",
-	"CxRbhpTvmmUb3mpf3MO0iGKYM0giChlD+U7DAZQL5NDH6Lz+GgFObs3TCojVxmtfUY86sGjAnVabAvIk",
-	"2kKYmhpQCEi856SPiL4vWpMCxFCbB95uUQyjPS6J9pTgFHZ/NcDiv7WJkzLlPIVzcwlCxFIYFQTeI/ig",
-	"NdFHkY+0geT8NwQ/UNjHrvbr/iopBKzzi8B7fCd+xSWp6L6/fwxmBSaAPFaIBGPWYQllsSU4ZxHMAEqj",
-	"GKcpjNstHmAa4wxGagPli9t1X+Dx9cMkAqySdltMsup/qwQw+E1Fo6u6D8oZ3EFSdUKJUXhmkIGK/1Uv",
-	"/4nA7er96j9eNxL7Worra11WR3Wn5/WqgKSaAUyizWNfiPP1Gj9smQ8qjI+Not0AnLrpCm9+hTHjT9Qm",
-	"Vx1RJTxac+4qELe9IdYtTSVKEWUOdSXFO/4AMZjRIWBt1rkChIBHDl2wg95B4pJQTCLR1gQs7SNv+OyN",
-	"gNPBxN+uO4vyQkZHpg50tgyS1funqkfJsMRujgJ5maYVja7eM1JCA7rXqpij9QbjFIK8bl6xv5JGBAIq",
-	"tEbvVzZwiwkUU4RfGSQ5SCMUNkNJs3yhSYIqwgbpn3UAPBtAV02O6zUtnh+2yI4+FDJJiksSw6CmZVHx",
-	"EknQltYaa6mbc60n4AsmaEitqOploTALx1DYXvPBkqCVaVEk9TczkwFnGlV/IwVwVtTHeH6sMAGjs6qM",
-	"q24jJtf0NE6rPsBIEagBr0stvJlCR3M7OyPfg0qhq9STSliae1u27le8EULe+FYhU3/HK1UVJW0u20fL",
-	"Li/l3QqCMBfhKbyHqY+zmroMk0Y92cNXpeCpg8C0Zcb96YFcg0gPE9arr98wUEmkv69uqmnS1e1zffgz",
-	"SzLRLFiE8cWb4G2C0kD5I2dsIzvDdrbXUhCUVUqZPDB7ccbCuOo1URjjPJluxGfryggs0seWaKhP4+Yd",
-	"iyxEBhgD8Z7bP7YoheEb2/p2b5RK7IGvH8VA377tg0rrUZK0/Vkfr3aPvMHJo3GpbcW4vxdKt+5iZoyz",
-	"ap4VdWJm1rlHknzri+sWWlf7devZfobiO80MM3rj57IBMcGURgWmFjkRuEHr1T9KFN8JIBm3S4APF7VK",
-	"Va+8DUAGvzLjSspSQLUBVMnZd7thxV13+BsPL6u+IUc0bXgQ3zwiqj0gto9AURjQSzwEafrLdvX+7x45",
-	"UBSr59suw6u+UmtC4ZqPV0VVQErgFpRp1VF+Zt3ATTy4DVM/T6UuCQuAMBw6D0DaaC9HxRqHurqafWL9",
-	"qNpTFIFdxV28unqMc1axU3GUChGgenOhbj2vVymgLAI5fYCky+mq74sZ8der9SouKcOZ+n0bQBoEsOp/",
-	"QUc30TYiMAPkLuhsSCDFaanuLlh7uyktM8hvB2QbYRXdItJ7THBZSQqGueW52skNyBNxQVBNImSlArAN",
-	"fgd36KApN2wyBFIaFSnIIwpZWaz47lfKzmq9esDkbpviB+2/mmFyyzVR8cs/7w7y63Nyq+/o6objKVfg",
-	"TfzaJ35REsXSjmKwxxnuNMysxso1CNzZLum46RSax1P3Cs7jvcboiyL84C4WXLMVOUPtmy2lxQYGI9sQ",
-	"txkDBKTowNlAVDFVLi7bO1iRFKIMxXT4uFpfgxx+dqKWvJkRqCXHk+zLoBbwe7m22qlhWaB2GGi39t3+",
-	"9phQUW5SRPdcOiQEbJlZn7fKxJ4M64Dj1mowG7gyqfkEIbISgTo0JKTX2n4ocDjw1XLoV2bbsCN/H5On",
-	"Ml1jBtIoxmXOXBpHszuDzAn66GuxZB+kxPLGkoBXII0kCc4KoxTHwILEHarxzsOiPRaAVAqM0wyuTaxu",
-	"PlRvlB3V5vrluCL6RioIUl9PxwYIyGnKN0djhMM4smEM4wnJIOOkcFl32dDk7McL60rf4Re+ZjuDycbZ",
-	"6jKYeXUksrY4MWkdLduo0yMN4zaudSl7O1gsygvkPdrtU7TbM4NVQTW1UFXdFSYRLbMMkMcWvQy1VXR5",
-	"Yj1+BZ4UBF6U2k5zzW993jXhzGOyHSzUNsA0bfMWjECFlrbWOyu2L/UM1jDRxN5gD4risTrYCl+BApIY",
-	"5kzeNNZkvk2xOOSK/nmZbfjJUTdN8Ta//45r77BkBKRTD6uGsyyFgmTqL1q5pr4vPQYaGYm/wc/qEGdc",
-	"g1mlEM3be6kDw7WJ7r2ww8yls5jFVpc9hSp4tdRarza7MZ3oiE4xGNNpzJeSMV8S5+eBnfxXjaZO+ZhO",
-	"YwAB2YhOWzSm0xjc248B+X7Ul8oRnYSYH9ppDMh/HYOwd3hEp3TM9NL7EZ2yMVieb8Z0GkOExahObFSn",
-	"b77/NKIfGbO/ZAyi0zGwoGPokI7BJDbmSzZzj0GQmtWFEd/8bf/Nh5/H9fvyt8H9jNddfc+zsbfMfCRo",
-	"PexYrYG2u94mXmPARby44jn4krS9HKOexS/VOXBBzCKGp4ChuOPhDpIrnENpYeicJ7Q2bouaaKfFbvTs",
-	"DZVOS2KcRSWFJOxY3+1x+7w+5gyDJ3ai+djuczuzEc1un29Nbsg9XIpTTOEU+DOYxviXz+zn0jjB+y6y",
-	"zmcW1WM2Qo2gKD7M5mq9XcMkEcjsMLwGffgQ0+aO4LIINmzO3DApLwVb5kYB5R42OY1Df4RpcfWBowm3",
-	"D2nxHRPctmiEclHXLNU8Qf5odDuySkrRx/ra538mnSkYI2hTMsVag132bUEreVJSRsw8mHt7SL5u90zE",
-	"OdunjxEtYG65U7LyhSIFebC3vN3jp7PjfNQwUyyBGVbxqQ7gU7jLVBRw59ZbexNEErJDiAuSbOrwO+6t",
-	"h0IZw2qnD4p+gxbKATuTORwMCApiYBdtAEVxyPoY2A1Zm8GzkhOh/1rJwKgr3csBpAe4oYhBP2/WqFp6",
-	"gUkWoPltdFHMdUvUJbkufXW3uLUUubnN9DX6dkqBD3wVSN4RqDWJA4MUlCA2of9AacCHuUhR0ADLzisG",
-	"AWsAnzjmsiZRAgSdXuS205jgND0BhMJ03DasTHqtmHBUAAIyszRtg9d/ajgI3BxO7Y+awS1YR1/hyhOC",
-	"URKpxAVhYZlaJ3n1NahfAu9RPOxTnK9TCHPXgcIPazUcpqMmTpO7Yf0miAQM9ocPUAFE6DsJi4oVbaMU",
-	"5LtS3tcGdxoCpLgWnmHyL2o6jHWjMh4GetDyefKL/CDmBgPDiMW8q3UUe+kO67dQABrtAUmiDS7z2Ba2",
-	"YDu3YDqM5lWHITtb9RlA61Xziei8GmogjVddhtK3oo0I30NCUAIDe1GmdEI35voXyseSqSVSFN9NOB4u",
-	"YD7JcAQWKZpkpMMRI8WNe3sIr6nb88g4UsFXQAfQiBYtFcDgJu9FhRyzcL4nGj+vV7io8IandNrUVk1u",
-	"gA0ey9CzHhiXbPqRaRA88EM+wN4azisJ3EJCAiUfwRYbMr8fSqKyOAwHKY4RSCMZYhIO2E43zeIQ0p23",
-	"tasL61WZy63bwCTaEpwJTKdmFB9n32VZpHI2haWjqDo0huqg9hlMUJkFNx+SHINlEYMkO5GNWlciJFYq",
-	"nK+tI3XoY005ffwyqAoWZuZAApfRpUUXHVbdlwEmAWgRPDb5ZpK8jXbbV0MN2ixnSZo88Nh3pAHntjlL",
-	"RYDEe3Qv9K6ul13zxhAgOlA39CQ/acx54og3KOSynqnj0KjbsTRNvevzqr069NB+UvMIbxSlKL87vnGk",
-	"gVLwkd0F9DHWw8gBr4pNZNgaqzcRaMbl4xHu/23rUj1fP/weBycVCjKTj8ndkzS35LYMPmruIhWigcNo",
-	"L+bNYNREXaucxEb6kkzjw4x2kX5m6XBdxAKDzXDOULXkOgo4oEuZy4vN0LbhgzfhwsHmrRrSfYntgrYL",
-	"sPXp65CAyG7ysuPx1UnYj8S90eyUn6RgLjTmTsbH2fAd9wKK9DHaAJkC1Oxy9fISGIV4dJUUkrEOXXzi",
-	"frjaXNoa38YQHUWM1fU8rMd7Xg8ZRpwexvXtffm2t+L28OE3TXZ07OcGOF4iry5+DvN29KKDdQtfOpym",
-	"8KP1Qk/mADsFhk2873LmJ97+U27KgbzNB6BhbEqONskgHXZ5awPAabZ0uDe4dwNfOityKxiTAmzmvjgO",
-	"7xKzyfzAZbRGc60mQAV3Ttt4+bIcUoIPKWZPzAVkDpCV+auwZzdJ+Yx5G5iei0bNRCaC0xKzqBU3eUXq",
-	"sXNUFJDpyeJinOdQ1LqJLYYLcQ9hS0djTVQTlEaqtaoaQWQyjJAQh5uPVx/EGFefBeRue8CkFiOeIW1i",
-	"sD1P2yoTqx1qoWsP+eYAp8buom6f2wVgbCFcnXjJAG81LT2lk1epdqYUrPIdL4ODYlQAq91Yd1MO1lDq",
-	"Ts+GsjvDhhI9uuM0OS2DB5JdJvUO84cR6h20yE46+IamMbEZ8H6LSHN5KtMgD4GNqb+dKacov4NJJLiC",
-	"dwGt1rXUxAW0ZJNUKdxbwSfqGXeOqbO8W1I9Awsq0xREoOBXzl6tTmtq8vfNMf4NJlGZM5Qe5PShhE7w",
-	"VjXMr5fpkMNUhpHyK38xSyOU2qmKwr+u5ZQM8zSpPUwgyIYzu6pXBsLcobRaW3UvLimrk2n4gU62Nydm",
-	"C84sy8t9DQ0nM0inRn5MlujtASCe5JciabAfhbymC0yHM4jAWk2c6HvbqB59mWjAHBMzriG+VmSgksdx",
-	"ftBddZeEfY4eWuqurmCPTId6tw7Zj0OWh5DQ8Dy3Nie1ft7XovIaRLVx1urNdKLKotG/GegyoVxvfMuz",
-	"SEZPXu8xCoLv4DYsC7RaaDMT71Jd6Ulfoar5UlXERZdbdLlFl1t0uUWXO4MuVwkpg/ik0pmZ4XDc07Qg",
-	"YxWcWmsMV7B40eKmo0m9EumTB1tYItnv6LnKJ7IL55jxejnDPs5XatXTCEy467nFcO+gZ4E2ExG1w5Dd",
-	"zL9Dnzo4ahzQVuTVHXUcsBftreevqvGEVL/yJjY6IJY1qGhQ0OI9GZubNsOvazlyTGSsbo86+NDUXU+Q",
-	"u6lJpfbXRZKB5YPPi6O4SjMxw7u6lpGxqlUmFa9AVt4Brfxw/ZUOXSpAaJ/yAtl2ETV7gWHIrpaie0gq",
-	"YNAhNb/djJiWAm6B14WN0tUUEduCGG4wvuOpXCgDO8LDnHgUVRSDNK1/0AfE4n31s6TVPzTjRPOAGOMx",
-	"RQ97wCgoClcgwKiDv/KTbwDYrHwUh28fEnz0W+YsahJvWvPVl9x33MQmba0JrFQ6SxNxdNULXg7iArJ7",
-	"Pe0xvUUOxjEdW35AgwYQ9d/Grlr01hY92UCDO48AXtMviTbWPG56bOCYpWUwQSCPqvcRw41RxSBzZRMN",
-	"ip6GTXpaZzsNvdwNG4iM0AqcxQwGREKYzt+Gmh7aqyB5FGQZDrt8r79tX0GHNzHsr58bbLprjxQZLXmy",
-	"TTW7IOe7TnvXwu4RRQwT+0rs1miZ6gXkj/IQ2zn688y55pS6wQ7CVtHudETsrVaucux0Oy+0ZLwnXIUZ",
-	"fUsRkqwWaNxqrkhGKn23HWdHVt/zFdJr5ZC1ppi14tn0dfiMWWrHlt3qkZ60WdXAdGyJls7Vuis+6I7J",
-	"JGzP+DlBut9RSX5NVSV1sNqvIBUklUhvvK6NhK5ot0vSmjWp95LnRjCQuz3/liURe+dGx9IrKEVU2/pl",
-	"1nMOz2cTbFk5WmaVIydLcWUl8ZXPfnaiY0jq9XPHAYaeSwjObAHu3TL2Gfj6J5jv2H71/t1361WGcv1n",
-	"mJmv57UvjPVS1E0UsGk//XeG4at3RSiKLU8AAw19O/h51a6XS1gBREF9XdcsU+jGvTGg3KOkbQAKl8UZ",
-	"r0i9gyR6IIgJ7DbZRjKciMpSXX/ptTNjgT3FfFGXcOtW7+zuu6XynrTEiomtNTD69gTewzxEMPBmpsTt",
-	"RhXQ2tquNVq7WPXJcRcjdqHRzGCAjppBBpRbkeXa0rqVzY4M09f7+ydqKSJI7ZTVaWiyw1st5B7Q8DP3",
-	"QGPEkHuaKcH1tcCEOcDUIFUEtsxW+EFrtYHbdhSK7YapN7JpGAe5qtBwL612Ysgbc6Ys/cpgVqTioldy",
-	"b4b7BNkZRfbVO/QI0iNX23L/AbE9Lg0eOHVdyS1IqUGx8IfruyRyQDYRozxdh5ZkcctVWyYBlEeivn73",
-	"Lk3T6VwGebWl5qTIo/PvSCBwkBy0cgddYhKJ61uVLchBnJ4yFIeWmXDVk5iiVIThCiashIO17IEz178f",
-	"4gzsWvzECCtJh4fUuRh4XtUvhRzYMIkfYH3ack9ZNHPM2Wfz9OGuyQvYVpQsMKmhoTiX+2TcTTjQPfYf",
-	"krbg+Tag9LWPECSQZ2U/9rlJt9CDdwo4B4E0xQ9RVqYMFSmM7kFaQksyUPeRibsu6CenBMYoA6nt7CRc",
-	"68ccnmq/aLPOy9eSohy6s/YaWKSAPK/5x2EZpiT0+0VbTFp++P5B7hFFmxRGODd922z4aHqJKoX9z1kN",
-	"JoYTXbt4f9C5Tkc1OzsCDO4wabkMf1CV+9ar70F89w3ebhF3/PtCQHxnTF/kRwtVl60pF/7//+1//9v/",
-	"+7//x2S3QVRk5chBGrZBh8obPfVcD0a5LKYf5ohIGSDcXZJr99WYfComp8RCpvQ32P5ET9udJPciqmfr",
-	"12VF0wOuKA/UqHo1Hl1C7SjVMaeoaDmBoGvbv4bWei2QxyDlThJwQJTFGJHjs9KNYiPbMk0DjTMtS8MG",
-	"pi/d1Ncn6w42GZ2ifCgzmcusFFTNBimwDxBeuuv4D4CBq5uG49z2yGeKpKUdEJ4sO07PaPfocAQ22yjp",
-	"sEW2PiYC18blVNMLOo0P0ODTeaPWbkTdUJYtYa3cDXtLaIaqIRe2JZbwPoeF1Mu+lInUeBd56FFajS9H",
-	"k06AjsVyK6iBgvBDnmKQVA0QgbR9DtOYtWpnToKyXv2KNxFKYM7d5YnVcaGkLWUF5omSIFFB8I5ASrkb",
-	"KUphIhmuyGi8XuU4kvG3MchjmMIAA1VnVvUc1saFd5bp51l/EFC9fa4zL9deJbg23Q1IJW0hwmasTu18",
-	"PwA4JdTTd6WHVgvQfDCOuwat2u5RliGML8deg00hOHgBx514Dh/oN5znTTr1Vsl+7j5wcNH1zmyaSueV",
-	"cCTEGFZTPW7LzC5bT2z3WjAN8/WRZv3hbuj827cGeawsVmY/AvdHfJ4DYVJVgM20s1uUQtdhxpuHgRuZ",
-	"rDbtPUS7PRtoYvelBeiXiEEJ2wdc27W1XJHBq5MIol6OGrVegwl6wstLcwkb5tEWXEm6/Z1QxdVgdrIv",
-	"wuzi1s1fF+b2VrsMrleb3fAudHCXGAzvMvwryfCvJHBwF3FEHdYlH95l+PIhG9xli4Z3GY5j++FA3o/4",
-	"Sjm4C0qGdxkO5F+Ho+UdHtwlHT6x9H5wl2w4Jueb4V2Gk1gxogsb0eWb7z8N7kWG7yYZjsx0OATocCqj",
-	"w3GGDf+KWb4aRKDJpnE/nKn9tv/mw89jen3528BeobcBmjO9y3FqeCqfppivV9NOEC1S8DjYT89jjRhX",
-	"UdGmWgqnjIiVJK/ObpasPYcXKew4YmqWjf4UOqBzmjP+CNPi6oPY6NtOFMUEtlcdj05jeHUtrjYbasWH",
-	"m8vKd2++/bY6Dcm5fPvm7Wq9+vbNt/zvO/73d/zvd6v16h1/+46/fcffvuNv38m3/8z//p7//S/873/l",
-	"f/+b6CU7V73/TOA9gg/mdMV6dqiJbnbXFeHdridLIC0zAq19+XgcUdn1OkysyJAh6zCcbAP1bPX5QlIg",
-	"1zNxXDNkkOzquB+Hu6tylezvcy7cBoO8/3ljh7tj/7t2V1HdQmTzlRojaqz+22aHzOZSQfhlarkMVFqC",
-	"W1ukjz+9fYaCcywMIBhdGvS8fjv+vF04O1nmT6KvuIurnZK2KK0EAoWAuNz0qv8DGV6qoHvz8w+r9eqX",
-	"T2ZdCaQlDCbcejqYRBTlO+vETCEUfYQNHS249IwHXL4yMe4lVfuRwwdqubByUNk9JBHKKoQwFzwYm5aq",
-	"oj/KQFYYiVBm2ogoSmHOWjH/frs1v1VuG3IDcxo1XLwC1hbyTB+trBtBqGbovDKabkWtgQOnSmGeQHvA",
-	"cS/wVwT7VqLxHg6N+e0wP9d9gFVXdu/8MGVXZ2sdnVeFEEu21kCpSV/nyuaqs7Wf4YNgaTUJ2bmYL/uO",
-	"B6UNuLvg6ghctcSTN983aSEKFsGHVjcqD3N9N1MXn85ExOWocdyPpwsniC72GNwjZSNr7gKViuCA1egf",
-	"6YwYuBRs9LcLSsdVK2oudVWlYHPnepqi8I7F4Xca9O1hKWZw4IHNnJKtTqJljhFubRpWDl/V16c41vFV",
-	"XFRhalzA/PB7dPvBh6eCHVqntrmHN8xYK/JvdbEeqn3O0oNaTkubQ/uDFuCgXJmP9T2lBc4pdKfLHJkp",
-	"s8lgfzbK0OczPr1mSGbNBsC6lmeD7jDmUp+8XgaHaZuRrLajNsS48J0QYFzzuTB4tbN/Lv4wg/xhWhlA",
-	"e7CzhWc2K2xs9U1i0YjABBGhXtSc3PDWkU40jN9bo0JbIawuz7ToDj66BHRgaK/IUBpQAt6RfNkemtpJ",
-	"ShuuzHpzdwfkUFYxlv1JGAA/ZoEiFXDoqmTi4PFLaT7Xn/8tH0Rlb7SE7U+ZyfvWiEtF+hiASuH1mo1j",
-	"+UyfeoZV8wC33PTATaLSB5oGiKquf5roGF6cVnpbm+6I0G6fVoxu8GjKsquNEGSvfqFSU3qoCum1uhEw",
-	"+MxB8AnSMuU507UqqGqPtA23nnqk+iJvcodHbBriNf9RQnGfGob7nmuIw+4LbrtgF5MzJvGSpb/tgSz+",
-	"FHC+iPyhxrACEioLa5uj6njKkdt1AB+Wq/Nb0QaUfjAloNKn7DRffFYV228b4FuMGN0TaG/T6DEKvMum",
-	"ww5c9YSMKOa5I+vcNiuHekNYZP+S8F9W69V/qP58/Hm1Xv3M//6P8u3b38X1f/5F/Q/W/6ke/a+qZ/Xn",
-	"f67Wq39yXzJ2SaAh8W4fA/obTP0DLPz9pj0erNreGrl/pzqX2wJZNbaSZfWyH5G1RxWCZ4iK4lgi0krE",
-	"YoGYWW33Q26u61m15mBENV596JimL2fxL2v5sgHGbJvVzFtaiSupMQJpVBDMS6L3LWljT4KDKt33T3/G",
-	"uRoFa58JOk117UGGh9bUo1vyW9YBDjUe9E4O1FSRHhcswiXjVbNYhMxVxvQTcZuVdx1MaEZVajcHNTU8",
-	"XR53a8fTAD1Hb2oX2b1LOn45t67v6gzl/fvJjgcZJTvzOihRfesC2ASjzhzX7f3t7phbzmvIc/VFtDfh",
-	"1BQXGH1EPVmoOgMGmpXi5rC8wmqQzeM0dd5MudxGXtIOLn6lAaS1MCcGfan+vRUwjjaAojg4Rd+IFQTO",
-	"IzD9HoLuYEpnmjOz84fJ+WFI9HszMQseT0GJFTmckvaa7F/Vkcjhw2nFCN7PsVeBm2GGuRjcMndTFRP5",
-	"dEpYM7AbdpbhkzDOGYLMrkUaHXesurpS7FTJ3SiF9/4APWOfCbxN+MoG3eMrxlYv3s3KIMgkD4EgsxAa",
-	"442Cd7+acsj2Q5AN3H8xWQsCGHaso7ASxNOD8MZ+tLAIKc1rKsZ5MtmAxuwrdSXfgErlfS12qiRxoSXH",
-	"Zeq6VrHxCZ29O+nlDJ6nNKJ7QGwJFY5bxTusQra54LN3K8dmznRlzHR/qq5RF/AV0bbp2zuL0HKTISZS",
-	"v7Szw6gixTiP4gY1CaQ4tR5WtI9EdZJTe66wVnuFQP72il0NqaEtVXxjIe3efWcdZNOJurl1JIRQNvcv",
-	"vOkvHDe/yGPFtFV0GyTRGIkJETu73oafK7tqSwzxPlIQdbiI8UK+l2x3cAlVn3iSnQa7t4xc7YBUjVri",
-	"eN9dYo3eeZltOGnpuUV4gr/ff+ezhJpMny5wdxKMPN/aRZvPvj7oXkxCNVhPkWXvJ6g5LIYaqMzI6fp9",
-	"oDQu+wqqrmurfWn11t2V0wsC7xEuaXQSKemp034SQW2kknOUgVelM9qCKtSv3sCuX0Ql+DrBHPeDr6Cg",
-	"amzbL2odALXXie+qjJ3TY+ftAOY8XVV4bbwxbDq4EnydsV6WQ5lRdfJzMNYQRtkKWeDWwExUTfxHieI7",
-	"CcoRLG423MfFZ3SUsRU5mLEm6FLtzPdynlzXk5ksxsW3hiXDD85a4jNY2M2ApnoToUyzU6VCmS4sBNFx",
-	"jDlboKh2yDQWT+DAN8STGgGl3XceJOfb4w7G5lFIqGdnN8SrSvOBMbG7D38taJoXJYu01Ob9EExrPnSS",
-	"2IqsnbXyh7UojF9F6Gz5ZJRxymIkEwZsewqZdLFHoYRx//2bawKTGQgNKaz7JX0Cid9G55PcNxqxyaTK",
-	"Wln9xN8JQXc6Sjnuzt0H6GnB6wEqnWzM4wLQAra2n9CwZLMpjoElZ8SgC/o28ctRTbMt87N6IsgJGIRj",
-	"Jea3kORK300RgwSkwg214qHSDdUYja9NRX3h9rg+D7K+n4ouUEcDdVYzBcNbxZwj9YUbe1r18m1vrYpK",
-	"z7RUB//XTmkDs5wMLsivwGfoaa5Lq+pY1knz7YWux6Z5bgHVb8kZvGZrWsuemdcJAXVfYvPPvQcMkDCz",
-	"gek46/X/ctRQcZZAFCU0IgphfpiPW7CxjacMc++nHt6u4iG94xJsoQNp7i+LwxZY5tI3cQMTkd2fw9y1",
-	"PXqtOwfqBPh3T1P7k0BgPHg5phdayN59rpuqEL2pmlR7HnWcg1uoiGb+Ep0OyPgKoLpSybjLnzldG4yF",
-	"fN1uHGNcMNxHs56smspHoY3gAUWV25txhHKjhyH2UiT04CKhIVvu0fdOY0Gda2VQGwCrHWGY+AvsqyqR",
-	"5vKRvbL4B5clH+gB6qyf1htdrtqAJTnOHzNc2vhAUVgZdq3cdfyND8k32Xd/kp8Jy5SlHxhDzpJubyBR",
-	"5ynIB4g3dZzpPUm9rDnTR6NTgqMc89iY+C5EV1sffB29BzTaA5JEG1zm8cBqVSmoXd+tIOEqe7uRX39N",
-	"cSyUTHNegBgxR5b5imWjCisia/UofsVLHv0N7Ec9TMVdcWKTertq/o47oAz+Fp4+pQ2QIFzNALmDiVD8",
-	"I0AjWoDMLbqnOA5pEAo+DRUUlknF0MLOTnALCYEksHGGq4OLh271wO5OZK4p5HtwUVh/cLch1pzSasMd",
-	"bhDdw6KhRSsw1bS8foMDVtkabMhiA8NSpgnC0iJUTNM7OLbFWma1IWcl2E3XT46ju69SsMEQ4KgYW7Is",
-	"ikFWALQLq+/BOzSWqqD2GUxQmQU3lwl8QpszSLLh0cf6hVhThbbRqZqytYKH6fGEhuIeLTLsH9NFMElJ",
-	"EHv8XCkpMmcxBASSm1Lk9eLaC99a/rjBiz1jhcBJlG+x5h/dBJetPsoiGVc/wHuYVhRy9cdyI0PAxRD0",
-	"/fV1ot7SN6qsxpsYZ73TwOrLHl7VY376w+cvVzd//ri+AvRKtNvA5GrzeMX28GqHv1FjXRUEVwt+w1MH",
-	"x1Cm+ZFz/Onjl96EaJF8fYPJ7lo2p9dVq8ZM3Czs5s8fV+tVXQNEFOKQxgJQoNX71e/evOWVPQrA9hy+",
-	"ImaL/3cngmxEGguE84/J6v3qT4iyG9GE221BBhmPyPv70wpV39hDIK46O1D+5q9yGmuxa95iXb0aJs/c",
-	"6ab6hkgPU39CFYGplefmA72z5i23UfBsSnyR796+1dLZ1dHAQmu4/pWK41zYjIXFR3iWPPfQ45f/XoH+",
-	"u7ffTvY9kYLN8Km/5OL6A/0GE8FaVdIhsXM884bc6Wue9YIHiOGdZ99lyz9VDWez+w1PkVkVdKYl2FoP",
-	"HxoG5x1zA7eiLol9kKPilLY7Lw61npQN9NmKV58gIwjewxvpjnsupKoYYPMFLYtJOC4dnbXMauurj353",
-	"/I/+jNnVj7jMhyDbNXgAwkRYGjDuM2Q3D+DxUhCOGwi+lzbR4L3omMUewGOU4QRGMK/UwSTI2tv0IlDc",
-	"Z4RYMbvVrnufNg5sy7anh//pG/tJpZZ7Fh9cyPL0ZKklobSrFKrRbNQJmeO8R3Waf7ulY5Mg3dH5qEJC",
-	"unbMWk3Q014WmBrw4gNXvmTDMyDGAWzVaWEXd3Ed96WjcyiV2dWODm+Pjw7fg+TqU1OzbDYoqPOpa5Hp",
-	"0cquRCrXGTKsPQHUfUCx9FQhf4M76rVTRZKywdyyTgp8vuO6Ncvy/FlnC2+fFEuR56wEplBc2LcR+Af+",
-	"/Hx81aL51pOfzWFLADCpWXVtkVzUvL4Md5/qF2SbQEC/YuwynuD/wi9vLgm3ptc2Xc7y51c5Xy1GV4K7",
-	"5ZzjZJ8fpFPObHRNldV6sD1dDxYZ3JuB3cieKmH9uN4v2BSgAD47U8BZCfFDE1/ksT78QoSQOR8FHtcK",
-	"gUlUxya049KOLBxqP8PFHmHCypZ8uK5DQo2Yyu2nadp0fy02VEtnFWN9Hj1+thw3CNNoTHCa2m1f/PUv",
-	"95DME+HE9CM+m7NjgITli8OBp0ZLC7AjnV83bR+/WirmvOxIamqLHcmljrkNSRLdvn/8mCwod5B69apV",
-	"frs5aeFnC3Idglx2WXqtx0LaPSF4MkOYfGhy+bxoRLxcmwqQO6Wl9F8IoksQ61WNyE7a0OOEvLShilH+",
-	"iMkcDiEvhWE3GFtDe8FYKwsP4NUz4NGzsLh0yhmeD81FZp55m15qbui2PH+oqwZflsW5mz7p6HZmAcb5",
-	"o4POda4zSETtUDOK/FS9vjgM4YuutakFQ5wY0ngpmlFEuCmeUUIdCUm6NeNPghwvRaS0MORJTT7Qjnsu",
-	"bmJTo9XkZ6RGiylJe+6LUDHM1zh7/LDs9wVJBo9F83J2+mgOcotaOlSkXMtUa3YV5EY0WDhNsGSps9dZ",
-	"8GLoFvldDIUZQ7b6EZMb925NAsn1EtV3CI40Zme1uYsVr0sU6yAfP2FPlp2+4Jv53f2dWlKGFFHvJYEP",
-	"CcrugFpC+tPibLjcCXmF1wCPJA3JfiQ4uxSKXlwDXg3W55h51LWfMbNedy762dn0s2rjvHbCs+GhQprg",
-	"+6efRcHJRRHy5vC31JDp6Em8VYim1ID/RNoRLy36QnDWzjeDHEg0x5FLOeie4si5uIs4DpoKp9zYKXLS",
-	"NiVN7Ciqt1zwNOxOUIOZVkRvwVYDtmqguvoiKut57CN6l6pHdXp/7TcK3TILOXXWews0pKzbI4XbVaxb",
-	"dCIVokeAC+0p2jMQXKhGo0uC66cWjIMMIRdLuObBOgCajU1kIY4jEIeqbWDVo76AXYD6tNw+AlrBclGY",
-	"bApThUdeFekL2C1a0dFvj3Qon0ixYWC3UIWiCk4KA/jz9ZPI2BOgqnwBux8Jzi5aP6nTF82G6y+oPQa1",
-	"y9zr+fQX1WTRPoKNjDVYx3k/1YWVvSFbWsv5xG2Zrq/qFPrv3q5XGfiKsjJbvf/2n9+uX1pkVgF2KFcV",
-	"1/US2DPMtFt99HfH/+iPmGxQksC8i9caegbEiNWtLzFQrF8sfQJ1D6SprHvrjkWitKJHtUilsLZmxWvi",
-	"vmrUPfcprUUsPUlwTWAia72ZyegTf3+ZZCTWfjQy8oj0BqCLjhmMrsExfWdVYS4isG+kRjJoO586wuI5",
-	"INHvWTmR9czQEnkTZH+pKzXScyYLmC+PesVC3BfKttDHCUPiFs1hocpQ4SbfO7RtMWhL3f6Cv6D4DrKL",
-	"IOZjnYcF2Nr0yHDEOORORZnia3MKoTkUXUvKcMbR7SksPuzipM+REFZEKNYh1QwvomQRJeNoc0ASk07o",
-	"18WqinNOppDAFuVvCc4W2n9ttL9efffu3SkAWxAcQ0rBJoVXf8gZYo8HM54CEOZQCH4COdjBRQ9ohsI5",
-	"DLhNiVNMbQfKtccsmGP828i+uID5uJ6i3Lil763BQ6mPGZ8WVreoOW5uQ2CRPrpup4r0cWE2odddRfq4",
-	"KBsLBQ6jwDKPBK/n9QFJmUKXPaBk+Ia3vkyqXAhkIZAOgag4ixDv90VODU8eEBwZWI8y3F/+1Crp4lls",
-	"9CweRXujfOhfg+FrrDf9kSm6Q7qDqNa6jQvdzopuE8BABBgjaFP6kjX9ABi4aZrOxuE8wwlMW+PCvMyk",
-	"h6sMWYjr5GktDa5BZZ8bA8rjtExgk9bUQJ0bjFMIjp0hor1ls07nXmHMlYYyPifwFoZdnBd4Z+NOdKRv",
-	"f3UpUu3CTgNHvH7qbJvUXxyeXefGYrOS0VvGjDKWL5TxKjOqzuV2zcII8EOeYpBcy9lxfLl++hVvIpTA",
-	"nKEtgsTuB/2D7F4N/oevBSbzcQxrL2EK25rTu5yDV4JAgBbe+9LbcaiJVmeBGvxapDiBCiAmjXCLUuaB",
-	"XvuoBTOAUrPlRM2hpJDYzCv2d8/dA9nzekXZY8pniUm2sim1vNcEPr60zDLAHzh04tlmO+VygKNkpBYy",
-	"Z31akkWILs2bXqYeLfbLqSm863OmmziGBVPSbj5b2TDFa4GCyHV3U2/t57rtBe9xDZAAvXDuJMv3mUvC",
-	"6xjkMUyN+oSFrHmHV6FOTMjWBaj8IXAGJUXuk6b9OTan4bnn2pxTECRfGz3pAW3aHQzX3/8VsoXWTrVT",
-	"e5gWUQwrKFzHOE1h7E9/cpOmH7Smr6Vu9XG9GxQ8Z21W/iNMi6sPHFsC8oqoJV1gVpF6t07mHlYDc7Ej",
-	"W9DRwc6un7QtC6xke0bstV1/a0uYjwASdWx1mlC2kOUW2Mw1PdkbFsSbkCW+bkxzZkG4NDw7Yg6DeYr7",
-	"14zbXWGv/d99eKmG+SDbLSeXw3dRA/wLOrq40Of6SV9TSMalBqdmw0vbS5iN0NamtXA2O2pm0IpzH4UN",
-	"6vEmydDZTtZHwg7h6PqA2D4CRRFgz+JAoDXQeLZN6rMV/ySzcl6aVUKu/1Q6Sp3cdPHeOX38zyy8d35S",
-	"BCfoL4cPlP+JEIOZp/wsfKAfeavL4mBNRsgaEPNMUK1XyIQPAZVc5YZdDtfUN+g0JVLVB2eOCAZavn5q",
-	"oBVkPj0jupj1YX3+s7OdLgZTC0dynroWHHu5XGce6OUwj14Yci3i84IRuSWwtxAmft1btLpk3bta4UtR",
-	"vfsbKBQuvoYQA6Ta0llxKzn7WUlCDqSXjQzX/tP1n1CDEuc6Zb8cvHjBZ3aOK5gHS1b/hPEKPKPYSDnr",
-	"+fAIzJbKyg2W4SYor9jjHEYxSNOIwAQRGDOvpf3PVZ/PD4jF+4uztgt4UL64k9Wb0b55Grt7a5XzNsJP",
-	"aBIPW7XXPi4xX9APhbvMF3vJPqtGs/FMUNk3YlzygLYzpd6Q0Ju1h0G9ee0Nv35Skw+RznKQ2QjoZu6z",
-	"kdFySouYtiFeuan7RNXGeHiO1vwLb31ZZoEeOObNRLTZXontELuqciha91HmmrqkrWNgN+vN4iD33Zx+",
-	"AbuXpfwGZmMXajAmkfSSrTYrNDN61VYmBgvuU+ZjelV9sjJlqEghT/JA3SnY6z07Xbq8aAMoihc/mrMn",
-	"6msYbWDCzOr5ech72nSWoeH8Cx6eCA8tN98/ojy5THw7HS99vXwNAs+1wRfe4sJUSAiyeeuQHOjaFl0/",
-	"8TmHGAuqvvNhBmLW8+EGFXAWRmBCM1Hz028aEGVVL9EooIFg3tyBz7M2BHhOmvV2Xdxti75fJ61Vyz/5",
-	"QrCjS9vXTzrYXALlXyE7K/JYJEpr9vMRLC8OMZyejhe48UeLBDewoWhTfWfhRUN50XW79kGYXJtfcu/5",
-	"oapBYp48wbfx4y8Ac/u5qENx+PppSKL6C8Vo84AzTX2/EMiEBBLIwy/1XHJSrJk3mnTw4ppCQOK9HT0+",
-	"8/eq78Xgh1j2idmJy5Lh3Sgl3ILOiXOTVrM7Hs6fSAMOhZewy8fWH14v6z+vPdvHw4Lqor92NA909RHF",
-	"/CJRHb2L9+uQnD7mriYHHG1fPp1UeAp8WbxwZk3UwZWkXztlz6l69Gmpeak/26s/G0ZXw6tEXwSRvc7K",
-	"0AtNzoom7xFFDDtS1yqXn7+Khn9DbP8XCsnHZD6hYqpM3lwO4hKmC+YpzPurQjLP4V+2uxxjnDyxS4Q4",
-	"1ZF9wT87/uk871oUhmeOKwTR4OLwUi781IipivPP1ESpo8nzekVhXBLEHvlObyAgkNyUbL96//fbal8o",
-	"JPcKD7ofQAwmV58ZYJBe/acEbkGZsisCdwjn/3m1XpUkrfCGsYK+v74GBXqjtv4Nwtyw0R7wD2Wlphk7",
-	"wtLT96akjIAUAWN30Ol+W0PjSaGzTHVcjayeEIbiFLaefeDhUaj7kO9391kFNiBKeGkvuiWZu69kRcXe",
-	"Y1mCrHmsZ7XWHtdJY7VnPJuJ/ht3vlxHuOrP+pGS+luZJKF5wvUu/Tf3iNUfmK85zS0Mz1uPaiR+vn3+",
-	"9wAAAP//",
-}
-
-// decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
-// after base64-decoding and flate-decompressing the embedded blob.
-func decodeSpec() ([]byte, error) {
-	encoded := strings.Join(swaggerSpec, "")
-	compressed, err := base64.StdEncoding.DecodeString(encoded)
-	if err != nil {
-		return nil, fmt.Errorf("error base64 decoding spec: %w", err)
-	}
-	zr := flate.NewReader(bytes.NewReader(compressed))
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(zr); err != nil {
-		return nil, fmt.Errorf("read flate: %w", err)
-	}
-	if err := zr.Close(); err != nil {
-		return nil, fmt.Errorf("close flate reader: %w", err)
-	}
-
-	return buf.Bytes(), nil
-}
-
-var rawSpec = decodeSpecCached()
-
-// a naive cache of the decoded OpenAPI spec
-func decodeSpecCached() func() ([]byte, error) {
-	data, err := decodeSpec()
-	return func() ([]byte, error) {
-		return data, err
-	}
-}
-
-// Constructs a synthetic filesystem for resolving external references when loading openapi specifications.
-func PathToRawSpec(pathToFile string) map[string]func() ([]byte, error) {
-	res := make(map[string]func() ([]byte, error))
-	if len(pathToFile) > 0 {
-		res[pathToFile] = rawSpec
-	}
-
-	return res
-}
-
-// GetSpec returns the OpenAPI specification corresponding to the generated
-// code in this file. External references in the spec are resolved through
-// PathToRawSpec; externally-referenced files must be embedded in their
-// corresponding Go packages (via the import-mapping feature). URL-based
-// external refs are not supported.
-func GetSpec() (swagger *openapi3.T, err error) {
-	resolvePath := PathToRawSpec("")
-
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = true
-	loader.ReadFromURIFunc = func(loader *openapi3.Loader, url *url.URL) ([]byte, error) {
-		pathToFile := url.String()
-		pathToFile = path.Clean(pathToFile)
-		getSpec, ok := resolvePath[pathToFile]
-		if !ok {
-			err1 := fmt.Errorf("path not found: %s", pathToFile)
-			return nil, err1
-		}
-		return getSpec()
-	}
-	var specData []byte
-	specData, err = rawSpec()
-	if err != nil {
-		return
-	}
-	swagger, err = loader.LoadFromData(specData)
-	if err != nil {
-		return
-	}
-	return
-}
-
-// GetSpecJSON returns the raw JSON bytes of the embedded OpenAPI
-// specification: decompressed but not unmarshaled. External references
-// are not resolved here; the bytes are the spec exactly as embedded by
-// codegen. The result is cached at package init time, so repeated calls
-// are cheap.
-func GetSpecJSON() ([]byte, error) {
-	return rawSpec()
-}
-
-// GetSwagger returns the OpenAPI specification corresponding to the
-// generated code in this file.
-//
-// Deprecated: GetSwagger predates kin-openapi renaming openapi3.Swagger
-// to openapi3.T. Use [GetSpec] instead. This wrapper is retained for
-// backwards compatibility.
-func GetSwagger() (*openapi3.T, error) {
-	return GetSpec()
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 
-	"github.com/go-intercom/intercom/gen"
+	"github.com/go-intercom/intercom/internal/description"
 )
 
 // spec is the loaded description and the router over its paths, shared by
@@ -25,7 +25,7 @@ var (
 	specErr  error
 )
 
-// loadSpec loads gen's embedded description once.
+// loadSpec loads the embedded description once.
 func loadSpec() (*spec, error) {
 	specOnce.Do(func() {
 		specVal, specErr = buildSpec()
@@ -34,7 +34,7 @@ func loadSpec() (*spec, error) {
 }
 
 func buildSpec() (*spec, error) {
-	doc, err := gen.GetSpec()
+	doc, err := description.GetSpec()
 	if err != nil {
 		return nil, fmt.Errorf("intercomtest: load description: %w", err)
 	}

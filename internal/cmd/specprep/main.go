@@ -2,12 +2,16 @@
 //
 //	specprep derive -in published.yaml -out openapi/intercom-2.11.yaml
 //	specprep version -in published.yaml   (prints info.version)
-//	specprep generate -spec openapi/intercom-2.11.yaml -overlay openapi/overlay.yaml -config codegen.yaml -o gen/intercom.gen.go
+//	specprep generate -spec openapi/intercom-2.11.yaml -overlay openapi/overlay.yaml -config codegen.yaml -o gen/intercom.gen.go \
+//	        [-description internal/description/description.gen.go]
 //
 // derive keeps the structure of a published Intercom description and drops
 // its prose. generate applies the overlay before anything loads the file, then
 // runs oapi-codegen with `go run`, at the version go.mod pins, and writes
-// version.gen.go beside its output with the description's API version.
+// beside its output version.gen.go (the description's API version) and
+// accessors.gen.go (nil-safe getters and timestamp readers). With
+// -description it also embeds the overlaid description, for the packages
+// that validate against it, in a package of its own.
 package main
 
 import (
@@ -74,6 +78,7 @@ func generate(args []string) error {
 	overlayPath := fs.String("overlay", "", "OpenAPI Overlay applied before loading")
 	config := fs.String("config", "", "oapi-codegen configuration")
 	out := fs.String("o", "", "output Go file")
+	description := fs.String("description", "", "Go file that embeds the overlaid description (optional)")
 	_ = fs.Parse(args)
 	if *spec == "" || *overlayPath == "" || *config == "" || *out == "" {
 		return fmt.Errorf("specprep generate: -spec, -overlay, -config and -o are required")
@@ -99,10 +104,29 @@ func generate(args []string) error {
 	if err := os.WriteFile(preparedPath, prepared, 0o644); err != nil {
 		return err
 	}
-	cmd := exec.Command("go", "run", oapiCodegen, "-config", *config, "-o", *out, preparedPath)
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("specprep generate: oapi-codegen: %w", err)
+	if err := oapiCodegenRun(*config, *out, preparedPath); err != nil {
+		return err
+	}
+	if *description != "" {
+		cfg := filepath.Join(dir, "description.yaml")
+		pkgLine := fmt.Sprintf("package: %s\ngenerate:\n  embedded-spec: true\n", filepath.Base(filepath.Dir(*description)))
+		if err := os.WriteFile(cfg, []byte(pkgLine), 0o644); err != nil {
+			return err
+		}
+		if err := oapiCodegenRun(cfg, *description, preparedPath); err != nil {
+			return err
+		}
+	}
+	generated, err := os.ReadFile(*out)
+	if err != nil {
+		return err
+	}
+	accessors, err := specprep.Accessors(generated)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(*out), "accessors.gen.go"), accessors, 0o644); err != nil {
+		return err
 	}
 	// The API version the code comes from, beside it, for the
 	// Intercom-Version header.
@@ -115,6 +139,16 @@ func generate(args []string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(filepath.Dir(*out), "version.gen.go"), specprep.VersionFile(pkg, version), 0o644)
+}
+
+// oapiCodegenRun runs the pinned oapi-codegen with config on spec, writing out.
+func oapiCodegenRun(config, out, spec string) error {
+	cmd := exec.Command("go", "run", oapiCodegen, "-config", config, "-o", out, spec)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("specprep generate: oapi-codegen: %w", err)
+	}
+	return nil
 }
 
 // packageName reads the package oapi-codegen's configuration names.
