@@ -82,8 +82,8 @@ func TestArticlesOperations(t *testing.T) {
 			wantPath: "/articles/search", wantQuery: "help_center_id=3&highlight=true&phrase=refund&state=published",
 			check: func(t *testing.T, got any) {
 				r := got.(*ArticleSearchResults)
-				require.NotNil(t, r.Data.Articles)
-				assert.Equal(t, "ar1", (*r.Data.Articles)[0].Id)
+				require.Len(t, r.Data.GetArticles(), 1)
+				assert.Equal(t, "ar1", r.Data.GetArticles()[0].Id)
 			},
 		},
 	})

@@ -24,8 +24,6 @@ func err0[T any](_ T, _ *Response, err error) error { return err }
 // err1 adapts the (*Response, error) results of a facade method.
 func err1(_ *Response, err error) error { return err }
 
-func ptr[T any](v T) *T { return &v }
-
 var badInputs = []badInput{
 	// Tickets
 	{"ticket get: empty id", "ticket_id", func(ctx context.Context, c *Client) error { return err0(c.Tickets.Get(ctx, "")) }},

@@ -8,8 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"strings"
-	"sync"
+	"runtime"
 	"testing"
 	"time"
 
@@ -147,7 +146,7 @@ func benchDecode[T any](b *testing.B, data []byte) {
 		body := &resettableBody{}
 		req := httptest.NewRequest(http.MethodGet, "https://api.intercom.io/tickets/1", nil)
 		resp := &http.Response{StatusCode: 200, Header: benchHeader(), Body: body, ContentLength: int64(len(data)), Request: req}
-		var p pairedTimer
+		var p pairedMeter
 		for b.Loop() {
 			p.run(func() {
 				body.Reset(data)
@@ -160,44 +159,72 @@ func benchDecode[T any](b *testing.B, data []byte) {
 				}
 			})
 		}
-		p.report(b)
+		p.report(b, 1)
 	})
 }
 
-// pairedTimer accumulates the time of a facade call and of its baseline,
-// made one after the other in the same loop.
-type pairedTimer struct {
-	n       int
-	f, base time.Duration
+// pairedMeter accumulates the time, allocations and bytes of a facade call
+// and of its baseline, made one after the other in the same loop.
+type pairedMeter struct {
+	n                   int
+	f, base             time.Duration
+	fAllocs, baseAllocs uint64
+	fBytes, baseBytes   uint64
 }
 
-// run times facade and baseline once each, alternating which goes first so
-// that neither always inherits the other's garbage or warm caches.
-func (p *pairedTimer) run(facade, baseline func()) {
-	timed := func(fn func(), into *time.Duration) {
+// run measures facade and baseline once each, alternating which goes first
+// so that neither always inherits the other's garbage or warm caches. The
+// heap counters are read outside the timed part.
+func (p *pairedMeter) run(facade, baseline func()) {
+	var ms runtime.MemStats
+	measured := func(fn func(), into *time.Duration, allocs, bytes *uint64) {
+		runtime.ReadMemStats(&ms)
+		m0, b0 := ms.Mallocs, ms.TotalAlloc
 		start := time.Now()
 		fn()
 		*into += time.Since(start)
+		runtime.ReadMemStats(&ms)
+		*allocs += ms.Mallocs - m0
+		*bytes += ms.TotalAlloc - b0
 	}
 	if p.n%2 == 0 {
-		timed(facade, &p.f)
-		timed(baseline, &p.base)
+		measured(facade, &p.f, &p.fAllocs, &p.fBytes)
+		measured(baseline, &p.base, &p.baseAllocs, &p.baseBytes)
 	} else {
-		timed(baseline, &p.base)
-		timed(facade, &p.f)
+		measured(baseline, &p.base, &p.baseAllocs, &p.baseBytes)
+		measured(facade, &p.f, &p.fAllocs, &p.fBytes)
 	}
 	p.n++
 }
 
-// report publishes time_ratio (facade/baseline) and the mean of each side.
-func (p *pairedTimer) report(b *testing.B) {
+// report publishes time_ratio, alloc_ratio and bytes_ratio (facade/baseline)
+// and the mean of each side per call. With items > 1 (a walk of a list), the
+// allocations are also given per item.
+func (p *pairedMeter) report(b *testing.B, items int) {
 	if p.n == 0 || p.base == 0 {
 		return
 	}
+	n := float64(p.n)
 	b.ReportMetric(float64(p.f)/float64(p.base), "time_ratio")
-	b.ReportMetric(float64(p.f.Nanoseconds())/float64(p.n), "facade_ns")
-	b.ReportMetric(float64(p.base.Nanoseconds())/float64(p.n), "baseline_ns")
+	b.ReportMetric(float64(p.fAllocs)/float64(max(p.baseAllocs, 1)), "alloc_ratio")
+	b.ReportMetric(float64(p.fBytes)/float64(max(p.baseBytes, 1)), "bytes_ratio")
+	b.ReportMetric(float64(p.f.Nanoseconds())/n, "facade_ns")
+	b.ReportMetric(float64(p.base.Nanoseconds())/n, "baseline_ns")
+	if items > 1 {
+		b.ReportMetric(float64(p.fAllocs)/n/float64(items), "facade_allocs/item")
+		b.ReportMetric(float64(p.baseAllocs)/n/float64(items), "baseline_allocs/item")
+	} else {
+		b.ReportMetric(float64(p.fAllocs)/n, "facade_allocs")
+		b.ReportMetric(float64(p.baseAllocs)/n, "baseline_allocs")
+	}
 	b.ReportMetric(0, "ns/op")
+}
+
+// mallocs is the number of heap allocations made so far by the process.
+func mallocs() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.Mallocs
 }
 
 func benchHeader() http.Header {
@@ -293,7 +320,7 @@ func benchGetTicket(b *testing.B, body []byte) {
 			b.Fatal(err)
 		}
 		hc := &http.Client{}
-		var p pairedTimer
+		var p pairedMeter
 		for b.Loop() {
 			p.run(func() {
 				if _, _, err := c.Tickets.Get(ctx, "410001"); err != nil {
@@ -301,53 +328,6 @@ func benchGetTicket(b *testing.B, body []byte) {
 				}
 			}, func() { plain(b, hc) })
 		}
-		p.report(b)
+		p.report(b, 1)
 	})
-}
-
-// contactPageServer serves GET /contacts pages of perPage contacts, total in
-// all, made on the fly from one template so that the server holds no list.
-func contactPageServer(tb testing.TB, total, perPage int) *httptest.Server {
-	var contact strings.Builder
-	contact.WriteString(`{"type":"contact","id":"6650c0de%016x","workspace_id":"abc123","external_id":"u-%d","role":"user",` +
-		`"email":"user%d@example.com","phone":null,"name":"User Number","avatar":null,"owner_id":null,"social_profiles":{"type":"list","data":[]},` +
-		`"has_hard_bounced":false,"marked_email_as_spam":false,"unsubscribed_from_emails":false,"created_at":1717000000,"updated_at":1717000000,` +
-		`"signed_up_at":1717000000,"last_seen_at":1717000000,"last_replied_at":null,"last_contacted_at":null,"last_email_opened_at":null,` +
-		`"last_email_clicked_at":null,"language_override":null,"browser":"chrome","browser_version":"125.0","browser_language":"en","os":"macOS",` +
-		`"location":{"type":"location","country":"Ireland","region":"Dublin","city":"Dublin"},"android_app_name":null,"android_app_version":null,` +
-		`"android_device":null,"android_os_version":null,"android_sdk_version":null,"android_last_seen_at":null,"ios_app_name":null,` +
-		`"ios_app_version":null,"ios_device":null,"ios_os_version":null,"ios_sdk_version":null,"ios_last_seen_at":null,` +
-		`"custom_attributes":{"plan":"pro","seats":12},"tags":{"type":"list","data":[],"url":"/contacts/x/tags","total_count":0,"has_more":false},` +
-		`"notes":{"type":"list","data":[],"url":"/contacts/x/notes","total_count":0,"has_more":false},` +
-		`"companies":{"type":"list","data":[],"url":"/contacts/x/companies","total_count":0,"has_more":false}}`)
-	tmpl := contact.String()
-	var bufMu sync.Mutex
-	var buf bytes.Buffer
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := 0
-		if s := r.URL.Query().Get("starting_after"); s != "" {
-			fmt.Sscanf(s, "c%d", &start)
-		}
-		end := min(start+perPage, total)
-		bufMu.Lock()
-		defer bufMu.Unlock()
-		buf.Reset()
-		buf.WriteString(`{"type":"list","data":[`)
-		for i := start; i < end; i++ {
-			if i > start {
-				buf.WriteByte(',')
-			}
-			fmt.Fprintf(&buf, tmpl, i, i, i)
-		}
-		fmt.Fprintf(&buf, `],"total_count":%d,"pages":{"type":"pages","page":%d,"per_page":%d,"total_pages":%d`,
-			total, start/perPage+1, perPage, (total+perPage-1)/perPage)
-		if end < total {
-			fmt.Fprintf(&buf, `,"next":{"per_page":%d,"starting_after":"c%d"}`, perPage, end)
-		}
-		buf.WriteString(`}}`)
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(buf.Bytes())
-	}))
-	tb.Cleanup(srv.Close)
-	return srv
 }

@@ -84,3 +84,33 @@ func TestContactsAndCompaniesAgainstIntercomtest(t *testing.T) {
 	assert.Empty(t, srv.InvalidRequests(), "requests the description does not allow")
 	assert.Empty(t, srv.InvalidResponses())
 }
+
+// A field left unset keeps its value on the server, Null clears it and
+// NewNullable replaces it.
+func TestContactUpdateNullClearsUnsetKeeps(t *testing.T) {
+	srv := intercomtest.NewServer(t)
+	client, err := facade.NewClient(srv.Token, facade.WithBaseURL(srv.URL))
+	require.NoError(t, err)
+	ctx := t.Context()
+
+	c, _, err := client.Contacts.Create(ctx, facade.CreateContactOptions{Email: "lin@example.com", Name: "Lin", Phone: "+15550100"})
+	require.NoError(t, err)
+	require.Equal(t, "+15550100", c.GetPhone())
+
+	c, _, err = client.Contacts.Update(ctx, c.Id, facade.UpdateContactOptions{Name: facade.NewNullable("Lin Wei")})
+	require.NoError(t, err)
+	assert.Equal(t, "Lin Wei", c.GetName())
+	assert.Equal(t, "+15550100", c.GetPhone(), "an unset phone is kept")
+
+	c, _, err = client.Contacts.Update(ctx, c.Id, facade.UpdateContactOptions{Phone: facade.Null[string]()})
+	require.NoError(t, err)
+	assert.Nil(t, c.Phone, "a null phone is cleared")
+	assert.Equal(t, "Lin Wei", c.GetName(), "an unset name is kept")
+
+	found, _, err := client.Contacts.Find(ctx, c.Id)
+	require.NoError(t, err)
+	assert.Nil(t, found.Phone)
+	assert.Equal(t, "Lin Wei", found.GetName())
+	assert.Empty(t, srv.InvalidRequests(), "requests the description does not allow")
+	assert.Empty(t, srv.InvalidResponses())
+}

@@ -15,7 +15,7 @@ func TestDataAttributesList(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.expect(t, "GET", "/data_attributes", nil, "")
-	if len(got.Data) != 1 || got.Data[0].Name != "plan" || *got.Data[0].Id != 37 {
+	if len(got.Data) != 1 || got.Data[0].Name != "plan" || got.Data[0].GetId() != 37 {
 		t.Errorf("decoded %+v", got)
 	}
 

@@ -110,7 +110,7 @@ func TestTagsCreate(t *testing.T) {
 				t.Fatal(err)
 			}
 			s.expect(t, "POST", "/tags", nil, tc.body)
-			if *got.Id != "656452352" || *got.Name != "Independent" {
+			if got.GetId() != "656452352" || got.GetName() != "Independent" {
 				t.Errorf("decoded %+v", got)
 			}
 		})
@@ -155,7 +155,7 @@ func TestTagsListFindDelete(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.expect(t, "GET", "/tags/81", nil, "")
-	if *got.Name != "Manual tag" {
+	if got.GetName() != "Manual tag" {
 		t.Errorf("decoded %+v", got)
 	}
 
@@ -186,6 +186,6 @@ func ExampleTagsService_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(*tag.Id, *tag.Name)
+	fmt.Println(tag.GetId(), tag.GetName())
 	// Output: 656452352 Independent
 }

@@ -187,7 +187,7 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, opts *Upda
 			if err := required("assignment.assignee_id", a.AssigneeID); err != nil {
 				return nil, nil, err
 			}
-			body.Assignment = &gen.TicketAssignment{AssigneeId: &a.AssigneeID}
+			body.Assignment = &gen.UpdateTicketAssignment{AssigneeId: &a.AssigneeID}
 			if a.AdminID != "" {
 				body.Assignment.AdminId = &a.AdminID
 			}

@@ -1450,12 +1450,19 @@ func (x *Contact) GetAndroidSdkVersion() string {
 	return *x.AndroidSdkVersion
 }
 
-// GetAvatar returns Avatar, nil when the receiver is nil.
-func (x *Contact) GetAvatar() *ContactAvatar {
-	if x == nil {
-		return nil
+// GetAvatar returns Avatar, the zero value when it or the receiver is nil.
+func (x *Contact) GetAvatar() struct {
+	ImageUrl *string `json:"image_url,omitempty"`
+	Type     *string `json:"type,omitempty"`
+} {
+	if x == nil || x.Avatar == nil {
+		var zero struct {
+			ImageUrl *string `json:"image_url,omitempty"`
+			Type     *string `json:"type,omitempty"`
+		}
+		return zero
 	}
-	return x.Avatar
+	return *x.Avatar
 }
 
 // GetBrowser returns Browser, the zero value when it or the receiver is nil.
@@ -1882,24 +1889,6 @@ func (x *ContactAttachedCompanies) GetPages() *PagesLink {
 		return nil
 	}
 	return x.Pages
-}
-
-// GetImageUrl returns ImageUrl, the zero value when it or the receiver is nil.
-func (x *ContactAvatar) GetImageUrl() string {
-	if x == nil || x.ImageUrl == nil {
-		var zero string
-		return zero
-	}
-	return *x.ImageUrl
-}
-
-// GetType returns Type, the zero value when it or the receiver is nil.
-func (x *ContactAvatar) GetType() string {
-	if x == nil || x.Type == nil {
-		var zero string
-		return zero
-	}
-	return *x.Type
 }
 
 // GetData returns Data, the zero value when it or the receiver is nil.
@@ -6024,24 +6013,6 @@ func (x *Ticket) UpdatedAtTime() time.Time {
 	return time.Unix(int64(*x.UpdatedAt), 0)
 }
 
-// GetAdminId returns AdminId, the zero value when it or the receiver is nil.
-func (x *TicketAssignment) GetAdminId() string {
-	if x == nil || x.AdminId == nil {
-		var zero string
-		return zero
-	}
-	return *x.AdminId
-}
-
-// GetAssigneeId returns AssigneeId, the zero value when it or the receiver is nil.
-func (x *TicketAssignment) GetAssigneeId() string {
-	if x == nil || x.AssigneeId == nil {
-		var zero string
-		return zero
-	}
-	return *x.AssigneeId
-}
-
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *TicketList) GetPages() *CursorPages {
 	if x == nil {
@@ -6550,6 +6521,24 @@ func (x *UpdateNewsItemParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetAdminId returns AdminId, the zero value when it or the receiver is nil.
+func (x *UpdateTicketAssignment) GetAdminId() string {
+	if x == nil || x.AdminId == nil {
+		var zero string
+		return zero
+	}
+	return *x.AdminId
+}
+
+// GetAssigneeId returns AssigneeId, the zero value when it or the receiver is nil.
+func (x *UpdateTicketAssignment) GetAssigneeId() string {
+	if x == nil || x.AssigneeId == nil {
+		var zero string
+		return zero
+	}
+	return *x.AssigneeId
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *UpdateTicketParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -6560,7 +6549,7 @@ func (x *UpdateTicketParams) GetIntercomVersion() IntercomVersion {
 }
 
 // GetAssignment returns Assignment, nil when the receiver is nil.
-func (x *UpdateTicketRequest) GetAssignment() *TicketAssignment {
+func (x *UpdateTicketRequest) GetAssignment() *UpdateTicketAssignment {
 	if x == nil {
 		return nil
 	}

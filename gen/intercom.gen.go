@@ -3593,13 +3593,16 @@ type CompanyScrollType string
 
 // Contact defines model for contact.
 type Contact struct {
-	AndroidAppName            *string                   `json:"android_app_name,omitempty"`
-	AndroidAppVersion         *string                   `json:"android_app_version,omitempty"`
-	AndroidDevice             *string                   `json:"android_device,omitempty"`
-	AndroidLastSeenAt         *int                      `json:"android_last_seen_at,omitempty"`
-	AndroidOsVersion          *string                   `json:"android_os_version,omitempty"`
-	AndroidSdkVersion         *string                   `json:"android_sdk_version,omitempty"`
-	Avatar                    *ContactAvatar            `json:"avatar"`
+	AndroidAppName    *string `json:"android_app_name,omitempty"`
+	AndroidAppVersion *string `json:"android_app_version,omitempty"`
+	AndroidDevice     *string `json:"android_device,omitempty"`
+	AndroidLastSeenAt *int    `json:"android_last_seen_at,omitempty"`
+	AndroidOsVersion  *string `json:"android_os_version,omitempty"`
+	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
+	Avatar            *struct {
+		ImageUrl *string `json:"image_url,omitempty"`
+		Type     *string `json:"type,omitempty"`
+	} `json:"avatar"`
 	Browser                   *string                   `json:"browser"`
 	BrowserLanguage           *string                   `json:"browser_language"`
 	BrowserVersion            *string                   `json:"browser_version"`
@@ -3647,12 +3650,6 @@ type Contact struct {
 	UtmSource                 *string                   `json:"utm_source,omitempty"`
 	UtmTerm                   *string                   `json:"utm_term,omitempty"`
 	WorkspaceId               string                    `json:"workspace_id"`
-}
-
-// ContactAvatar defines model for contact.avatar.
-type ContactAvatar struct {
-	ImageUrl *string `json:"image_url,omitempty"`
-	Type     *string `json:"type,omitempty"`
 }
 
 // ContactArchived defines model for contact_archived.
@@ -5494,20 +5491,20 @@ type DataAttributeOption struct {
 	Value string `json:"value"`
 }
 
+// UpdateTicketAssignment defines model for update_ticket_assignment.
+type UpdateTicketAssignment struct {
+	AdminId    *string `json:"admin_id,omitempty"`
+	AssigneeId *string `json:"assignee_id,omitempty"`
+}
+
 // UpdateTicketRequest defines model for update_ticket_request.
 type UpdateTicketRequest struct {
-	Assignment       *TicketAssignment         `json:"assignment,omitempty"`
+	Assignment       *UpdateTicketAssignment   `json:"assignment,omitempty"`
 	IsShared         *bool                     `json:"is_shared,omitempty"`
 	Open             *bool                     `json:"open,omitempty"`
 	SnoozedUntil     *int                      `json:"snoozed_until,omitempty"`
 	State            *UpdateTicketRequestState `json:"state,omitempty"`
 	TicketAttributes *map[string]interface{}   `json:"ticket_attributes,omitempty"`
-}
-
-// TicketAssignment defines model for update_ticket_request.assignment.
-type TicketAssignment struct {
-	AdminId    *string `json:"admin_id,omitempty"`
-	AssigneeId *string `json:"assignee_id,omitempty"`
 }
 
 // UpdateTicketRequestState defines model for UpdateTicketRequest.State.

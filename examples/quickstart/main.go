@@ -184,7 +184,7 @@ func workflow(ctx context.Context, w io.Writer, c *facade.Client) error {
 		line := fmt.Sprintf("    %-32s by %-28s", p.PartType, authorOf(p.Author))
 		if p.PreviousTicketState != nil {
 			line += fmt.Sprintf(" %s → %s", *p.PreviousTicketState, p.TicketState)
-		} else if body, err := p.Body.Get(); err == nil && body != "" {
+		} else if body := p.GetBody(); body != "" {
 			line += fmt.Sprintf(" %q", body)
 		}
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
@@ -242,7 +242,7 @@ func authorOf(a *facade.TicketPartAuthor) string {
 		return "nobody"
 	}
 	who := a.Email
-	if name, err := a.Name.Get(); err == nil && name != "" {
+	if name := a.GetName(); name != "" {
 		who = name
 	}
 	return fmt.Sprintf("%s %s", a.Type, who)
