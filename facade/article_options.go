@@ -64,8 +64,11 @@ func (o ArticleOptions) createRequest(title string, authorID int) (gen.CreateArt
 	if authorID <= 0 {
 		return gen.CreateArticleRequest{}, invalid("author_id", "must be the id of an admin, got %d", authorID)
 	}
-	if o.Title != "" || o.AuthorID != 0 {
-		return gen.CreateArticleRequest{}, invalid("title", "Create takes the title and author as parameters; leave ArticleOptions.Title and AuthorID empty")
+	if o.Title != "" {
+		return gen.CreateArticleRequest{}, invalid("title", "Create takes the title as a parameter; leave ArticleOptions.Title empty")
+	}
+	if o.AuthorID != 0 {
+		return gen.CreateArticleRequest{}, invalid("author_id", "Create takes the author as a parameter; leave ArticleOptions.AuthorID empty")
 	}
 	if err := o.check(); err != nil {
 		return gen.CreateArticleRequest{}, err

@@ -109,7 +109,7 @@ func TestArticlesInputErrors(t *testing.T) {
 		{"create title in options", "title", func(ctx context.Context, c *Client) error {
 			return err3(c.Articles.Create(ctx, "t", 1, &ArticleOptions{Title: "other"}))
 		}},
-		{"create author in options", "title", func(ctx context.Context, c *Client) error {
+		{"create author in options", "author_id", func(ctx context.Context, c *Client) error {
 			return err3(c.Articles.Create(ctx, "t", 1, &ArticleOptions{AuthorID: 2}))
 		}},
 		{"create parent", "parent_id", func(ctx context.Context, c *Client) error {

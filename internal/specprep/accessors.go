@@ -109,10 +109,17 @@ func hasField(st *ast.StructType, name string) bool {
 	return false
 }
 
-// isSelector reports whether e names a type of another package.
+// isSelector reports whether e mentions a type of another package anywhere
+// (json.RawMessage, []openapi_types.File): the accessors file imports none.
 func isSelector(e ast.Expr) bool {
-	_, ok := e.(*ast.SelectorExpr)
-	return ok
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if _, ok := n.(*ast.SelectorExpr); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func mark(taken map[string]map[string]bool, typeName, name string) {

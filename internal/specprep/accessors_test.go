@@ -28,6 +28,7 @@ type Pet struct {
 	Tags      *[]string        ` + "`json:\"tags,omitempty\"`" + `
 	Extra     *map[string]any  ` + "`json:\"extra,omitempty\"`" + `
 	Raw       *json.RawMessage ` + "`json:\"raw,omitempty\"`" + `
+	Raws      *[]json.RawMessage ` + "`json:\"raws,omitempty\"`" + `
 	Kind      *PetKind         ` + "`json:\"kind,omitempty\"`" + `
 	CreatedAt int              ` + "`json:\"created_at\"`" + `
 	UpdatedAt *int             ` + "`json:\"updated_at,omitempty\"`" + `
@@ -97,7 +98,7 @@ func TestAccessorsText(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("accessors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	for _, absent := range []string{"GetPetResponse", "PetAlias", "internal)", "GetRaw", "GetHidden", "GetNick", "ScoreTime", "DeletedAtTime"} {
+	for _, absent := range []string{"GetPetResponse", "PetAlias", "internal)", "GetRaw", "GetRaws", "GetHidden", "GetNick", "ScoreTime", "DeletedAtTime"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("accessors mention %s:\n%s", absent, text)
 		}
