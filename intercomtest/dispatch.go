@@ -22,12 +22,6 @@ type call struct {
 
 type handler func(ws *workspace, c *call) reply
 
-// handlers are the operations the workspace models, by operationId as the
-// description's YAML spells it.
-var handlers = map[string]handler{}
-
-func handle(op string, h handler) { handlers[op] = h }
-
 // dispatch runs the operation's handler, or synthesizes a minimal valid
 // answer for operations the workspace does not model. The server's mutex is
 // held.
