@@ -23,28 +23,8 @@ func createTicketType(ws *workspace, c *call) reply {
 			return c.fail(http.StatusBadRequest, "parameter_invalid", "A ticket type named %q already exists", name)
 		}
 	}
-	now := ws.unix()
-	t := &ticketType{id: ws.nextID("ticket_type"), name: name, description: c.str("description"),
-		icon: c.str("icon"), category: c.str("category"), createdAt: now, updatedAt: now}
+	t := ws.newTicketType(name, c.str("description"), c.str("category"), c.str("icon"))
 	t.internal, _ = c.boolean("is_internal")
-	if t.category == "" {
-		t.category = "Customer"
-	}
-	if t.icon == "" {
-		t.icon = "🎟️"
-	}
-	// Every ticket type has a title and a description, as in Intercom.
-	for i, d := range []struct{ name, desc string }{
-		{"_default_title_", "Title of the ticket"},
-		{"_default_description_", "Description of the ticket"},
-	} {
-		t.attributes = append(t.attributes, &ticketTypeAttribute{
-			id: ws.nextID("attribute"), name: d.name, description: d.desc, dataType: "string",
-			multiline: i == 1, visibleOnCreate: true, visibleToContacts: true, isDefault: true,
-			order: i, createdAt: now, updatedAt: now,
-		})
-	}
-	ws.ticketTypes = append(ws.ticketTypes, t)
 	return ok(ws.ticketTypeJSON(t))
 }
 
@@ -145,4 +125,31 @@ func (a *ticketTypeAttribute) setFlags(c *call) {
 			*dst = v
 		}
 	}
+}
+
+// newTicketType adds a ticket type with Intercom's default title and
+// description attributes.
+func (ws *workspace) newTicketType(name, description, category, icon string) *ticketType {
+	now := ws.unix()
+	t := &ticketType{id: ws.nextID("ticket_type"), name: name, description: description,
+		icon: icon, category: category, createdAt: now, updatedAt: now}
+	if t.category == "" {
+		t.category = "Customer"
+	}
+	if t.icon == "" {
+		t.icon = "🎟️"
+	}
+	// Every ticket type has a title and a description, as in Intercom.
+	for i, d := range []struct{ name, desc string }{
+		{"_default_title_", "Title of the ticket"},
+		{"_default_description_", "Description of the ticket"},
+	} {
+		t.attributes = append(t.attributes, &ticketTypeAttribute{
+			id: ws.nextID("attribute"), name: d.name, description: d.desc, dataType: "string",
+			multiline: i == 1, visibleOnCreate: true, visibleToContacts: true, isDefault: true,
+			order: i, createdAt: now, updatedAt: now,
+		})
+	}
+	ws.ticketTypes = append(ws.ticketTypes, t)
+	return t
 }
