@@ -1,6 +1,7 @@
 package intercomtest
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -60,7 +61,13 @@ func (w *walker) raw(op string, want int, method, path string) ([]byte, string) 
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	w.check(op, want, method, path, resp.StatusCode, nil)
+	var out map[string]any
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		if err := json.Unmarshal(b, &out); err != nil {
+			w.t.Fatalf("%s: %v", op, err)
+		}
+	}
+	w.check(op, want, method, path, resp.StatusCode, out)
 	return b, resp.Header.Get("Content-Type")
 }
 
