@@ -340,4 +340,3 @@ func gunzipCSV(t *testing.T, b []byte) [][]string {
 	io.Copy(io.Discard, zr)
 	return rows
 }
-
