@@ -3,7 +3,6 @@ package intercomtest
 import (
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 )
@@ -220,10 +219,4 @@ func scrollOverAllCompanies(ws *workspace, c *call) reply {
 		out["scroll_param"] = next
 	}
 	return ok(out)
-}
-
-// validURL says whether s is an absolute http(s) URL.
-func validURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

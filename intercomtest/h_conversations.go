@@ -53,6 +53,9 @@ func replyConversation(ws *workspace, c *call) reply {
 	if cv == nil {
 		return c.notFound("Conversation")
 	}
+	if r := checkAttachmentURLs(c); r != nil {
+		return *r
+	}
 	now := ws.unix()
 	switch c.str("type") {
 	case "admin":

@@ -121,6 +121,9 @@ func replyTicket(ws *workspace, c *call) reply {
 	if t == nil {
 		return c.notFound("Ticket")
 	}
+	if r := checkAttachmentURLs(c); r != nil {
+		return *r
+	}
 	var who author
 	msgType := c.str("message_type")
 	switch c.str("type") {
