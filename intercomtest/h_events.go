@@ -48,11 +48,8 @@ func createDataEvent(ws *workspace, c *call) reply {
 	if name == "" {
 		return c.fail(http.StatusBadRequest, "parameter_not_found", "event_name is required")
 	}
-	id, userID, email := c.str("id"), c.str("user_id"), c.str("email")
-	if id == "" && userID == "" && email == "" {
-		return c.fail(http.StatusBadRequest, "parameter_not_found", "one of id, user_id or email is required")
-	}
-	ct := ws.findContact(id, userID, email)
+	// The description requires one of id, user_id or email.
+	ct := ws.findContact(c.str("id"), c.str("user_id"), c.str("email"))
 	if ct == nil {
 		return c.notFound("User")
 	}

@@ -2,7 +2,6 @@ package intercomtest
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 )
@@ -69,9 +68,7 @@ func retrieveVisitorWithUserId(ws *workspace, c *call) reply {
 }
 
 func updateVisitor(ws *workspace, c *call) reply {
-	if c.str("id") == "" && c.str("user_id") == "" {
-		return c.fail(http.StatusBadRequest, "parameter_not_found", "id or user_id is required")
-	}
+	// The description requires id or user_id.
 	v := ws.findVisitor(c.str("id"), c.str("user_id"), "")
 	if v == nil {
 		return c.notFound("Visitor")
