@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -34,6 +35,7 @@ type Server struct {
 	Token string
 
 	srv     *httptest.Server
+	addr    string
 	spec    *spec
 	now     func() time.Time
 	closing chan struct{}
@@ -53,6 +55,12 @@ type Server struct {
 
 // Option configures a Server.
 type Option func(*Server)
+
+// WithAddr makes the server listen on addr (host:port) instead of a free
+// loopback port.
+func WithAddr(addr string) Option {
+	return func(s *Server) { s.addr = addr }
+}
 
 // WithToken makes the server accept token instead of DefaultToken.
 func WithToken(token string) Option {
@@ -99,7 +107,16 @@ func Start(opts ...Option) (*Server, error) {
 		return nil, errors.New("intercomtest: rate limit and window must be positive")
 	}
 	s.ws = newWorkspace(s.now)
-	s.srv = httptest.NewServer(s)
+	s.srv = httptest.NewUnstartedServer(s)
+	if s.addr != "" {
+		l, err := net.Listen("tcp", s.addr)
+		if err != nil {
+			return nil, fmt.Errorf("intercomtest: listen: %w", err)
+		}
+		s.srv.Listener.Close()
+		s.srv.Listener = l
+	}
+	s.srv.Start()
 	s.URL = s.srv.URL
 	return s, nil
 }
