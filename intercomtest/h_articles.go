@@ -30,17 +30,20 @@ func (ws *workspace) articleJSON(a *article) obj {
 		parentID, parentType = a.parentID, a.parentType
 		parentIDs = append(parentIDs, a.parentID)
 	}
+	content := obj{
+		"type": "article_content", "title": a.title, "description": a.description, "body": a.body,
+		"author_id": a.authorID, "state": a.state, "created_at": a.createdAt, "updated_at": a.updatedAt,
+	}
+	if url := ws.articleURL(a); url != nil {
+		content["url"] = url
+	}
 	return obj{
 		"type": "article", "id": a.id, "workspace_id": ws.appID, "title": a.title,
 		"description": nullable(a.description), "body": nullable(a.body), "author_id": a.authorID,
 		"state": a.state, "created_at": a.createdAt, "updated_at": a.updatedAt,
 		"url": ws.articleURL(a), "parent_id": parentID, "parent_ids": parentIDs, "parent_type": parentType,
 		"default_locale": "en",
-		"translated_content": obj{"type": "article_translated_content", "en": obj{
-			"type": "article_content", "title": a.title, "description": a.description, "body": a.body,
-			"author_id": a.authorID, "state": a.state, "created_at": a.createdAt, "updated_at": a.updatedAt,
-			"url": ws.articleURL(a),
-		}},
+		"translated_content": obj{"type": "article_translated_content", "en": content},
 		"statistics": obj{"type": "article_statistics", "views": 0, "conversions": 0, "reactions": 0,
 			"happy_reaction_percentage": 0, "neutral_reaction_percentage": 0, "sad_reaction_percentage": 0},
 	}
