@@ -42,7 +42,7 @@ func (ws *workspace) articleJSON(a *article) obj {
 		"description": nullable(a.description), "body": nullable(a.body), "author_id": a.authorID,
 		"state": a.state, "created_at": a.createdAt, "updated_at": a.updatedAt,
 		"url": ws.articleURL(a), "parent_id": parentID, "parent_ids": parentIDs, "parent_type": parentType,
-		"default_locale": "en",
+		"default_locale":     "en",
 		"translated_content": obj{"type": "article_translated_content", "en": content},
 		"statistics": obj{"type": "article_statistics", "views": 0, "conversions": 0, "reactions": 0,
 			"happy_reaction_percentage": 0, "neutral_reaction_percentage": 0, "sad_reaction_percentage": 0},
