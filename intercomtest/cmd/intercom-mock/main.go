@@ -36,13 +36,19 @@ import (
 	"github.com/go-intercom/intercom/intercomtest"
 )
 
-func main() {
+func main() { os.Exit(serve(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// serve runs the server until SIGINT or SIGTERM and returns the exit code:
+// 2 when the flags, the seed or the address are wrong.
+func serve(args []string, stdout, stderr io.Writer) int {
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, syscall.SIGINT, syscall.SIGTERM)
-	if err := run(os.Args[1:], os.Stdout, os.Stderr, nil, stop); err != nil {
-		fmt.Fprintln(os.Stderr, "intercom-mock:", err)
-		os.Exit(2)
+	defer signal.Stop(stop)
+	if err := run(args, stdout, stderr, nil, stop); err != nil {
+		fmt.Fprintln(stderr, "intercom-mock:", err)
+		return 2
 	}
+	return 0
 }
 
 // config is what the flags say.

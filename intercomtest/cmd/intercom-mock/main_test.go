@@ -147,3 +147,14 @@ func TestRefusesBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestServeExitCode: a wrong flag exits with 2 and says why.
+func TestServeExitCode(t *testing.T) {
+	var stderr bytes.Buffer
+	if code := serve([]string{"-fault-every", "0"}, io.Discard, &stderr); code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+	if !strings.Contains(stderr.String(), "intercom-mock: -fault-every") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+}
