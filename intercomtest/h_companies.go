@@ -64,6 +64,9 @@ func deleteCompany(ws *workspace, c *call) reply {
 	for _, ct := range ws.contacts {
 		ct.companyIDs = slices.DeleteFunc(ct.companyIDs, func(x string) bool { return x == id })
 	}
+	for _, sg := range ws.segments {
+		sg.companyIDs = slices.DeleteFunc(sg.companyIDs, func(x string) bool { return x == id })
+	}
 	return ok(obj{"id": id, "object": "company", "deleted": true})
 }
 
@@ -79,8 +82,11 @@ func listAllCompanies(ws *workspace, c *call) reply {
 func retrieveCompany(ws *workspace, c *call) reply {
 	var hits []*company
 	name, cid := c.query.Get("name"), c.query.Get("company_id")
+	tagID, segID := c.query.Get("tag_id"), c.query.Get("segment_id")
 	for _, co := range ws.companies {
-		if (name == "" || strings.EqualFold(co.name, name)) && (cid == "" || co.companyID == cid) {
+		if (name == "" || strings.EqualFold(co.name, name)) && (cid == "" || co.companyID == cid) &&
+			(tagID == "" || slices.Contains(co.tagIDs, tagID)) &&
+			(segID == "" || slices.ContainsFunc(ws.companySegments(co.id), func(s *segment) bool { return s.id == segID })) {
 			hits = append(hits, co)
 		}
 	}
@@ -140,7 +146,7 @@ func listCompaniesForAContact(ws *workspace, c *call) reply {
 	page, pages := numberedPage(all, pageNo, per)
 	var next any
 	if pageNo*per < len(all) {
-		next = fmt.Sprintf("https://api.intercom.io/contacts/%s/companies?page=%d&per_page=%d", ct.id, pageNo+1, per)
+		next = fmt.Sprintf("%s/contacts/%s/companies?page=%d&per_page=%d", ws.baseURL, ct.id, pageNo+1, per)
 	}
 	pages["next"] = next
 	list := []any{}

@@ -79,6 +79,9 @@ func deleteContact(ws *workspace, c *call) reply {
 	ws.contacts = slices.Delete(ws.contacts, i, i+1)
 	ws.notes = slices.DeleteFunc(ws.notes, func(n *note) bool { return n.contactID == id })
 	ws.events = slices.DeleteFunc(ws.events, func(e *eventCount) bool { return e.contactID == id })
+	for _, sg := range ws.segments {
+		sg.contactIDs = slices.DeleteFunc(sg.contactIDs, func(x string) bool { return x == id })
+	}
 	return ok(obj{"type": "contact", "id": ct.id, "external_id": nullable(ct.externalID), "deleted": true})
 }
 
@@ -273,7 +276,7 @@ func mergeContact(ws *workspace, c *call) reply {
 				cv.contactIDs[i] = into.id
 			}
 		}
-		cv.contactIDs = slices.Compact(cv.contactIDs)
+		cv.contactIDs = unique(cv.contactIDs)
 	}
 	for _, t := range ws.tickets {
 		for i, id := range t.contactIDs {
@@ -281,9 +284,26 @@ func mergeContact(ws *workspace, c *call) reply {
 				t.contactIDs[i] = into.id
 			}
 		}
-		t.contactIDs = slices.Compact(t.contactIDs)
+		t.contactIDs = unique(t.contactIDs)
+	}
+	for _, sg := range ws.segments {
+		if i := slices.Index(sg.contactIDs, from.id); i >= 0 {
+			sg.contactIDs[i] = into.id
+			sg.contactIDs = unique(sg.contactIDs)
+		}
 	}
 	ws.contacts = slices.DeleteFunc(ws.contacts, func(x *contact) bool { return x == from })
 	into.updatedAt = ws.unix()
 	return ok(ws.contactJSON(into))
+}
+
+// unique drops the repeats of a list, keeping the first of each.
+func unique(ids []string) []string {
+	out := ids[:0]
+	for i, id := range ids {
+		if !slices.Contains(ids[:i], id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

@@ -31,7 +31,7 @@ func (ws *workspace) dataExport(id string) *dataExport {
 func (ws *workspace) dataExportJSON(e *dataExport) obj {
 	out := obj{"job_identifier": e.id, "status": e.status, "download_url": "", "download_expires_at": ""}
 	if e.status == "completed" {
-		out["download_url"] = "https://api.intercom.io/download/content/data/" + e.id
+		out["download_url"] = ws.baseURL + "/download/content/data/" + e.id
 		out["download_expires_at"] = time.Unix(ws.unix(), 0).UTC().Add(48 * time.Hour).Format(time.RFC3339)
 	}
 	return out

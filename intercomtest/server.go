@@ -118,6 +118,7 @@ func Start(opts ...Option) (*Server, error) {
 	}
 	s.srv.Start()
 	s.URL = s.srv.URL
+	s.ws.baseURL = s.URL
 	return s, nil
 }
 

@@ -11,10 +11,12 @@ import (
 // workspace is the in-memory state of the fake Intercom workspace. The
 // server's mutex guards it.
 type workspace struct {
-	now   func() time.Time
-	appID string
-	seq   map[string]int
-	me    *admin
+	now func() time.Time
+	// baseURL is the server's address, for the links answers carry.
+	baseURL string
+	appID   string
+	seq     map[string]int
+	me      *admin
 
 	admins        []*admin
 	teams         []*team
