@@ -201,25 +201,6 @@ func TestNormalizeKeepsUnencodableValues(t *testing.T) {
 	}
 }
 
-func TestPatchArraysWithoutItems(t *testing.T) {
-	bare := &openapi3.Schema{Type: &openapi3.Types{"array"}}
-	shared := openapi3.NewSchemaRef("", bare)
-	doc := &openapi3.T{
-		Components: &openapi3.Components{Schemas: openapi3.Schemas{
-			"holder": openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"object"},
-				Properties: openapi3.Schemas{"list": shared, "again": shared}}),
-		}},
-		Paths: openapi3.NewPaths(),
-	}
-	patchArraysWithoutItems(doc)
-	if bare.Items == nil || bare.Items.Value == nil {
-		t.Fatalf("items not added")
-	}
-	if err := bare.VisitJSON([]any{1.0, "x"}); err != nil {
-		t.Errorf("patched array rejects items: %v", err)
-	}
-}
-
 func TestSynthesizedWithoutSuccessResponse(t *testing.T) {
 	op := &openapi3.Operation{Responses: openapi3.NewResponses()}
 	op.Responses.Set("404", &openapi3.ResponseRef{Value: openapi3.NewResponse()})

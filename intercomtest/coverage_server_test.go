@@ -302,8 +302,11 @@ func TestUnencodableResponse(t *testing.T) {
 }
 
 func TestSmallHelpers(t *testing.T) {
-	if lowerFirst("") != "" || lowerFirst("IdentifyAdmin") != "identifyAdmin" {
-		t.Errorf("lowerFirst")
+	for in, want := range map[string]string{"": "", "IdentifyAdmin": "identifyAdmin", "identifyAdmin": "identifyAdmin",
+		"retrieveACompanyById": "RetrieveACompanyById", "ShowContact": "ShowContact", "NoSuchOperation": "NoSuchOperation"} {
+		if got := describedName(in); got != want {
+			t.Errorf("describedName(%q) = %q, want %q", in, got, want)
+		}
 	}
 	if got := errField(map[string]any{"type": "error.list"}, "code"); got != "" {
 		t.Errorf("errField without errors = %q", got)

@@ -9,11 +9,14 @@
 // and is recorded, so a test can assert that its code sent none. Every
 // response the server writes is checked against the description as well.
 //
-// Behind the checks is an in-memory workspace: admins, teams, contacts,
-// companies, tags, ticket types with attributes, tickets and conversations
-// with their parts. Creating, replying to, tagging, changing the state of,
-// searching and listing them behave like Intercom. Operations the workspace
-// does not model answer with a minimal response that the description accepts.
+// Behind the checks is an in-memory workspace that every operation of the
+// description reads or changes: admins, teams, contacts, companies, tags,
+// ticket types, tickets, conversations with their parts, articles,
+// collections, help centers, news, notes, segments, subscription types, data
+// attributes, events, exports, messages and visitors. An unknown id is a 404
+// with Intercom's not_found body. Seed puts content in from Go values (or
+// JSON) and Snapshot reads the workspace back; the intercom-mock command
+// serves the same workspace to tests in any language.
 //
 // Faults (429 with rate-limit headers, 5xx, delays, dropped connections) can
 // be injected for the next requests or those of one operation, and every

@@ -76,3 +76,43 @@ func ExampleServer_Inject() {
 	// GET /me 503 503
 	// GET /me 200
 }
+
+// Seed puts a workspace in from Go values; Snapshot reads it back after the
+// code under test ran, here a client that closes a seeded conversation.
+func ExampleServer_Seed() {
+	srv, err := intercomtest.Start()
+	if err != nil {
+		panic(err)
+	}
+	defer srv.Close()
+	seeded, err := srv.Seed(intercomtest.Workspace{
+		Companies: []intercomtest.Company{{ID: "6650c0ab0000000000000acc", CompanyID: "acme", Name: "Acme"}},
+		Contacts: []intercomtest.Contact{{Email: "lin@acme.example", Name: "Lin",
+			CompanyIDs: []string{"6650c0ab0000000000000acc"}}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	lin := seeded.Contacts[0]
+	seeded, err = srv.Seed(intercomtest.Workspace{
+		Conversations: []intercomtest.Conversation{{ContactIDs: []string{lin.ID}, Body: "Where is my invoice?"}},
+	})
+	if err != nil {
+		panic(err)
+	}
+
+	client, err := facade.NewClient(srv.Token, facade.WithBaseURL(srv.URL))
+	if err != nil {
+		panic(err)
+	}
+	me := srv.Me()
+	if _, _, err := client.Conversations.Close(context.Background(), seeded.Conversations[0].ID, me.ID, "Sent again."); err != nil {
+		panic(err)
+	}
+
+	for _, cv := range srv.Snapshot().Conversations {
+		fmt.Println(cv.State, len(cv.Parts), cv.Parts[0].Type, cv.Parts[0].AuthorType, cv.Parts[0].Body)
+	}
+	// Output:
+	// closed 1 close admin Sent again.
+}

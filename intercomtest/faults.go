@@ -22,6 +22,9 @@ type Fault struct {
 	// Times is how many matching requests the fault affects: 0 means one, a
 	// negative number means every matching request until ClearFaults.
 	Times int
+	// Every, above 1, makes the fault skip matching requests between those
+	// it affects: the Every-th, the 2×Every-th and so on.
+	Every int
 
 	// Status answers with this status (429, 500, 502, 503…) and Intercom's
 	// error.list body. A 429 also reports X-RateLimit-Remaining: 0.
@@ -50,6 +53,7 @@ type Fault struct {
 type faultState struct {
 	Fault
 	left int // < 0: unlimited
+	seen int // matching requests so far
 }
 
 func (f *faultState) kind() string {
@@ -107,6 +111,9 @@ func (s *Server) takeFault(r Request) *faultState {
 	defer s.mu.Unlock()
 	for i, f := range s.faults {
 		if !f.matches(r) {
+			continue
+		}
+		if f.seen++; f.Every > 1 && f.seen%f.Every != 0 {
 			continue
 		}
 		if f.left > 0 {

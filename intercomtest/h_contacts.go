@@ -2,253 +2,160 @@ package intercomtest
 
 import (
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 )
 
-func init() {
-	handle("createContact", func(ws *workspace, c *call) reply {
-		email, ext := c.str("email"), c.str("external_id")
-		if dup := ws.findContact("", ext, email); dup != nil {
-			return c.fail(http.StatusConflict, "conflict", "A contact matching those details already exists with id=%s", dup.id)
-		}
-		role := c.str("role")
-		if role == "" {
-			role = "user"
-		}
-		if role != "user" && role != "lead" {
-			return c.badParam("role must be user or lead")
-		}
-		now := ws.unix()
-		ct := &contact{id: ws.nextID("contact"), email: email, externalID: ext, role: role,
-			name: c.str("name"), phone: c.str("phone"), createdAt: now, updatedAt: now}
-		if m := c.object("custom_attributes"); m != nil {
-			ct.custom = m
-		}
-		ws.contacts = append(ws.contacts, ct)
-		return ok(ws.contactJSON(ct))
-	})
-	handle("showContact", func(ws *workspace, c *call) reply {
-		ct := ws.contact(c.params["contact_id"])
-		if ct == nil {
-			return c.notFound("User")
-		}
-		return ok(ws.contactJSON(ct))
-	})
-	handle("updateContact", func(ws *workspace, c *call) reply {
-		ct := ws.contact(c.params["contact_id"])
-		if ct == nil {
-			return c.notFound("User")
-		}
-		for name, dst := range map[string]*string{"email": &ct.email, "external_id": &ct.externalID,
-			"name": &ct.name, "phone": &ct.phone, "role": &ct.role} {
-			if c.has(name) {
-				*dst = c.str(name)
-			}
-		}
-		if m := c.object("custom_attributes"); m != nil {
-			if ct.custom == nil {
-				ct.custom = map[string]any{}
-			}
-			for k, v := range m {
-				ct.custom[k] = v
-			}
-		}
-		ct.updatedAt = ws.unix()
-		return ok(ws.contactJSON(ct))
-	})
-	handle("deleteContact", func(ws *workspace, c *call) reply {
-		id := c.params["contact_id"]
-		i := slices.IndexFunc(ws.contacts, func(ct *contact) bool { return ct.id == id })
-		if i < 0 {
-			return c.notFound("User")
-		}
-		ct := ws.contacts[i]
-		ws.contacts = slices.Delete(ws.contacts, i, i+1)
-		return ok(obj{"type": "contact", "id": ct.id, "external_id": nullable(ct.externalID), "deleted": true})
-	})
-	archive := func(archived bool) handler {
-		return func(ws *workspace, c *call) reply {
-			ct := ws.contact(c.params["contact_id"])
-			if ct == nil {
-				return c.notFound("User")
-			}
-			ct.archived = archived
-			return ok(obj{"type": "contact", "id": ct.id, "external_id": nullable(ct.externalID), "archived": archived})
+func createContact(ws *workspace, c *call) reply {
+	email, ext := c.str("email"), c.str("external_id")
+	if email != "" && !validEmail(email) {
+		return c.badParam("email %q is not an email address", email)
+	}
+	if dup := ws.findContact("", ext, email); dup != nil {
+		return c.fail(http.StatusConflict, "conflict", "A contact matching those details already exists with id=%s", dup.id)
+	}
+	role := c.str("role")
+	if role == "" {
+		role = "user"
+	}
+	if role != "user" && role != "lead" {
+		return c.badParam("role must be user or lead")
+	}
+	now := ws.unix()
+	ct := &contact{id: ws.nextID("contact"), email: email, externalID: ext, role: role,
+		name: c.str("name"), phone: c.str("phone"), createdAt: now, updatedAt: now}
+	if m := c.object("custom_attributes"); m != nil {
+		ct.custom = m
+	}
+	ws.contacts = append(ws.contacts, ct)
+	return ok(ws.contactJSON(ct))
+}
+
+func showContact(ws *workspace, c *call) reply {
+	ct := ws.contact(c.params["contact_id"])
+	if ct == nil {
+		return c.notFound("User")
+	}
+	return ok(ws.contactJSON(ct))
+}
+
+func updateContact(ws *workspace, c *call) reply {
+	ct := ws.contact(c.params["contact_id"])
+	if ct == nil {
+		return c.notFound("User")
+	}
+	if email := c.str("email"); email != "" && !validEmail(email) {
+		return c.badParam("email %q is not an email address", email)
+	}
+	if role := c.str("role"); c.has("role") && role != "user" && role != "lead" {
+		return c.badParam("role must be user or lead")
+	}
+	for name, dst := range map[string]*string{"email": &ct.email, "external_id": &ct.externalID,
+		"name": &ct.name, "phone": &ct.phone, "role": &ct.role} {
+		if c.has(name) {
+			*dst = c.str(name)
 		}
 	}
-	handle("archiveContact", archive(true))
-	handle("unarchiveContact", archive(false))
-	handle("listContacts", func(ws *workspace, c *call) reply {
-		page, pages, good := pageOf(ws.contacts, c.queryInt("per_page", 50), c.query.Get("starting_after"))
-		if !good {
-			return c.badParam("starting_after is not a cursor this server gave")
+	if m := c.object("custom_attributes"); m != nil {
+		if ct.custom == nil {
+			ct.custom = map[string]any{}
 		}
-		return ok(ws.contactList(page, pages, len(ws.contacts)))
-	})
-	handle("searchContacts", func(ws *workspace, c *call) reply {
-		page, pages, bad := searchPage(c, ws.contacts, ws.contactFields)
-		if bad != nil {
-			return *bad
+		for k, v := range m {
+			ct.custom[k] = v
 		}
-		return ok(ws.contactList(page, pages, searchTotal(c, ws.contacts, ws.contactFields)))
-	})
-	handle("attachTagToContact", func(ws *workspace, c *call) reply {
-		ct := ws.contact(c.params["contact_id"])
-		if ct == nil {
-			return c.notFound("User")
-		}
-		t := ws.tag(c.str("id"))
-		if t == nil {
-			return c.notFound("Tag")
-		}
-		if !slices.Contains(ct.tagIDs, t.id) {
-			ct.tagIDs = append(ct.tagIDs, t.id)
-		}
-		return ok(t.json())
-	})
-	handle("detachTagFromContact", func(ws *workspace, c *call) reply {
-		ct := ws.contact(c.params["contact_id"])
-		if ct == nil {
-			return c.notFound("User")
-		}
-		t := ws.tag(c.params["tag_id"])
-		if t == nil || !slices.Contains(ct.tagIDs, t.id) {
-			return c.notFound("Tag")
-		}
-		ct.tagIDs = slices.DeleteFunc(ct.tagIDs, func(id string) bool { return id == t.id })
-		return ok(t.json())
-	})
-	handle("listTagsForAContact", func(ws *workspace, c *call) reply {
-		ct := ws.contact(c.params["contact_id"])
-		if ct == nil {
-			return c.notFound("User")
-		}
-		list := []any{}
-		for _, id := range ct.tagIDs {
-			if t := ws.tag(id); t != nil {
-				list = append(list, t.json())
-			}
-		}
-		return ok(obj{"type": "list", "data": list})
-	})
+	}
+	ct.updatedAt = ws.unix()
+	return ok(ws.contactJSON(ct))
+}
 
-	// Companies.
-	handle("createOrUpdateCompany", func(ws *workspace, c *call) reply {
-		cid := c.str("company_id")
-		var co *company
-		for _, x := range ws.companies {
-			if cid != "" && x.companyID == cid {
-				co = x
-			}
+func deleteContact(ws *workspace, c *call) reply {
+	id := c.params["contact_id"]
+	i := slices.IndexFunc(ws.contacts, func(ct *contact) bool { return ct.id == id })
+	if i < 0 {
+		return c.notFound("User")
+	}
+	ct := ws.contacts[i]
+	ws.contacts = slices.Delete(ws.contacts, i, i+1)
+	ws.notes = slices.DeleteFunc(ws.notes, func(n *note) bool { return n.contactID == id })
+	ws.events = slices.DeleteFunc(ws.events, func(e *eventCount) bool { return e.contactID == id })
+	for _, sg := range ws.segments {
+		sg.contactIDs = slices.DeleteFunc(sg.contactIDs, func(x string) bool { return x == id })
+	}
+	return ok(obj{"type": "contact", "id": ct.id, "external_id": nullable(ct.externalID), "deleted": true})
+}
+
+func archiveContact(ws *workspace, c *call) reply { return setArchived(ws, c, true) }
+
+func unarchiveContact(ws *workspace, c *call) reply { return setArchived(ws, c, false) }
+
+// setArchived archives or unarchives the path's contact.
+func setArchived(ws *workspace, c *call, archived bool) reply {
+	ct := ws.contact(c.params["contact_id"])
+	if ct == nil {
+		return c.notFound("User")
+	}
+	ct.archived = archived
+	ct.updatedAt = ws.unix()
+	return ok(obj{"type": "contact", "id": ct.id, "external_id": nullable(ct.externalID), "archived": archived})
+}
+
+func listContacts(ws *workspace, c *call) reply {
+	page, pages, good := pageOf(ws.contacts, c.queryInt("per_page", 50), c.query.Get("starting_after"))
+	if !good {
+		return c.badParam("starting_after is not a cursor this server gave")
+	}
+	return ok(ws.contactList(page, pages, len(ws.contacts)))
+}
+
+func searchContacts(ws *workspace, c *call) reply {
+	page, pages, bad := searchPage(c, ws.contacts, ws.contactFields)
+	if bad != nil {
+		return *bad
+	}
+	return ok(ws.contactList(page, pages, searchTotal(c, ws.contacts, ws.contactFields)))
+}
+
+func attachTagToContact(ws *workspace, c *call) reply {
+	ct := ws.contact(c.params["contact_id"])
+	if ct == nil {
+		return c.notFound("User")
+	}
+	t := ws.tag(c.str("id"))
+	if t == nil {
+		return c.notFound("Tag")
+	}
+	if !slices.Contains(ct.tagIDs, t.id) {
+		ct.tagIDs = append(ct.tagIDs, t.id)
+	}
+	return ok(t.json())
+}
+
+func detachTagFromContact(ws *workspace, c *call) reply {
+	ct := ws.contact(c.params["contact_id"])
+	if ct == nil {
+		return c.notFound("User")
+	}
+	t := ws.tag(c.params["tag_id"])
+	if t == nil || !slices.Contains(ct.tagIDs, t.id) {
+		return c.notFound("Tag")
+	}
+	ct.tagIDs = slices.DeleteFunc(ct.tagIDs, func(id string) bool { return id == t.id })
+	return ok(t.json())
+}
+
+func listTagsForAContact(ws *workspace, c *call) reply {
+	ct := ws.contact(c.params["contact_id"])
+	if ct == nil {
+		return c.notFound("User")
+	}
+	list := []any{}
+	for _, id := range ct.tagIDs {
+		if t := ws.tag(id); t != nil {
+			list = append(list, t.json())
 		}
-		now := ws.unix()
-		if co == nil {
-			co = &company{id: ws.nextID("company"), companyID: cid, createdAt: now}
-			ws.companies = append(ws.companies, co)
-		}
-		for name, dst := range map[string]*string{"name": &co.name, "website": &co.website,
-			"industry": &co.industry, "plan": &co.plan} {
-			if c.has(name) {
-				*dst = c.str(name)
-			}
-		}
-		if n, ok := c.num("size"); ok {
-			co.size = n
-		}
-		if n, ok := c.num("monthly_spend"); ok {
-			co.monthlySpend = n
-		}
-		if n, ok := c.num("remote_created_at"); ok {
-			co.remoteCreatedAt = n
-		}
-		if m := c.object("custom_attributes"); m != nil {
-			co.custom = m
-		}
-		co.updatedAt = now
-		return ok(ws.companyJSON(co))
-	})
-	handle("retrieveACompanyById", func(ws *workspace, c *call) reply {
-		co := ws.company(c.params["company_id"])
-		if co == nil {
-			return c.notFound("Company")
-		}
-		return ok(ws.companyJSON(co))
-	})
-	handle("deleteCompany", func(ws *workspace, c *call) reply {
-		id := c.params["company_id"]
-		i := slices.IndexFunc(ws.companies, func(co *company) bool { return co.id == id })
-		if i < 0 {
-			return c.notFound("Company")
-		}
-		ws.companies = slices.Delete(ws.companies, i, i+1)
-		for _, ct := range ws.contacts {
-			ct.companyIDs = slices.DeleteFunc(ct.companyIDs, func(x string) bool { return x == id })
-		}
-		return ok(obj{"id": id, "object": "company", "deleted": true})
-	})
-	handle("listAllCompanies", func(ws *workspace, c *call) reply {
-		page, pages := numberedPage(ws.companies, c.queryInt("page", 1), c.queryInt("per_page", 15))
-		list := []any{}
-		for _, co := range page {
-			list = append(list, ws.companyJSON(co))
-		}
-		return ok(obj{"type": "list", "data": list, "total_count": len(ws.companies), "pages": pages})
-	})
-	handle("retrieveCompany", func(ws *workspace, c *call) reply {
-		var hits []*company
-		name, cid := c.query.Get("name"), c.query.Get("company_id")
-		for _, co := range ws.companies {
-			if (name == "" || strings.EqualFold(co.name, name)) && (cid == "" || co.companyID == cid) {
-				hits = append(hits, co)
-			}
-		}
-		if (name != "" || cid != "") && len(hits) == 0 {
-			return c.notFound("Company")
-		}
-		page, pages := numberedPage(hits, c.queryInt("page", 1), c.queryInt("per_page", 15))
-		list := []any{}
-		for _, co := range page {
-			list = append(list, ws.companyJSON(co))
-		}
-		return ok(obj{"type": "list", "data": list, "total_count": len(hits), "pages": pages})
-	})
-	handle("attachContactToACompany", func(ws *workspace, c *call) reply {
-		ct := ws.contact(c.params["contact_id"])
-		if ct == nil {
-			return c.notFound("User")
-		}
-		co := ws.company(c.str("id"))
-		if co == nil {
-			return c.notFound("Company")
-		}
-		if !slices.Contains(ct.companyIDs, co.id) {
-			ct.companyIDs = append(ct.companyIDs, co.id)
-		}
-		return ok(ws.companyJSON(co))
-	})
-	handle("detachContactFromACompany", func(ws *workspace, c *call) reply {
-		ct := ws.contact(c.params["contact_id"])
-		co := ws.company(c.params["company_id"])
-		if ct == nil || co == nil || !slices.Contains(ct.companyIDs, co.id) {
-			return c.notFound("Company")
-		}
-		ct.companyIDs = slices.DeleteFunc(ct.companyIDs, func(x string) bool { return x == co.id })
-		return ok(ws.companyJSON(co))
-	})
-	handle("listCompaniesForAContact", func(ws *workspace, c *call) reply {
-		ct := ws.contact(c.params["contact_id"])
-		if ct == nil {
-			return c.notFound("User")
-		}
-		list := []any{}
-		for _, id := range ct.companyIDs {
-			if co := ws.company(id); co != nil {
-				list = append(list, ws.companyJSON(co))
-			}
-		}
-		return ok(obj{"type": "list", "companies": list, "total_count": len(list)})
-	})
+	}
+	return ok(obj{"type": "list", "data": list})
 }
 
 func (ws *workspace) contactList(page []*contact, pages obj, total int) obj {
@@ -305,4 +212,98 @@ func searchTotal[T any](c *call, items []T, fields func(T) fieldFunc) int {
 		}
 	}
 	return n
+}
+
+// emailAddress is the form of an email address Intercom accepts.
+var emailAddress = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+func validEmail(s string) bool { return emailAddress.MatchString(s) }
+
+// mergeContact merges a lead into a user: the user takes what it lacks of
+// the lead's details, its tags, companies, notes, events and conversations,
+// and the lead is deleted.
+func mergeContact(ws *workspace, c *call) reply {
+	from, into := ws.contact(c.str("from")), ws.contact(c.str("into"))
+	if from == nil || into == nil {
+		return c.notFound("User")
+	}
+	if from.role != "lead" {
+		return c.badParam("from must be a lead, contact %s is a %s", from.id, from.role)
+	}
+	if into.role != "user" {
+		return c.badParam("into must be a user, contact %s is a %s", into.id, into.role)
+	}
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{
+		{&into.email, from.email}, {&into.name, from.name}, {&into.phone, from.phone},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.src
+		}
+	}
+	for k, v := range from.custom {
+		if into.custom == nil {
+			into.custom = map[string]any{}
+		}
+		if _, set := into.custom[k]; !set {
+			into.custom[k] = v
+		}
+	}
+	for _, id := range from.tagIDs {
+		if !slices.Contains(into.tagIDs, id) {
+			into.tagIDs = append(into.tagIDs, id)
+		}
+	}
+	for _, id := range from.companyIDs {
+		if !slices.Contains(into.companyIDs, id) {
+			into.companyIDs = append(into.companyIDs, id)
+		}
+	}
+	for _, n := range ws.notes {
+		if n.contactID == from.id {
+			n.contactID = into.id
+		}
+	}
+	for _, e := range ws.eventsOf(from.id) {
+		ws.recordEvent(into.id, e.name, e.count, e.first, e.last, e.metadata)
+	}
+	ws.events = slices.DeleteFunc(ws.events, func(e *eventCount) bool { return e.contactID == from.id })
+	for _, cv := range ws.conversations {
+		for i, id := range cv.contactIDs {
+			if id == from.id {
+				cv.contactIDs[i] = into.id
+			}
+		}
+		cv.contactIDs = unique(cv.contactIDs)
+	}
+	for _, t := range ws.tickets {
+		for i, id := range t.contactIDs {
+			if id == from.id {
+				t.contactIDs[i] = into.id
+			}
+		}
+		t.contactIDs = unique(t.contactIDs)
+	}
+	for _, sg := range ws.segments {
+		if i := slices.Index(sg.contactIDs, from.id); i >= 0 {
+			sg.contactIDs[i] = into.id
+			sg.contactIDs = unique(sg.contactIDs)
+		}
+	}
+	ws.contacts = slices.DeleteFunc(ws.contacts, func(x *contact) bool { return x == from })
+	into.updatedAt = ws.unix()
+	return ok(ws.contactJSON(into))
+}
+
+// unique drops the repeats of a list, keeping the first of each.
+func unique(ids []string) []string {
+	out := ids[:0]
+	for i, id := range ids {
+		if !slices.Contains(ids[:i], id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

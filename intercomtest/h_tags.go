@@ -5,100 +5,125 @@ import (
 	"strings"
 )
 
-func init() {
-	handle("createTag", func(ws *workspace, c *call) reply {
-		name := strings.TrimSpace(c.str("name"))
-		if name == "" {
-			return c.badParam("name must not be empty")
-		}
-		if id := c.str("id"); id != "" {
-			t := ws.tag(id)
-			if t == nil {
-				return c.notFound("Tag")
-			}
-			t.name = name
-			return ok(t.basic())
-		}
-		var t *tag
-		for _, x := range ws.tags {
-			if strings.EqualFold(x.name, name) {
-				t = x
-			}
-		}
+func createTag(ws *workspace, c *call) reply {
+	name := strings.TrimSpace(c.str("name"))
+	if name == "" {
+		return c.badParam("name must not be empty")
+	}
+	if id := c.str("id"); id != "" {
+		t := ws.tag(id)
 		if t == nil {
-			t = &tag{id: ws.nextID("tag"), name: name}
-			ws.tags = append(ws.tags, t)
+			return c.notFound("Tag")
 		}
-		// The variant that tags contacts in bulk.
-		users, _ := c.body["users"].([]any)
-		for _, item := range users {
-			m, _ := item.(map[string]any)
-			if ct := ws.findContact(str(m, "id"), str(m, "user_id"), str(m, "email")); ct != nil && !slices.Contains(ct.tagIDs, t.id) {
-				ct.tagIDs = append(ct.tagIDs, t.id)
-			}
-		}
+		t.name = name
 		return ok(t.basic())
-	})
-	handle("listTags", func(ws *workspace, c *call) reply {
-		list := []any{}
-		for _, t := range ws.tags {
-			list = append(list, t.json())
+	}
+	var t *tag
+	for _, x := range ws.tags {
+		if strings.EqualFold(x.name, name) {
+			t = x
 		}
-		return ok(obj{"type": "list", "data": list})
-	})
-	handle("findTag", func(ws *workspace, c *call) reply {
-		t := ws.tag(c.params["tag_id"])
-		if t == nil {
-			return c.notFound("Tag")
+	}
+	if t == nil {
+		t = &tag{id: ws.nextID("tag"), name: name}
+		ws.tags = append(ws.tags, t)
+	}
+	// The variant that tags contacts in bulk.
+	users, _ := c.body["users"].([]any)
+	for _, item := range users {
+		m, _ := item.(map[string]any)
+		if ct := ws.findContact(str(m, "id"), str(m, "user_id"), str(m, "email")); ct != nil && !slices.Contains(ct.tagIDs, t.id) {
+			ct.tagIDs = append(ct.tagIDs, t.id)
 		}
-		return ok(t.json())
-	})
-	handle("deleteTag", func(ws *workspace, c *call) reply {
-		id := c.params["tag_id"]
-		i := slices.IndexFunc(ws.tags, func(t *tag) bool { return t.id == id })
-		if i < 0 {
-			return c.notFound("Tag")
+	}
+	// The variant that tags (or untags) companies.
+	companies, _ := c.body["companies"].([]any)
+	for _, item := range companies {
+		m, _ := item.(map[string]any)
+		co := ws.company(str(m, "id"))
+		if co == nil {
+			co = ws.companyByCompanyID(str(m, "company_id"))
 		}
-		ws.tags = slices.Delete(ws.tags, i, i+1)
-		for _, ct := range ws.contacts {
-			ct.tagIDs = slices.DeleteFunc(ct.tagIDs, func(x string) bool { return x == id })
+		if co == nil {
+			return c.notFound("Company")
 		}
-		for _, t := range ws.tickets {
-			t.tags, _ = removeTag(t.tags, id)
+		if untag, _ := m["untag"].(bool); untag {
+			co.tagIDs = slices.DeleteFunc(co.tagIDs, func(x string) bool { return x == t.id })
+		} else if !slices.Contains(co.tagIDs, t.id) {
+			co.tagIDs = append(co.tagIDs, t.id)
 		}
-		for _, cv := range ws.conversations {
-			cv.tags, _ = removeTag(cv.tags, id)
-		}
-		return reply{status: 200}
-	})
-	handle("attachTagToTicket", func(ws *workspace, c *call) reply {
-		t := ws.ticket(c.params["ticket_id"])
-		if t == nil {
-			return c.notFound("Ticket")
-		}
-		return ws.applyTag(c, &t.tags)
-	})
-	handle("detachTagFromTicket", func(ws *workspace, c *call) reply {
-		t := ws.ticket(c.params["ticket_id"])
-		if t == nil {
-			return c.notFound("Ticket")
-		}
-		return ws.unapplyTag(c, &t.tags)
-	})
-	handle("attachTagToConversation", func(ws *workspace, c *call) reply {
-		cv := ws.conversation(c.params["conversation_id"])
-		if cv == nil {
-			return c.notFound("Conversation")
-		}
-		return ws.applyTag(c, &cv.tags)
-	})
-	handle("detachTagFromConversation", func(ws *workspace, c *call) reply {
-		cv := ws.conversation(c.params["conversation_id"])
-		if cv == nil {
-			return c.notFound("Conversation")
-		}
-		return ws.unapplyTag(c, &cv.tags)
-	})
+	}
+	return ok(t.basic())
+}
+
+func listTags(ws *workspace, c *call) reply {
+	list := []any{}
+	for _, t := range ws.tags {
+		list = append(list, t.json())
+	}
+	return ok(obj{"type": "list", "data": list})
+}
+
+func findTag(ws *workspace, c *call) reply {
+	t := ws.tag(c.params["tag_id"])
+	if t == nil {
+		return c.notFound("Tag")
+	}
+	return ok(t.json())
+}
+
+func deleteTag(ws *workspace, c *call) reply {
+	id := c.params["tag_id"]
+	i := slices.IndexFunc(ws.tags, func(t *tag) bool { return t.id == id })
+	if i < 0 {
+		return c.notFound("Tag")
+	}
+	ws.tags = slices.Delete(ws.tags, i, i+1)
+	for _, ct := range ws.contacts {
+		ct.tagIDs = slices.DeleteFunc(ct.tagIDs, func(x string) bool { return x == id })
+	}
+	for _, co := range ws.companies {
+		co.tagIDs = slices.DeleteFunc(co.tagIDs, func(x string) bool { return x == id })
+	}
+	for _, t := range ws.tickets {
+		t.tags, _ = removeTag(t.tags, id)
+	}
+	for _, cv := range ws.conversations {
+		cv.tags, _ = removeTag(cv.tags, id)
+	}
+	return reply{status: 200}
+}
+
+func attachTagToTicket(ws *workspace, c *call) reply {
+	t := ws.ticket(c.params["ticket_id"])
+	if t == nil {
+		return c.notFound("Ticket")
+	}
+	return ws.applyTag(c, &t.tags)
+}
+
+func detachTagFromTicket(ws *workspace, c *call) reply {
+	t := ws.ticket(c.params["ticket_id"])
+	if t == nil {
+		return c.notFound("Ticket")
+	}
+	return ws.unapplyTag(c, &t.tags)
+}
+
+func attachTagToConversation(ws *workspace, c *call) reply {
+	cv := ws.conversation(c.params["conversation_id"])
+	if cv == nil {
+		return c.notFound("Conversation")
+	}
+	return ws.applyTag(c, &cv.tags)
+}
+
+func detachTagFromConversation(ws *workspace, c *call) reply {
+	cv := ws.conversation(c.params["conversation_id"])
+	if cv == nil {
+		return c.notFound("Conversation")
+	}
+	return ws.unapplyTag(c, &cv.tags)
 }
 
 // applyTag tags a ticket or conversation with the body's tag id on behalf of

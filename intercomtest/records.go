@@ -10,7 +10,8 @@ type Request struct {
 	Method   string
 	Path     string
 	RawQuery string
-	// OperationID is the operation the request routed to ("" if none).
+	// OperationID is the operation the request routed to, spelled as the
+	// description spells it (e.g. "createTicket", "ShowContact"; "" if none).
 	OperationID string
 	// Status is the status answered (0 when the connection was dropped or
 	// the client went away).

@@ -70,6 +70,10 @@ func (ws *workspace) contactJSON(c *contact) obj {
 	if custom == nil {
 		custom = obj{}
 	}
+	notes := []any{}
+	for _, n := range ws.contactNotes(c.id) {
+		notes = append(notes, obj{"type": "note", "id": n.id, "url": "/notes/" + n.id})
+	}
 	domain := ""
 	if i := strings.LastIndexByte(c.email, '@'); i >= 0 {
 		domain = c.email[i+1:]
@@ -89,9 +93,24 @@ func (ws *workspace) contactJSON(c *contact) obj {
 			"total_count": len(tags), "has_more": false},
 		"companies": obj{"type": "list", "data": companies, "url": "/contacts/" + c.id + "/companies",
 			"total_count": len(companies), "has_more": false},
-		"notes": obj{"type": "list", "data": []any{}, "url": "/contacts/" + c.id + "/notes",
-			"total_count": 0, "has_more": false},
+		"notes": obj{"type": "list", "data": notes, "url": "/contacts/" + c.id + "/notes",
+			"total_count": len(notes), "has_more": false},
+		"opted_in_subscription_types":  ws.contactSubscriptions(c, "opt_in"),
+		"opted_out_subscription_types": ws.contactSubscriptions(c, "opt_out"),
 	}
+}
+
+// contactSubscriptions lists the subscription types a contact chose consent
+// for.
+func (ws *workspace) contactSubscriptions(c *contact, consent string) obj {
+	list := []any{}
+	for _, s := range ws.subscriptionTypes {
+		if c.subscriptions[s.id] == consent {
+			list = append(list, obj{"type": "subscription", "id": s.id, "url": "/subscription_types/" + s.id})
+		}
+	}
+	return obj{"type": "list", "data": list, "url": "/contacts/" + c.id + "/subscriptions",
+		"total_count": len(list), "has_more": false}
 }
 
 func contactRef(c *contact) obj {
@@ -111,14 +130,28 @@ func (ws *workspace) companyJSON(c *company) obj {
 	for k, v := range c.custom {
 		custom[k] = v
 	}
+	tags := []any{}
+	for _, id := range c.tagIDs {
+		if t := ws.tag(id); t != nil {
+			tags = append(tags, t.basic())
+		}
+	}
+	segments := []any{}
+	for _, s := range ws.companySegments(c.id) {
+		segments = append(segments, ws.segmentJSON(s, false))
+	}
+	plan := obj{}
+	if c.plan != "" {
+		plan = obj{"type": "plan", "id": ws.planID(c.plan), "name": c.plan}
+	}
 	return obj{
 		"type": "company", "id": c.id, "company_id": c.companyID, "app_id": ws.appID, "name": c.name,
 		"remote_created_at": c.remoteCreatedAt, "created_at": c.createdAt, "updated_at": c.updatedAt,
 		"last_request_at": 0, "monthly_spend": c.monthlySpend, "session_count": 0, "user_count": users,
 		"size": c.size, "website": c.website, "industry": c.industry, "custom_attributes": custom,
-		"tags":     obj{"type": "tag.list", "tags": []any{}},
-		"segments": obj{"type": "segment.list", "segments": []any{}},
-		"plan":     obj{"type": "plan", "id": "", "name": c.plan},
+		"tags":     obj{"type": "tag.list", "tags": tags},
+		"segments": obj{"type": "segment.list", "segments": segments},
+		"plan":     plan,
 	}
 }
 
@@ -218,6 +251,11 @@ func (ws *workspace) ticketJSON(t *ticket) obj {
 	for k, v := range t.attributes {
 		attrs[k] = v
 	}
+	linked := obj{"type": "list", "data": []any{}, "total_count": 0, "has_more": false}
+	if t.conversationID != "" && ws.conversation(t.conversationID) != nil {
+		linked["data"] = []any{obj{"type": "conversation", "id": t.conversationID, "category": nil}}
+		linked["total_count"] = 1
+	}
 	out := obj{
 		"type": "ticket", "id": t.id, "ticket_id": t.ticketID, "category": t.category,
 		"ticket_attributes": attrs, "ticket_state": t.state,
@@ -226,7 +264,7 @@ func (ws *workspace) ticketJSON(t *ticket) obj {
 		"contacts":    obj{"type": "contact.list", "contacts": contacts},
 		"created_at":  t.createdAt, "updated_at": t.updatedAt, "open": t.open, "is_shared": t.shared,
 		"ticket_parts":   obj{"type": "ticket_part.list", "ticket_parts": parts, "total_count": len(parts)},
-		"linked_objects": obj{"type": "list", "data": []any{}, "total_count": 0, "has_more": false},
+		"linked_objects": linked,
 	}
 	if t.adminAssignee != "" {
 		out["admin_assignee_id"] = t.adminAssignee
@@ -244,7 +282,7 @@ func (ws *workspace) conversationPartJSON(p *part) obj {
 	out := obj{
 		"type": "conversation_part", "id": p.id, "part_type": p.partType, "body": nullable(p.body),
 		"created_at": p.createdAt, "updated_at": p.createdAt, "notified_at": p.createdAt,
-		"author": p.author.json(), "attachments": []any{}, "redacted": false,
+		"author": p.author.json(), "attachments": []any{}, "redacted": p.redacted,
 		"external_id": nil,
 	}
 	if p.assignedTo != nil {
@@ -270,6 +308,15 @@ func (ws *workspace) conversationJSON(c *conversation, withParts bool) obj {
 			teammates = append(teammates, obj{"type": "admin", "id": p.author.id})
 		}
 	}
+	custom := obj{}
+	for k, v := range c.custom {
+		custom[k] = v
+	}
+	linked := obj{"type": "list", "data": []any{}, "total_count": 0, "has_more": false}
+	if t := ws.ticket(c.ticketID); t != nil {
+		linked["data"] = []any{obj{"type": "ticket", "id": t.id, "category": t.category}}
+		linked["total_count"] = 1
+	}
 	var adminAssignee, teamAssignee any
 	if c.adminAssignee != "" {
 		adminAssignee = intIDs([]string{c.adminAssignee})[0]
@@ -287,9 +334,10 @@ func (ws *workspace) conversationJSON(c *conversation, withParts bool) obj {
 		"teammates": obj{"type": "admin.list", "teammates": teammates},
 		"source": obj{
 			"type": "conversation", "id": c.id + "0", "delivered_as": c.deliveredAs, "subject": c.subject,
-			"body": c.body, "author": c.author.json(), "attachments": []any{}, "url": nil, "redacted": false,
+			"body": c.body, "author": c.author.json(), "attachments": []any{}, "url": nil, "redacted": c.sourceRedacted,
 		},
-		"custom_attributes":     obj{},
+		"custom_attributes":     custom,
+		"linked_objects":        linked,
 		"topics":                obj{"type": "topic.list", "topics": []any{}, "total_count": 0},
 		"statistics":            obj{"type": "conversation_statistics"},
 		"ai_agent_participated": false,
@@ -302,4 +350,14 @@ func (ws *workspace) conversationJSON(c *conversation, withParts bool) obj {
 		out["conversation_parts"] = obj{"type": "conversation_part.list", "conversation_parts": parts, "total_count": len(parts)}
 	}
 	return out
+}
+
+// planID is the id of a company plan, one per plan name.
+func (ws *workspace) planID(name string) string {
+	if id, ok := ws.plans[name]; ok {
+		return id
+	}
+	id := ws.nextID("plan")
+	ws.plans[name] = id
+	return id
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -34,6 +35,7 @@ type Server struct {
 	Token string
 
 	srv     *httptest.Server
+	addr    string
 	spec    *spec
 	now     func() time.Time
 	closing chan struct{}
@@ -53,6 +55,12 @@ type Server struct {
 
 // Option configures a Server.
 type Option func(*Server)
+
+// WithAddr makes the server listen on addr (host:port) instead of a free
+// loopback port.
+func WithAddr(addr string) Option {
+	return func(s *Server) { s.addr = addr }
+}
 
 // WithToken makes the server accept token instead of DefaultToken.
 func WithToken(token string) Option {
@@ -99,8 +107,18 @@ func Start(opts ...Option) (*Server, error) {
 		return nil, errors.New("intercomtest: rate limit and window must be positive")
 	}
 	s.ws = newWorkspace(s.now)
-	s.srv = httptest.NewServer(s)
+	s.srv = httptest.NewUnstartedServer(s)
+	if s.addr != "" {
+		l, err := net.Listen("tcp", s.addr)
+		if err != nil {
+			return nil, fmt.Errorf("intercomtest: listen: %w", err)
+		}
+		s.srv.Listener.Close()
+		s.srv.Listener = l
+	}
+	s.srv.Start()
 	s.URL = s.srv.URL
+	s.ws.baseURL = s.URL
 	return s, nil
 }
 
@@ -134,10 +152,18 @@ func (s *Server) Close() {
 // facade client for that).
 func (s *Server) Client() *http.Client { return s.srv.Client() }
 
-// reply is what a handler answers: a status and a JSON-shaped body.
+// reply is what a handler answers: a status and a JSON-shaped body, or a
+// rawBody.
 type reply struct {
 	status int
 	body   any
+}
+
+// rawBody is a body of another content type than JSON (a data export's
+// file).
+type rawBody struct {
+	data        []byte
+	contentType string
 }
 
 // ServeHTTP implements http.Handler: rate limit, faults, validation, the
@@ -162,7 +188,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := Request{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Body: body}
 	route, pathParams, routeErr := s.spec.router.FindRoute(r)
 	if routeErr == nil {
-		rec.OperationID = lowerFirst(route.Operation.OperationID)
+		rec.OperationID = s.spec.names[route.Operation]
 	}
 
 	// Injected faults come first: they stand for trouble between the
@@ -272,6 +298,12 @@ func (s *Server) check(r *http.Request, route *routers.Route, params map[string]
 // request was valid, and sends it.
 func (s *Server) write(w http.ResponseWriter, r *http.Request, route *routers.Route, out reply, in *openapi3filter.RequestValidationInput) {
 	var b []byte
+	if raw, isRaw := out.body.(rawBody); isRaw {
+		w.Header().Set("Content-Type", raw.contentType)
+		w.WriteHeader(out.status)
+		w.Write(raw.data)
+		return
+	}
 	if out.body != nil {
 		body := normalize(out.body)
 		if route != nil {
@@ -295,7 +327,7 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, route *routers.Ro
 		if err != nil {
 			s.mu.Lock()
 			s.badResps = append(s.badResps, InvalidResponse{
-				Method: r.Method, Path: r.URL.Path, OperationID: lowerFirst(in.Route.Operation.OperationID),
+				Method: r.Method, Path: r.URL.Path, OperationID: s.spec.names[in.Route.Operation],
 				Status: out.status, Err: shortError(err), Body: b,
 			})
 			s.mu.Unlock()

@@ -2,7 +2,7 @@ package intercomtest
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -17,6 +17,8 @@ import (
 type spec struct {
 	doc    *openapi3.T
 	router routers.Router
+	// names are the operationIds as the description spells them.
+	names map[*openapi3.Operation]string
 }
 
 var (
@@ -38,74 +40,38 @@ func buildSpec() (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intercomtest: load description: %w", err)
 	}
-	patchArraysWithoutItems(doc)
 	// Route on the path alone: the test server's URL is not among the
 	// description's servers.
 	doc.Servers = nil
+	acceptInappSpelling(doc)
 	router, err := legacy.NewRouter(doc)
 	if err != nil {
 		return nil, fmt.Errorf("intercomtest: route description: %w", err)
 	}
-	return &spec{doc: doc, router: router}, nil
+	return &spec{doc: doc, router: router, names: operationNames(doc)}, nil
 }
 
-// lowerFirst turns the generated spelling of an operationId (IdentifyAdmin)
-// back into the description's (identifyAdmin).
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
-// patchArraysWithoutItems gives every array schema without items an empty
-// items schema. The 2.11 description has such arrays (inside
-// ticket_request_custom_attributes), which kin-openapi's document validation,
-// and so its router, rejects; an empty items schema means the same thing.
-func patchArraysWithoutItems(doc *openapi3.T) {
-	seen := map[*openapi3.Schema]bool{}
-	var walk func(ref *openapi3.SchemaRef)
-	walk = func(ref *openapi3.SchemaRef) {
-		if ref == nil || ref.Value == nil || seen[ref.Value] {
-			return
-		}
-		s := ref.Value
-		seen[s] = true
-		if s.Type.Is(openapi3.TypeArray) && s.Items == nil {
-			s.Items = &openapi3.SchemaRef{Value: &openapi3.Schema{}}
-		}
-		walk(s.Items)
-		walk(s.Not)
-		for _, list := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
-			for _, r := range list {
-				walk(r)
-			}
-		}
-		for _, p := range s.Properties {
-			walk(p)
-		}
-		walk(s.AdditionalProperties.Schema)
-	}
-	for _, r := range doc.Components.Schemas {
-		walk(r)
-	}
+// acceptInappSpelling lets createMessage take message_type inapp as well as
+// in_app. Intercom's API and its official SDKs use inapp; the published
+// 2.11 description lists in_app. Both are accepted whichever the loaded
+// description lists.
+func acceptInappSpelling(doc *openapi3.T) {
 	for _, item := range doc.Paths.Map() {
 		for _, op := range item.Operations() {
-			for _, p := range op.Parameters {
-				if p.Value != nil {
-					walk(p.Value.Schema)
-				}
+			if describedName(op.OperationID) != "createMessage" || op.RequestBody == nil || op.RequestBody.Value == nil {
+				continue
 			}
-			if op.RequestBody != nil && op.RequestBody.Value != nil {
-				for _, mt := range op.RequestBody.Value.Content {
-					walk(mt.Schema)
-				}
+			mt := op.RequestBody.Value.Content.Get("application/json")
+			if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+				continue
 			}
-			for _, resp := range op.Responses.Map() {
-				if resp.Value != nil {
-					for _, mt := range resp.Value.Content {
-						walk(mt.Schema)
-					}
+			p := mt.Schema.Value.Properties["message_type"]
+			if p == nil || p.Value == nil || len(p.Value.Enum) == 0 {
+				continue
+			}
+			for _, v := range []string{"in_app", "inapp"} {
+				if !slices.Contains(p.Value.Enum, any(v)) {
+					p.Value.Enum = append(p.Value.Enum, v)
 				}
 			}
 		}

@@ -11,10 +11,12 @@ import (
 // workspace is the in-memory state of the fake Intercom workspace. The
 // server's mutex guards it.
 type workspace struct {
-	now   func() time.Time
-	appID string
-	seq   map[string]int
-	me    *admin
+	now func() time.Time
+	// baseURL is the server's address, for the links answers carry.
+	baseURL string
+	appID   string
+	seq     map[string]int
+	me      *admin
 
 	admins        []*admin
 	teams         []*team
@@ -24,6 +26,24 @@ type workspace struct {
 	ticketTypes   []*ticketType
 	tickets       []*ticket
 	conversations []*conversation
+
+	articles          []*article
+	collections       []*collection
+	helpCenters       []*helpCenter
+	newsItems         []*newsItem
+	newsfeeds         []*newsfeed
+	notes             []*note
+	segments          []*segment
+	subscriptionTypes []*subscriptionType
+	dataAttributes    []*dataAttribute
+	events            []*eventCount
+	dataExports       []*dataExport
+	messages          []*message
+	visitors          []*visitor
+	phoneRedirects    []*phoneRedirect
+	activities        []*activity
+	scrolls           map[string]int    // company scroll_param → offset
+	plans             map[string]string // company plan name → id
 }
 
 type admin struct {
@@ -44,6 +64,7 @@ type contact struct {
 	custom                                   map[string]any
 	tagIDs                                   []string
 	companyIDs                               []string
+	subscriptions                            map[string]string // subscription type id → opt_in or opt_out
 }
 
 type company struct {
@@ -51,6 +72,7 @@ type company struct {
 	size, monthlySpend                           int64
 	createdAt, updatedAt, remoteCreatedAt        int64
 	custom                                       map[string]any
+	tagIDs                                       []string
 }
 
 type tag struct {
@@ -92,6 +114,7 @@ type ticket struct {
 	snoozedUntil                   int64
 	parts                          []*part
 	tags                           []tagging
+	conversationID                 string // the conversation it was converted from
 }
 
 type conversation struct {
@@ -106,6 +129,9 @@ type conversation struct {
 	waitingSince, snoozedUntil            int64
 	parts                                 []*part
 	tags                                  []tagging
+	custom                                map[string]any
+	sourceRedacted                        bool
+	ticketID                              string // the ticket it was converted to
 }
 
 // part is a ticket part or a conversation part.
@@ -115,6 +141,7 @@ type part struct {
 	createdAt            int64
 	state, previousState string // tickets only
 	assignedTo           *author
+	redacted             bool
 }
 
 // author is who wrote a part: an admin, a team, a bot or a user (contact).
@@ -123,10 +150,24 @@ type author struct {
 }
 
 func newWorkspace(now func() time.Time) *workspace {
-	ws := &workspace{now: now, appID: "intercomtest", seq: map[string]int{}}
+	ws := &workspace{now: now, appID: "intercomtest", seq: map[string]int{}, scrolls: map[string]int{}, plans: map[string]string{}}
 	team := ws.addTeam("Support")
 	ws.me = ws.addAdmin("Ada Operator", "ada@example.com", team)
 	ws.addAdmin("Grace Teammate", "grace@example.com", team)
+	at := ws.unix()
+	ws.helpCenters = append(ws.helpCenters, &helpCenter{id: ws.nextID("help_center"), identifier: "intercomtest",
+		displayName: "intercomtest Help Center", createdAt: at, updatedAt: at})
+	ws.newsfeeds = append(ws.newsfeeds, &newsfeed{id: ws.nextID("newsfeed"), name: "Messenger", createdAt: at, updatedAt: at})
+	ws.segments = append(ws.segments,
+		&segment{id: ws.nextID("segment"), name: "All users", personType: "user", role: "user", createdAt: at, updatedAt: at},
+		&segment{id: ws.nextID("segment"), name: "All leads", personType: "contact", role: "lead", createdAt: at, updatedAt: at})
+	ws.subscriptionTypes = append(ws.subscriptionTypes,
+		&subscriptionType{id: ws.nextID("subscription_type"), name: "Newsletter", description: "News about the product",
+			consentType: "opt_out", state: "live", contentTypes: []string{"email"}},
+		&subscriptionType{id: ws.nextID("subscription_type"), name: "Product tips", description: "Tips by SMS",
+			consentType: "opt_in", state: "live", contentTypes: []string{"sms_message"}})
+	ws.addBuiltinAttributes()
+	ws.logActivity(ws.me, "admin_login_success", obj{"sign_in_method": "email_password"})
 	return ws
 }
 
@@ -140,11 +181,15 @@ func (ws *workspace) nextID(kind string) string {
 		return fmt.Sprintf("6650c0de%016x", n)
 	case "company":
 		return fmt.Sprintf("6650c0ab%016x", n)
+	case "visitor":
+		return fmt.Sprintf("6650c0ee%016x", n)
 	}
 	base := map[string]int{
 		"admin": 9100000, "team": 8100000, "tag": 7100000, "ticket_type": 610,
 		"attribute": 5100000, "ticket": 410000, "ticket_number": 0, "conversation": 310000000,
-		"part": 210000000,
+		"part": 210000000, "article": 4800000, "collection": 1700000, "help_center": 120, "news_item": 33000,
+		"newsfeed": 3100, "note": 1900000, "segment": 2200000, "subscription_type": 37000,
+		"data_attribute": 16000000, "message": 540000000, "activity": 6900000, "export_job": 0, "plan": 2600,
 	}[kind]
 	return strconv.Itoa(base + n)
 }
@@ -211,6 +256,17 @@ func (ws *workspace) findContact(id, externalID, email string) *contact {
 func (ws *workspace) company(id string) *company {
 	for _, c := range ws.companies {
 		if c.id == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// companyByCompanyID finds a company by the id the workspace's own
+// systems gave it (company_id).
+func (ws *workspace) companyByCompanyID(cid string) *company {
+	for _, c := range ws.companies {
+		if cid != "" && c.companyID == cid {
 			return c
 		}
 	}

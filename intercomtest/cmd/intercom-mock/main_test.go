@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/go-intercom/intercom/intercomtest"
+)
+
+// syncBuffer is a buffer two goroutines can share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// start runs the command with args and returns its server and a stop
+// function that returns what run returned.
+func start(t *testing.T, args ...string) (*intercomtest.Server, *syncBuffer, *syncBuffer, func() error) {
+	t.Helper()
+	ready := make(chan *intercomtest.Server, 1)
+	stop := make(chan os.Signal, 1)
+	done := make(chan error, 1)
+	var stdout, stderr syncBuffer
+	go func() { done <- run(append([]string{"-addr", "127.0.0.1:0"}, args...), &stdout, &stderr, ready, stop) }()
+	select {
+	case srv := <-ready:
+		return srv, &stdout, &stderr, func() error { stop <- os.Interrupt; return <-done }
+	case err := <-done:
+		t.Fatalf("run: %v", err)
+	}
+	return nil, nil, nil, nil
+}
+
+func get(t *testing.T, url, token string) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Intercom-Version", "2.11")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	b, _ := io.ReadAll(resp.Body)
+	json.Unmarshal(b, &out)
+	return resp.StatusCode, out
+}
+
+// TestServesASeededWorkspace runs the command as another language's tests
+// would: a seed file, a token, then plain HTTP.
+func TestServesASeededWorkspace(t *testing.T) {
+	srv, stdout, stderr, stop := start(t, "-token", "secret", "-seed", filepath.Join("..", "..", "testdata", "seed.json"))
+	if !strings.Contains(stdout.String(), srv.URL) {
+		t.Errorf("stdout %q lacks %s", stdout, srv.URL)
+	}
+	status, body := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "secret")
+	if status != 200 || body["email"] != "lin@acme.example" {
+		t.Errorf("seeded contact: %d %v", status, body)
+	}
+	if status, _ := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "wrong"); status != 401 {
+		t.Errorf("wrong token: %d", status)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr.String(), "invalid request: GET /contacts/6650c0de00000000000000c1") {
+		t.Errorf("stderr %q does not log the refused request", stderr)
+	}
+}
+
+// TestInjectsFaults: every second request to one operation fails.
+func TestInjectsFaults(t *testing.T) {
+	srv, _, _, stop := start(t, "-fault-status", "503", "-fault-every", "2", "-fault-op", "listAdmins", "-quiet")
+	var got []int
+	for range 4 {
+		status, _ := get(t, srv.URL+"/admins", srv.Token)
+		got = append(got, status)
+	}
+	if status, _ := get(t, srv.URL+"/me", srv.Token); status != 200 {
+		t.Errorf("other operation: %d", status)
+	}
+	if want := []int{200, 503, 200, 503}; !equal(got, want) {
+		t.Errorf("statuses %v, want %v", got, want)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func equal(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestRefusesBadFlags names what is wrong before listening.
+func TestRefusesBadFlags(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"contacts": [{"emial": "x"}]}`), 0o600)
+	dangling := filepath.Join(dir, "dangling.json")
+	os.WriteFile(dangling, []byte(`{"notes": [{"contact_id": "nobody", "body": "x"}]}`), 0o600)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-fault-every", "0"}, "-fault-every"},
+		{[]string{"-fault-status", "200"}, "-fault-status"},
+		{[]string{"-rate-limit", "0"}, "-rate-limit"},
+		{[]string{"extra"}, "unexpected arguments"},
+		{[]string{"-nope"}, "flag provided but not defined"},
+		{[]string{"-token", ""}, "token must not be empty"},
+		{[]string{"-addr", "256.0.0.1:1"}, "listen"},
+		{[]string{"-seed", filepath.Join(dir, "missing.json")}, "no such file"},
+		{[]string{"-seed", bad}, "unknown field"},
+		{[]string{"-seed", dangling}, `no contact with id "nobody"`},
+	} {
+		err := run(tc.args, io.Discard, io.Discard, nil, nil)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("run(%q) = %v, want %q", tc.args, err, tc.want)
+		}
+	}
+}
+
+// TestServeExitCode: a wrong flag exits with 2 and says why.
+func TestServeExitCode(t *testing.T) {
+	var stderr bytes.Buffer
+	if code := serve([]string{"-fault-every", "0"}, io.Discard, &stderr); code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+	if !strings.Contains(stderr.String(), "intercom-mock: -fault-every") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+}

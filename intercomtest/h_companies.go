@@ -1,0 +1,228 @@
+package intercomtest
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// Companies.
+func createOrUpdateCompany(ws *workspace, c *call) reply {
+	cid := c.str("company_id")
+	if cid == "" && c.str("name") == "" {
+		return c.fail(http.StatusBadRequest, "parameter_not_found", "company_id or name is required")
+	}
+	var co *company
+	for _, x := range ws.companies {
+		if cid != "" && x.companyID == cid {
+			co = x
+		}
+	}
+	now := ws.unix()
+	if co == nil {
+		co = &company{id: ws.nextID("company"), companyID: cid, createdAt: now}
+		ws.companies = append(ws.companies, co)
+	}
+	for name, dst := range map[string]*string{"name": &co.name, "website": &co.website,
+		"industry": &co.industry, "plan": &co.plan} {
+		if c.has(name) {
+			*dst = c.str(name)
+		}
+	}
+	if n, ok := c.num("size"); ok {
+		co.size = n
+	}
+	if n, ok := c.num("monthly_spend"); ok {
+		co.monthlySpend = n
+	}
+	if n, ok := c.num("remote_created_at"); ok {
+		co.remoteCreatedAt = n
+	}
+	if m := c.object("custom_attributes"); m != nil {
+		co.custom = m
+	}
+	co.updatedAt = now
+	return ok(ws.companyJSON(co))
+}
+
+func retrieveACompanyById(ws *workspace, c *call) reply {
+	co := ws.company(c.params["company_id"])
+	if co == nil {
+		return c.notFound("Company")
+	}
+	return ok(ws.companyJSON(co))
+}
+
+func deleteCompany(ws *workspace, c *call) reply {
+	id := c.params["company_id"]
+	i := slices.IndexFunc(ws.companies, func(co *company) bool { return co.id == id })
+	if i < 0 {
+		return c.notFound("Company")
+	}
+	ws.companies = slices.Delete(ws.companies, i, i+1)
+	for _, ct := range ws.contacts {
+		ct.companyIDs = slices.DeleteFunc(ct.companyIDs, func(x string) bool { return x == id })
+	}
+	for _, sg := range ws.segments {
+		sg.companyIDs = slices.DeleteFunc(sg.companyIDs, func(x string) bool { return x == id })
+	}
+	return ok(obj{"id": id, "object": "company", "deleted": true})
+}
+
+func listAllCompanies(ws *workspace, c *call) reply {
+	page, pages := numberedPage(ws.companies, c.queryInt("page", 1), c.queryInt("per_page", 15))
+	list := []any{}
+	for _, co := range page {
+		list = append(list, ws.companyJSON(co))
+	}
+	return ok(obj{"type": "list", "data": list, "total_count": len(ws.companies), "pages": pages})
+}
+
+func retrieveCompany(ws *workspace, c *call) reply {
+	var hits []*company
+	name, cid := c.query.Get("name"), c.query.Get("company_id")
+	tagID, segID := c.query.Get("tag_id"), c.query.Get("segment_id")
+	for _, co := range ws.companies {
+		if (name == "" || strings.EqualFold(co.name, name)) && (cid == "" || co.companyID == cid) &&
+			(tagID == "" || slices.Contains(co.tagIDs, tagID)) &&
+			(segID == "" || slices.ContainsFunc(ws.companySegments(co.id), func(s *segment) bool { return s.id == segID })) {
+			hits = append(hits, co)
+		}
+	}
+	if (name != "" || cid != "") && len(hits) == 0 {
+		return c.notFound("Company")
+	}
+	page, pages := numberedPage(hits, c.queryInt("page", 1), c.queryInt("per_page", 15))
+	list := []any{}
+	for _, co := range page {
+		list = append(list, ws.companyJSON(co))
+	}
+	return ok(obj{"type": "list", "data": list, "total_count": len(hits), "pages": pages})
+}
+
+func attachContactToACompany(ws *workspace, c *call) reply {
+	ct := ws.contact(c.params["contact_id"])
+	if ct == nil {
+		return c.notFound("User")
+	}
+	co := ws.company(c.str("id"))
+	if co == nil {
+		return c.notFound("Company")
+	}
+	if !slices.Contains(ct.companyIDs, co.id) {
+		ct.companyIDs = append(ct.companyIDs, co.id)
+	}
+	return ok(ws.companyJSON(co))
+}
+
+func detachContactFromACompany(ws *workspace, c *call) reply {
+	ct := ws.contact(c.params["contact_id"])
+	co := ws.company(c.params["company_id"])
+	if ct == nil || co == nil || !slices.Contains(ct.companyIDs, co.id) {
+		return c.notFound("Company")
+	}
+	ct.companyIDs = slices.DeleteFunc(ct.companyIDs, func(x string) bool { return x == co.id })
+	return ok(ws.companyJSON(co))
+}
+
+// listCompaniesForAContact pages the companies a contact belongs to
+// (page and per_page), with a link to the next page while there is one.
+func listCompaniesForAContact(ws *workspace, c *call) reply {
+	ct := ws.contact(c.params["contact_id"])
+	if ct == nil {
+		return c.notFound("User")
+	}
+	var all []*company
+	for _, id := range ct.companyIDs {
+		if co := ws.company(id); co != nil {
+			all = append(all, co)
+		}
+	}
+	pageNo, per := c.queryInt("page", 1), c.queryInt("per_page", 50)
+	if pageNo < 1 || per < 1 || per > 150 {
+		return c.badParam("page must be at least 1 and per_page between 1 and 150")
+	}
+	page, pages := numberedPage(all, pageNo, per)
+	var next any
+	if pageNo*per < len(all) {
+		next = fmt.Sprintf("%s/contacts/%s/companies?page=%d&per_page=%d", ws.baseURL, ct.id, pageNo+1, per)
+	}
+	pages["next"] = next
+	list := []any{}
+	for _, co := range page {
+		list = append(list, ws.companyJSON(co))
+	}
+	return ok(obj{"type": "list", "data": list, "companies": list, "total_count": len(all), "pages": pages})
+}
+
+// companyContacts are the contacts attached to a company.
+func (ws *workspace) companyContacts(id string) []*contact {
+	var out []*contact
+	for _, ct := range ws.contacts {
+		if slices.Contains(ct.companyIDs, id) {
+			out = append(out, ct)
+		}
+	}
+	return out
+}
+
+// listAttachedContacts pages the contacts of a company: the same
+// relationship listCompaniesForAContact reads from the contact's side.
+func listAttachedContacts(ws *workspace, c *call) reply {
+	co := ws.company(c.params["company_id"])
+	if co == nil {
+		return c.notFound("Company")
+	}
+	all := ws.companyContacts(co.id)
+	page, pages := numberedPage(all, c.queryInt("page", 1), c.queryInt("per_page", 50))
+	list := []any{}
+	for _, ct := range page {
+		list = append(list, ws.contactJSON(ct))
+	}
+	return ok(obj{"type": "list", "data": list, "total_count": len(all), "pages": pages})
+}
+
+// updateCompany is Intercom's PUT on a company, which takes no body: the
+// company comes back with a new updated_at.
+func updateCompany(ws *workspace, c *call) reply {
+	co := ws.company(c.params["company_id"])
+	if co == nil {
+		return c.notFound("Company")
+	}
+	co.updatedAt = ws.unix()
+	return ok(ws.companyJSON(co))
+}
+
+// scrollPage is how many companies one scroll request returns.
+const scrollPage = 50
+
+// scrollOverAllCompanies walks every company: the first request (no
+// scroll_param) starts a scroll, each next one passes the scroll_param it
+// got, and an empty page ends it.
+func scrollOverAllCompanies(ws *workspace, c *call) reply {
+	start := 0
+	param := c.query.Get("scroll_param")
+	if param != "" {
+		off, found := ws.scrolls[param]
+		if !found {
+			return c.notFound("Scroll")
+		}
+		start = off
+		delete(ws.scrolls, param)
+	}
+	end := min(start+scrollPage, len(ws.companies))
+	start = min(start, end)
+	list := []any{}
+	for _, co := range ws.companies[start:end] {
+		list = append(list, ws.companyJSON(co))
+	}
+	out := obj{"type": "list", "data": list, "total_count": len(ws.companies)}
+	if len(list) > 0 {
+		ws.seq["scroll"]++
+		next := fmt.Sprintf("%08x-5c01-4000-8000-%012x", ws.seq["scroll"], end)
+		ws.scrolls[next] = end
+		out["scroll_param"] = next
+	}
+	return ok(out)
+}

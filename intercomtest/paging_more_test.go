@@ -1,0 +1,48 @@
+package intercomtest
+
+import "testing"
+
+// TestCompaniesOfAContactPage: page and per_page cut the list, pages says
+// where the next page is, and a client paging until an empty page stops.
+func TestCompaniesOfAContactPage(t *testing.T) {
+	w := newWalker(t)
+	seeded, err := w.s.Seed(Workspace{
+		Companies: []Company{{Name: "A"}, {Name: "B"}, {Name: "C"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var coIDs []string
+	for _, c := range seeded.Companies {
+		coIDs = append(coIDs, c.ID)
+	}
+	got, err := w.s.Seed(Workspace{Contacts: []Contact{{Email: "p@example.com", CompanyIDs: coIDs}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "/contacts/" + got.Contacts[0].ID + "/companies?per_page=2&page="
+	p1 := w.call("listCompaniesForAContact", 200, "GET", base+"1", nil)
+	w.eq("page 1", ids(p1, "data"), coIDs[:2])
+	w.eq("page 1 companies", ids(p1, "companies"), coIDs[:2])
+	w.eq("total", at(p1, "total_count"), 3.0)
+	w.eq("pages", []any{at(p1, "pages", "page"), at(p1, "pages", "per_page"), at(p1, "pages", "total_pages")}, []any{1.0, 2.0, 2.0})
+	w.eq("next", atStr(p1, "pages", "next"), w.s.URL+"/contacts/"+got.Contacts[0].ID+"/companies?page=2&per_page=2")
+	p2 := w.call("listCompaniesForAContact", 200, "GET", base+"2", nil)
+	w.eq("page 2", ids(p2, "data"), coIDs[2:])
+	w.eq("no next", at(p2, "pages", "next"), nil)
+	w.eq("page 3", ids(w.call("listCompaniesForAContact", 200, "GET", base+"3", nil), "data"), []string{})
+	assertClean(t, w.s)
+}
+
+// TestExportOfAQuietPeriod: a job over a period without messages ends with
+// no_data, and there is nothing to download.
+func TestExportOfAQuietPeriod(t *testing.T) {
+	w := newWalker(t)
+	job := w.call("createDataExport", 200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
+	id := atStr(job, "job_identifier")
+	w.call("createDataExport", 429, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
+	w.call("getDataExport", 200, "GET", "/export/content/data/"+id, nil)
+	w.eq("no data", atStr(w.call("getDataExport", 200, "GET", "/export/content/data/"+id, nil), "status"), "no_data")
+	w.raw("downloadDataExport", 404, "GET", "/download/content/data/"+id)
+	w.eq("a finished job is not canceled", atStr(w.call("cancelDataExport", 200, "POST", "/export/cancel/"+id, nil), "status"), "no_data")
+}

@@ -1,0 +1,133 @@
+package intercomtest
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestSeedFromJSON seeds a whole workspace from the JSON seed file and reads
+// it through the API and back with Snapshot.
+func TestSeedFromJSON(t *testing.T) {
+	raw, err := os.ReadFile("testdata/seed.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in Workspace
+	if err := json.Unmarshal(raw, &in); err != nil {
+		t.Fatal(err)
+	}
+	w := newWalker(t)
+	got, err := w.s.Seed(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const lin, sam, acme = "6650c0de00000000000000c1", "6650c0de00000000000000c2", "6650c0ab00000000000000a1"
+	w.eq("ids kept", got.Contacts[0].ID, lin)
+	w.idLike("segment", got.Segments[0].ID, numeric)
+
+	w.has("team admins", ids(map[string]any{"l": toObjs(at(w.call("retrieveTeam", 200, "GET", "/teams/8200001", nil), "admin_ids"))}, "l"), "9200001")
+	w.has("company contacts", ids(w.call("ListAttachedContacts", 200, "GET", "/companies/"+acme+"/contacts", nil), "data"), lin)
+	w.has("contact companies", ids(w.call("listCompaniesForAContact", 200, "GET", "/contacts/"+lin+"/companies", nil), "data"), acme)
+	co := w.call("RetrieveACompanyById", 200, "GET", "/companies/"+acme, nil)
+	w.eq("company tags", ids(co, "tags", "tags"), []string{"7200001"})
+	w.eq("company segments", ids(co, "segments", "segments"), []string{got.Segments[0].ID})
+	w.eq("company plan", atStr(co, "plan", "name"), "Enterprise")
+	w.has("company segment list", ids(w.call("ListAttachedSegmentsForCompanies", 200, "GET", "/companies/"+acme+"/segments", nil), "data"), got.Segments[0].ID)
+	w.has("contact segments", ids(w.call("listSegmentsForAContact", 200, "GET", "/contacts/"+lin+"/segments", nil), "data"), got.Segments[0].ID)
+	samJSON := w.call("ShowContact", 200, "GET", "/contacts/"+sam, nil)
+	w.eq("opted out", ids(samJSON, "opted_out_subscription_types", "data"), []string{"37001"})
+	w.eq("subscriptions", ids(w.call("listSubscriptionsForAContact", 200, "GET", "/contacts/"+sam+"/subscriptions", nil), "data"), []string{"37001"})
+	tk := w.call("getTicket", 200, "GET", "/tickets/"+got.Tickets[0].ID, nil)
+	w.eq("ticket state", atStr(tk, "ticket_state"), "in_progress")
+	w.eq("ticket part author", atStr(tk, "ticket_parts", "ticket_parts", 0, "author", "id"), lin)
+	cv := w.call("retrieveConversation", 200, "GET", "/conversations/"+got.Conversations[0].ID, nil)
+	w.eq("conversation assignee", atStr(cv, "admin_assignee_id"), "9200001")
+	w.eq("conversation part", atStr(cv, "conversation_parts", "conversation_parts", 0, "body"), "Sent it again")
+	w.eq("admin-initiated", atStr(w.call("retrieveConversation", 200, "GET", "/conversations/"+got.Conversations[1].ID, nil), "source", "delivered_as"), "admin_initiated")
+	w.eq("article in collection", atStr(w.call("retrieveArticle", 200, "GET", "/articles/"+got.Articles[0].ID, nil), "parent_id"), "1800001")
+	w.has("live news", ids(w.call("listLiveNewsfeedItems", 200, "GET", "/news/newsfeeds/3200/items", nil), "data"), got.NewsItems[0].ID)
+	w.eq("note", atStr(w.call("listNotes", 200, "GET", "/contacts/"+lin+"/notes", nil), "data", 0, "body"), "Prefers email")
+	w.eq("events", at(w.call("lisDataEvents", 200, "GET", "/events?type=user&user_id=lin-1", nil), "events", 0, "count"), 3.0)
+	w.eq("visitor", atStr(w.call("retrieveVisitorWithUserId", 200, "GET", "/visitors?user_id=visitor-1", nil), "name"), "Anon")
+	w.has("help centers", ids(w.call("listHelpCenters", 200, "GET", "/help_center/help_centers", nil), "data"), got.HelpCenters[0].ID)
+
+	snap := w.s.Snapshot()
+	if len(snap.Contacts) != 2 || len(snap.Tickets) != 1 || len(snap.Conversations) != 2 || len(snap.Articles) != 1 ||
+		len(snap.Visitors) != 1 || len(snap.Events) != 1 || len(snap.Notes) != 1 || len(snap.Collections) != 1 {
+		t.Errorf("snapshot %+v", snap)
+	}
+	w.eq("snapshot ticket tags", snap.Tickets[0].TagIDs, []string{"7200001"})
+	w.eq("snapshot conversation admin", snap.Conversations[1].AdminID, "9200001")
+	w.eq("snapshot article collection", snap.Articles[0].CollectionID, "1800001")
+	w.eq("snapshot news feeds", snap.NewsItems[len(snap.NewsItems)-1].NewsfeedIDs, []string{"3200"})
+	if _, err := json.Marshal(snap); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestSeedRefusesBadReferences names the item a seed refers wrongly from.
+func TestSeedRefusesBadReferences(t *testing.T) {
+	s := NewServer(t)
+	c := s.AddContact(Contact{Email: "a@example.com"})
+	for _, tc := range []struct {
+		w    Workspace
+		want string
+	}{
+		{Workspace{Teams: []Team{{}}}, "team 0: name is required"},
+		{Workspace{Teams: []Team{{Name: "x", AdminIDs: []string{"1"}}}}, `team 0: no admin with id "1"`},
+		{Workspace{Admins: []Admin{{Name: "x"}}}, "admin 0: name and email"},
+		{Workspace{Admins: []Admin{{ID: s.Me().ID, Name: "x", Email: "x@example.com"}}}, "already in the workspace"},
+		{Workspace{Tags: []Tag{{}}}, "tag 0: name"},
+		{Workspace{Companies: []Company{{}}}, "company 0: name or company_id"},
+		{Workspace{Companies: []Company{{Name: "x", TagIDs: []string{"1"}}}}, `company 0: no tag with id "1"`},
+		{Workspace{Contacts: []Contact{{Role: "admin"}}}, "contact 0: role must be user or lead"},
+		{Workspace{Contacts: []Contact{{Email: "nope"}}}, `"nope" is not an email address`},
+		{Workspace{Contacts: []Contact{{CompanyIDs: []string{"1"}}}}, `contact 0: no company with id "1"`},
+		{Workspace{Contacts: []Contact{{TagIDs: []string{"1"}}}}, `contact 0: no tag with id "1"`},
+		{Workspace{Contacts: []Contact{{Subscriptions: map[string]string{"1": "maybe"}}}}, "opt_in or opt_out"},
+		{Workspace{Contacts: []Contact{{ID: c.ID}}}, "already in the workspace"},
+		{Workspace{Segments: []Segment{{}}}, "segment 0: name"},
+		{Workspace{Segments: []Segment{{Name: "x", ContactIDs: []string{"1"}}}}, `no contact with id "1"`},
+		{Workspace{Segments: []Segment{{Name: "x", CompanyIDs: []string{"1"}}}}, `no company with id "1"`},
+		{Workspace{SubscriptionTypes: []SubscriptionType{{}}}, "subscription type 0: name"},
+		{Workspace{SubscriptionTypes: []SubscriptionType{{Name: "x", ConsentType: "maybe"}}}, "consent_type"},
+		{Workspace{DataAttributes: []DataAttribute{{Name: "x"}}}, "data attribute 0"},
+		{Workspace{TicketTypes: []TicketType{{}}}, "ticket type 0: name"},
+		{Workspace{TicketTypes: []TicketType{{Name: "x", Attributes: []TicketTypeAttribute{{}}}}}, "needs a name and a data_type"},
+		{Workspace{Tickets: []Ticket{{TicketTypeID: "1"}}}, `ticket 0: no ticket type with id "1"`},
+		{Workspace{Conversations: []Conversation{{}}}, "conversation 0: a contact is required"},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{"1"}}}}, `conversation 0: no contact with id "1"`},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, AdminAssigneeID: "1"}}}, `no admin with id "1"`},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, TeamAssigneeID: "1"}}}, `no team with id "1"`},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, TagIDs: []string{"1"}}}}, `no tag with id "1"`},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, State: "gone"}}}, "state must be"},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, AdminID: "1"}}}, `no admin with id "1"`},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, Parts: []Part{{AuthorType: "admin", AuthorID: "1"}}}}}, `no admin with id "1"`},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, Parts: []Part{{AuthorType: "user", AuthorID: "1"}}}}}, `no contact with id "1"`},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, Parts: []Part{{AuthorType: "bot"}}}}}, "author_type"},
+		{Workspace{HelpCenters: []HelpCenter{{}}}, "help center 0: identifier"},
+		{Workspace{Collections: []Collection{{}}}, "collection 0: name"},
+		{Workspace{Collections: []Collection{{Name: "x", HelpCenterID: "1"}}}, `no help center with id "1"`},
+		{Workspace{Collections: []Collection{{Name: "x", ParentID: "1"}}}, `no collection with id "1"`},
+		{Workspace{Articles: []Article{{}}}, "article 0: title"},
+		{Workspace{Articles: []Article{{Title: "x", AuthorID: "1"}}}, `no admin with id "1"`},
+		{Workspace{Articles: []Article{{Title: "x", CollectionID: "1"}}}, `no collection with id "1"`},
+		{Workspace{Newsfeeds: []Newsfeed{{}}}, "newsfeed 0: name"},
+		{Workspace{NewsItems: []NewsItem{{}}}, "news item 0: title"},
+		{Workspace{NewsItems: []NewsItem{{Title: "x", SenderID: "1"}}}, `no admin with id "1"`},
+		{Workspace{NewsItems: []NewsItem{{Title: "x", NewsfeedIDs: []string{"1"}}}}, `no newsfeed with id "1"`},
+		{Workspace{Notes: []Note{{ContactID: "1"}}}, `note 0: no contact with id "1"`},
+		{Workspace{Notes: []Note{{ContactID: c.ID}}}, "note 0: body"},
+		{Workspace{Notes: []Note{{ContactID: c.ID, Body: "x", AdminID: "1"}}}, `no admin with id "1"`},
+		{Workspace{Events: []Event{{ContactID: "1"}}}, `event 0: no contact with id "1"`},
+		{Workspace{Events: []Event{{ContactID: c.ID}}}, "event 0: name"},
+		{Workspace{Visitors: []Visitor{{Email: "nope"}}}, "visitor 0"},
+	} {
+		_, err := s.Seed(tc.w)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Seed(%+v) = %v, want %q", tc.w, err, tc.want)
+		}
+	}
+}
