@@ -2,6 +2,8 @@ package facade
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"iter"
 
 	"github.com/go-intercom/intercom/gen"
@@ -50,8 +52,10 @@ type ListCompaniesOptions struct {
 	Order string
 }
 
-// Retrieve returns the companies that match opts: one company by name or
-// company_id, or a page of the companies with a tag or in a segment.
+// Retrieve returns the companies that match opts: the company with a name or
+// company_id (as a list of one: the API answers a single company there), or a
+// page of the companies with a tag or in a segment. FindByCompanyID and
+// FindByName return the one company directly.
 //
 // Calls retrieveCompany: GET /companies.
 func (s *CompaniesService) Retrieve(ctx context.Context, opts *RetrieveCompaniesOptions) (*CompanyList, *Response, error) {
@@ -62,7 +66,7 @@ func (s *CompaniesService) Retrieve(ctx context.Context, opts *RetrieveCompanies
 	if err := validPage(o.Page, o.PerPage); err != nil {
 		return nil, nil, err
 	}
-	return decode[gen.CompanyList](s.client.raw.RetrieveCompany(ctx, &gen.RetrieveCompanyParams{
+	answer, resp, err := decode[gen.CompanyOrList](s.client.raw.RetrieveCompany(ctx, &gen.RetrieveCompanyParams{
 		Name:      stringOrNil(o.Name),
 		CompanyId: stringOrNil(o.CompanyID),
 		TagId:     stringOrNil(o.TagID),
@@ -70,6 +74,63 @@ func (s *CompaniesService) Retrieve(ctx context.Context, opts *RetrieveCompanies
 		Page:      intOrNil(o.Page),
 		PerPage:   intOrNil(o.PerPage),
 	}))
+	if err != nil {
+		return nil, resp, err
+	}
+	list, err := companiesOf(answer)
+	return list, resp, err
+}
+
+// FindByCompanyID returns the company with your own id companyID, through
+// Retrieve.
+func (s *CompaniesService) FindByCompanyID(ctx context.Context, companyID string) (*Company, *Response, error) {
+	if err := required("company_id", companyID); err != nil {
+		return nil, nil, err
+	}
+	return s.findOne(ctx, RetrieveCompaniesOptions{CompanyID: companyID})
+}
+
+// FindByName returns the company named name, through Retrieve.
+func (s *CompaniesService) FindByName(ctx context.Context, name string) (*Company, *Response, error) {
+	if err := required("name", name); err != nil {
+		return nil, nil, err
+	}
+	return s.findOne(ctx, RetrieveCompaniesOptions{Name: name})
+}
+
+// findOne is Retrieve for a lookup that names one company.
+func (s *CompaniesService) findOne(ctx context.Context, o RetrieveCompaniesOptions) (*Company, *Response, error) {
+	list, resp, err := s.Retrieve(ctx, &o)
+	if err != nil {
+		return nil, resp, err
+	}
+	if len(list.Data) != 1 {
+		return nil, resp, fmt.Errorf("intercom: GET /companies: %w: the lookup matched %d companies, want 1", ErrNotFound, len(list.Data))
+	}
+	return &list.Data[0], resp, nil
+}
+
+// companiesOf reads retrieveCompany's answer, a company or a list, as a list.
+func companiesOf(answer *gen.CompanyOrList) (*CompanyList, error) {
+	raw, err := answer.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var head struct {
+		Type string `json:"type"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil {
+		return nil, fmt.Errorf("intercom: decode GET /companies: %w", err)
+	}
+	if head.Type == "list" {
+		l, err := answer.AsCompanyList()
+		return &l, err
+	}
+	c, err := answer.AsCompany()
+	if err != nil {
+		return nil, fmt.Errorf("intercom: decode GET /companies: %w", err)
+	}
+	return &CompanyList{Type: gen.CompanyListTypeList, Data: []Company{c}, TotalCount: 1}, nil
 }
 
 // RetrieveIter returns an iterator over every company that matches opts,

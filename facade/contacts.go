@@ -5,6 +5,7 @@ import (
 	"iter"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/go-intercom/intercom/internal/wire"
 )
 
 // ContactsService groups the operations on contacts: users and leads.
@@ -211,10 +212,26 @@ func (s *ContactsService) ListAttachedCompaniesIter(ctx context.Context, contact
 	}, func(l *ContactAttachedCompanies) ([]Company, pageInfo) {
 		var info pageInfo
 		if l.Pages != nil {
-			info = pageInfo{Page: l.Pages.Page, TotalPages: l.Pages.TotalPages}
+			info = pageInfo{Page: l.Pages.Page, TotalPages: l.Pages.TotalPages, Next: pageOfURL(l.Pages.Next)}
 		}
-		return l.Companies, info
+		return AttachedCompaniesOf(l), info
 	})
+}
+
+// AttachedCompaniesOf returns the companies of one page of
+// Contacts.ListAttachedCompanies. The API lists them under data; the
+// description declares companies; either is read.
+func AttachedCompaniesOf(l *ContactAttachedCompanies) []Company {
+	if l == nil {
+		return nil
+	}
+	if l.Data != nil {
+		return *l.Data
+	}
+	if l.Companies != nil {
+		return *l.Companies
+	}
+	return nil
 }
 
 // ListAttachedSegments returns the segments a contact is in.
@@ -298,3 +315,8 @@ func (s *ContactsService) Unarchive(ctx context.Context, contactID string) (*Con
 	}
 	return decode[gen.ContactUnarchived](s.client.raw.UnarchiveContact(ctx, contactID, nil))
 }
+
+// Avatar is a contact's avatar: Avatar.URL() is the image's address, read
+// from the URL string the API sends or from the object the description
+// declares.
+type Avatar = wire.Avatar

@@ -120,7 +120,7 @@ func TestContactsOperations(t *testing.T) {
 			},
 			wantPath: "/contacts/c1/companies", wantQuery: "page=2&per_page=5",
 			check: func(t *testing.T, got any) {
-				assert.Equal(t, "Acme", got.(*ContactAttachedCompanies).Companies[0].Name)
+				assert.Equal(t, "Acme", AttachedCompaniesOf(got.(*ContactAttachedCompanies))[0].Name)
 			},
 		},
 		{

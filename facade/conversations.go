@@ -457,3 +457,19 @@ func (s *ConversationsService) ConvertToTicket(ctx context.Context, conversation
 	}
 	return decode[Ticket](s.client.raw.ConvertConversationToTicket(ctx, conversationID, nil, body))
 }
+
+// Reference names an object by type and id, as a conversation's teammates.
+type Reference = gen.Reference
+
+// TeammatesOf returns the admins who took part in a conversation. The API
+// lists them under teammates.admins; the description declares
+// teammates.teammates; either is read.
+func TeammatesOf(c *Conversation) []Reference {
+	if c == nil {
+		return nil
+	}
+	if c.Teammates.Admins != nil {
+		return *c.Teammates.Admins
+	}
+	return c.Teammates.GetTeammates()
+}

@@ -7,6 +7,7 @@ import (
 	"iter"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/go-intercom/intercom/internal/wire"
 )
 
 // Pagination
@@ -92,6 +93,11 @@ func cursorPages[T any](ctx context.Context, start string, fetch func(ctx contex
 	}
 }
 
+// NextPage is pages.next of a list: a cursor (NextPage.Cursor) on cursor
+// lists, the next page's URL (NextPage.URL, NextPage.Page) on page-numbered
+// ones.
+type NextPage = wire.NextPage
+
 // pageInfo is what a page-numbered response says about its place in the list.
 // Zero values mean the response did not say.
 type pageInfo struct {
@@ -99,15 +105,20 @@ type pageInfo struct {
 	Page int
 	// TotalPages is the number of pages in the list.
 	TotalPages int
+	// Next is the number of the next page when the response links to it
+	// (pages.next as a URL), 0 when it does not.
+	Next int
 }
 
 // numberedPages returns an iterator over every item of a page-numbered list.
 // fetch gets page number page (1-based) and returns its items and what the
 // response said about paging. The iteration starts at first (1 when first is
-// below 1) and stops after the page numbered info.TotalPages, or after a page
-// whose response does not say how many pages there are, or on an empty page.
-// A response for another page than the one asked for ends the iteration with
-// an error wrapping ErrPaginationStalled.
+// below 1). When a response links to the next page (pages.next as a URL), the
+// iteration goes to the page it names; otherwise it stops after the page
+// numbered info.TotalPages, or after a page whose response does not say how
+// many pages there are, or on an empty page. A response for another page than
+// the one asked for, or a link back to a page already read, ends the
+// iteration with an error wrapping ErrPaginationStalled.
 func numberedPages[T any](ctx context.Context, first int, fetch func(ctx context.Context, page int) (items []T, info pageInfo, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
@@ -131,7 +142,18 @@ func numberedPages[T any](ctx context.Context, first int, fetch func(ctx context
 					return
 				}
 			}
-			if len(items) == 0 || info.TotalPages == 0 || page >= info.TotalPages {
+			if len(items) == 0 {
+				return
+			}
+			if info.Next != 0 {
+				if info.Next <= page {
+					yield(zero, fmt.Errorf("%w: page %d links back to page %d", ErrPaginationStalled, page, info.Next))
+					return
+				}
+				page = info.Next
+				continue
+			}
+			if info.TotalPages == 0 || page >= info.TotalPages {
 				return
 			}
 			page++
@@ -228,10 +250,10 @@ func stringOrNil(v string) *string {
 // nextCursor reads pages.next.starting_after of a cursor-paginated response:
 // the cursor of the next page, or "" on the last page.
 func nextCursor(p *gen.CursorPages) string {
-	if p == nil || p.Next == nil || p.Next.StartingAfter == nil {
+	if p == nil {
 		return ""
 	}
-	return *p.Next.StartingAfter
+	return p.Next.Cursor()
 }
 
 // pageInfoOf reads pages.page and pages.total_pages of a page-numbered
@@ -247,7 +269,16 @@ func pageInfoOf(p *gen.CursorPages) pageInfo {
 	if p.TotalPages != nil {
 		info.TotalPages = *p.TotalPages
 	}
+	info.Next = p.Next.Page()
 	return info
+}
+
+// pageOfURL is the page number that a next-page URL names, 0 for none.
+func pageOfURL(next *string) int {
+	if next == nil {
+		return 0
+	}
+	return (&wire.NextPage{URL: *next}).Page()
 }
 
 // PageOptions selects a page of a page-numbered list. The zero value (or a

@@ -1450,21 +1450,6 @@ func (x *Contact) GetAndroidSdkVersion() string {
 	return *x.AndroidSdkVersion
 }
 
-// GetAvatar returns Avatar, the zero value when it or the receiver is nil.
-func (x *Contact) GetAvatar() struct {
-	ImageUrl *string `json:"image_url,omitempty"`
-	Type     *string `json:"type,omitempty"`
-} {
-	if x == nil || x.Avatar == nil {
-		var zero struct {
-			ImageUrl *string `json:"image_url,omitempty"`
-			Type     *string `json:"type,omitempty"`
-		}
-		return zero
-	}
-	return *x.Avatar
-}
-
 // GetBrowser returns Browser, the zero value when it or the receiver is nil.
 func (x *Contact) GetBrowser() string {
 	if x == nil || x.Browser == nil {
@@ -1872,6 +1857,15 @@ func (x *ContactArchived) GetExternalId() string {
 		return zero
 	}
 	return *x.ExternalId
+}
+
+// GetCompanies returns Companies, the zero value when it or the receiver is nil.
+func (x *ContactAttachedCompanies) GetCompanies() []Company {
+	if x == nil || x.Companies == nil {
+		var zero []Company
+		return zero
+	}
+	return *x.Companies
 }
 
 // GetData returns Data, the zero value when it or the receiver is nil.
@@ -2942,6 +2936,24 @@ func (x *ConversationStatistics) GetTimeToLastClose() int {
 	return *x.TimeToLastClose
 }
 
+// GetAdmins returns Admins, the zero value when it or the receiver is nil.
+func (x *ConversationTeammates) GetAdmins() []Reference {
+	if x == nil || x.Admins == nil {
+		var zero []Reference
+		return zero
+	}
+	return *x.Admins
+}
+
+// GetTeammates returns Teammates, the zero value when it or the receiver is nil.
+func (x *ConversationTeammates) GetTeammates() []Reference {
+	if x == nil || x.Teammates == nil {
+		var zero []Reference
+		return zero
+	}
+	return *x.Teammates
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *ConvertConversationToTicketParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -3837,14 +3849,6 @@ func (x *CreateTicketTypeRequest) GetIsInternal() bool {
 		return zero
 	}
 	return *x.IsInternal
-}
-
-// GetNext returns Next, nil when the receiver is nil.
-func (x *CursorPages) GetNext() *StartingAfterPaging {
-	if x == nil {
-		return nil
-	}
-	return x.Next
 }
 
 // GetPage returns Page, the zero value when it or the receiver is nil.

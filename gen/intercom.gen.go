@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/go-intercom/intercom/internal/opt"
+	"github.com/go-intercom/intercom/internal/wire"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -3579,6 +3580,11 @@ type CompanyList struct {
 // CompanyListType defines model for CompanyList.Type.
 type CompanyListType string
 
+// CompanyOrList defines model for company_or_list.
+type CompanyOrList struct {
+	union json.RawMessage
+}
+
 // CompanyScroll defines model for company_scroll.
 type CompanyScroll struct {
 	Data        []Company         `json:"data"`
@@ -3593,16 +3599,13 @@ type CompanyScrollType string
 
 // Contact defines model for contact.
 type Contact struct {
-	AndroidAppName    *string `json:"android_app_name,omitempty"`
-	AndroidAppVersion *string `json:"android_app_version,omitempty"`
-	AndroidDevice     *string `json:"android_device,omitempty"`
-	AndroidLastSeenAt *int    `json:"android_last_seen_at,omitempty"`
-	AndroidOsVersion  *string `json:"android_os_version,omitempty"`
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		ImageUrl *string `json:"image_url,omitempty"`
-		Type     *string `json:"type,omitempty"`
-	} `json:"avatar"`
+	AndroidAppName            *string                   `json:"android_app_name,omitempty"`
+	AndroidAppVersion         *string                   `json:"android_app_version,omitempty"`
+	AndroidDevice             *string                   `json:"android_device,omitempty"`
+	AndroidLastSeenAt         *int                      `json:"android_last_seen_at,omitempty"`
+	AndroidOsVersion          *string                   `json:"android_os_version,omitempty"`
+	AndroidSdkVersion         *string                   `json:"android_sdk_version,omitempty"`
+	Avatar                    *wire.Avatar              `json:"avatar"`
 	Browser                   *string                   `json:"browser"`
 	BrowserLanguage           *string                   `json:"browser_language"`
 	BrowserVersion            *string                   `json:"browser_version"`
@@ -3665,7 +3668,7 @@ type ContactArchivedType string
 
 // ContactAttachedCompanies defines model for contact_attached_companies.
 type ContactAttachedCompanies struct {
-	Companies  []Company                    `json:"companies"`
+	Companies  *[]Company                   `json:"companies,omitempty"`
 	Data       *[]Company                   `json:"data,omitempty"`
 	Pages      *PagesLink                   `json:"pages,omitempty"`
 	TotalCount int                          `json:"total_count"`
@@ -4153,8 +4156,9 @@ type ConversationStatisticsType string
 
 // ConversationTeammates defines model for conversation_teammates.
 type ConversationTeammates struct {
-	Teammates []Reference `json:"teammates"`
-	Type      string      `json:"type"`
+	Admins    *[]Reference `json:"admins,omitempty"`
+	Teammates *[]Reference `json:"teammates,omitempty"`
+	Type      string       `json:"type"`
 }
 
 // ConvertConversationToTicketRequest defines model for convert_conversation_to_ticket_request.
@@ -4434,11 +4438,11 @@ type CreateTicketTypeRequestCategory string
 
 // CursorPages defines model for cursor_pages.
 type CursorPages struct {
-	Next       *StartingAfterPaging `json:"next,omitempty"`
-	Page       *int                 `json:"page,omitempty"`
-	PerPage    *int                 `json:"per_page,omitempty"`
-	TotalPages *int                 `json:"total_pages,omitempty"`
-	Type       CursorPagesType      `json:"type"`
+	Next       *wire.NextPage  `json:"next,omitempty"`
+	Page       *int            `json:"page,omitempty"`
+	PerPage    *int            `json:"per_page,omitempty"`
+	TotalPages *int            `json:"total_pages,omitempty"`
+	Type       CursorPagesType `json:"type"`
 }
 
 // CursorPagesType defines model for CursorPages.Type.
@@ -6571,6 +6575,68 @@ func (t AttachContactToConversationRequest_Customer) MarshalJSON() ([]byte, erro
 }
 
 func (t *AttachContactToConversationRequest_Customer) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsCompany returns the union data inside the CompanyOrList as a Company
+func (t CompanyOrList) AsCompany() (Company, error) {
+	var body Company
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCompany overwrites any union data inside the CompanyOrList as the provided Company
+func (t *CompanyOrList) FromCompany(v Company) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCompany performs a merge with any union data inside the CompanyOrList, using the provided Company
+func (t *CompanyOrList) MergeCompany(v Company) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsCompanyList returns the union data inside the CompanyOrList as a CompanyList
+func (t CompanyOrList) AsCompanyList() (CompanyList, error) {
+	var body CompanyList
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCompanyList overwrites any union data inside the CompanyOrList as the provided CompanyList
+func (t *CompanyOrList) FromCompanyList(v CompanyList) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCompanyList performs a merge with any union data inside the CompanyOrList, using the provided CompanyList
+func (t *CompanyOrList) MergeCompanyList(v CompanyList) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t CompanyOrList) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *CompanyOrList) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -19464,7 +19530,7 @@ type RetrieveCompanyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CompanyList
+	JSON200 *CompanyOrList
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -19472,7 +19538,7 @@ type RetrieveCompanyResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r RetrieveCompanyResponse) GetJSON200() *CompanyList {
+func (r RetrieveCompanyResponse) GetJSON200() *CompanyOrList {
 	return r.JSON200
 }
 
@@ -26680,7 +26746,7 @@ func ParseRetrieveCompanyResponse(rsp *http.Response) (*RetrieveCompanyResponse,
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CompanyList
+		var dest CompanyOrList
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -1,0 +1,165 @@
+// Package wire holds the types of values that Intercom sends in more than one
+// JSON form, where its published description declares only one. The overlay
+// wires them into gen with x-go-type; users reach them through facade's
+// aliases. Each type decodes every known form, keeps which one it read, and
+// encodes back to it, so nothing the API sent is lost.
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+)
+
+// form is which JSON form a value was read in.
+type form uint8
+
+const (
+	formObject form = iota
+	formString
+)
+
+// NextPage is pages.next of a list: the page after this one. Cursor lists
+// send an object ({"per_page": 50, "starting_after": "…"}); page-numbered
+// lists send the next page's URL ("https://api.intercom.io/articles?page=2").
+type NextPage struct {
+	// URL is the next page's address, when the API sent one.
+	URL string
+	// StartingAfter is the cursor of the next page, when the API sent one.
+	StartingAfter string
+	// PerPage is the page size the cursor form states.
+	PerPage int
+	form    form
+}
+
+type nextPageObject struct {
+	PerPage       *int    `json:"per_page,omitempty"`
+	StartingAfter *string `json:"starting_after"`
+}
+
+// UnmarshalJSON reads either form.
+func (n *NextPage) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		var u string
+		if err := json.Unmarshal(b, &u); err != nil {
+			return err
+		}
+		*n = NextPage{URL: u, form: formString}
+		return nil
+	}
+	var o nextPageObject
+	if err := json.Unmarshal(b, &o); err != nil {
+		return fmt.Errorf("pages.next: want a URL or an object: %w", err)
+	}
+	*n = NextPage{form: formObject}
+	if o.PerPage != nil {
+		n.PerPage = *o.PerPage
+	}
+	if o.StartingAfter != nil {
+		n.StartingAfter = *o.StartingAfter
+	}
+	return nil
+}
+
+// MarshalJSON writes the form that was read (an object for a NextPage built
+// in code without a URL).
+func (n NextPage) MarshalJSON() ([]byte, error) {
+	if n.form == formString || (n.URL != "" && n.StartingAfter == "") {
+		return json.Marshal(n.URL)
+	}
+	o := nextPageObject{StartingAfter: &n.StartingAfter}
+	if n.PerPage != 0 {
+		o.PerPage = &n.PerPage
+	}
+	return json.Marshal(o)
+}
+
+// Page is the page number the URL form names in its page parameter, 0 when
+// n is nil, is a cursor, or its URL names none.
+func (n *NextPage) Page() int {
+	if n == nil || n.URL == "" {
+		return 0
+	}
+	u, err := url.Parse(n.URL)
+	if err != nil {
+		return 0
+	}
+	p, err := strconv.Atoi(u.Query().Get("page"))
+	if err != nil || p < 1 {
+		return 0
+	}
+	return p
+}
+
+// Cursor is the starting_after of the cursor form, "" when n is nil or a URL.
+func (n *NextPage) Cursor() string {
+	if n == nil {
+		return ""
+	}
+	return n.StartingAfter
+}
+
+// Avatar is a contact's avatar. The API sends the image's URL as a string;
+// the published description declares an object {"type": "avatar",
+// "image_url": "…"}. Both decode.
+type Avatar struct {
+	// ImageURL is the image's address ("" when the object form holds null).
+	ImageURL string
+	// Type is the object form's type ("avatar"), empty for the string form.
+	Type string
+	form form
+}
+
+type avatarObject struct {
+	Type     *string `json:"type,omitempty"`
+	ImageURL *string `json:"image_url"`
+}
+
+// UnmarshalJSON reads either form.
+func (a *Avatar) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		var u string
+		if err := json.Unmarshal(b, &u); err != nil {
+			return err
+		}
+		*a = Avatar{ImageURL: u, form: formString}
+		return nil
+	}
+	var o avatarObject
+	if err := json.Unmarshal(b, &o); err != nil {
+		return fmt.Errorf("avatar: want a URL or an object: %w", err)
+	}
+	*a = Avatar{form: formObject}
+	if o.Type != nil {
+		a.Type = *o.Type
+	}
+	if o.ImageURL != nil {
+		a.ImageURL = *o.ImageURL
+	}
+	return nil
+}
+
+// MarshalJSON writes the form that was read (the string form for an Avatar
+// built in code without a Type).
+func (a Avatar) MarshalJSON() ([]byte, error) {
+	if a.form == formString || a.Type == "" {
+		return json.Marshal(a.ImageURL)
+	}
+	o := avatarObject{Type: &a.Type}
+	if a.ImageURL != "" {
+		o.ImageURL = &a.ImageURL
+	}
+	return json.Marshal(o)
+}
+
+// URL is the image's address, "" when a is nil.
+func (a *Avatar) URL() string {
+	if a == nil {
+		return ""
+	}
+	return a.ImageURL
+}
