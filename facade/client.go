@@ -178,7 +178,7 @@ func (c *Client) init() {
 // doer is the request executor the generated client calls.
 var _ gen.HttpRequestDoer = (*transport)(nil)
 
-// defaultHTTPClient is used when no WithHTTPClient option is given. Like any
-// http.Client, it drops the Authorization header when a redirect leads to
-// another host (TestRedirectToAnotherHostDropsAuthorization checks it).
+// defaultHTTPClient is used when no WithHTTPClient option is given. The
+// transport gives its copy the redirect policy of redirect.go, as it does to
+// a caller's client (TestSecurityRedirectPolicy checks it).
 func defaultHTTPClient() *http.Client { return &http.Client{} }
