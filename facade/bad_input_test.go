@@ -269,6 +269,12 @@ func TestBadClientOptions(t *testing.T) {
 		opt   Option
 	}{
 		{"token", "", nil},
+		{"token", " ", WithUserAgent("x")},
+		{"token", "abc\r\nX-Evil: 1", WithUserAgent("x")},
+		{"token", "tok\u0085en", WithUserAgent("x")},
+		{"token", "tok\x00en", WithUserAgent("x")},
+		{"token", "tok en", WithUserAgent("x")},
+		{"token", "tokén", WithUserAgent("x")},
 		{"option", testToken, nil},
 		{"base_url", testToken, WithBaseURL("http://api.example.com")},
 		{"base_url", testToken, WithBaseURL("/relative")},
@@ -290,6 +296,9 @@ func TestBadClientOptions(t *testing.T) {
 			var ie *InputError
 			if !errors.As(err, &ie) || ie.Field != tc.field || c != nil {
 				t.Fatalf("NewClient: %v (%T), want an *InputError for %s", err, err, tc.field)
+			}
+			if strings.TrimSpace(tc.token) != "" && tc.token != testToken && strings.Contains(err.Error(), tc.token) {
+				t.Errorf("the error shows the token: %v", err)
 			}
 		})
 	}

@@ -72,12 +72,14 @@ type service struct {
 }
 
 // NewClient returns a client that authenticates with an Intercom access
-// token. Options set the region, base URL, HTTP client, retries, rate-limit
+// token: a bearer token of letters, digits and - . _ ~ + / (then optionally
+// = signs); any other token, a blank one included, is an *InputError for
+// the field token that never shows the token. Options set the region, base URL, HTTP client, retries, rate-limit
 // pacing, logging and middleware; an option given a bad value makes NewClient
 // fail.
 func NewClient(token string, opts ...Option) (*Client, error) {
-	if token == "" {
-		return nil, invalid("token", "must not be empty")
+	if err := checkToken(token); err != nil {
+		return nil, err
 	}
 	cfg := defaultConfig()
 	for _, opt := range opts {
