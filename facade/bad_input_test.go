@@ -26,6 +26,16 @@ func err1(_ *Response, err error) error { return err }
 
 func ptr[T any](v T) *T { return &v }
 
+// elevenFiles returns 11 valid attachment files, one more than a reply
+// variant with a declared limit takes.
+func elevenFiles() []AttachmentFile {
+	files := make([]AttachmentFile, 11)
+	for i := range files {
+		files[i] = AttachmentFile{Name: "a.txt", ContentType: "text/plain", Data: "aGk="}
+	}
+	return files
+}
+
 var badInputs = []badInput{
 	// Tickets
 	{"ticket get: empty id", "ticket_id", func(ctx context.Context, c *Client) error { return err0(c.Tickets.Get(ctx, "")) }},
@@ -180,6 +190,12 @@ var badInputs = []badInput{
 	}},
 	{"conversation reply: file without name", "attachment_files[0].name", func(ctx context.Context, c *Client) error {
 		return err0(c.Conversations.Reply(ctx, "1", AdminComment("9", "hi").WithAttachmentFiles(AttachmentFile{ContentType: "text/plain", Data: "aGk="})))
+	}},
+	{"conversation reply: 11 files by user_id", "attachment_files", func(ctx context.Context, c *Client) error {
+		return err0(c.Conversations.Reply(ctx, "1", ContactReply(ByUserID("u-1"), "hi").WithAttachmentFiles(elevenFiles()...)))
+	}},
+	{"conversation reply: 11 files by an admin", "attachment_files", func(ctx context.Context, c *Client) error {
+		return err0(c.Conversations.Reply(ctx, "1", AdminNote("9", "hi").WithAttachmentFiles(elevenFiles()...)))
 	}},
 	{"conversation manage: no action", "message_type", func(ctx context.Context, c *Client) error {
 		return err0(c.Conversations.Manage(ctx, "1", ConversationAction{}))
