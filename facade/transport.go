@@ -156,8 +156,17 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 			}
 		case safe && retryableStatus(resp.StatusCode):
 			wait = t.retry.backoff(attempt)
-			if d, ok := retryAfter(resp.Header, t.clock.Now()); ok && d > wait && d <= t.retry.MaxDelay {
+			if d, ok := retryAfter(resp.Header, t.clock.Now()); ok && d > wait {
+				// The server's wish is never cut to a shorter backoff: it
+				// is waited in full, or, when it is above MaxDelay or
+				// beyond the context's deadline, the retries end here.
 				wait = d
+				if d > t.retry.MaxDelay {
+					last = true
+				}
+				if dl, ok := ctx.Deadline(); ok && d > time.Until(dl) {
+					last = true
+				}
 			}
 		default:
 			last = true
