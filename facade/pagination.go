@@ -51,11 +51,20 @@ import (
 // the iteration loop forever.
 var ErrPaginationStalled = errors.New("intercom: pagination does not advance")
 
+// maxEmptyPages is how many pages in a row may come back empty while still
+// naming a next page before an iterator gives up with ErrPaginationStalled.
+// A list may have a page emptied by deletions while it is walked, but a
+// server that keeps sending new cursors and no items would otherwise be
+// followed forever. Three such pages in a row is far beyond what a
+// changing list produces, and costs three requests at most.
+const maxEmptyPages = 3
+
 // cursorPages returns an iterator over every item of a cursor-paginated list.
 // fetch gets one page: the items and the cursor of the next page ("" on the
 // last page). The first call is made with start ("" for the first page). A
-// next cursor equal to one already used ends the iteration with an error
-// wrapping ErrPaginationStalled.
+// next cursor equal to one already used, or maxEmptyPages empty pages in a
+// row that each name a next page, end the iteration with an error wrapping
+// ErrPaginationStalled.
 func cursorPages[T any](ctx context.Context, start string, fetch func(ctx context.Context, cursor string) (items []T, next string, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
@@ -64,6 +73,7 @@ func cursorPages[T any](ctx context.Context, start string, fetch func(ctx contex
 		if cursor != "" {
 			seen[cursor] = struct{}{}
 		}
+		empty := 0
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
@@ -84,6 +94,12 @@ func cursorPages[T any](ctx context.Context, start string, fetch func(ctx contex
 			}
 			if _, dup := seen[next]; dup {
 				yield(zero, fmt.Errorf("%w: cursor %q was already used", ErrPaginationStalled, next))
+				return
+			}
+			if len(items) > 0 {
+				empty = 0
+			} else if empty++; empty >= maxEmptyPages {
+				yield(zero, fmt.Errorf("%w: %d empty pages in a row, each with a new cursor", ErrPaginationStalled, empty))
 				return
 			}
 			seen[next] = struct{}{}
