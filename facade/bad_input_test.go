@@ -26,6 +26,16 @@ func err1(_ *Response, err error) error { return err }
 
 func ptr[T any](v T) *T { return &v }
 
+// firstErr returns the first error an iterator yields (nil if none).
+func firstErr[T any](seq func(func(T, error) bool)) error {
+	for _, err := range seq {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // elevenFiles returns 11 valid attachment files, one more than a reply
 // variant with a declared limit takes.
 func elevenFiles() []AttachmentFile {
@@ -239,6 +249,29 @@ var badInputs = []badInput{
 	}},
 	{"ticket type: empty name", "name", func(ctx context.Context, c *Client) error {
 		return err0(c.TicketTypes.Create(ctx, "", nil))
+	}},
+
+	// Issue 15: visitors' custom attributes and the new iterators
+	{"visitor update: empty custom attribute name", "custom_attributes", func(ctx context.Context, c *Client) error {
+		return err0(c.Visitors.Update(ctx, ByUserID("v-1"), UpdateVisitorOptions{CustomAttributes: map[string]string{"": "x"}}))
+	}},
+	{"events iterator: no contact", "intercom_user_id|user_id|email", func(ctx context.Context, c *Client) error {
+		return firstErr(c.Events.ListIter(ctx, ContactIdentifier{}, nil))
+	}},
+	{"events iterator: negative page size", "per_page", func(ctx context.Context, c *Client) error {
+		return firstErr(c.Events.ListIter(ctx, ByUserID("u-1"), &ListEventsOptions{PerPage: -1}))
+	}},
+	{"activity logs iterator: zero time", "created_at_after", func(ctx context.Context, c *Client) error {
+		return firstErr(c.Admins.ListAllActivityLogsIter(ctx, time.Time{}, nil))
+	}},
+	{"article search iterator: unknown state", "state", func(ctx context.Context, c *Client) error {
+		return firstErr(c.Articles.SearchIter(ctx, &SearchArticlesOptions{State: "archived"}))
+	}},
+	{"newsfeed items iterator: empty id", "newsfeed_id", func(ctx context.Context, c *Client) error {
+		return firstErr(c.News.Feeds.ListItemsIter(ctx, ""))
+	}},
+	{"help centers iterator: negative page size", "per_page", func(ctx context.Context, c *Client) error {
+		return firstErr(c.HelpCenters.ListIter(ctx, &PageOptions{PerPage: -1}))
 	}},
 }
 
