@@ -257,3 +257,34 @@ func TestPageURL(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkPagesErrors: a page's items are yielded before an unusable next
+// link is reported; an API error on a later page is yielded once after the
+// items before it; a free-form pages object may name its next page with
+// starting_after.
+func TestLinkPagesErrors(t *testing.T) {
+	s := newLinkServer(t, func(r *http.Request) string {
+		q := r.URL.Query()
+		switch {
+		case r.URL.Path == "/segments" && q.Get("starting_after") == "":
+			return `{"type":"segment.list","segments":[{"id":"s1"}],"pages":{"next":{"starting_after":"S","per_page":1}}}`
+		case r.URL.Path == "/segments":
+			return `{"type":"segment.list","segments":[{"id":"s2"}],"pages":{"next":"ftp://elsewhere/segments"}}`
+		case r.URL.Path == "/news/news_items" && q.Get("page") == "":
+			return `{"type":"list","total_count":2,"data":[{"id":"n1"}],"pages":{"type":"pages","page":1,"total_pages":2}}`
+		}
+		return `not json`
+	})
+	c := s.client(t, "")
+	items, errs := collect(c.Segments.ListIter(t.Context(), nil))
+	require.Len(t, items, 2)
+	assert.Equal(t, "s2", items[1].Id)
+	require.Len(t, errs, 1)
+	assert.Contains(t, errs[0].Error(), "not an http(s) URL")
+
+	news, errs := collect(c.News.Items.ListIter(t.Context()))
+	require.Len(t, news, 1)
+	require.Len(t, errs, 1)
+	assert.Contains(t, errs[0].Error(), "decode GET /news/news_items")
+	assert.Equal(t, []string{"/segments", "/segments?per_page=1&starting_after=S", "/news/news_items", "/news/news_items?page=2"}, s.requests())
+}
