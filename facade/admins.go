@@ -85,8 +85,9 @@ type ListActivityLogsOptions struct {
 	CreatedAtBefore time.Time
 }
 
-// ListAllActivityLogs returns the workspace's activity log entries created
-// after createdAtAfter.
+// ListAllActivityLogs returns the first page of the workspace's activity
+// log entries created after createdAtAfter. Use ListAllActivityLogsIter to
+// walk every page.
 //
 // Calls listActivityLogs: GET /admins/activity_logs.
 func (s *AdminsService) ListAllActivityLogs(ctx context.Context, createdAtAfter time.Time, opts *ListActivityLogsOptions) (*ActivityLogList, *Response, error) {

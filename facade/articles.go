@@ -126,7 +126,8 @@ func (s *ArticlesService) Delete(ctx context.Context, articleID string) (*Delete
 	return decode[gen.DeletedArticleObject](s.client.raw.DeleteArticle(ctx, articleID, nil))
 }
 
-// Search returns the articles that match opts.
+// Search returns the first page of the articles that match opts. Use
+// SearchIter to walk every page.
 //
 // Calls searchArticles: GET /articles/search.
 func (s *ArticlesService) Search(ctx context.Context, opts *SearchArticlesOptions) (*ArticleSearchResults, *Response, error) {

@@ -80,8 +80,9 @@ type ListEventsOptions struct {
 	PerPage int
 }
 
-// List returns the events recorded for one user, or their summary. The
-// user is named with ByIntercomUserID, ByUserID or ByEmail.
+// List returns the first page of the events recorded for one user, or of
+// their summary. The user is named with ByIntercomUserID, ByUserID or
+// ByEmail. Use ListIter to walk every page.
 //
 // Calls lisDataEvents: GET /events.
 func (s *EventsService) List(ctx context.Context, who ContactIdentifier, opts *ListEventsOptions) (*DataEventSummary, *Response, error) {

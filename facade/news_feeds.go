@@ -17,7 +17,8 @@ type Newsfeed = gen.Newsfeed
 // NewsfeedList is a page of newsfeeds.
 type NewsfeedList = gen.PaginatedNewsfeedResponse
 
-// ListItems returns the live news items of a newsfeed.
+// ListItems returns the first page of the live news items of a newsfeed.
+// Use ListItemsIter to walk every page.
 //
 // Calls listLiveNewsfeedItems: GET /news/newsfeeds/{newsfeed_id}/items.
 func (s *NewsFeedsService) ListItems(ctx context.Context, newsfeedID string) (*NewsItemList, *Response, error) {
@@ -27,7 +28,8 @@ func (s *NewsFeedsService) ListItems(ctx context.Context, newsfeedID string) (*N
 	return decode[NewsItemList](s.client.raw.ListLiveNewsfeedItems(ctx, newsfeedID, nil))
 }
 
-// List returns the workspace's newsfeeds.
+// List returns the first page of the workspace's newsfeeds. Use ListIter to
+// walk every page.
 //
 // Calls listNewsfeeds: GET /news/newsfeeds.
 func (s *NewsFeedsService) List(ctx context.Context) (*NewsfeedList, *Response, error) {

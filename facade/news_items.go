@@ -122,7 +122,8 @@ func newsItemRequest(title, senderID string, opts *NewsItemOptions) (gen.NewsIte
 	return req, nil
 }
 
-// List returns the workspace's news items.
+// List returns the first page of the workspace's news items. Use ListIter
+// to walk every page.
 //
 // Calls listNewsItems: GET /news/news_items.
 func (s *NewsItemsService) List(ctx context.Context) (*NewsItemList, *Response, error) {

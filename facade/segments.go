@@ -22,7 +22,8 @@ type ListSegmentsOptions struct {
 	IncludeCount bool
 }
 
-// List returns the workspace's segments.
+// List returns the first page of the workspace's segments. Use ListIter to
+// walk every page.
 //
 // Calls listSegments: GET /segments.
 func (s *SegmentsService) List(ctx context.Context, opts *ListSegmentsOptions) (*SegmentList, *Response, error) {
