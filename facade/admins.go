@@ -2,6 +2,8 @@ package facade
 
 import (
 	"context"
+	"iter"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -83,28 +85,56 @@ type ListActivityLogsOptions struct {
 	CreatedAtBefore time.Time
 }
 
-// ListAllActivityLogs returns the workspace's activity log entries created
-// after createdAtAfter.
+// ListAllActivityLogs returns the first page of the workspace's activity
+// log entries created after createdAtAfter. Use ListAllActivityLogsIter to
+// walk every page.
 //
 // Calls listActivityLogs: GET /admins/activity_logs.
 func (s *AdminsService) ListAllActivityLogs(ctx context.Context, createdAtAfter time.Time, opts *ListActivityLogsOptions) (*ActivityLogList, *Response, error) {
-	after, err := unixTimestamp("created_at_after", createdAtAfter)
+	params, err := activityLogParams(createdAtAfter, opts)
 	if err != nil {
 		return nil, nil, err
+	}
+	return decode[ActivityLogList](s.client.raw.ListActivityLogs(ctx, params))
+}
+
+// ListAllActivityLogsIter returns an iterator over the workspace's activity
+// log entries created after createdAtAfter, page after page. The request
+// takes no paging parameter: each next page is the one the response's
+// pages names (see linkPages).
+//
+// Each page is one GET /admins/activity_logs (listActivityLogs).
+func (s *AdminsService) ListAllActivityLogsIter(ctx context.Context, createdAtAfter time.Time, opts *ListActivityLogsOptions) iter.Seq2[ActivityLog, error] {
+	params, err := activityLogParams(createdAtAfter, opts)
+	var first *http.Request
+	if err == nil {
+		first, err = gen.NewListActivityLogsRequest(s.client.raw.Server, params)
+	}
+	return linkPages(ctx, s.client, first, err, func(l *ActivityLogList) ([]ActivityLog, nextPage) {
+		return l.ActivityLogs, nextOfCursorPages(l.Pages)
+	})
+}
+
+// activityLogParams checks the options of listActivityLogs and builds its
+// parameters.
+func activityLogParams(createdAtAfter time.Time, opts *ListActivityLogsOptions) (*gen.ListActivityLogsParams, error) {
+	after, err := unixTimestamp("created_at_after", createdAtAfter)
+	if err != nil {
+		return nil, err
 	}
 	params := &gen.ListActivityLogsParams{CreatedAtAfter: strconv.FormatInt(after, 10)}
 	if opts != nil && !opts.CreatedAtBefore.IsZero() {
 		before, err := unixTimestamp("created_at_before", opts.CreatedAtBefore)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if before <= after {
-			return nil, nil, invalid("created_at_before", "must be later than created_at_after")
+			return nil, invalid("created_at_before", "must be later than created_at_after")
 		}
 		b := strconv.FormatInt(before, 10)
 		params.CreatedAtBefore = &b
 	}
-	return decode[ActivityLogList](s.client.raw.ListActivityLogs(ctx, params))
+	return params, nil
 }
 
 // ListAdminsOptions tunes AdminsService.List.

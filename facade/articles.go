@@ -3,6 +3,7 @@ package facade
 import (
 	"context"
 	"iter"
+	"net/http"
 
 	"github.com/go-intercom/intercom/gen"
 )
@@ -113,10 +114,42 @@ func (s *ArticlesService) Delete(ctx context.Context, articleID string) (*Delete
 	return decode[gen.DeletedArticleObject](s.client.raw.DeleteArticle(ctx, articleID, nil))
 }
 
-// Search returns the articles that match opts.
+// Search returns the first page of the articles that match opts. Use
+// SearchIter to walk every page.
 //
 // Calls searchArticles: GET /articles/search.
 func (s *ArticlesService) Search(ctx context.Context, opts *SearchArticlesOptions) (*ArticleSearchResults, *Response, error) {
+	p, err := searchArticlesParams(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return decode[gen.ArticleSearchResults](s.client.raw.SearchArticles(ctx, p))
+}
+
+// SearchIter returns an iterator over every article that matches opts, page
+// after page. The request takes no paging parameter: each next page is the
+// one the response's pages names (see linkPages). The highlights that
+// come with Highlight are on the pages Search returns.
+//
+// Each page is one GET /articles/search (searchArticles).
+func (s *ArticlesService) SearchIter(ctx context.Context, opts *SearchArticlesOptions) iter.Seq2[Article, error] {
+	p, err := searchArticlesParams(opts)
+	var first *http.Request
+	if err == nil {
+		first, err = gen.NewSearchArticlesRequest(s.client.raw.Server, p)
+	}
+	return linkPages(ctx, s.client, first, err, func(l *ArticleSearchResults) ([]Article, nextPage) {
+		var items []Article
+		if l.Data.Articles != nil {
+			items = *l.Data.Articles
+		}
+		return items, nextOfCursorPages(l.Pages)
+	})
+}
+
+// searchArticlesParams checks the options of searchArticles and builds its
+// parameters.
+func searchArticlesParams(opts *SearchArticlesOptions) (*gen.SearchArticlesParams, error) {
 	var o SearchArticlesOptions
 	if opts != nil {
 		o = *opts
@@ -124,10 +157,10 @@ func (s *ArticlesService) Search(ctx context.Context, opts *SearchArticlesOption
 	switch o.State {
 	case "", "published", "draft", "all":
 	default:
-		return nil, nil, invalid("state", "%q is not published, draft or all", o.State)
+		return nil, invalid("state", "%q is not published, draft or all", o.State)
 	}
 	if o.HelpCenterID < 0 {
-		return nil, nil, invalid("help_center_id", "must not be negative, got %d", o.HelpCenterID)
+		return nil, invalid("help_center_id", "must not be negative, got %d", o.HelpCenterID)
 	}
 	p := &gen.SearchArticlesParams{
 		Phrase:       stringOrNil(o.Phrase),
@@ -135,7 +168,8 @@ func (s *ArticlesService) Search(ctx context.Context, opts *SearchArticlesOption
 		HelpCenterId: intOrNil(o.HelpCenterID),
 	}
 	if o.Highlight {
-		p.Highlight = &o.Highlight
+		h := true
+		p.Highlight = &h
 	}
-	return decode[gen.ArticleSearchResults](s.client.raw.SearchArticles(ctx, p))
+	return p, nil
 }

@@ -24,6 +24,27 @@ func err0[T any](_ T, _ *Response, err error) error { return err }
 // err1 adapts the (*Response, error) results of a facade method.
 func err1(_ *Response, err error) error { return err }
 
+
+// firstErr returns the first error an iterator yields (nil if none).
+func firstErr[T any](seq func(func(T, error) bool)) error {
+	for _, err := range seq {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// elevenFiles returns 11 valid attachment files, one more than a reply
+// variant with a declared limit takes.
+func elevenFiles() []AttachmentFile {
+	files := make([]AttachmentFile, 11)
+	for i := range files {
+		files[i] = AttachmentFile{Name: "a.txt", ContentType: "text/plain", Data: "aGk="}
+	}
+	return files
+}
+
 var badInputs = []badInput{
 	// Tickets
 	{"ticket get: empty id", "ticket_id", func(ctx context.Context, c *Client) error { return err0(c.Tickets.Get(ctx, "")) }},
@@ -179,6 +200,12 @@ var badInputs = []badInput{
 	{"conversation reply: file without name", "attachment_files[0].name", func(ctx context.Context, c *Client) error {
 		return err0(c.Conversations.Reply(ctx, "1", AdminComment("9", "hi").WithAttachmentFiles(AttachmentFile{ContentType: "text/plain", Data: "aGk="})))
 	}},
+	{"conversation reply: 11 files by user_id", "attachment_files", func(ctx context.Context, c *Client) error {
+		return err0(c.Conversations.Reply(ctx, "1", ContactReply(ByUserID("u-1"), "hi").WithAttachmentFiles(elevenFiles()...)))
+	}},
+	{"conversation reply: 11 files by an admin", "attachment_files", func(ctx context.Context, c *Client) error {
+		return err0(c.Conversations.Reply(ctx, "1", AdminNote("9", "hi").WithAttachmentFiles(elevenFiles()...)))
+	}},
 	{"conversation manage: no action", "message_type", func(ctx context.Context, c *Client) error {
 		return err0(c.Conversations.Manage(ctx, "1", ConversationAction{}))
 	}},
@@ -221,6 +248,29 @@ var badInputs = []badInput{
 	}},
 	{"ticket type: empty name", "name", func(ctx context.Context, c *Client) error {
 		return err0(c.TicketTypes.Create(ctx, "", nil))
+	}},
+
+	// Issue 15: visitors' custom attributes and the new iterators
+	{"visitor update: empty custom attribute name", "custom_attributes", func(ctx context.Context, c *Client) error {
+		return err0(c.Visitors.Update(ctx, ByUserID("v-1"), UpdateVisitorOptions{CustomAttributes: map[string]string{"": "x"}}))
+	}},
+	{"events iterator: no contact", "intercom_user_id|user_id|email", func(ctx context.Context, c *Client) error {
+		return firstErr(c.Events.ListIter(ctx, ContactIdentifier{}, nil))
+	}},
+	{"events iterator: negative page size", "per_page", func(ctx context.Context, c *Client) error {
+		return firstErr(c.Events.ListIter(ctx, ByUserID("u-1"), &ListEventsOptions{PerPage: -1}))
+	}},
+	{"activity logs iterator: zero time", "created_at_after", func(ctx context.Context, c *Client) error {
+		return firstErr(c.Admins.ListAllActivityLogsIter(ctx, time.Time{}, nil))
+	}},
+	{"article search iterator: unknown state", "state", func(ctx context.Context, c *Client) error {
+		return firstErr(c.Articles.SearchIter(ctx, &SearchArticlesOptions{State: "archived"}))
+	}},
+	{"newsfeed items iterator: empty id", "newsfeed_id", func(ctx context.Context, c *Client) error {
+		return firstErr(c.News.Feeds.ListItemsIter(ctx, ""))
+	}},
+	{"help centers iterator: negative page size", "per_page", func(ctx context.Context, c *Client) error {
+		return firstErr(c.HelpCenters.ListIter(ctx, &PageOptions{PerPage: -1}))
 	}},
 }
 
@@ -267,6 +317,12 @@ func TestBadClientOptions(t *testing.T) {
 		opt   Option
 	}{
 		{"token", "", nil},
+		{"token", " ", WithUserAgent("x")},
+		{"token", "abc\r\nX-Evil: 1", WithUserAgent("x")},
+		{"token", "tok\u0085en", WithUserAgent("x")},
+		{"token", "tok\x00en", WithUserAgent("x")},
+		{"token", "tok en", WithUserAgent("x")},
+		{"token", "tokén", WithUserAgent("x")},
 		{"option", testToken, nil},
 		{"base_url", testToken, WithBaseURL("http://api.example.com")},
 		{"base_url", testToken, WithBaseURL("/relative")},
@@ -288,6 +344,9 @@ func TestBadClientOptions(t *testing.T) {
 			var ie *InputError
 			if !errors.As(err, &ie) || ie.Field != tc.field || c != nil {
 				t.Fatalf("NewClient: %v (%T), want an *InputError for %s", err, err, tc.field)
+			}
+			if strings.TrimSpace(tc.token) != "" && tc.token != testToken && strings.Contains(err.Error(), tc.token) {
+				t.Errorf("the error shows the token: %v", err)
 			}
 		})
 	}

@@ -72,12 +72,14 @@ type service struct {
 }
 
 // NewClient returns a client that authenticates with an Intercom access
-// token. Options set the region, base URL, HTTP client, retries, rate-limit
+// token: a bearer token of letters, digits and - . _ ~ + / (then optionally
+// = signs); any other token, a blank one included, is an *InputError for
+// the field token that never shows the token. Options set the region, base URL, HTTP client, retries, rate-limit
 // pacing, logging and middleware; an option given a bad value makes NewClient
 // fail.
 func NewClient(token string, opts ...Option) (*Client, error) {
-	if token == "" {
-		return nil, invalid("token", "must not be empty")
+	if err := checkToken(token); err != nil {
+		return nil, err
 	}
 	cfg := defaultConfig()
 	for _, opt := range opts {
@@ -178,7 +180,7 @@ func (c *Client) init() {
 // doer is the request executor the generated client calls.
 var _ gen.HttpRequestDoer = (*transport)(nil)
 
-// defaultHTTPClient is used when no WithHTTPClient option is given. Like any
-// http.Client, it drops the Authorization header when a redirect leads to
-// another host (TestRedirectToAnotherHostDropsAuthorization checks it).
+// defaultHTTPClient is used when no WithHTTPClient option is given. The
+// transport gives its copy the redirect policy of redirect.go, as it does to
+// a caller's client (TestSecurityRedirectPolicy checks it).
 func defaultHTTPClient() *http.Client { return &http.Client{} }

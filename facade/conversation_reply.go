@@ -30,7 +30,8 @@ type ConversationReply struct {
 }
 
 // WithAttachmentFiles returns the reply with files attached inline (sent as
-// attachment_files; at most 10 for an admin reply). Given more than once,
+// attachment_files; at most 10 for an admin reply and for a contact reply by
+// user_id, the variants for which 2.11 declares a limit). Given more than once,
 // the lists add up. Only Conversations.Reply accepts the result.
 func (r Reply) WithAttachmentFiles(files ...AttachmentFile) ConversationReply {
 	r.params.attachmentFiles = append(append([]AttachmentFile(nil), r.params.attachmentFiles...), files...)
@@ -48,8 +49,8 @@ func (r ConversationReply) Validate() error {
 		return err
 	}
 	files := r.params.attachmentFiles
-	if r.IsAdmin() && len(files) > maxReplyAttachments {
-		return invalid("attachment_files", "at most %d files, got %d", maxReplyAttachments, len(files))
+	if limit := r.attachmentFilesLimit(); limit > 0 && len(files) > limit {
+		return invalid("attachment_files", "at most %d files for %s, got %d", limit, r.variantName(), len(files))
 	}
 	for i, f := range files {
 		field := replyFieldAt("attachment_files", i)
@@ -67,6 +68,26 @@ func (r ConversationReply) Validate() error {
 		}
 	}
 	return nil
+}
+
+// attachmentFilesLimit is the maxItems 2.11 declares on attachment_files
+// for the variant r is sent as, 0 when it declares none:
+// admin_reply_conversation_request and contact_reply_user_id_request say 10;
+// contact_reply_email_request and contact_reply_intercom_user_id_request set
+// no limit.
+func (r Reply) attachmentFilesLimit() int {
+	if r.IsAdmin() || r.contact.field == "user_id" {
+		return maxReplyAttachments
+	}
+	return 0
+}
+
+// variantName says which reply variant r is, for error messages.
+func (r Reply) variantName() string {
+	if r.IsAdmin() {
+		return "an admin reply"
+	}
+	return "a contact reply by " + r.contact.field
 }
 
 // ConversationRequest validates r and builds the body of POST

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/go-intercom/intercom/internal/description"
 )
 
 const tkConversationJSON = `{"type":"conversation","id":"123","created_at":1,"updated_at":2,"open":true,"read":false,"state":"open",
@@ -97,5 +99,72 @@ func TestConversationReplyInvalid(t *testing.T) {
 	}
 	if n := len(srv.requests()); n != 0 {
 		t.Errorf("server received %d requests, want none", n)
+	}
+}
+
+// TestConversationReplyFileLimitsPerVariant: 2.11 declares at most 10
+// attachment_files for the admin variant and for the contact variant by
+// user_id, and no limit for the contact variants by email and by
+// intercom_user_id. Eleven files are refused before sending exactly where a
+// limit is declared; ten always go out, and eleven go out where none is.
+func TestConversationReplyFileLimitsPerVariant(t *testing.T) {
+	ten := elevenFiles()[:10]
+	for _, tc := range []struct {
+		name    string
+		reply   Reply
+		limited bool
+	}{
+		{"admin comment", AdminComment("1", "hi"), true},
+		{"admin note", AdminNote("1", "hi"), true},
+		{"contact by user_id", ContactReply(ByUserID("u-1"), "hi"), true},
+		{"contact by email", ContactReply(ByEmail("a@example.com"), "hi"), false},
+		{"contact by intercom_user_id", ContactReply(ByIntercomUserID("c1"), "hi"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
+			if _, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply.WithAttachmentFiles(ten...)); err != nil {
+				t.Fatalf("ten files: %v", err)
+			}
+			_, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply.WithAttachmentFiles(elevenFiles()...))
+			sent := len(srv.requests())
+			if tc.limited {
+				tkInputError(t, err, "attachment_files")
+				if sent != 1 {
+					t.Errorf("%d requests sent, want only the one with ten files", sent)
+				}
+				return
+			}
+			if err != nil || sent != 2 {
+				t.Errorf("eleven files: %v, %d requests; the variant declares no limit", err, sent)
+			}
+		})
+	}
+}
+
+// TestConversationReplyFileLimitsFollowTheDescription reads the maxItems of
+// attachment_files from the embedded description, for each variant, and
+// checks that the facade enforces exactly that.
+func TestConversationReplyFileLimitsFollowTheDescription(t *testing.T) {
+	doc, err := description.GetSpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for schema, reply := range map[string]Reply{
+		"admin_reply_conversation_request":       AdminComment("1", "hi"),
+		"contact_reply_user_id_request":          ContactReply(ByUserID("u"), "hi"),
+		"contact_reply_email_request":            ContactReply(ByEmail("a@example.com"), "hi"),
+		"contact_reply_intercom_user_id_request": ContactReply(ByIntercomUserID("c"), "hi"),
+	} {
+		s := doc.Components.Schemas[schema]
+		if s == nil || s.Value.Properties["attachment_files"] == nil {
+			t.Fatalf("%s has no attachment_files", schema)
+		}
+		want := 0
+		if m := s.Value.Properties["attachment_files"].Value.MaxItems; m != nil {
+			want = int(*m)
+		}
+		if got := reply.attachmentFilesLimit(); got != want {
+			t.Errorf("%s: the facade allows %d files (0: no limit), the description %d", schema, got, want)
+		}
 	}
 }

@@ -22,10 +22,12 @@ type Error struct {
 	Method string
 	Path   string
 	// Errors are the entries of Intercom's error.list body, empty when the
-	// body was not one.
+	// body was not one. They hold what the API sent in full (with the token
+	// redacted); Error() shortens long messages.
 	Errors []ErrorDetail
-	// Body is an excerpt of the body (at most 512 bytes) when it was not an
-	// error.list, such as the HTML page of a proxy; empty otherwise.
+	// Body is an excerpt of the body (at most 512 bytes, "…" included) when
+	// it was not an error.list, such as the HTML page of a proxy; empty
+	// otherwise. The token is redacted before the body is cut.
 	Body string
 }
 
@@ -123,7 +125,9 @@ func (e *Error) HasCode(code string) bool {
 }
 
 // Error implements error: method, path, status, Intercom's codes and
-// messages, and the request id.
+// messages, and the request id. Whatever the API sent, it stays short: each
+// message is cut to 512 bytes, each code, field and the request id to 128,
+// and at most 10 entries are listed, then "and N more".
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("intercom: ")
@@ -141,27 +145,43 @@ func (e *Error) Error() string {
 		b.WriteString(t)
 	}
 	for i, d := range e.Errors {
+		if i == maxErrorEntries {
+			b.WriteString("; and " + strconv.Itoa(len(e.Errors)-i) + " more")
+			break
+		}
 		if i == 0 {
 			b.WriteString(": ")
 		} else {
 			b.WriteString("; ")
 		}
-		b.WriteString(d.Code)
+		b.WriteString(clip(d.Code, maxErrorWord))
 		if d.Field != "" {
-			b.WriteString(" (" + d.Field + ")")
+			b.WriteString(" (" + clip(d.Field, maxErrorWord) + ")")
 		}
 		if d.Message != "" {
-			b.WriteString(": " + d.Message)
+			b.WriteString(": " + clip(d.Message, maxErrorMessage))
 		}
 	}
 	if len(e.Errors) == 0 && e.Body != "" {
 		b.WriteString(": " + strconv.Quote(e.Body))
 	}
 	if e.Response != nil && e.RequestID != "" {
-		b.WriteString(" (request id " + e.RequestID + ")")
+		b.WriteString(" (request id " + clip(e.RequestID, maxErrorWord) + ")")
 	}
 	return b.String()
 }
+
+// What Error() shows of an error.list, whatever its size: the fields of the
+// *Error keep everything the API sent (redacted), the message is bounded.
+const (
+	// maxErrorMessage caps each entry's message in Error().
+	maxErrorMessage = 512
+	// maxErrorWord caps each entry's code and field, and the request id, in
+	// Error().
+	maxErrorWord = 128
+	// maxErrorEntries is how many entries Error() lists before "and N more".
+	maxErrorEntries = 10
+)
 
 const (
 	// maxErrorBody is how much of an error body is read.
@@ -197,26 +217,36 @@ func newError(req *http.Request, resp *http.Response, secret string) *Error {
 			e.Errors[i].Code = redact(e.Errors[i].Code, secret)
 		}
 	} else if len(body) > 0 {
-		e.Body = redact(excerpt(body), secret)
+		// Redact the whole body before cutting it: a cut first could leave
+		// the start of a token that straddles the cut, which redaction
+		// would no longer recognise.
+		e.Body = excerpt([]byte(redact(string(body), secret)))
 	}
 	e.RequestID = redact(e.RequestID, secret)
 	return e
 }
 
-// excerpt returns the first maxExcerpt bytes of body as text, cut on a rune
-// boundary, with surrounding space trimmed.
+// excerpt returns the start of body as text, at most maxExcerpt bytes in
+// all: when body is longer, it is cut on a rune boundary and ends with "…"
+// (counted in the maxExcerpt bytes). Surrounding space is trimmed.
 func excerpt(body []byte) string {
 	// Invalid bytes become U+FFFD (3 bytes each) before the cut, so that the
 	// excerpt stays within maxExcerpt bytes.
 	s := strings.ToValidUTF8(strings.TrimSpace(string(body[:min(len(body), maxExcerpt+utf8.UTFMax)])), "\uFFFD")
-	if len(s) > maxExcerpt {
-		cut := maxExcerpt
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
+	return clip(s, maxExcerpt)
+}
+
+// clip returns s when it fits in n bytes, else its start, cut on a rune
+// boundary, followed by "…", in n bytes at most.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return s
+	cut := max(n-len("…"), 0)
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // redact removes secret from s.

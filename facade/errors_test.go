@@ -3,7 +3,9 @@ package facade
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -128,7 +130,7 @@ func TestErrorBodyExcerptIsCapped(t *testing.T) {
 	_, err := finish(c.raw.GetTicket(context.Background(), "7", nil))
 	var apiErr *Error
 	require.ErrorAs(t, err, &apiErr)
-	assert.LessOrEqual(t, len(apiErr.Body), maxExcerpt+len("…"))
+	assert.LessOrEqual(t, len(apiErr.Body), maxExcerpt)
 	assert.True(t, strings.HasSuffix(apiErr.Body, "…"))
 	assert.True(t, strings.HasPrefix(apiErr.Body, "éé"))
 	assert.NotContains(t, apiErr.Body, "\uFFFD", "cut on a rune boundary")
@@ -177,4 +179,54 @@ func TestErrorIsIgnoresUnrelatedTargets(t *testing.T) {
 	assert.True(t, e.HasCode("conflict"))
 	assert.False(t, e.HasCode("not_found"))
 	assert.False(t, errors.Is(&Error{Response: &Response{StatusCode: 418}}, nil))
+}
+
+// TestErrorExcerptRedactsBeforeCutting puts the token across byte 512 of a
+// non-JSON body, and repeats a token shorter than "[REDACTED]" so that
+// redaction makes the text longer: the excerpt stays within 512 bytes, "…"
+// included, and no start of the token survives the cut.
+func TestErrorExcerptRedactsBeforeCutting(t *testing.T) {
+	for _, tc := range []struct {
+		name, token, body string
+	}{
+		{"token across the cut", testToken, strings.Repeat("x", 505) + testToken + strings.Repeat("y", 100)},
+		{"token at the cut", testToken, strings.Repeat("x", 509) + testToken},
+		{"short token repeated", "abcd1234", strings.Repeat("abcd1234 ", 200)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, "https://api.intercom.io/me", nil)
+			resp := &http.Response{StatusCode: 502, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(tc.body))}
+			e := newError(req, resp, tc.token)
+			assert.LessOrEqual(t, len(e.Body), maxExcerpt)
+			assert.True(t, strings.HasSuffix(e.Body, "…"), "the excerpt says it was cut")
+			cut := strings.TrimSuffix(e.Body, "…")
+			for i := 3; i <= len(tc.token); i++ {
+				assert.False(t, strings.HasSuffix(cut, tc.token[:i]), "the excerpt ends with the token's first %d bytes: %q", i, cut[max(0, len(cut)-20):])
+			}
+			assert.NotContains(t, e.Error(), tc.token[:5])
+		})
+	}
+}
+
+// TestErrorMessageIsCapped: a 60 kB message, a long code, field and request
+// id, and 40 entries give an Error() of bounded length, while the *Error
+// keeps every entry and the whole message.
+func TestErrorMessageIsCapped(t *testing.T) {
+	long := strings.Repeat("m", 60000) // with the rest, within the 64 KiB read
+	entries := []string{`{"code":"` + strings.Repeat("c", 300) + `","field":"` + strings.Repeat("f", 300) + `","message":"` + long + `"}`}
+	for i := 1; i < 40; i++ {
+		entries = append(entries, `{"code":"parameter_invalid","message":"bad value"}`)
+	}
+	body := `{"type":"error.list","request_id":"` + strings.Repeat("r", 500) + `","errors":[` + strings.Join(entries, ",") + `]}`
+	c := newTestClient(t, coreReplies(coreStatus(400, body, "Content-Type", "application/json")), WithRetryPolicy(NoRetries()))
+	_, err := finish(c.raw.GetTicket(context.Background(), "7", nil))
+	var apiErr *Error
+	require.ErrorAs(t, err, &apiErr)
+	msg := err.Error()
+	assert.Less(t, len(msg), 3000, "Error() is %d bytes", len(msg))
+	assert.Contains(t, msg, strings.Repeat("m", maxErrorMessage-len("…"))+"…")
+	assert.Contains(t, msg, "; and 30 more")
+	require.Len(t, apiErr.Errors, 40, "every entry is kept")
+	assert.Equal(t, long, apiErr.Errors[0].Message, "the message is kept whole")
+	assert.True(t, strings.HasPrefix(msg, "intercom: GET /tickets/7: 400 Bad Request: "), msg[:80])
 }

@@ -2,6 +2,8 @@ package facade
 
 import (
 	"context"
+	"iter"
+	"net/http"
 	"time"
 
 	"github.com/go-intercom/intercom/gen"
@@ -13,6 +15,10 @@ type EventsService service
 // DataEventSummary is a contact's events, or their summary, as listed by
 // EventsService.List.
 type DataEventSummary = gen.DataEventSummary
+
+// DataEventSummaryItem is one entry of DataEventSummary.Events, as
+// EventsService.ListIter yields them.
+type DataEventSummaryItem = gen.DataEventSummaryItem
 
 // maxEventMetadata is how many metadata keys Intercom keeps on one event.
 const maxEventMetadata = 10
@@ -74,13 +80,41 @@ type ListEventsOptions struct {
 	PerPage int
 }
 
-// List returns the events recorded for one user, or their summary. The
-// user is named with ByIntercomUserID, ByUserID or ByEmail.
+// List returns the first page of the events recorded for one user, or of
+// their summary. The user is named with ByIntercomUserID, ByUserID or
+// ByEmail. Use ListIter to walk every page.
 //
 // Calls lisDataEvents: GET /events.
 func (s *EventsService) List(ctx context.Context, who ContactIdentifier, opts *ListEventsOptions) (*DataEventSummary, *Response, error) {
-	if err := eventContact(who, "intercom_user_id"); err != nil {
+	params, err := eventsParams(who, opts)
+	if err != nil {
 		return nil, nil, err
+	}
+	return decode[DataEventSummary](s.client.raw.LisDataEvents(ctx, params))
+}
+
+// ListIter returns an iterator over the events recorded for one user (or
+// their summaries), page after page. The API names the next page with a
+// URL in pages.next; the iterator requests that URL's path and query, on
+// the client's base URL, until a page names none.
+//
+// Each page is one GET /events (lisDataEvents).
+func (s *EventsService) ListIter(ctx context.Context, who ContactIdentifier, opts *ListEventsOptions) iter.Seq2[DataEventSummaryItem, error] {
+	params, err := eventsParams(who, opts)
+	var first *http.Request
+	if err == nil {
+		first, err = gen.NewLisDataEventsRequest(s.client.raw.Server, params)
+	}
+	return linkPages(ctx, s.client, first, err, func(l *DataEventSummary) ([]DataEventSummaryItem, nextPage) {
+		return l.Events, nextOfPagesMap(l.Pages)
+	})
+}
+
+// eventsParams checks the options of lisDataEvents and builds its
+// parameters.
+func eventsParams(who ContactIdentifier, opts *ListEventsOptions) (*gen.LisDataEventsParams, error) {
+	if err := eventContact(who, "intercom_user_id"); err != nil {
+		return nil, err
 	}
 	params := gen.LisDataEventsParams{Type: "user"}
 	value := who.Value()
@@ -94,16 +128,18 @@ func (s *EventsService) List(ctx context.Context, who ContactIdentifier, opts *L
 	}
 	if opts != nil {
 		if opts.PerPage < 0 {
-			return nil, nil, invalid("per_page", "must not be negative, got %d", opts.PerPage)
+			return nil, invalid("per_page", "must not be negative, got %d", opts.PerPage)
 		}
 		if opts.Summary {
-			params.Summary = &opts.Summary
+			t := true
+			params.Summary = &t
 		}
 		if opts.PerPage > 0 {
-			params.PerPage = &opts.PerPage
+			n := opts.PerPage
+			params.PerPage = &n
 		}
 	}
-	return decode[DataEventSummary](s.client.raw.LisDataEvents(ctx, &params))
+	return &params, nil
 }
 
 // EventSummary is the count of one event for a user, sent with

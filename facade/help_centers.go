@@ -35,16 +35,25 @@ func (s *HelpCentersService) List(ctx context.Context, opts *PageOptions) (*Help
 	}))
 }
 
-// ListIter returns an iterator over the workspace's help centers. The 2.11
-// answer carries no paging information, so the iterator reads one page.
+// ListIter returns an iterator over every help center of the workspace,
+// starting at page opts.Page. The 2.11 answer says nothing about paging, so
+// the iterator asks for the next page number until a page comes back empty
+// (or, with opts.PerPage set, holds fewer items), as Intercom's own SDKs
+// do; a server that ignores the page number is reported with
+// ErrPaginationStalled.
 //
 // Each page is one List call.
 func (s *HelpCentersService) ListIter(ctx context.Context, opts *PageOptions) iter.Seq2[HelpCenter, error] {
 	o := opts.value()
-	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*HelpCenterList, *Response, error) {
-		o.Page = page
-		return s.List(ctx, &o)
-	}, func(l *HelpCenterList) ([]HelpCenter, pageInfo) { return l.Data, pageInfo{} })
+	return pagesUntilEmpty(ctx, o.Page, o.PerPage, func(ctx context.Context, page int) ([]HelpCenter, error) {
+		p := o
+		p.Page = page
+		l, _, err := s.List(ctx, &p)
+		if err != nil {
+			return nil, err
+		}
+		return l.Data, nil
+	}, func(h HelpCenter) string { return h.Id })
 }
 
 // Find returns a help center by its id.

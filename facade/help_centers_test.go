@@ -2,7 +2,10 @@ package facade
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -42,15 +45,47 @@ func TestHelpCentersInputErrors(t *testing.T) {
 }
 
 func TestHelpCentersListIter(t *testing.T) {
-	// The 2.11 answer has no pages object: the iterator reads one page.
-	f, c := newAPIFake(t)
-	f.reply("GET /help_center/help_centers", http.StatusOK, `{"type":"list","data":[`+helpCenterJSON+`,`+helpCenterJSON+`]}`)
-	var n int
-	for hc, err := range c.HelpCenters.ListIter(t.Context(), nil) {
-		require.NoError(t, err)
-		assert.Equal(t, "h1", hc.Id)
-		n++
+	// The 2.11 answer has no pages object: the iterator asks for the next
+	// page number until a page comes back empty.
+	hc := func(id string) string { return strings.Replace(helpCenterJSON, `"h1"`, `"`+id+`"`, 1) }
+	pages := map[string]string{
+		"1": `{"type":"list","data":[` + hc("h1") + `,` + hc("h2") + `]}`,
+		"2": `{"type":"list","data":[` + hc("h3") + `]}`,
+		"3": `{"type":"list","data":[]}`,
 	}
-	assert.Equal(t, 2, n)
-	assert.Len(t, f.Calls(), 1)
+	var mu sync.Mutex
+	var asked []string
+	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked = append(asked, r.URL.RawQuery)
+		mu.Unlock()
+		io.WriteString(w, pages[r.URL.Query().Get("page")])
+	}))
+	var ids []string
+	for h, err := range c.HelpCenters.ListIter(t.Context(), nil) {
+		require.NoError(t, err)
+		ids = append(ids, h.Id)
+	}
+	assert.Equal(t, []string{"h1", "h2", "h3"}, ids)
+	assert.Equal(t, []string{"page=1", "page=2", "page=3"}, asked)
+
+	// With per_page, a short page is the last one.
+	asked = nil
+	ids = nil
+	for h, err := range c.HelpCenters.ListIter(t.Context(), &PageOptions{PerPage: 2}) {
+		require.NoError(t, err)
+		ids = append(ids, h.Id)
+	}
+	assert.Equal(t, []string{"h1", "h2", "h3"}, ids)
+	assert.Equal(t, []string{"page=1&per_page=2", "page=2&per_page=2"}, asked)
+
+	// A server that ignores page is reported, not followed forever.
+	pages["2"] = pages["1"]
+	pages["3"] = pages["1"]
+	asked = nil
+	items, errs := collect(c.HelpCenters.ListIter(t.Context(), nil))
+	assert.Len(t, items, 2)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
+	assert.Len(t, asked, 2)
 }

@@ -22,7 +22,7 @@ func TestMessagesCreate(t *testing.T) {
 		body string
 	}{
 		{"in-app", InAppMessage("394051", MessageToUser("536e564f"), "Hello there"), nil,
-			`{"message_type":"in_app","body":"Hello there","from":{"type":"admin","id":394051},"to":{"type":"user","id":"536e564f"}}`},
+			`{"message_type":"inapp","body":"Hello there","from":{"type":"admin","id":394051},"to":{"type":"user","id":"536e564f"}}`},
 		{"email", EmailMessage("394051", MessageToLead("536e564f"), "Hi", "Hello there", EmailTemplatePersonal),
 			&CreateMessageOptions{CreatedAt: time.Unix(1590000000, 0), CreateConversationWithoutContactReply: true},
 			`{"message_type":"email","subject":"Hi","body":"Hello there","template":"personal","from":{"type":"admin","id":394051},"to":{"type":"lead","id":"536e564f"},"created_at":1590000000,"create_conversation_without_contact_reply":true}`},

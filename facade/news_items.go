@@ -2,6 +2,7 @@ package facade
 
 import (
 	"context"
+	"iter"
 	"strconv"
 	"time"
 
@@ -123,11 +124,24 @@ func newsItemRequest(title, senderID string, opts *NewsItemOptions) (gen.NewsIte
 	return req, nil
 }
 
-// List returns the workspace's news items.
+// List returns the first page of the workspace's news items. Use ListIter
+// to walk every page.
 //
 // Calls listNewsItems: GET /news/news_items.
 func (s *NewsItemsService) List(ctx context.Context) (*NewsItemList, *Response, error) {
 	return decode[NewsItemList](s.client.raw.ListNewsItems(ctx, nil))
+}
+
+// ListIter returns an iterator over every news item of the workspace, page
+// after page. The request takes no paging parameter: each next page is the
+// one the response's pages names (see linkPages).
+//
+// Each page is one GET /news/news_items (listNewsItems).
+func (s *NewsItemsService) ListIter(ctx context.Context) iter.Seq2[NewsItem, error] {
+	first, err := gen.NewListNewsItemsRequest(s.client.raw.Server, nil)
+	return linkPages(ctx, s.client, first, err, func(l *NewsItemList) ([]NewsItem, nextPage) {
+		return l.Data, nextOfCursorPages(l.Pages)
+	})
 }
 
 // Create writes a news item with a title, sent by the admin senderID.

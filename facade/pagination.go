@@ -52,11 +52,21 @@ import (
 // the iteration loop forever.
 var ErrPaginationStalled = errors.New("intercom: pagination does not advance")
 
+// maxEmptyPages is how many pages in a row may come back empty while still
+// naming a next page before an iterator gives up with ErrPaginationStalled.
+// A list may have a page emptied by deletions while it is walked, but a
+// server that keeps sending new cursors and no items would otherwise be
+// followed forever. Three such pages in a row is far beyond what a
+// changing list produces, and costs three requests at most.
+const maxEmptyPages = 3
+
 // cursorPages returns an iterator over every item of a cursor-paginated list.
 // fetch gets one page: the items and the cursor of the next page ("" on the
-// last page). The first call is made with start ("" for the first page). A
-// next cursor equal to one already used ends the iteration with an error
-// wrapping ErrPaginationStalled.
+// last page); items it returns with an error are yielded before the error.
+// The first call is made with start ("" for the first page). A
+// next cursor equal to one already used, or maxEmptyPages empty pages in a
+// row that each name a next page, end the iteration with an error wrapping
+// ErrPaginationStalled.
 func cursorPages[T any](ctx context.Context, start string, fetch func(ctx context.Context, cursor string) (items []T, next string, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
@@ -65,26 +75,33 @@ func cursorPages[T any](ctx context.Context, start string, fetch func(ctx contex
 		if cursor != "" {
 			seen[cursor] = struct{}{}
 		}
+		empty := 0
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
 				return
 			}
 			items, next, err := fetch(ctx, cursor)
-			if err != nil {
-				yield(zero, err)
-				return
-			}
 			for _, it := range items {
 				if !yield(it, nil) {
 					return
 				}
+			}
+			if err != nil { // after the items fetch did get
+				yield(zero, err)
+				return
 			}
 			if next == "" {
 				return
 			}
 			if _, dup := seen[next]; dup {
 				yield(zero, fmt.Errorf("%w: cursor %q was already used", ErrPaginationStalled, next))
+				return
+			}
+			if len(items) > 0 {
+				empty = 0
+			} else if empty++; empty >= maxEmptyPages {
+				yield(zero, fmt.Errorf("%w: %d empty pages in a row, each with a new cursor", ErrPaginationStalled, empty))
 				return
 			}
 			seen[next] = struct{}{}
@@ -173,6 +190,49 @@ func listPages[L, T any](ctx context.Context, first int, list func(ctx context.C
 		items, info := read(l)
 		return items, info, nil
 	})
+}
+
+// pagesUntilEmpty returns an iterator over a page-numbered list whose
+// answers say nothing about paging (help centers in 2.11): it asks for page
+// first (1 when below 1), then the next number, and so on, as Intercom's own
+// SDKs do, until a page comes back empty, or holds fewer than perPage items
+// when perPage is set. key identifies an item: a page that starts with the
+// same item as the page before (a server that ignores page) ends the
+// iteration with an error wrapping ErrPaginationStalled.
+func pagesUntilEmpty[T any](ctx context.Context, first, perPage int, fetch func(ctx context.Context, page int) ([]T, error), key func(T) string) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		page, prevFirst := max(first, 1), ""
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(zero, err)
+				return
+			}
+			items, err := fetch(ctx, page)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			if len(items) == 0 {
+				return
+			}
+			k := key(items[0])
+			if k != "" && k == prevFirst {
+				yield(zero, fmt.Errorf("%w: page %d starts with the item page %d started with", ErrPaginationStalled, page, page-1))
+				return
+			}
+			prevFirst = k
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if perPage > 0 && len(items) < perPage {
+				return
+			}
+			page++
+		}
+	}
 }
 
 // scrollPages returns an iterator over a scroll: fetch gets the page for a

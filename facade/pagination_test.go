@@ -412,3 +412,56 @@ func call3[T any](v T, resp *Response, err error) (any, *Response, error) { retu
 
 // err3 keeps the error of a (T, *Response, error) method.
 func err3[T any](_ T, _ *Response, err error) error { return err }
+
+// TestCursorPagesEmptyPagesWithNewCursors (issue 15, item 8): a server that
+// answers with empty pages that each carry a new cursor is followed for
+// maxEmptyPages pages, then the iterator stops with ErrPaginationStalled.
+// A run of fewer empty pages, followed by items, is walked through.
+func TestCursorPagesEmptyPagesWithNewCursors(t *testing.T) {
+	calls := 0
+	endless := func(ctx context.Context, cursor string) ([]int, string, error) {
+		calls++
+		if calls > 25 {
+			return nil, "", errors.New("the iterator did not stop")
+		}
+		return nil, "c" + strconv.Itoa(calls), nil
+	}
+	items, errs := collect(cursorPages(t.Context(), "", endless))
+	assert.Empty(t, items)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
+	assert.Equal(t, maxEmptyPages, calls)
+
+	// Two empty pages, then items, then two empty pages and the end: no error.
+	pages := map[string]struct {
+		items []int
+		next  string
+	}{"": {nil, "a"}, "a": {nil, "b"}, "b": {[]int{1}, "c"}, "c": {nil, "d"}, "d": {nil, "e"}, "e": {[]int{2}, ""}}
+	items, errs = collect(cursorPages(t.Context(), "", func(_ context.Context, cursor string) ([]int, string, error) {
+		return pages[cursor].items, pages[cursor].next, nil
+	}))
+	assert.Empty(t, errs)
+	assert.Equal(t, []int{1, 2}, items)
+}
+
+// TestContactsListIterStopsOnEmptyPagesWithNewCursors drives the same
+// case through Contacts.ListIter and a server.
+func TestContactsListIterStopsOnEmptyPagesWithNewCursors(t *testing.T) {
+	var mu sync.Mutex
+	n := 0
+	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n++
+		i := n
+		mu.Unlock()
+		if i > 25 {
+			http.Error(w, "too many", http.StatusTeapot)
+			return
+		}
+		io.WriteString(w, `{"type":"list","data":[],"total_count":0,"pages":{"type":"pages","next":{"per_page":50,"starting_after":"cur`+strconv.Itoa(i)+`"}}}`)
+	}))
+	_, errs := collect(c.Contacts.ListIter(t.Context(), nil))
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
+	assert.Equal(t, maxEmptyPages, n)
+}

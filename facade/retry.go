@@ -22,7 +22,10 @@ type RetryPolicy struct {
 	MaxAttempts int
 	// BaseDelay is the first backoff delay; each retry doubles it, with jitter.
 	BaseDelay time.Duration
-	// MaxDelay caps one backoff delay.
+	// MaxDelay caps one backoff delay, and is the longest Retry-After the
+	// client waits for before retrying a 408, 409 or 5xx. A longer
+	// Retry-After ends the retries (the answer is returned as an *Error):
+	// the client never retries sooner than the server asked.
 	MaxDelay time.Duration
 	// MaxRateLimitWait caps how long the client waits for a rate-limit reset
 	// after a 429; a longer reset returns the 429 as an error at once. Zero

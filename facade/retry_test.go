@@ -153,16 +153,16 @@ func TestIdempotentRequestRetried(t *testing.T) {
 		require.Error(t, err)
 		assert.Len(t, rec.requests(), 1)
 	})
-	t.Run("Retry-After on a 503 is honoured up to MaxDelay", func(t *testing.T) {
+	t.Run("Retry-After on a 503 is honoured up to MaxDelay, and above it ends the retries", func(t *testing.T) {
 		clk := newFakeClock()
 		rec := coreReplies(coreStatus(503, "", "Retry-After", "5"), coreStatus(503, "", "Retry-After", "600"), coreOK)
 		c := newTestClient(t, rec, withClock(clk))
 		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
-		require.NoError(t, err)
-		sleeps := clk.Sleeps()
-		require.Len(t, sleeps, 2)
-		assert.Equal(t, 5*time.Second, sleeps[0])
-		assert.LessOrEqual(t, sleeps[1], time.Second)
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, 503, apiErr.StatusCode)
+		assert.Len(t, rec.requests(), 2, "no retry before the server's 600 s")
+		assert.Equal(t, []time.Duration{5 * time.Second}, clk.Sleeps())
 	})
 }
 
@@ -392,4 +392,46 @@ func TestReadOnlyPOSTsAreInTheDescription(t *testing.T) {
 	for path, seen := range known {
 		assert.True(t, seen, path)
 	}
+}
+
+// TestRetryAfterAboveMaxDelayIsNeverShortened (issue 15, item 10): with
+// MaxDelay 1 s, a 503 asking for 5 s is not retried after a shorter backoff;
+// the retries end with the 503. A wish at or below MaxDelay is waited in
+// full, in seconds and as an HTTP date, and a wish beyond the context's
+// deadline ends the retries too.
+func TestRetryAfterAboveMaxDelayIsNeverShortened(t *testing.T) {
+	policy := RetryPolicy{MaxAttempts: 4, BaseDelay: 100 * time.Millisecond, MaxDelay: time.Second, MaxRateLimitWait: time.Minute}
+	t.Run("above MaxDelay", func(t *testing.T) {
+		clk := newFakeClock()
+		rec := coreReplies(coreStatus(503, "", "Retry-After", "5"), coreOK)
+		c := newTestClient(t, rec, withClock(clk), WithRetryPolicy(policy))
+		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, 503, apiErr.StatusCode)
+		assert.Len(t, rec.requests(), 1)
+		assert.Empty(t, clk.Sleeps(), "no shorter backoff in place of the server's 5 s")
+	})
+	t.Run("at MaxDelay, in seconds and as a date", func(t *testing.T) {
+		clk := newFakeClock()
+		// The first wait moves the fake clock by 1 s: the date is 1 s ahead then.
+		date := clk.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat)
+		rec := coreReplies(coreStatus(503, "", "Retry-After", "1"), coreStatus(502, "", "Retry-After", date), coreOK)
+		c := newTestClient(t, rec, withClock(clk), WithRetryPolicy(policy))
+		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
+		require.NoError(t, err)
+		assert.Equal(t, []time.Duration{time.Second, time.Second}, clk.Sleeps())
+	})
+	t.Run("beyond the context's deadline", func(t *testing.T) {
+		clk := newFakeClock()
+		rec := coreReplies(coreStatus(503, "", "Retry-After", "1"), coreOK)
+		c := newTestClient(t, rec, withClock(clk), WithRetryPolicy(policy))
+		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+		defer cancel()
+		_, err := finish(c.raw.ListAdmins(ctx, nil))
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr)
+		assert.Len(t, rec.requests(), 1)
+		assert.Empty(t, clk.Sleeps())
+	})
 }

@@ -2,6 +2,7 @@ package facade
 
 import (
 	"context"
+	"iter"
 
 	"github.com/go-intercom/intercom/gen"
 )
@@ -21,16 +22,33 @@ type ListSegmentsOptions struct {
 	IncludeCount bool
 }
 
-// List returns the workspace's segments.
+// List returns the first page of the workspace's segments. Use ListIter to
+// walk every page.
 //
 // Calls listSegments: GET /segments.
 func (s *SegmentsService) List(ctx context.Context, opts *ListSegmentsOptions) (*SegmentList, *Response, error) {
-	var params *gen.ListSegmentsParams
-	if opts != nil && opts.IncludeCount {
-		t := true
-		params = &gen.ListSegmentsParams{IncludeCount: &t}
+	return decode[SegmentList](s.client.raw.ListSegments(ctx, segmentParams(opts)))
+}
+
+// ListIter returns an iterator over every segment, page after page. The
+// request takes no paging parameter: each next page is the one the
+// response's pages names (see linkPages).
+//
+// Each page is one GET /segments (listSegments).
+func (s *SegmentsService) ListIter(ctx context.Context, opts *ListSegmentsOptions) iter.Seq2[Segment, error] {
+	first, err := gen.NewListSegmentsRequest(s.client.raw.Server, segmentParams(opts))
+	return linkPages(ctx, s.client, first, err, func(l *SegmentList) ([]Segment, nextPage) {
+		return l.Segments, nextOfPagesMap(l.Pages)
+	})
+}
+
+// segmentParams builds the parameters of listSegments.
+func segmentParams(opts *ListSegmentsOptions) *gen.ListSegmentsParams {
+	if opts == nil || !opts.IncludeCount {
+		return nil
 	}
-	return decode[SegmentList](s.client.raw.ListSegments(ctx, params))
+	t := true
+	return &gen.ListSegmentsParams{IncludeCount: &t}
 }
 
 // Find returns one segment.

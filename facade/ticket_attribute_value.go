@@ -3,6 +3,11 @@ package facade
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"maps"
+	"slices"
+
+	"github.com/go-intercom/intercom/gen"
 )
 
 // TicketAttributeKind is which variant of a ticket attribute value a ticket
@@ -10,14 +15,20 @@ import (
 type TicketAttributeKind string
 
 // The kinds of ticket attribute values. Null is an attribute the ticket
-// does not set.
+// does not set; File is a file uploaded to a file attribute.
 const (
 	TicketAttributeKindString TicketAttributeKind = "string"
 	TicketAttributeKindNumber TicketAttributeKind = "number"
 	TicketAttributeKindBool   TicketAttributeKind = "bool"
 	TicketAttributeKindList   TicketAttributeKind = "list"
 	TicketAttributeKindNull   TicketAttributeKind = "null"
+	TicketAttributeKindFile   TicketAttributeKind = "file"
 )
+
+// FileAttribute is a file uploaded to a ticket's file attribute (2.11's
+// file_attribute): its name, a temporary URL, content type, size in bytes
+// and, for images, width and height in pixels.
+type FileAttribute = gen.FileAttribute
 
 // TicketAttributeValue is one value of a ticket's ticket_attributes, told
 // apart by its JSON kind. Only the field of its Kind is set.
@@ -29,13 +40,17 @@ type TicketAttributeValue struct {
 	Number json.Number
 	Bool   bool
 	List   []any
-	// Raw is the value as received.
+	// File is the uploaded file of a file attribute.
+	File *FileAttribute
+	// Raw is the value as received, every field included.
 	Raw json.RawMessage
 }
 
 // DecodeTicketAttribute tells which variant of ticket_custom_attributes a
-// value holds (string, number, bool, list, or null), by its JSON kind. An
-// object, or anything else, is a *UnionError.
+// value holds (string, number, bool, list, null, or a file), by its JSON
+// kind. An object is the file variant (file_attribute) when it carries the
+// file's type and url as strings; its other fields are read when present.
+// Any other object, or a file field of the wrong type, is a *UnionError.
 func DecodeTicketAttribute(v TicketAttributeRaw) (TicketAttributeValue, error) {
 	const union = "ticket_custom_attributes"
 	raw, _ := v.MarshalJSON()
@@ -68,10 +83,20 @@ func DecodeTicketAttribute(v TicketAttributeRaw) (TicketAttributeValue, error) {
 		err = json.Unmarshal(t, &out.Number)
 	case c == '{':
 		var obj map[string]json.RawMessage
-		if json.Unmarshal(t, &obj) == nil {
-			return TicketAttributeValue{}, unionMismatch(union, raw, obj, "", "an object is none of string, number, bool or list")
+		if json.Unmarshal(t, &obj) != nil {
+			return fail("not JSON")
 		}
-		return fail("not JSON")
+		_, hasType := stringField(obj, "type")
+		_, hasURL := stringField(obj, "url")
+		if !hasType || !hasURL {
+			return TicketAttributeValue{}, unionMismatch(union, raw, obj, "type", "an object is a file only with a type and a url; it is none of string, number, bool or list")
+		}
+		var f FileAttribute
+		if err := json.Unmarshal(t, &f); err != nil {
+			return TicketAttributeValue{}, unionMismatch(union, raw, obj, "type", "a file field has the wrong type: %v", err)
+		}
+		out.Kind = TicketAttributeKindFile
+		out.File = &f
 	default:
 		return fail("not JSON")
 	}
@@ -81,19 +106,23 @@ func DecodeTicketAttribute(v TicketAttributeRaw) (TicketAttributeValue, error) {
 	return out, nil
 }
 
-// TicketAttributesOf decodes every ticket attribute of t. It stops at the
-// first value that matches no variant and returns its *UnionError.
+// TicketAttributesOf decodes every ticket attribute of t. A value that
+// matches no variant does not hide the others: the map holds every value
+// that decodes, and the error joins the *UnionError of each that does not
+// (its Raw keeps the value).
 func TicketAttributesOf(t *Ticket) (map[string]TicketAttributeValue, error) {
 	out := make(map[string]TicketAttributeValue, len(t.TicketAttributes))
-	for name, v := range t.TicketAttributes {
-		a, err := DecodeTicketAttribute(v)
+	var errs []error
+	for _, name := range slices.Sorted(maps.Keys(t.TicketAttributes)) {
+		a, err := DecodeTicketAttribute(t.TicketAttributes[name])
 		if err != nil {
 			if ue, ok := err.(*UnionError); ok {
 				ue.Union = "ticket_attributes." + name
 			}
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		out[name] = a
 	}
-	return out, nil
+	return out, errors.Join(errs...)
 }

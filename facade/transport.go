@@ -37,6 +37,7 @@ func newTransport(token string, cfg *config) *transport {
 		ua += " " + cfg.userAgent
 	}
 	hc := *cfg.httpClient // a copy: the caller's client is not modified
+	hc.CheckRedirect = redirectPolicy(hc.CheckRedirect)
 	if len(cfg.middleware) > 0 {
 		rt := hc.Transport
 		if rt == nil {
@@ -114,7 +115,8 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 			// Never retry when the caller's context ended. A timed-out or broken
 			// attempt may have reached the server: only safe requests go again.
 			// A failed dial never reached it: every request goes again.
-			if last || ctx.Err() != nil || !(safe || isDialError(err)) {
+			// A refused redirect would only be refused again.
+			if last || ctx.Err() != nil || errors.Is(err, ErrRedirectRefused) || !(safe || isDialError(err)) {
 				return nil, terr
 			}
 			wait := t.retry.backoff(attempt)
@@ -154,8 +156,17 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 			}
 		case safe && retryableStatus(resp.StatusCode):
 			wait = t.retry.backoff(attempt)
-			if d, ok := retryAfter(resp.Header, t.clock.Now()); ok && d > wait && d <= t.retry.MaxDelay {
+			if d, ok := retryAfter(resp.Header, t.clock.Now()); ok && d > wait {
+				// The server's wish is never cut to a shorter backoff: it
+				// is waited in full, or, when it is above MaxDelay or
+				// beyond the context's deadline, the retries end here.
 				wait = d
+				if d > t.retry.MaxDelay {
+					last = true
+				}
+				if dl, ok := ctx.Deadline(); ok && d > time.Until(dl) {
+					last = true
+				}
 			}
 		default:
 			last = true

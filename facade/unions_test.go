@@ -235,3 +235,65 @@ func TestDecodeTicketAttributes(t *testing.T) {
 }
 
 func timeUnix(s int64) time.Time { return time.Unix(s, 0) }
+
+// TestTicketAttributesWithAFile: a ticket whose file attribute holds an
+// upload (2.11's file_attribute) decodes whole: the file with every field,
+// a list of files, and the other attributes beside them.
+func TestTicketAttributesWithAFile(t *testing.T) {
+	const file = `{"type":"upload","name":"Screenshot.png","url":"https://files.example.com/s.png","content_type":"image/png","filesize":11308309,"width":3024,"height":1964}`
+	const pdf = `{"type":"upload","name":"a.pdf","url":"https://files.example.com/a.pdf","content_type":"application/pdf","filesize":20,"width":null,"height":null}`
+	var tk Ticket
+	if err := json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"_default_title_":"Broken","screenshot":`+file+`,"more":[`+pdf+`],"count":3}}`), &tk); err != nil {
+		t.Fatal(err)
+	}
+	attrs, err := TicketAttributesOf(&tk)
+	if err != nil {
+		t.Fatalf("TicketAttributesOf: %v", err)
+	}
+	if len(attrs) != 4 || attrs["_default_title_"].String != "Broken" || attrs["count"].Number != "3" {
+		t.Errorf("attributes = %+v", attrs)
+	}
+	a := attrs["screenshot"]
+	want := FileAttribute{Type: "upload", Name: "Screenshot.png", Url: "https://files.example.com/s.png", ContentType: "image/png", Filesize: 11308309, Width: 3024, Height: 1964}
+	if a.Kind != TicketAttributeKindFile || a.File == nil || *a.File != want {
+		t.Errorf("screenshot = %+v, want the file %+v", a, want)
+	}
+	if string(a.Raw) != file {
+		t.Errorf("Raw = %s, want %s", a.Raw, file)
+	}
+	if l := attrs["more"]; l.Kind != TicketAttributeKindList || len(l.List) != 1 || l.List[0].(map[string]any)["name"] != "a.pdf" {
+		t.Errorf("more = %+v", l)
+	}
+	// A file without width and height (not an image) is a file too.
+	var v gen.TicketCustomAttributes_AdditionalProperties
+	if err := v.UnmarshalJSON([]byte(pdf)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := DecodeTicketAttribute(v); err != nil || got.Kind != TicketAttributeKindFile || got.File.Name != "a.pdf" || got.File.Width != 0 {
+		t.Errorf("pdf = %+v, %v", got, err)
+	}
+	// A file field of the wrong type is a *UnionError that keeps the value.
+	bad := `{"type":"upload","url":"https://files.example.com/x","filesize":"big"}`
+	if err := v.UnmarshalJSON([]byte(bad)); err != nil {
+		t.Fatal(err)
+	}
+	_, err = DecodeTicketAttribute(v)
+	tkUnionError(t, err, "ticket_custom_attributes", bad, `type="upload"`, "filesize")
+}
+
+// TestTicketAttributesOfKeepsTheOthers: a value that matches no variant is
+// reported, and every other value is still returned.
+func TestTicketAttributesOfKeepsTheOthers(t *testing.T) {
+	var tk Ticket
+	if err := json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"geo":{"lat":1},"box":{"w":2},"title":"x","n":1}}`), &tk); err != nil {
+		t.Fatal(err)
+	}
+	attrs, err := TicketAttributesOf(&tk)
+	if len(attrs) != 2 || attrs["title"].String != "x" || attrs["n"].Number != "1" {
+		t.Errorf("attributes = %+v", attrs)
+	}
+	tkUnionError(t, err, "ticket_attributes.box", `{"w":2}`, "w")
+	if !strings.Contains(err.Error(), "ticket_attributes.geo") {
+		t.Errorf("error %q does not name geo", err)
+	}
+}

@@ -18,8 +18,10 @@ type Visitor = gen.Visitor
 type UpdateVisitorOptions struct {
 	// Name, when set, replaces the visitor's name.
 	Name *string
-	// CustomAttributes are set on the visitor.
-	CustomAttributes map[string]any
+	// CustomAttributes are set on the visitor. 2.11 declares string values
+	// for them in this request (numbers and booleans are refused by the
+	// published description).
+	CustomAttributes map[string]string
 }
 
 // Update changes a visitor, named with ByIntercomUserID (sent as id) or
@@ -38,6 +40,9 @@ func (s *VisitorsService) Update(ctx context.Context, visitor ContactIdentifier,
 	}
 	body.Name = ptrCopy(changes.Name)
 	if len(changes.CustomAttributes) > 0 {
+		if _, empty := changes.CustomAttributes[""]; empty {
+			return nil, nil, invalid("custom_attributes", "attribute names must not be empty")
+		}
 		ca := maps.Clone(changes.CustomAttributes)
 		body.CustomAttributes = &ca
 	}

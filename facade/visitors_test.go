@@ -15,7 +15,7 @@ func TestVisitorsUpdate(t *testing.T) {
 		body    string
 	}{
 		{ByIntercomUserID("667d61"), UpdateVisitorOptions{Name: &name}, `{"id":"667d61","name":"Gareth Bale"}`},
-		{ByUserID("3ecf64d0"), UpdateVisitorOptions{CustomAttributes: map[string]any{"plan": "pro"}}, `{"user_id":"3ecf64d0","custom_attributes":{"plan":"pro"}}`},
+		{ByUserID("3ecf64d0"), UpdateVisitorOptions{CustomAttributes: map[string]string{"plan": "pro"}}, `{"user_id":"3ecf64d0","custom_attributes":{"plan":"pro"}}`},
 	} {
 		c, s := newOpStubClient(t, 200, visitorJSON)
 		got, _, err := c.Visitors.Update(context.Background(), tc.who, tc.changes)
@@ -38,6 +38,8 @@ func TestVisitorsUpdate(t *testing.T) {
 	assertOpInputError(t, err, "id", s)
 	_, _, err = c.Visitors.Update(ctx, ByUserID("1"), UpdateVisitorOptions{})
 	assertOpInputError(t, err, "name", s)
+	_, _, err = c.Visitors.Update(ctx, ByUserID("1"), UpdateVisitorOptions{CustomAttributes: map[string]string{"": "x"}})
+	assertOpInputError(t, err, "custom_attributes", s)
 }
 
 func TestVisitorsFind(t *testing.T) {

@@ -6777,9 +6777,9 @@ func (x *UpdateVisitorParams) GetIntercomVersion() IntercomVersion {
 }
 
 // GetCustomAttributes returns CustomAttributes, the zero value when it or the receiver is nil.
-func (x *UpdateVisitorRequest) GetCustomAttributes() map[string]interface{} {
+func (x *UpdateVisitorRequest) GetCustomAttributes() map[string]string {
 	if x == nil || x.CustomAttributes == nil {
-		var zero map[string]interface{}
+		var zero map[string]string
 		return zero
 	}
 	return *x.CustomAttributes

@@ -1575,7 +1575,7 @@ func (e CreateMessageRequestFromType) Valid() bool {
 // Defines values for CreateMessageRequestMessageType.
 const (
 	CreateMessageRequestMessageTypeEmail CreateMessageRequestMessageType = "email"
-	CreateMessageRequestMessageTypeInApp CreateMessageRequestMessageType = "in_app"
+	CreateMessageRequestMessageTypeInApp CreateMessageRequestMessageType = "inapp"
 )
 
 // Valid indicates whether the value is a known member of the CreateMessageRequestMessageType enum.
@@ -5549,10 +5549,10 @@ type UpdateVisitorByUserId = interface{}
 
 // UpdateVisitorRequest defines model for update_visitor_request.
 type UpdateVisitorRequest struct {
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-	Id               *string                 `json:"id,omitempty"`
-	Name             *string                 `json:"name,omitempty"`
-	UserId           *string                 `json:"user_id,omitempty"`
+	CustomAttributes *map[string]string `json:"custom_attributes,omitempty"`
+	Id               *string            `json:"id,omitempty"`
+	Name             *string            `json:"name,omitempty"`
+	UserId           *string            `json:"user_id,omitempty"`
 	union            json.RawMessage
 }
 

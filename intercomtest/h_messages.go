@@ -20,7 +20,7 @@ type message struct {
 func createMessage(ws *workspace, c *call) reply {
 	kind := c.str("message_type")
 	switch kind {
-	case "in_app", "inapp":
+	case "inapp":
 		kind = "inapp"
 	case "email":
 	default:

@@ -2,7 +2,6 @@ package intercomtest
 
 import (
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -43,7 +42,6 @@ func buildSpec() (*spec, error) {
 	// Route on the path alone: the test server's URL is not among the
 	// description's servers.
 	doc.Servers = nil
-	acceptInappSpelling(doc)
 	router, err := legacy.NewRouter(doc)
 	if err != nil {
 		return nil, fmt.Errorf("intercomtest: route description: %w", err)
@@ -51,29 +49,3 @@ func buildSpec() (*spec, error) {
 	return &spec{doc: doc, router: router, names: operationNames(doc)}, nil
 }
 
-// acceptInappSpelling lets createMessage take message_type inapp as well as
-// in_app. Intercom's API and its official SDKs use inapp; the published
-// 2.11 description lists in_app. Both are accepted whichever the loaded
-// description lists.
-func acceptInappSpelling(doc *openapi3.T) {
-	for _, item := range doc.Paths.Map() {
-		for _, op := range item.Operations() {
-			if describedName(op.OperationID) != "createMessage" || op.RequestBody == nil || op.RequestBody.Value == nil {
-				continue
-			}
-			mt := op.RequestBody.Value.Content.Get("application/json")
-			if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
-				continue
-			}
-			p := mt.Schema.Value.Properties["message_type"]
-			if p == nil || p.Value == nil || len(p.Value.Enum) == 0 {
-				continue
-			}
-			for _, v := range []string{"in_app", "inapp"} {
-				if !slices.Contains(p.Value.Enum, any(v)) {
-					p.Value.Enum = append(p.Value.Enum, v)
-				}
-			}
-		}
-	}
-}
