@@ -24,7 +24,6 @@ func err0[T any](_ T, _ *Response, err error) error { return err }
 // err1 adapts the (*Response, error) results of a facade method.
 func err1(_ *Response, err error) error { return err }
 
-
 // firstErr returns the first error an iterator yields (nil if none).
 func firstErr[T any](seq func(func(T, error) bool)) error {
 	for _, err := range seq {
