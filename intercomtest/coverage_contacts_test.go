@@ -173,12 +173,14 @@ func TestCompanies(t *testing.T) {
 		t.Errorf("list defaults: %v", page)
 	}
 
+	// A lookup by name or company_id answers the company itself, as
+	// Intercom does.
 	hits := mustSend(t, s, 200, "GET", "/companies?name=acme+inc", nil)
-	if hits["total_count"] != 1.0 || hits["data"].([]any)[0].(map[string]any)["id"] != id {
+	if hits["type"] != "company" || hits["id"] != id {
 		t.Errorf("by name: %v", hits)
 	}
 	hits = mustSend(t, s, 200, "GET", "/companies?company_id=globex", nil)
-	if hits["total_count"] != 1.0 || hits["data"].([]any)[0].(map[string]any)["name"] != "Globex" {
+	if hits["type"] != "company" || hits["name"] != "Globex" {
 		t.Errorf("by company_id: %v", hits)
 	}
 	if hits = mustSend(t, s, 200, "GET", "/companies", nil); hits["total_count"] != 3.0 {
@@ -194,7 +196,7 @@ func TestCompanies(t *testing.T) {
 	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
 	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
 	list := mustSend(t, s, 200, "GET", cpath, nil)
-	if list["total_count"] != 1.0 || list["companies"].([]any)[0].(map[string]any)["user_count"] != 1.0 {
+	if _, old := list["companies"]; old || list["total_count"] != 1.0 || list["data"].([]any)[0].(map[string]any)["user_count"] != 1.0 {
 		t.Errorf("contact companies %v", list)
 	}
 	if got := mustSend(t, s, 200, "GET", "/contacts/"+ct.ID, nil)["companies"].(map[string]any); got["total_count"] != 1.0 {

@@ -14,6 +14,7 @@ import (
 type call struct {
 	route  *routers.Route
 	op     string
+	path   string // the request's path, for links to other pages
 	params map[string]string
 	query  url.Values
 	body   map[string]any // the JSON body when it is an object

@@ -165,7 +165,7 @@ func deleteArticle(ws *workspace, c *call) reply {
 }
 
 func listArticles(ws *workspace, c *call) reply {
-	page, pages := numberedPage(ws.articles, c.queryInt("page", 1), c.queryInt("per_page", 50))
+	page, pages := linkedPage(ws, c, ws.articles, c.queryInt("page", 1), c.queryInt("per_page", 50))
 	list := []any{}
 	for _, a := range page {
 		j := ws.articleJSON(a)

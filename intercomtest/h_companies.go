@@ -71,7 +71,7 @@ func deleteCompany(ws *workspace, c *call) reply {
 }
 
 func listAllCompanies(ws *workspace, c *call) reply {
-	page, pages := numberedPage(ws.companies, c.queryInt("page", 1), c.queryInt("per_page", 15))
+	page, pages := linkedPage(ws, c, ws.companies, c.queryInt("page", 1), c.queryInt("per_page", 15))
 	list := []any{}
 	for _, co := range page {
 		list = append(list, ws.companyJSON(co))
@@ -93,7 +93,11 @@ func retrieveCompany(ws *workspace, c *call) reply {
 	if (name != "" || cid != "") && len(hits) == 0 {
 		return c.notFound("Company")
 	}
-	page, pages := numberedPage(hits, c.queryInt("page", 1), c.queryInt("per_page", 15))
+	if name != "" || cid != "" {
+		// A lookup by name or company_id answers the company itself.
+		return ok(ws.companyJSON(hits[0]))
+	}
+	page, pages := linkedPage(ws, c, hits, c.queryInt("page", 1), c.queryInt("per_page", 15))
 	list := []any{}
 	for _, co := range page {
 		list = append(list, ws.companyJSON(co))
@@ -143,17 +147,15 @@ func listCompaniesForAContact(ws *workspace, c *call) reply {
 	if pageNo < 1 || per < 1 || per > 150 {
 		return c.badParam("page must be at least 1 and per_page between 1 and 150")
 	}
-	page, pages := numberedPage(all, pageNo, per)
-	var next any
-	if pageNo*per < len(all) {
-		next = fmt.Sprintf("%s/contacts/%s/companies?page=%d&per_page=%d", ws.baseURL, ct.id, pageNo+1, per)
+	page, pages := linkedPage(ws, c, all, pageNo, per)
+	if _, linked := pages["next"]; !linked {
+		pages["next"] = nil // pages_link states next, null on the last page
 	}
-	pages["next"] = next
 	list := []any{}
 	for _, co := range page {
 		list = append(list, ws.companyJSON(co))
 	}
-	return ok(obj{"type": "list", "data": list, "companies": list, "total_count": len(all), "pages": pages})
+	return ok(obj{"type": "list", "data": list, "total_count": len(all), "pages": pages})
 }
 
 // companyContacts are the contacts attached to a company.
@@ -175,7 +177,7 @@ func listAttachedContacts(ws *workspace, c *call) reply {
 		return c.notFound("Company")
 	}
 	all := ws.companyContacts(co.id)
-	page, pages := numberedPage(all, c.queryInt("page", 1), c.queryInt("per_page", 50))
+	page, pages := linkedPage(ws, c, all, c.queryInt("page", 1), c.queryInt("per_page", 50))
 	list := []any{}
 	for _, ct := range page {
 		list = append(list, ws.contactJSON(ct))

@@ -24,7 +24,7 @@ func createContact(ws *workspace, c *call) reply {
 	}
 	now := ws.unix()
 	ct := &contact{id: ws.nextID("contact"), email: email, externalID: ext, role: role,
-		name: c.str("name"), phone: c.str("phone"), createdAt: now, updatedAt: now}
+		name: c.str("name"), phone: c.str("phone"), avatar: c.str("avatar"), createdAt: now, updatedAt: now}
 	if m := c.object("custom_attributes"); m != nil {
 		ct.custom = m
 	}
@@ -52,7 +52,7 @@ func updateContact(ws *workspace, c *call) reply {
 		return c.badParam("role must be user or lead")
 	}
 	for name, dst := range map[string]*string{"email": &ct.email, "external_id": &ct.externalID,
-		"name": &ct.name, "phone": &ct.phone, "role": &ct.role} {
+		"name": &ct.name, "phone": &ct.phone, "role": &ct.role, "avatar": &ct.avatar} {
 		if c.has(name) {
 			*dst = c.str(name)
 		}

@@ -138,7 +138,7 @@ func deleteCollection(ws *workspace, c *call) reply {
 }
 
 func listAllCollections(ws *workspace, c *call) reply {
-	page, pages := numberedPage(ws.collections, c.queryInt("page", 1), c.queryInt("per_page", 50))
+	page, pages := linkedPage(ws, c, ws.collections, c.queryInt("page", 1), c.queryInt("per_page", 50))
 	list := []any{}
 	for _, x := range page {
 		list = append(list, ws.collectionJSON(x))

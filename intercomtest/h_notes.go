@@ -77,7 +77,7 @@ func listNotes(ws *workspace, c *call) reply {
 		return c.notFound("User")
 	}
 	all := ws.contactNotes(ct.id)
-	page, pages := numberedPage(all, c.queryInt("page", 1), c.queryInt("per_page", 50))
+	page, pages := linkedPage(ws, c, all, c.queryInt("page", 1), c.queryInt("per_page", 50))
 	list := []any{}
 	for _, n := range page {
 		list = append(list, ws.noteJSON(n))

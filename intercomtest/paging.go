@@ -2,6 +2,7 @@ package intercomtest
 
 import (
 	"encoding/base64"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -43,4 +44,18 @@ func numberedPage[T any](items []T, page, perPage int) ([]T, obj) {
 	end := min(start+perPage, len(items))
 	total := (len(items) + perPage - 1) / perPage
 	return items[start:end], obj{"type": "pages", "page": page, "per_page": perPage, "total_pages": total}
+}
+
+// linkedPage is numberedPage for the lists where Intercom links to the next
+// page with its URL (pages.next: "https://…/articles?page=2&per_page=25"),
+// as it does on articles, collections, companies and notes.
+func linkedPage[T any](ws *workspace, c *call, items []T, page, perPage int) ([]T, obj) {
+	out, pages := numberedPage(items, page, perPage)
+	if p, total := pages["page"].(int), pages["total_pages"].(int); p < total {
+		q := url.Values{}
+		q.Set("page", strconv.Itoa(p+1))
+		q.Set("per_page", strconv.Itoa(pages["per_page"].(int)))
+		pages["next"] = ws.baseURL + c.path + "?" + q.Encode()
+	}
+	return out, pages
 }

@@ -81,7 +81,7 @@ func (ws *workspace) contactJSON(c *contact) obj {
 	return obj{
 		"type": "contact", "id": c.id, "workspace_id": ws.appID, "external_id": nullable(c.externalID),
 		"role": c.role, "email": c.email, "email_domain": domain, "phone": nullable(c.phone),
-		"formatted_phone": nullable(c.phone), "name": nullable(c.name), "avatar": nil, "owner_id": nil,
+		"formatted_phone": nullable(c.phone), "name": nullable(c.name), "avatar": nullable(c.avatar), "owner_id": nil,
 		"social_profiles":  obj{"type": "list", "data": []any{}},
 		"has_hard_bounced": false, "marked_email_as_spam": false, "unsubscribed_from_emails": false,
 		"created_at": c.createdAt, "updated_at": c.updatedAt, "signed_up_at": nil, "last_seen_at": nil,
@@ -331,7 +331,7 @@ func (ws *workspace) conversationJSON(c *conversation, withParts bool) obj {
 		"read": c.read, "priority": c.priority, "admin_assignee_id": adminAssignee, "team_assignee_id": teamAssignee,
 		"tags":      ws.tagsJSON(c.tags),
 		"contacts":  obj{"type": "contact.list", "contacts": contacts},
-		"teammates": obj{"type": "admin.list", "teammates": teammates},
+		"teammates": obj{"type": "admin.list", "admins": teammates},
 		"source": obj{
 			"type": "conversation", "id": c.id + "0", "delivered_as": c.deliveredAs, "subject": c.subject,
 			"body": c.body, "author": c.author.json(), "attachments": []any{}, "url": nil, "redacted": c.sourceRedacted,

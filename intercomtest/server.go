@@ -227,7 +227,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	c := &call{route: route, op: rec.OperationID, params: pathParams, query: r.URL.Query(), reqID: reqID}
+	c := &call{route: route, op: rec.OperationID, path: r.URL.Path, params: pathParams, query: r.URL.Query(), reqID: reqID}
 	if len(bytes.TrimSpace(body)) > 0 {
 		var v any
 		if err := json.Unmarshal(body, &v); err == nil {

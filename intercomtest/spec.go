@@ -48,4 +48,3 @@ func buildSpec() (*spec, error) {
 	}
 	return &spec{doc: doc, router: router, names: operationNames(doc)}, nil
 }
-

@@ -59,12 +59,14 @@ type team struct {
 
 type contact struct {
 	id, externalID, email, name, phone, role string
-	createdAt, updatedAt                     int64
-	archived                                 bool
-	custom                                   map[string]any
-	tagIDs                                   []string
-	companyIDs                               []string
-	subscriptions                            map[string]string // subscription type id → opt_in or opt_out
+	// avatar is the image URL; Intercom sends it as a string.
+	avatar               string
+	createdAt, updatedAt int64
+	archived             bool
+	custom               map[string]any
+	tagIDs               []string
+	companyIDs           []string
+	subscriptions        map[string]string // subscription type id → opt_in or opt_out
 }
 
 type company struct {

@@ -70,7 +70,11 @@ func (n NextPage) MarshalJSON() ([]byte, error) {
 	if n.form == formString || (n.URL != "" && n.StartingAfter == "") {
 		return json.Marshal(n.URL)
 	}
-	o := nextPageObject{StartingAfter: &n.StartingAfter}
+	// An empty cursor is the last page's null.
+	o := nextPageObject{}
+	if n.StartingAfter != "" {
+		o.StartingAfter = &n.StartingAfter
+	}
 	if n.PerPage != 0 {
 		o.PerPage = &n.PerPage
 	}
