@@ -25,8 +25,8 @@ import (
 //   - `pages.page` below `pages.total_pages`: the current page's URL with
 //     page set to the next number (and per_page to the response's).
 //
-// A nextPage carries any of the three, so a list whose `pages.next` becomes a
-// URL needs only to fill nextPage.URL. Every request stays on the client's
+// A nextPage carries any of the three; cursor_pages' next reads as either a
+// URL or a cursor (wire.NextPage). Every request stays on the client's
 // base URL (see pageURL), and the stall detection of cursorPages applies: a
 // link already followed, or 3 empty pages in a row that name a next page,
 // end the iteration with ErrPaginationStalled.
@@ -77,6 +77,9 @@ func nextOfCursorPages(p *gen.CursorPages) nextPage {
 	}
 	info := pageInfoOf(p)
 	n := nextPage{StartingAfter: nextCursor(p), Page: info.Page, TotalPages: info.TotalPages}
+	if p.Next != nil {
+		n.URL = p.Next.URL
+	}
 	if p.PerPage != nil {
 		n.PerPage = *p.PerPage
 	}

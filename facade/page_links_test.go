@@ -1,11 +1,13 @@
 package facade
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"iter"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/go-intercom/intercom/gen"
 )
 
 // linkServer answers each request with the page its handler picks, and
@@ -287,4 +291,16 @@ func TestLinkPagesErrors(t *testing.T) {
 	require.Len(t, errs, 1)
 	assert.Contains(t, errs[0].Error(), "decode GET /news/news_items")
 	assert.Equal(t, []string{"/segments", "/segments?per_page=1&starting_after=S", "/news/news_items", "/news/news_items?page=2"}, s.requests())
+}
+
+func TestNextOfCursorPagesReadsAURLNext(t *testing.T) {
+	var p gen.CursorPages
+	if err := json.Unmarshal([]byte(`{"type":"pages","page":1,"next":"https://api.intercom.io/segments?page=2"}`), &p); err != nil {
+		t.Fatal(err)
+	}
+	n := nextOfCursorPages(&p)
+	cur, _ := url.Parse("https://api.intercom.io/segments")
+	if got := n.link(cur); got != "https://api.intercom.io/segments?page=2" {
+		t.Errorf("link = %q, want the URL the response gave", got)
+	}
 }
