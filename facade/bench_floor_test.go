@@ -488,8 +488,9 @@ func contactPageJSON(tb testing.TB, perPage int) []byte {
 // BenchmarkDecodeContactPage isolates the representation from the network:
 // one page of 150 real-shaped contacts through decode[gen.ContactList] (what
 // Contacts.List returns through) against json.Unmarshal of the same bytes
-// into plainContactPage. Informative: it is the CPU-bound part of
-// BenchmarkContactsListIter, with far less noise from a busy machine.
+// into plainContactPage, and (representation) json.Unmarshal into
+// gen.ContactList against the same floor. Informative: it is the CPU-bound
+// part of BenchmarkContactsListIter, with far less noise from a busy machine.
 func BenchmarkDecodeContactPage(b *testing.B) {
 	data := contactPageJSON(b, walkPerPage)
 	newResp := func() (*http.Response, *resettableBody) {
@@ -530,6 +531,20 @@ func BenchmarkDecodeContactPage(b *testing.B) {
 		var p pairedMeter
 		for b.Loop() {
 			p.run(func() { facade(b, resp, body) }, func() { floor(b) })
+		}
+		p.report(b, walkPerPage)
+	})
+	// representation leaves the facade out: json.Unmarshal of the same bytes
+	// into gen.ContactList against plainContactPage.
+	b.Run("representation", func(b *testing.B) {
+		var p pairedMeter
+		for b.Loop() {
+			p.run(func() {
+				var l gen.ContactList
+				if err := json.Unmarshal(data, &l); err != nil || len(l.Data) != walkPerPage {
+					b.Fatal(err)
+				}
+			}, func() { floor(b) })
 		}
 		p.report(b, walkPerPage)
 	})

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -170,6 +171,7 @@ type pairedMeter struct {
 	f, base             time.Duration
 	fAllocs, baseAllocs uint64
 	fBytes, baseBytes   uint64
+	ratios              []float64 // facade/baseline time of each pair
 }
 
 // run measures facade and baseline once each, alternating which goes first
@@ -177,35 +179,52 @@ type pairedMeter struct {
 // heap counters are read outside the timed part.
 func (p *pairedMeter) run(facade, baseline func()) {
 	var ms runtime.MemStats
-	measured := func(fn func(), into *time.Duration, allocs, bytes *uint64) {
+	measured := func(fn func(), into *time.Duration, allocs, bytes *uint64) time.Duration {
 		runtime.ReadMemStats(&ms)
 		m0, b0 := ms.Mallocs, ms.TotalAlloc
 		start := time.Now()
 		fn()
-		*into += time.Since(start)
+		d := time.Since(start)
 		runtime.ReadMemStats(&ms)
+		*into += d
 		*allocs += ms.Mallocs - m0
 		*bytes += ms.TotalAlloc - b0
+		return d
 	}
+	var f, base time.Duration
 	if p.n%2 == 0 {
-		measured(facade, &p.f, &p.fAllocs, &p.fBytes)
-		measured(baseline, &p.base, &p.baseAllocs, &p.baseBytes)
+		f = measured(facade, &p.f, &p.fAllocs, &p.fBytes)
+		base = measured(baseline, &p.base, &p.baseAllocs, &p.baseBytes)
 	} else {
-		measured(baseline, &p.base, &p.baseAllocs, &p.baseBytes)
-		measured(facade, &p.f, &p.fAllocs, &p.fBytes)
+		base = measured(baseline, &p.base, &p.baseAllocs, &p.baseBytes)
+		f = measured(facade, &p.f, &p.fAllocs, &p.fBytes)
+	}
+	if base > 0 {
+		p.ratios = append(p.ratios, float64(f)/float64(base))
 	}
 	p.n++
 }
 
-// report publishes time_ratio, alloc_ratio and bytes_ratio (facade/baseline)
-// and the mean of each side per call. With items > 1 (a walk of a list), the
-// allocations are also given per item.
+// report publishes time_ratio (total facade time / total baseline time),
+// median_time_ratio (the median of the pairs' ratios, which a pair slowed
+// down by another job on the machine moves least), alloc_ratio and
+// bytes_ratio, and the mean of each side per call. With items > 1 (a walk
+// of a list), the allocations are also given per item.
 func (p *pairedMeter) report(b *testing.B, items int) {
 	if p.n == 0 || p.base == 0 {
 		return
 	}
 	n := float64(p.n)
 	b.ReportMetric(float64(p.f)/float64(p.base), "time_ratio")
+	if len(p.ratios) > 0 {
+		r := slices.Clone(p.ratios)
+		slices.Sort(r)
+		med := r[len(r)/2]
+		if len(r)%2 == 0 {
+			med = (r[len(r)/2-1] + med) / 2
+		}
+		b.ReportMetric(med, "median_time_ratio")
+	}
 	b.ReportMetric(float64(p.fAllocs)/float64(max(p.baseAllocs, 1)), "alloc_ratio")
 	b.ReportMetric(float64(p.fBytes)/float64(max(p.baseBytes, 1)), "bytes_ratio")
 	b.ReportMetric(float64(p.f.Nanoseconds())/n, "facade_ns")
