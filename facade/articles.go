@@ -61,7 +61,7 @@ func (s *ArticlesService) ListIter(ctx context.Context, opts *PageOptions) iter.
 	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*ArticleList, *Response, error) {
 		o.Page = page
 		return s.List(ctx, &o)
-	}, func(l *ArticleList) ([]ArticleListItem, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
+	}, func(l *ArticleList) ([]ArticleListItem, pageInfo) { return l.GetData(), pageInfoOf(l.Pages) })
 }
 
 // Create creates an article with a title, by an author (an admin id).

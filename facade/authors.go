@@ -32,9 +32,9 @@ func ParsePartAuthorType(s string) (PartAuthorType, error) {
 func AuthorTypeOf[A TicketPartAuthor | ConversationPartAuthor](a A) PartAuthorType {
 	switch v := any(a).(type) {
 	case TicketPartAuthor:
-		return PartAuthorType(v.Type)
+		return PartAuthorType(v.GetType())
 	case ConversationPartAuthor:
-		return PartAuthorType(v.Type)
+		return PartAuthorType(v.GetType())
 	}
 	return ""
 }
@@ -69,4 +69,4 @@ func (a PartAuthorType) String() string { return string(a) }
 
 // ReplyMessageTypeOf reads the part_type of the part a ticket reply created:
 // comment, note or quick_reply (Valid is false for anything else).
-func ReplyMessageTypeOf(r *TicketReply) ReplyMessageType { return ReplyMessageType(r.PartType) }
+func ReplyMessageTypeOf(r *TicketReply) ReplyMessageType { return ReplyMessageType(r.GetPartType()) }

@@ -104,10 +104,11 @@ func (s *CompaniesService) findOne(ctx context.Context, o RetrieveCompaniesOptio
 	if err != nil {
 		return nil, resp, err
 	}
-	if len(list.Data) != 1 {
-		return nil, resp, fmt.Errorf("intercom: GET /companies: %w: the lookup matched %d companies, want 1", ErrNotFound, len(list.Data))
+	found := list.GetData()
+	if len(found) != 1 {
+		return nil, resp, fmt.Errorf("intercom: GET /companies: %w: the lookup matched %d companies, want 1", ErrNotFound, len(found))
 	}
-	return &list.Data[0], resp, nil
+	return &found[0], resp, nil
 }
 
 // companiesOf reads retrieveCompany's answer, a company or a list, as a list.
@@ -145,7 +146,7 @@ func (s *CompaniesService) RetrieveIter(ctx context.Context, opts *RetrieveCompa
 	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*CompanyList, *Response, error) {
 		o.Page = page
 		return s.Retrieve(ctx, &o)
-	}, func(l *CompanyList) ([]Company, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
+	}, func(l *CompanyList) ([]Company, pageInfo) { return l.GetData(), pageInfoOf(l.Pages) })
 }
 
 // CreateOrUpdate creates a company, or updates the one with the same
@@ -219,7 +220,7 @@ func (s *CompaniesService) ListAttachedContactsIter(ctx context.Context, company
 	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*CompanyAttachedContacts, *Response, error) {
 		o.Page = page
 		return s.ListAttachedContacts(ctx, companyID, &o)
-	}, func(l *CompanyAttachedContacts) ([]Contact, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
+	}, func(l *CompanyAttachedContacts) ([]Contact, pageInfo) { return l.GetData(), pageInfoOf(l.Pages) })
 }
 
 // ListAttachedSegments returns the segments a company is in.
@@ -266,7 +267,7 @@ func (s *CompaniesService) ListIter(ctx context.Context, opts *ListCompaniesOpti
 	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*CompanyList, *Response, error) {
 		o.Page = page
 		return s.List(ctx, &o)
-	}, func(l *CompanyList) ([]Company, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
+	}, func(l *CompanyList) ([]Company, pageInfo) { return l.GetData(), pageInfoOf(l.Pages) })
 }
 
 // Scroll returns one page of a scroll over all companies: scrollParam is ""
@@ -299,8 +300,8 @@ func (s *CompaniesService) ScrollIter(ctx context.Context) iter.Seq2[Company, er
 		if l.ScrollParam != nil {
 			next = *l.ScrollParam
 		}
-		return l.Data, next, total, nil
-	}, func(c Company) string { return c.Id })
+		return l.GetData(), next, total, nil
+	}, func(c Company) string { return c.GetId() })
 }
 
 // AttachContact adds a contact to a company.

@@ -89,7 +89,7 @@ func (s *ContactsService) ListIter(ctx context.Context, opts *ListContactsOption
 		if err != nil {
 			return nil, "", err
 		}
-		return l.Data, nextCursor(l.Pages), nil
+		return l.GetData(), nextCursor(l.Pages), nil
 	})
 }
 
@@ -178,7 +178,7 @@ func (s *ContactsService) SearchIter(ctx context.Context, q SearchQuery, opts *S
 		if err != nil {
 			return nil, "", err
 		}
-		return l.Data, nextCursor(l.Pages), nil
+		return l.GetData(), nextCursor(l.Pages), nil
 	})
 }
 
@@ -212,7 +212,7 @@ func (s *ContactsService) ListAttachedCompaniesIter(ctx context.Context, contact
 	}, func(l *ContactAttachedCompanies) ([]Company, pageInfo) {
 		var info pageInfo
 		if l.Pages != nil {
-			info = pageInfo{Page: l.Pages.Page, TotalPages: l.Pages.TotalPages, Next: pageOfURL(l.Pages.Next)}
+			info = pageInfo{Page: l.Pages.GetPage(), TotalPages: l.Pages.GetTotalPages(), Next: pageOfURL(l.Pages.Next)}
 		}
 		return AttachedCompaniesOf(l), info
 	})

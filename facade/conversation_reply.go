@@ -54,16 +54,16 @@ func (r ConversationReply) Validate() error {
 	}
 	for i, f := range files {
 		field := replyFieldAt("attachment_files", i)
-		if f.Name == "" {
+		if f.GetName() == "" {
 			return invalid(field+".name", "must not be empty")
 		}
-		if f.ContentType == "" {
+		if f.GetContentType() == "" {
 			return invalid(field+".content_type", "must not be empty")
 		}
-		if f.Data == "" {
+		if f.GetData() == "" {
 			return invalid(field+".data", "must not be empty")
 		}
-		if _, err := base64.StdEncoding.DecodeString(f.Data); err != nil {
+		if _, err := base64.StdEncoding.DecodeString(f.GetData()); err != nil {
 			return invalid(field+".data", "must be base64 (standard encoding)")
 		}
 	}

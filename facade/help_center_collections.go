@@ -42,7 +42,7 @@ func (s *HelpCenterCollectionsService) ListIter(ctx context.Context, opts *PageO
 	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*CollectionList, *Response, error) {
 		o.Page = page
 		return s.List(ctx, &o)
-	}, func(l *CollectionList) ([]Collection, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
+	}, func(l *CollectionList) ([]Collection, pageInfo) { return l.GetData(), pageInfoOf(l.Pages) })
 }
 
 // Create creates a collection with a name; opts, which may be nil, sets the

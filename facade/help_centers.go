@@ -52,8 +52,8 @@ func (s *HelpCentersService) ListIter(ctx context.Context, opts *PageOptions) it
 		if err != nil {
 			return nil, err
 		}
-		return l.Data, nil
-	}, func(h HelpCenter) string { return h.Id })
+		return l.GetData(), nil
+	}, func(h HelpCenter) string { return h.GetId() })
 }
 
 // Find returns a help center by its id.

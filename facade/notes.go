@@ -49,7 +49,7 @@ func (s *NotesService) ListIter(ctx context.Context, contactID string, opts *Pag
 	return listPages(ctx, o.Page, func(ctx context.Context, page int) (*NoteList, *Response, error) {
 		o.Page = page
 		return s.List(ctx, contactID, &o)
-	}, func(l *NoteList) ([]Note, pageInfo) { return l.Data, pageInfoOf(l.Pages) })
+	}, func(l *NoteList) ([]Note, pageInfo) { return l.GetData(), pageInfoOf(l.Pages) })
 }
 
 // Create adds a note with the given body (HTML allowed) to a contact.

@@ -38,7 +38,7 @@ func (s *SegmentsService) List(ctx context.Context, opts *ListSegmentsOptions) (
 func (s *SegmentsService) ListIter(ctx context.Context, opts *ListSegmentsOptions) iter.Seq2[Segment, error] {
 	first, err := gen.NewListSegmentsRequest(s.client.raw.Server, segmentParams(opts))
 	return linkPages(ctx, s.client, first, err, func(l *SegmentList) ([]Segment, nextPage) {
-		return l.Segments, nextOfPagesMap(l.Pages)
+		return l.GetSegments(), nextOfPagesMap(l.Pages)
 	})
 }
 

@@ -111,10 +111,11 @@ func DecodeTicketAttribute(v TicketAttributeRaw) (TicketAttributeValue, error) {
 // that decodes, and the error joins the *UnionError of each that does not
 // (its Raw keeps the value).
 func TicketAttributesOf(t *Ticket) (map[string]TicketAttributeValue, error) {
-	out := make(map[string]TicketAttributeValue, len(t.TicketAttributes))
+	attrs := t.GetTicketAttributes()
+	out := make(map[string]TicketAttributeValue, len(attrs))
 	var errs []error
-	for _, name := range slices.Sorted(maps.Keys(t.TicketAttributes)) {
-		a, err := DecodeTicketAttribute(t.TicketAttributes[name])
+	for _, name := range slices.Sorted(maps.Keys(attrs)) {
+		a, err := DecodeTicketAttribute(attrs[name])
 		if err != nil {
 			if ue, ok := err.(*UnionError); ok {
 				ue.Union = "ticket_attributes." + name

@@ -248,7 +248,7 @@ func (s *TicketsService) SearchIter(ctx context.Context, q SearchQuery, opts *Se
 		if err != nil {
 			return nil, "", err
 		}
-		return page.Tickets, nextCursor(page.Pages), nil
+		return page.GetTickets(), nextCursor(page.Pages), nil
 	})
 }
 

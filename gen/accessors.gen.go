@@ -13,6 +13,15 @@ func (x *ActivityLog) GetActivityDescription() string {
 	return *x.ActivityDescription
 }
 
+// GetActivityType returns ActivityType, the zero value when the receiver is nil.
+func (x *ActivityLog) GetActivityType() ActivityLogActivityType {
+	if x == nil {
+		var zero ActivityLogActivityType
+		return zero
+	}
+	return x.ActivityType
+}
+
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
 func (x *ActivityLog) GetCreatedAt() int {
 	if x == nil || x.CreatedAt == nil {
@@ -30,6 +39,15 @@ func (x *ActivityLog) CreatedAtTime() time.Time {
 	return time.Unix(int64(*x.CreatedAt), 0)
 }
 
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ActivityLog) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
 // GetMetadata returns Metadata, nil when the receiver is nil.
 func (x *ActivityLog) GetMetadata() *ActivityLogMetadata {
 	if x == nil {
@@ -38,12 +56,47 @@ func (x *ActivityLog) GetMetadata() *ActivityLogMetadata {
 	return x.Metadata
 }
 
+// GetPerformedBy returns a pointer to PerformedBy, nil when the receiver is nil.
+func (x *ActivityLog) GetPerformedBy() *ActivityLogPerformer {
+	if x == nil {
+		return nil
+	}
+	return &x.PerformedBy
+}
+
+// GetActivityLogs returns ActivityLogs, the zero value when the receiver is nil.
+func (x *ActivityLogList) GetActivityLogs() []ActivityLog {
+	if x == nil {
+		var zero []ActivityLog
+		return zero
+	}
+	return x.ActivityLogs
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *ActivityLogList) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ActivityLogList) GetType() ActivityLogListType {
+	if x == nil {
+		var zero ActivityLogListType
+		return zero
+	}
+	return x.Type
+}
+
+// GetAfter returns After, the zero value when the receiver is nil.
+func (x *ActivityLogMetadata) GetAfter() interface{} {
+	if x == nil {
+		var zero interface{}
+		return zero
+	}
+	return x.After
 }
 
 // GetAutoChanged returns AutoChanged, the zero value when it or the receiver is nil.
@@ -71,6 +124,15 @@ func (x *ActivityLogMetadata) GetAwayStatusReason() string {
 		return zero
 	}
 	return *x.AwayStatusReason
+}
+
+// GetBefore returns Before, the zero value when the receiver is nil.
+func (x *ActivityLogMetadata) GetBefore() interface{} {
+	if x == nil {
+		var zero interface{}
+		return zero
+	}
+	return x.Before
 }
 
 // GetExternalId returns ExternalId, the zero value when it or the receiver is nil.
@@ -172,12 +234,111 @@ func (x *ActivityLogPerformer) GetType() ActivityLogPerformedByType {
 	return *x.Type
 }
 
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *AddressableList) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *AddressableList) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *AddressableList) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
+}
+
 // GetAvatar returns Avatar, nil when the receiver is nil.
 func (x *Admin) GetAvatar() *AdminAvatar {
 	if x == nil {
 		return nil
 	}
 	return x.Avatar
+}
+
+// GetAwayModeEnabled returns AwayModeEnabled, the zero value when the receiver is nil.
+func (x *Admin) GetAwayModeEnabled() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.AwayModeEnabled
+}
+
+// GetAwayModeReassign returns AwayModeReassign, the zero value when the receiver is nil.
+func (x *Admin) GetAwayModeReassign() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.AwayModeReassign
+}
+
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *Admin) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
+// GetHasInboxSeat returns HasInboxSeat, the zero value when the receiver is nil.
+func (x *Admin) GetHasInboxSeat() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasInboxSeat
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Admin) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetJobTitle returns JobTitle, the zero value when the receiver is nil.
+func (x *Admin) GetJobTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.JobTitle
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *Admin) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetTeamIds returns TeamIds, the zero value when the receiver is nil.
+func (x *Admin) GetTeamIds() []int {
+	if x == nil {
+		var zero []int
+		return zero
+	}
+	return x.TeamIds
 }
 
 // GetTeamPriorityLevel returns TeamPriorityLevel, nil when the receiver is nil.
@@ -197,6 +358,33 @@ func (x *Admin) GetType() AdminType {
 	return *x.Type
 }
 
+// GetImageUrl returns ImageUrl, the zero value when the receiver is nil.
+func (x *AdminAvatar) GetImageUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ImageUrl
+}
+
+// GetAdmins returns Admins, the zero value when the receiver is nil.
+func (x *AdminList) GetAdmins() []Admin {
+	if x == nil {
+		var zero []Admin
+		return zero
+	}
+	return x.Admins
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *AdminList) GetType() AdminListType {
+	if x == nil {
+		var zero AdminListType
+		return zero
+	}
+	return x.Type
+}
+
 // GetPrimaryAdminIds returns PrimaryAdminIds, the zero value when it or the receiver is nil.
 func (x *AdminPriorityLevel) GetPrimaryAdminIds() []int {
 	if x == nil || x.PrimaryAdminIds == nil {
@@ -213,6 +401,15 @@ func (x *AdminPriorityLevel) GetSecondaryAdminIds() []int {
 		return zero
 	}
 	return *x.SecondaryAdminIds
+}
+
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *AdminReplyConversationRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
 }
 
 // GetAttachmentFiles returns AttachmentFiles, the zero value when it or the receiver is nil.
@@ -259,6 +456,33 @@ func (x *AdminReplyConversationRequest) CreatedAtTime() time.Time {
 	return time.Unix(int64(*x.CreatedAt), 0)
 }
 
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *AdminReplyConversationRequest) GetMessageType() AdminReplyConversationRequestMessageType {
+	if x == nil {
+		var zero AdminReplyConversationRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *AdminReplyConversationRequest) GetType() AdminReplyConversationRequestType {
+	if x == nil {
+		var zero AdminReplyConversationRequestType
+		return zero
+	}
+	return x.Type
+}
+
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *AdminReplyTicketRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
+}
+
 // GetAttachmentUrls returns AttachmentUrls, the zero value when it or the receiver is nil.
 func (x *AdminReplyTicketRequest) GetAttachmentUrls() []string {
 	if x == nil || x.AttachmentUrls == nil {
@@ -303,6 +527,15 @@ func (x *AdminReplyTicketRequest) GetCrossPost() bool {
 	return *x.CrossPost
 }
 
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *AdminReplyTicketRequest) GetMessageType() AdminReplyTicketRequestMessageType {
+	if x == nil {
+		var zero AdminReplyTicketRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
 // GetReplyOptions returns ReplyOptions, the zero value when it or the receiver is nil.
 func (x *AdminReplyTicketRequest) GetReplyOptions() []TicketReplyOption {
 	if x == nil || x.ReplyOptions == nil {
@@ -310,6 +543,15 @@ func (x *AdminReplyTicketRequest) GetReplyOptions() []TicketReplyOption {
 		return zero
 	}
 	return *x.ReplyOptions
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *AdminReplyTicketRequest) GetType() AdminReplyTicketRequestType {
+	if x == nil {
+		var zero AdminReplyTicketRequestType
+		return zero
+	}
+	return x.Type
 }
 
 // GetApp returns App, nil when the receiver is nil.
@@ -328,6 +570,33 @@ func (x *AdminWithApp) GetAvatar() *AdminWithAppAvatar {
 	return x.Avatar
 }
 
+// GetAwayModeEnabled returns AwayModeEnabled, the zero value when the receiver is nil.
+func (x *AdminWithApp) GetAwayModeEnabled() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.AwayModeEnabled
+}
+
+// GetAwayModeReassign returns AwayModeReassign, the zero value when the receiver is nil.
+func (x *AdminWithApp) GetAwayModeReassign() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.AwayModeReassign
+}
+
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *AdminWithApp) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
 // GetEmailVerified returns EmailVerified, the zero value when it or the receiver is nil.
 func (x *AdminWithApp) GetEmailVerified() bool {
 	if x == nil || x.EmailVerified == nil {
@@ -335,6 +604,60 @@ func (x *AdminWithApp) GetEmailVerified() bool {
 		return zero
 	}
 	return *x.EmailVerified
+}
+
+// GetHasInboxSeat returns HasInboxSeat, the zero value when the receiver is nil.
+func (x *AdminWithApp) GetHasInboxSeat() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasInboxSeat
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *AdminWithApp) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetJobTitle returns JobTitle, the zero value when the receiver is nil.
+func (x *AdminWithApp) GetJobTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.JobTitle
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *AdminWithApp) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetTeamIds returns TeamIds, the zero value when the receiver is nil.
+func (x *AdminWithApp) GetTeamIds() []int {
+	if x == nil {
+		var zero []int
+		return zero
+	}
+	return x.TeamIds
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *AdminWithApp) GetType() AdminWithAppType {
+	if x == nil {
+		var zero AdminWithAppType
+		return zero
+	}
+	return x.Type
 }
 
 // GetImageUrl returns ImageUrl, the zero value when it or the receiver is nil.
@@ -417,12 +740,57 @@ func (x *AiAgent) GetSourceType() AiAgentSourceType {
 	return *x.SourceType
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *App) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *App) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetIdCode returns IdCode, the zero value when the receiver is nil.
+func (x *App) GetIdCode() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.IdCode
+}
+
+// GetIdentityVerification returns IdentityVerification, the zero value when the receiver is nil.
+func (x *App) GetIdentityVerification() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IdentityVerification
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *App) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetRegion returns Region, the zero value when the receiver is nil.
+func (x *App) GetRegion() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Region
 }
 
 // GetSecure returns Secure, the zero value when it or the receiver is nil.
@@ -434,6 +802,24 @@ func (x *App) GetSecure() bool {
 	return *x.Secure
 }
 
+// GetTimezone returns Timezone, the zero value when the receiver is nil.
+func (x *App) GetTimezone() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Timezone
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *App) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *ArchiveContactParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -441,6 +827,15 @@ func (x *ArchiveContactParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetAuthorId returns AuthorId, the zero value when the receiver is nil.
+func (x *Article) GetAuthorId() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.AuthorId
 }
 
 // GetBody returns Body, the zero value when it or the receiver is nil.
@@ -452,12 +847,30 @@ func (x *Article) GetBody() string {
 	return *x.Body
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Article) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Article) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetDefaultLocale returns DefaultLocale, the zero value when the receiver is nil.
+func (x *Article) GetDefaultLocale() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.DefaultLocale
 }
 
 // GetDescription returns Description, the zero value when it or the receiver is nil.
@@ -467,6 +880,15 @@ func (x *Article) GetDescription() string {
 		return zero
 	}
 	return *x.Description
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Article) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetParentId returns ParentId, the zero value when it or the receiver is nil.
@@ -496,12 +918,30 @@ func (x *Article) GetParentType() string {
 	return *x.ParentType
 }
 
+// GetState returns State, the zero value when the receiver is nil.
+func (x *Article) GetState() ArticleState {
+	if x == nil {
+		var zero ArticleState
+		return zero
+	}
+	return x.State
+}
+
 // GetStatistics returns Statistics, nil when the receiver is nil.
 func (x *Article) GetStatistics() *ArticleStatistics {
 	if x == nil {
 		return nil
 	}
 	return x.Statistics
+}
+
+// GetTitle returns Title, the zero value when the receiver is nil.
+func (x *Article) GetTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Title
 }
 
 // GetTranslatedContent returns TranslatedContent, nil when the receiver is nil.
@@ -521,6 +961,15 @@ func (x *Article) GetType() ArticleType {
 	return *x.Type
 }
 
+// GetUpdatedAt returns UpdatedAt, the zero value when the receiver is nil.
+func (x *Article) GetUpdatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.UpdatedAt
+}
+
 // UpdatedAtTime returns UpdatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Article) UpdatedAtTime() time.Time {
 	if x == nil || x.UpdatedAt == 0 {
@@ -538,6 +987,33 @@ func (x *Article) GetUrl() string {
 	return *x.Url
 }
 
+// GetWorkspaceId returns WorkspaceId, the zero value when the receiver is nil.
+func (x *Article) GetWorkspaceId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.WorkspaceId
+}
+
+// GetAuthorId returns AuthorId, the zero value when the receiver is nil.
+func (x *ArticleContent) GetAuthorId() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.AuthorId
+}
+
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *ArticleContent) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
+}
+
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
 func (x *ArticleContent) GetCreatedAt() int {
 	if x == nil || x.CreatedAt == nil {
@@ -553,6 +1029,42 @@ func (x *ArticleContent) CreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*x.CreatedAt), 0)
+}
+
+// GetDescription returns Description, the zero value when the receiver is nil.
+func (x *ArticleContent) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetState returns State, the zero value when the receiver is nil.
+func (x *ArticleContent) GetState() ArticleContentState {
+	if x == nil {
+		var zero ArticleContentState
+		return zero
+	}
+	return x.State
+}
+
+// GetTitle returns Title, the zero value when the receiver is nil.
+func (x *ArticleContent) GetTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Title
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ArticleContent) GetType() ArticleContentType {
+	if x == nil {
+		var zero ArticleContentType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
@@ -581,12 +1093,48 @@ func (x *ArticleContent) GetUrl() string {
 	return *x.Url
 }
 
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *ArticleList) GetData() []ArticleListItem {
+	if x == nil {
+		var zero []ArticleListItem
+		return zero
+	}
+	return x.Data
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *ArticleList) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ArticleList) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ArticleList) GetType() ArticleListType {
+	if x == nil {
+		var zero ArticleListType
+		return zero
+	}
+	return x.Type
+}
+
+// GetAuthorId returns AuthorId, the zero value when the receiver is nil.
+func (x *ArticleListItem) GetAuthorId() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.AuthorId
 }
 
 // GetBody returns Body, the zero value when it or the receiver is nil.
@@ -598,12 +1146,30 @@ func (x *ArticleListItem) GetBody() string {
 	return *x.Body
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *ArticleListItem) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *ArticleListItem) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetDefaultLocale returns DefaultLocale, the zero value when the receiver is nil.
+func (x *ArticleListItem) GetDefaultLocale() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.DefaultLocale
 }
 
 // GetDescription returns Description, the zero value when it or the receiver is nil.
@@ -613,6 +1179,15 @@ func (x *ArticleListItem) GetDescription() string {
 		return zero
 	}
 	return *x.Description
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ArticleListItem) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetParentId returns ParentId, the zero value when it or the receiver is nil.
@@ -642,6 +1217,24 @@ func (x *ArticleListItem) GetParentType() string {
 	return *x.ParentType
 }
 
+// GetState returns State, the zero value when the receiver is nil.
+func (x *ArticleListItem) GetState() ArticleListItemState {
+	if x == nil {
+		var zero ArticleListItemState
+		return zero
+	}
+	return x.State
+}
+
+// GetTitle returns Title, the zero value when the receiver is nil.
+func (x *ArticleListItem) GetTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Title
+}
+
 // GetTranslatedContent returns TranslatedContent, nil when the receiver is nil.
 func (x *ArticleListItem) GetTranslatedContent() *ArticleTranslatedContent {
 	if x == nil {
@@ -659,6 +1252,15 @@ func (x *ArticleListItem) GetType() ArticleListItemType {
 	return *x.Type
 }
 
+// GetUpdatedAt returns UpdatedAt, the zero value when the receiver is nil.
+func (x *ArticleListItem) GetUpdatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.UpdatedAt
+}
+
 // UpdatedAtTime returns UpdatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *ArticleListItem) UpdatedAtTime() time.Time {
 	if x == nil || x.UpdatedAt == 0 {
@@ -674,6 +1276,15 @@ func (x *ArticleListItem) GetUrl() string {
 		return zero
 	}
 	return *x.Url
+}
+
+// GetWorkspaceId returns WorkspaceId, the zero value when the receiver is nil.
+func (x *ArticleListItem) GetWorkspaceId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.WorkspaceId
 }
 
 // GetArticles returns Articles, the zero value when it or the receiver is nil.
@@ -694,12 +1305,77 @@ func (x *ArticleSearchData) GetHighlights() []ArticleSearchHighlights {
 	return *x.Highlights
 }
 
+// GetArticleId returns ArticleId, the zero value when the receiver is nil.
+func (x *ArticleSearchHighlights) GetArticleId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ArticleId
+}
+
+// GetHighlightedSummary returns HighlightedSummary, the zero value when the receiver is nil.
+func (x *ArticleSearchHighlights) GetHighlightedSummary() [][]struct {
+	Text *string                                        `json:"text,omitempty"`
+	Type *ArticleSearchHighlightsHighlightedSummaryType `json:"type,omitempty"`
+} {
+	if x == nil {
+		var zero [][]struct {
+			Text *string                                        `json:"text,omitempty"`
+			Type *ArticleSearchHighlightsHighlightedSummaryType `json:"type,omitempty"`
+		}
+		return zero
+	}
+	return x.HighlightedSummary
+}
+
+// GetHighlightedTitle returns HighlightedTitle, the zero value when the receiver is nil.
+func (x *ArticleSearchHighlights) GetHighlightedTitle() []struct {
+	Text *string                                      `json:"text,omitempty"`
+	Type *ArticleSearchHighlightsHighlightedTitleType `json:"type,omitempty"`
+} {
+	if x == nil {
+		var zero []struct {
+			Text *string                                      `json:"text,omitempty"`
+			Type *ArticleSearchHighlightsHighlightedTitleType `json:"type,omitempty"`
+		}
+		return zero
+	}
+	return x.HighlightedTitle
+}
+
+// GetData returns a pointer to Data, nil when the receiver is nil.
+func (x *ArticleSearchResults) GetData() *ArticleSearchData {
+	if x == nil {
+		return nil
+	}
+	return &x.Data
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *ArticleSearchResults) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ArticleSearchResults) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ArticleSearchResults) GetType() SearchArticlesResponseType {
+	if x == nil {
+		var zero SearchArticlesResponseType
+		return zero
+	}
+	return x.Type
 }
 
 // GetConversations returns Conversations, the zero value when it or the receiver is nil.
@@ -709,6 +1385,69 @@ func (x *ArticleStatistics) GetConversations() int {
 		return zero
 	}
 	return *x.Conversations
+}
+
+// GetConversions returns Conversions, the zero value when the receiver is nil.
+func (x *ArticleStatistics) GetConversions() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Conversions
+}
+
+// GetHappyReactionPercentage returns HappyReactionPercentage, the zero value when the receiver is nil.
+func (x *ArticleStatistics) GetHappyReactionPercentage() float64 {
+	if x == nil {
+		var zero float64
+		return zero
+	}
+	return x.HappyReactionPercentage
+}
+
+// GetNeutralReactionPercentage returns NeutralReactionPercentage, the zero value when the receiver is nil.
+func (x *ArticleStatistics) GetNeutralReactionPercentage() float64 {
+	if x == nil {
+		var zero float64
+		return zero
+	}
+	return x.NeutralReactionPercentage
+}
+
+// GetReactions returns Reactions, the zero value when the receiver is nil.
+func (x *ArticleStatistics) GetReactions() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Reactions
+}
+
+// GetSadReactionPercentage returns SadReactionPercentage, the zero value when the receiver is nil.
+func (x *ArticleStatistics) GetSadReactionPercentage() float64 {
+	if x == nil {
+		var zero float64
+		return zero
+	}
+	return x.SadReactionPercentage
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ArticleStatistics) GetType() ArticleStatisticsType {
+	if x == nil {
+		var zero ArticleStatisticsType
+		return zero
+	}
+	return x.Type
+}
+
+// GetViews returns Views, the zero value when the receiver is nil.
+func (x *ArticleStatistics) GetViews() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Views
 }
 
 // GetAr returns Ar, nil when the receiver is nil.
@@ -1016,6 +1755,24 @@ func (x *ArticleTranslatedContent) GetZhTW() *ArticleContent {
 	return x.ZhTW
 }
 
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *AssignConversationRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
+}
+
+// GetAssigneeId returns AssigneeId, the zero value when the receiver is nil.
+func (x *AssignConversationRequest) GetAssigneeId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AssigneeId
+}
+
 // GetBody returns Body, the zero value when it or the receiver is nil.
 func (x *AssignConversationRequest) GetBody() string {
 	if x == nil || x.Body == nil {
@@ -1025,6 +1782,24 @@ func (x *AssignConversationRequest) GetBody() string {
 	return *x.Body
 }
 
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *AssignConversationRequest) GetMessageType() AssignConversationRequestMessageType {
+	if x == nil {
+		var zero AssignConversationRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *AssignConversationRequest) GetType() AssignConversationRequestType {
+	if x == nil {
+		var zero AssignConversationRequestType
+		return zero
+	}
+	return x.Type
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *AttachContactToACompanyParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -1032,6 +1807,15 @@ func (x *AttachContactToACompanyParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *AttachContactToCompanyRequest) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -1069,6 +1853,24 @@ func (x *AttachSubscriptionTypeToContactParams) GetIntercomVersion() IntercomVer
 	return *x.IntercomVersion
 }
 
+// GetConsentType returns ConsentType, the zero value when the receiver is nil.
+func (x *AttachSubscriptionTypeToContactRequest) GetConsentType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ConsentType
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *AttachSubscriptionTypeToContactRequest) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *AttachTagToContactParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -1076,6 +1878,15 @@ func (x *AttachTagToContactParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *AttachTagToContactRequest) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -1087,6 +1898,24 @@ func (x *AttachTagToConversationParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *AttachTagToConversationRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *AttachTagToConversationRequest) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *AttachTagToTicketParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -1094,6 +1923,24 @@ func (x *AttachTagToTicketParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *AttachTagToTicketRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *AttachTagToTicketRequest) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -1114,6 +1961,42 @@ func (x *CancelDataExportParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetServer returns Server, the zero value when the receiver is nil.
+func (x *Client) GetServer() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Server
+}
+
+// GetClient returns Client, the zero value when the receiver is nil.
+func (x *Client) GetClient() HttpRequestDoer {
+	if x == nil {
+		var zero HttpRequestDoer
+		return zero
+	}
+	return x.Client
+}
+
+// GetRequestEditors returns RequestEditors, the zero value when the receiver is nil.
+func (x *Client) GetRequestEditors() []RequestEditorFn {
+	if x == nil {
+		var zero []RequestEditorFn
+		return zero
+	}
+	return x.RequestEditors
+}
+
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *CloseConversationRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
+}
+
 // GetBody returns Body, the zero value when it or the receiver is nil.
 func (x *CloseConversationRequest) GetBody() string {
 	if x == nil || x.Body == nil {
@@ -1123,12 +2006,48 @@ func (x *CloseConversationRequest) GetBody() string {
 	return *x.Body
 }
 
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *CloseConversationRequest) GetMessageType() CloseConversationRequestMessageType {
+	if x == nil {
+		var zero CloseConversationRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *CloseConversationRequest) GetType() CloseConversationRequestType {
+	if x == nil {
+		var zero CloseConversationRequestType
+		return zero
+	}
+	return x.Type
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Collection) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Collection) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetDefaultLocale returns DefaultLocale, the zero value when the receiver is nil.
+func (x *Collection) GetDefaultLocale() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.DefaultLocale
 }
 
 // GetDescription returns Description, the zero value when it or the receiver is nil.
@@ -1156,6 +2075,33 @@ func (x *Collection) GetIcon() string {
 		return zero
 	}
 	return *x.Icon
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Collection) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *Collection) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetOrder returns Order, the zero value when the receiver is nil.
+func (x *Collection) GetOrder() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Order
 }
 
 // GetParentId returns ParentId, the zero value when it or the receiver is nil.
@@ -1201,12 +2147,75 @@ func (x *Collection) GetUrl() string {
 	return *x.Url
 }
 
+// GetWorkspaceId returns WorkspaceId, the zero value when the receiver is nil.
+func (x *Collection) GetWorkspaceId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.WorkspaceId
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *CollectionList) GetData() []Collection {
+	if x == nil {
+		var zero []Collection
+		return zero
+	}
+	return x.Data
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *CollectionList) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *CollectionList) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *CollectionList) GetType() CollectionListType {
+	if x == nil {
+		var zero CollectionListType
+		return zero
+	}
+	return x.Type
+}
+
+// GetAppId returns AppId, the zero value when the receiver is nil.
+func (x *Company) GetAppId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AppId
+}
+
+// GetCompanyId returns CompanyId, the zero value when the receiver is nil.
+func (x *Company) GetCompanyId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.CompanyId
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Company) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
 }
 
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
@@ -1226,6 +2235,33 @@ func (x *Company) GetCustomAttributes() map[string]interface{} {
 	return *x.CustomAttributes
 }
 
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Company) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetIndustry returns Industry, the zero value when the receiver is nil.
+func (x *Company) GetIndustry() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Industry
+}
+
+// GetLastRequestAt returns LastRequestAt, the zero value when the receiver is nil.
+func (x *Company) GetLastRequestAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.LastRequestAt
+}
+
 // LastRequestAtTime returns LastRequestAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Company) LastRequestAtTime() time.Time {
 	if x == nil || x.LastRequestAt == 0 {
@@ -1234,12 +2270,39 @@ func (x *Company) LastRequestAtTime() time.Time {
 	return time.Unix(int64(x.LastRequestAt), 0)
 }
 
+// GetMonthlySpend returns MonthlySpend, the zero value when the receiver is nil.
+func (x *Company) GetMonthlySpend() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.MonthlySpend
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *Company) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
 // GetPlan returns Plan, nil when the receiver is nil.
 func (x *Company) GetPlan() *CompanyPlan {
 	if x == nil {
 		return nil
 	}
 	return x.Plan
+}
+
+// GetRemoteCreatedAt returns RemoteCreatedAt, the zero value when the receiver is nil.
+func (x *Company) GetRemoteCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.RemoteCreatedAt
 }
 
 // RemoteCreatedAtTime returns RemoteCreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
@@ -1256,6 +2319,24 @@ func (x *Company) GetSegments() *CompanySegments {
 		return nil
 	}
 	return x.Segments
+}
+
+// GetSessionCount returns SessionCount, the zero value when the receiver is nil.
+func (x *Company) GetSessionCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.SessionCount
+}
+
+// GetSize returns Size, the zero value when the receiver is nil.
+func (x *Company) GetSize() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Size
 }
 
 // GetTags returns Tags, nil when the receiver is nil.
@@ -1275,12 +2356,48 @@ func (x *Company) GetType() CompanyType {
 	return *x.Type
 }
 
+// GetUpdatedAt returns UpdatedAt, the zero value when the receiver is nil.
+func (x *Company) GetUpdatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.UpdatedAt
+}
+
 // UpdatedAtTime returns UpdatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Company) UpdatedAtTime() time.Time {
 	if x == nil || x.UpdatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.UpdatedAt), 0)
+}
+
+// GetUserCount returns UserCount, the zero value when the receiver is nil.
+func (x *Company) GetUserCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.UserCount
+}
+
+// GetWebsite returns Website, the zero value when the receiver is nil.
+func (x *Company) GetWebsite() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Website
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *CompanyAttachedContacts) GetData() []Contact {
+	if x == nil {
+		var zero []Contact
+		return zero
+	}
+	return x.Data
 }
 
 // GetPages returns Pages, nil when the receiver is nil.
@@ -1291,12 +2408,75 @@ func (x *CompanyAttachedContacts) GetPages() *CursorPages {
 	return x.Pages
 }
 
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *CompanyAttachedContacts) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *CompanyAttachedContacts) GetType() CompanyAttachedContactsType {
+	if x == nil {
+		var zero CompanyAttachedContactsType
+		return zero
+	}
+	return x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *CompanyAttachedSegments) GetData() []Segment {
+	if x == nil {
+		var zero []Segment
+		return zero
+	}
+	return x.Data
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *CompanyAttachedSegments) GetType() CompanyAttachedSegmentsType {
+	if x == nil {
+		var zero CompanyAttachedSegmentsType
+		return zero
+	}
+	return x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *CompanyList) GetData() []Company {
+	if x == nil {
+		var zero []Company
+		return zero
+	}
+	return x.Data
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *CompanyList) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *CompanyList) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *CompanyList) GetType() CompanyListType {
+	if x == nil {
+		var zero CompanyListType
+		return zero
+	}
+	return x.Type
 }
 
 // GetId returns Id, the zero value when it or the receiver is nil.
@@ -1326,6 +2506,15 @@ func (x *CompanyPlan) GetType() CompanyPlanType {
 	return *x.Type
 }
 
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *CompanyScroll) GetData() []Company {
+	if x == nil {
+		var zero []Company
+		return zero
+	}
+	return x.Data
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *CompanyScroll) GetPages() *CursorPages {
 	if x == nil {
@@ -1350,6 +2539,15 @@ func (x *CompanyScroll) GetTotalCount() int {
 		return zero
 	}
 	return *x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *CompanyScroll) GetType() CompanyScrollType {
+	if x == nil {
+		var zero CompanyScrollType
+		return zero
+	}
+	return x.Type
 }
 
 // GetSegments returns Segments, the zero value when it or the receiver is nil.
@@ -1485,6 +2683,15 @@ func (x *Contact) GetCompanies() *ContactCompanies {
 	return x.Companies
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Contact) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Contact) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
@@ -1536,6 +2743,24 @@ func (x *Contact) GetFormattedPhone() string {
 		return zero
 	}
 	return *x.FormattedPhone
+}
+
+// GetHasHardBounced returns HasHardBounced, the zero value when the receiver is nil.
+func (x *Contact) GetHasHardBounced() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasHardBounced
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Contact) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetIosAppName returns IosAppName, the zero value when it or the receiver is nil.
@@ -1694,6 +2919,23 @@ func (x *Contact) LastSeenAtTime() time.Time {
 	return time.Unix(int64(*x.LastSeenAt), 0)
 }
 
+// GetLocation returns a pointer to Location, nil when the receiver is nil.
+func (x *Contact) GetLocation() *ContactLocation {
+	if x == nil {
+		return nil
+	}
+	return &x.Location
+}
+
+// GetMarkedEmailAsSpam returns MarkedEmailAsSpam, the zero value when the receiver is nil.
+func (x *Contact) GetMarkedEmailAsSpam() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.MarkedEmailAsSpam
+}
+
 // GetName returns Name, the zero value when it or the receiver is nil.
 func (x *Contact) GetName() string {
 	if x == nil || x.Name == nil {
@@ -1763,6 +3005,15 @@ func (x *Contact) GetReferrer() string {
 	return *x.Referrer
 }
 
+// GetRole returns Role, the zero value when the receiver is nil.
+func (x *Contact) GetRole() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Role
+}
+
 // GetSignedUpAt returns SignedUpAt, the zero value when it or the receiver is nil.
 func (x *Contact) GetSignedUpAt() int {
 	if x == nil || x.SignedUpAt == nil {
@@ -1780,6 +3031,14 @@ func (x *Contact) SignedUpAtTime() time.Time {
 	return time.Unix(int64(*x.SignedUpAt), 0)
 }
 
+// GetSocialProfiles returns a pointer to SocialProfiles, nil when the receiver is nil.
+func (x *Contact) GetSocialProfiles() *ContactSocialProfiles {
+	if x == nil {
+		return nil
+	}
+	return &x.SocialProfiles
+}
+
 // GetTags returns Tags, nil when the receiver is nil.
 func (x *Contact) GetTags() *ContactTags {
 	if x == nil {
@@ -1795,6 +3054,24 @@ func (x *Contact) GetType() string {
 		return zero
 	}
 	return *x.Type
+}
+
+// GetUnsubscribedFromEmails returns UnsubscribedFromEmails, the zero value when the receiver is nil.
+func (x *Contact) GetUnsubscribedFromEmails() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.UnsubscribedFromEmails
+}
+
+// GetUpdatedAt returns UpdatedAt, the zero value when the receiver is nil.
+func (x *Contact) GetUpdatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.UpdatedAt
 }
 
 // UpdatedAtTime returns UpdatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
@@ -1850,6 +3127,24 @@ func (x *Contact) GetUtmTerm() string {
 	return *x.UtmTerm
 }
 
+// GetWorkspaceId returns WorkspaceId, the zero value when the receiver is nil.
+func (x *Contact) GetWorkspaceId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.WorkspaceId
+}
+
+// GetArchived returns Archived, the zero value when the receiver is nil.
+func (x *ContactArchived) GetArchived() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Archived
+}
+
 // GetExternalId returns ExternalId, the zero value when it or the receiver is nil.
 func (x *ContactArchived) GetExternalId() string {
 	if x == nil || x.ExternalId == nil {
@@ -1857,6 +3152,24 @@ func (x *ContactArchived) GetExternalId() string {
 		return zero
 	}
 	return *x.ExternalId
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ContactArchived) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactArchived) GetType() ContactArchivedType {
+	if x == nil {
+		var zero ContactArchivedType
+		return zero
+	}
+	return x.Type
 }
 
 // GetCompanies returns Companies, the zero value when it or the receiver is nil.
@@ -1885,6 +3198,24 @@ func (x *ContactAttachedCompanies) GetPages() *PagesLink {
 	return x.Pages
 }
 
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ContactAttachedCompanies) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactAttachedCompanies) GetType() ContactAttachedCompaniesType {
+	if x == nil {
+		var zero ContactAttachedCompaniesType
+		return zero
+	}
+	return x.Type
+}
+
 // GetData returns Data, the zero value when it or the receiver is nil.
 func (x *ContactCompanies) GetData() []ContactCompany {
 	if x == nil || x.Data == nil {
@@ -1892,6 +3223,24 @@ func (x *ContactCompanies) GetData() []ContactCompany {
 		return zero
 	}
 	return *x.Data
+}
+
+// GetHasMore returns HasMore, the zero value when the receiver is nil.
+func (x *ContactCompanies) GetHasMore() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasMore
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ContactCompanies) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
 }
 
 // GetType returns Type, the zero value when it or the receiver is nil.
@@ -1903,6 +3252,51 @@ func (x *ContactCompanies) GetType() ContactCompaniesType {
 	return *x.Type
 }
 
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *ContactCompanies) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ContactCompany) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactCompany) GetType() ContactCompanyType {
+	if x == nil {
+		var zero ContactCompanyType
+		return zero
+	}
+	return x.Type
+}
+
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *ContactCompany) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
+}
+
+// GetDeleted returns Deleted, the zero value when the receiver is nil.
+func (x *ContactDeleted) GetDeleted() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Deleted
+}
+
 // GetExternalId returns ExternalId, the zero value when it or the receiver is nil.
 func (x *ContactDeleted) GetExternalId() string {
 	if x == nil || x.ExternalId == nil {
@@ -1912,12 +3306,57 @@ func (x *ContactDeleted) GetExternalId() string {
 	return *x.ExternalId
 }
 
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ContactDeleted) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactDeleted) GetType() ContactDeletedType {
+	if x == nil {
+		var zero ContactDeletedType
+		return zero
+	}
+	return x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *ContactList) GetData() []Contact {
+	if x == nil {
+		var zero []Contact
+		return zero
+	}
+	return x.Data
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *ContactList) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ContactList) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactList) GetType() ContactListType {
+	if x == nil {
+		var zero ContactListType
+		return zero
+	}
+	return x.Type
 }
 
 // GetCity returns City, the zero value when it or the receiver is nil.
@@ -1965,6 +3404,42 @@ func (x *ContactLocation) GetRegion() string {
 	return *x.Region
 }
 
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactLocation) GetType() ContactLocationType {
+	if x == nil {
+		var zero ContactLocationType
+		return zero
+	}
+	return x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *ContactNotes) GetData() []AddressableList {
+	if x == nil {
+		var zero []AddressableList
+		return zero
+	}
+	return x.Data
+}
+
+// GetHasMore returns HasMore, the zero value when the receiver is nil.
+func (x *ContactNotes) GetHasMore() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasMore
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ContactNotes) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
 // GetType returns Type, the zero value when it or the receiver is nil.
 func (x *ContactNotes) GetType() string {
 	if x == nil || x.Type == nil {
@@ -1972,6 +3447,15 @@ func (x *ContactNotes) GetType() string {
 		return zero
 	}
 	return *x.Type
+}
+
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *ContactNotes) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
 }
 
 // GetExternalId returns ExternalId, the zero value when it or the receiver is nil.
@@ -1983,6 +3467,24 @@ func (x *ContactReference) GetExternalId() string {
 	return *x.ExternalId
 }
 
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ContactReference) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactReference) GetType() ContactReferenceType {
+	if x == nil {
+		var zero ContactReferenceType
+		return zero
+	}
+	return x.Type
+}
+
 // GetAttachmentUrls returns AttachmentUrls, the zero value when it or the receiver is nil.
 func (x *ContactReplyBaseRequest) GetAttachmentUrls() []string {
 	if x == nil || x.AttachmentUrls == nil {
@@ -1990,6 +3492,15 @@ func (x *ContactReplyBaseRequest) GetAttachmentUrls() []string {
 		return zero
 	}
 	return *x.AttachmentUrls
+}
+
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *ContactReplyBaseRequest) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
 }
 
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
@@ -2007,6 +3518,24 @@ func (x *ContactReplyBaseRequest) CreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*x.CreatedAt), 0)
+}
+
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *ContactReplyBaseRequest) GetMessageType() ContactReplyBaseRequestMessageType {
+	if x == nil {
+		var zero ContactReplyBaseRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactReplyBaseRequest) GetType() ContactReplyBaseRequestType {
+	if x == nil {
+		var zero ContactReplyBaseRequestType
+		return zero
+	}
+	return x.Type
 }
 
 // GetAttachmentFiles returns AttachmentFiles, the zero value when it or the receiver is nil.
@@ -2027,6 +3556,15 @@ func (x *ContactReplyEmailRequest) GetAttachmentUrls() []string {
 	return *x.AttachmentUrls
 }
 
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *ContactReplyEmailRequest) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
+}
+
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
 func (x *ContactReplyEmailRequest) GetCreatedAt() int {
 	if x == nil || x.CreatedAt == nil {
@@ -2042,6 +3580,33 @@ func (x *ContactReplyEmailRequest) CreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*x.CreatedAt), 0)
+}
+
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *ContactReplyEmailRequest) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *ContactReplyEmailRequest) GetMessageType() ContactReplyEmailRequestMessageType {
+	if x == nil {
+		var zero ContactReplyEmailRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactReplyEmailRequest) GetType() ContactReplyEmailRequestType {
+	if x == nil {
+		var zero ContactReplyEmailRequestType
+		return zero
+	}
+	return x.Type
 }
 
 // GetAttachmentFiles returns AttachmentFiles, the zero value when it or the receiver is nil.
@@ -2062,6 +3627,15 @@ func (x *ContactReplyIntercomUserIdRequest) GetAttachmentUrls() []string {
 	return *x.AttachmentUrls
 }
 
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *ContactReplyIntercomUserIdRequest) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
+}
+
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
 func (x *ContactReplyIntercomUserIdRequest) GetCreatedAt() int {
 	if x == nil || x.CreatedAt == nil {
@@ -2079,6 +3653,33 @@ func (x *ContactReplyIntercomUserIdRequest) CreatedAtTime() time.Time {
 	return time.Unix(int64(*x.CreatedAt), 0)
 }
 
+// GetIntercomUserId returns IntercomUserId, the zero value when the receiver is nil.
+func (x *ContactReplyIntercomUserIdRequest) GetIntercomUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.IntercomUserId
+}
+
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *ContactReplyIntercomUserIdRequest) GetMessageType() ContactReplyIntercomUserIdRequestMessageType {
+	if x == nil {
+		var zero ContactReplyIntercomUserIdRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactReplyIntercomUserIdRequest) GetType() ContactReplyIntercomUserIdRequestType {
+	if x == nil {
+		var zero ContactReplyIntercomUserIdRequestType
+		return zero
+	}
+	return x.Type
+}
+
 // GetAttachmentUrls returns AttachmentUrls, the zero value when it or the receiver is nil.
 func (x *ContactReplyTicketEmailRequest) GetAttachmentUrls() []string {
 	if x == nil || x.AttachmentUrls == nil {
@@ -2086,6 +3687,15 @@ func (x *ContactReplyTicketEmailRequest) GetAttachmentUrls() []string {
 		return zero
 	}
 	return *x.AttachmentUrls
+}
+
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *ContactReplyTicketEmailRequest) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
 }
 
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
@@ -2105,6 +3715,33 @@ func (x *ContactReplyTicketEmailRequest) CreatedAtTime() time.Time {
 	return time.Unix(int64(*x.CreatedAt), 0)
 }
 
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *ContactReplyTicketEmailRequest) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *ContactReplyTicketEmailRequest) GetMessageType() ContactReplyTicketEmailRequestMessageType {
+	if x == nil {
+		var zero ContactReplyTicketEmailRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactReplyTicketEmailRequest) GetType() ContactReplyTicketEmailRequestType {
+	if x == nil {
+		var zero ContactReplyTicketEmailRequestType
+		return zero
+	}
+	return x.Type
+}
+
 // GetAttachmentUrls returns AttachmentUrls, the zero value when it or the receiver is nil.
 func (x *ContactReplyTicketIntercomUserIdRequest) GetAttachmentUrls() []string {
 	if x == nil || x.AttachmentUrls == nil {
@@ -2112,6 +3749,15 @@ func (x *ContactReplyTicketIntercomUserIdRequest) GetAttachmentUrls() []string {
 		return zero
 	}
 	return *x.AttachmentUrls
+}
+
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *ContactReplyTicketIntercomUserIdRequest) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
 }
 
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
@@ -2131,6 +3777,33 @@ func (x *ContactReplyTicketIntercomUserIdRequest) CreatedAtTime() time.Time {
 	return time.Unix(int64(*x.CreatedAt), 0)
 }
 
+// GetIntercomUserId returns IntercomUserId, the zero value when the receiver is nil.
+func (x *ContactReplyTicketIntercomUserIdRequest) GetIntercomUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.IntercomUserId
+}
+
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *ContactReplyTicketIntercomUserIdRequest) GetMessageType() ContactReplyTicketIntercomUserIdRequestMessageType {
+	if x == nil {
+		var zero ContactReplyTicketIntercomUserIdRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactReplyTicketIntercomUserIdRequest) GetType() ContactReplyTicketIntercomUserIdRequestType {
+	if x == nil {
+		var zero ContactReplyTicketIntercomUserIdRequestType
+		return zero
+	}
+	return x.Type
+}
+
 // GetAttachmentUrls returns AttachmentUrls, the zero value when it or the receiver is nil.
 func (x *ContactReplyTicketUserIdRequest) GetAttachmentUrls() []string {
 	if x == nil || x.AttachmentUrls == nil {
@@ -2138,6 +3811,15 @@ func (x *ContactReplyTicketUserIdRequest) GetAttachmentUrls() []string {
 		return zero
 	}
 	return *x.AttachmentUrls
+}
+
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *ContactReplyTicketUserIdRequest) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
 }
 
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
@@ -2155,6 +3837,33 @@ func (x *ContactReplyTicketUserIdRequest) CreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*x.CreatedAt), 0)
+}
+
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *ContactReplyTicketUserIdRequest) GetMessageType() ContactReplyTicketUserIdRequestMessageType {
+	if x == nil {
+		var zero ContactReplyTicketUserIdRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactReplyTicketUserIdRequest) GetType() ContactReplyTicketUserIdRequestType {
+	if x == nil {
+		var zero ContactReplyTicketUserIdRequestType
+		return zero
+	}
+	return x.Type
+}
+
+// GetUserId returns UserId, the zero value when the receiver is nil.
+func (x *ContactReplyTicketUserIdRequest) GetUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.UserId
 }
 
 // GetAttachmentFiles returns AttachmentFiles, the zero value when it or the receiver is nil.
@@ -2175,6 +3884,15 @@ func (x *ContactReplyUserIdRequest) GetAttachmentUrls() []string {
 	return *x.AttachmentUrls
 }
 
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *ContactReplyUserIdRequest) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
+}
+
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
 func (x *ContactReplyUserIdRequest) GetCreatedAt() int {
 	if x == nil || x.CreatedAt == nil {
@@ -2192,6 +3910,60 @@ func (x *ContactReplyUserIdRequest) CreatedAtTime() time.Time {
 	return time.Unix(int64(*x.CreatedAt), 0)
 }
 
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *ContactReplyUserIdRequest) GetMessageType() ContactReplyUserIdRequestMessageType {
+	if x == nil {
+		var zero ContactReplyUserIdRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactReplyUserIdRequest) GetType() ContactReplyUserIdRequestType {
+	if x == nil {
+		var zero ContactReplyUserIdRequestType
+		return zero
+	}
+	return x.Type
+}
+
+// GetUserId returns UserId, the zero value when the receiver is nil.
+func (x *ContactReplyUserIdRequest) GetUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.UserId
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *ContactSegments) GetData() []Segment {
+	if x == nil {
+		var zero []Segment
+		return zero
+	}
+	return x.Data
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactSegments) GetType() ContactSegmentsType {
+	if x == nil {
+		var zero ContactSegmentsType
+		return zero
+	}
+	return x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *ContactSocialProfiles) GetData() []SocialProfile {
+	if x == nil {
+		var zero []SocialProfile
+		return zero
+	}
+	return x.Data
+}
+
 // GetType returns Type, the zero value when it or the receiver is nil.
 func (x *ContactSocialProfiles) GetType() string {
 	if x == nil || x.Type == nil {
@@ -2199,6 +3971,33 @@ func (x *ContactSocialProfiles) GetType() string {
 		return zero
 	}
 	return *x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *ContactSubscriptionTypes) GetData() []AddressableList {
+	if x == nil {
+		var zero []AddressableList
+		return zero
+	}
+	return x.Data
+}
+
+// GetHasMore returns HasMore, the zero value when the receiver is nil.
+func (x *ContactSubscriptionTypes) GetHasMore() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasMore
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ContactSubscriptionTypes) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
 }
 
 // GetType returns Type, the zero value when it or the receiver is nil.
@@ -2210,6 +4009,42 @@ func (x *ContactSubscriptionTypes) GetType() string {
 	return *x.Type
 }
 
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *ContactSubscriptionTypes) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *ContactTags) GetData() []AddressableList {
+	if x == nil {
+		var zero []AddressableList
+		return zero
+	}
+	return x.Data
+}
+
+// GetHasMore returns HasMore, the zero value when the receiver is nil.
+func (x *ContactTags) GetHasMore() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasMore
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ContactTags) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
 // GetType returns Type, the zero value when it or the receiver is nil.
 func (x *ContactTags) GetType() string {
 	if x == nil || x.Type == nil {
@@ -2219,6 +4054,24 @@ func (x *ContactTags) GetType() string {
 	return *x.Type
 }
 
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *ContactTags) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
+}
+
+// GetArchived returns Archived, the zero value when the receiver is nil.
+func (x *ContactUnarchived) GetArchived() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Archived
+}
+
 // GetExternalId returns ExternalId, the zero value when it or the receiver is nil.
 func (x *ContactUnarchived) GetExternalId() string {
 	if x == nil || x.ExternalId == nil {
@@ -2226,6 +4079,87 @@ func (x *ContactUnarchived) GetExternalId() string {
 		return zero
 	}
 	return *x.ExternalId
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ContactUnarchived) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContactUnarchived) GetType() ContactUnarchivedType {
+	if x == nil {
+		var zero ContactUnarchivedType
+		return zero
+	}
+	return x.Type
+}
+
+// GetContentType returns ContentType, the zero value when the receiver is nil.
+func (x *ContentSource) GetContentType() ContentSourceContentType {
+	if x == nil {
+		var zero ContentSourceContentType
+		return zero
+	}
+	return x.ContentType
+}
+
+// GetLocale returns Locale, the zero value when the receiver is nil.
+func (x *ContentSource) GetLocale() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Locale
+}
+
+// GetTitle returns Title, the zero value when the receiver is nil.
+func (x *ContentSource) GetTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Title
+}
+
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *ContentSource) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
+}
+
+// GetContentSources returns ContentSources, the zero value when the receiver is nil.
+func (x *ContentSourcesList) GetContentSources() []ContentSource {
+	if x == nil {
+		var zero []ContentSource
+		return zero
+	}
+	return x.ContentSources
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ContentSourcesList) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ContentSourcesList) GetType() ContentSourcesListType {
+	if x == nil {
+		var zero ContentSourcesListType
+		return zero
+	}
+	return x.Type
 }
 
 // GetAdminAssigneeId returns AdminAssigneeId, the zero value when it or the receiver is nil.
@@ -2254,6 +4188,14 @@ func (x *Conversation) GetAiAgentParticipated() bool {
 	return *x.AiAgentParticipated
 }
 
+// GetContacts returns a pointer to Contacts, nil when the receiver is nil.
+func (x *Conversation) GetContacts() *ConversationContacts {
+	if x == nil {
+		return nil
+	}
+	return &x.Contacts
+}
+
 // GetConversationParts returns ConversationParts, nil when the receiver is nil.
 func (x *Conversation) GetConversationParts() *ConversationParts {
 	if x == nil {
@@ -2270,12 +4212,30 @@ func (x *Conversation) GetConversationRating() *ConversationRating {
 	return x.ConversationRating
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Conversation) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Conversation) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetCustomAttributes returns CustomAttributes, the zero value when the receiver is nil.
+func (x *Conversation) GetCustomAttributes() CustomAttributes {
+	if x == nil {
+		var zero CustomAttributes
+		return zero
+	}
+	return x.CustomAttributes
 }
 
 // GetCustomers returns Customers, the zero value when it or the receiver is nil.
@@ -2295,12 +4255,30 @@ func (x *Conversation) GetFirstContactReply() *ConversationFirstContactReply {
 	return x.FirstContactReply
 }
 
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Conversation) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
 // GetLinkedObjects returns LinkedObjects, nil when the receiver is nil.
 func (x *Conversation) GetLinkedObjects() *LinkedObjectList {
 	if x == nil {
 		return nil
 	}
 	return x.LinkedObjects
+}
+
+// GetOpen returns Open, the zero value when the receiver is nil.
+func (x *Conversation) GetOpen() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Open
 }
 
 // GetPriority returns Priority, the zero value when it or the receiver is nil.
@@ -2310,6 +4288,15 @@ func (x *Conversation) GetPriority() ConversationPriority {
 		return zero
 	}
 	return *x.Priority
+}
+
+// GetRead returns Read, the zero value when the receiver is nil.
+func (x *Conversation) GetRead() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Read
 }
 
 // GetSlaApplied returns SlaApplied, nil when the receiver is nil.
@@ -2327,6 +4314,23 @@ func (x *Conversation) GetSnoozedUntil() int {
 		return zero
 	}
 	return *x.SnoozedUntil
+}
+
+// GetSource returns a pointer to Source, nil when the receiver is nil.
+func (x *Conversation) GetSource() *ConversationSource {
+	if x == nil {
+		return nil
+	}
+	return &x.Source
+}
+
+// GetState returns State, the zero value when the receiver is nil.
+func (x *Conversation) GetState() ConversationState {
+	if x == nil {
+		var zero ConversationState
+		return zero
+	}
+	return x.State
 }
 
 // GetStatistics returns Statistics, nil when the receiver is nil.
@@ -2354,6 +4358,14 @@ func (x *Conversation) GetTeamAssigneeId() int {
 	return *x.TeamAssigneeId
 }
 
+// GetTeammates returns a pointer to Teammates, nil when the receiver is nil.
+func (x *Conversation) GetTeammates() *ConversationTeammates {
+	if x == nil {
+		return nil
+	}
+	return &x.Teammates
+}
+
 // GetTicket returns Ticket, nil when the receiver is nil.
 func (x *Conversation) GetTicket() *Ticket {
 	if x == nil {
@@ -2371,6 +4383,15 @@ func (x *Conversation) GetTitle() string {
 	return *x.Title
 }
 
+// GetTopics returns Topics, the zero value when the receiver is nil.
+func (x *Conversation) GetTopics() map[string]interface{} {
+	if x == nil {
+		var zero map[string]interface{}
+		return zero
+	}
+	return x.Topics
+}
+
 // GetType returns Type, the zero value when it or the receiver is nil.
 func (x *Conversation) GetType() ConversationType {
 	if x == nil || x.Type == nil {
@@ -2378,6 +4399,15 @@ func (x *Conversation) GetType() ConversationType {
 		return zero
 	}
 	return *x.Type
+}
+
+// GetUpdatedAt returns UpdatedAt, the zero value when the receiver is nil.
+func (x *Conversation) GetUpdatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.UpdatedAt
 }
 
 // UpdatedAtTime returns UpdatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
@@ -2397,12 +4427,66 @@ func (x *Conversation) GetWaitingSince() int {
 	return *x.WaitingSince
 }
 
+// GetContentType returns ContentType, the zero value when the receiver is nil.
+func (x *ConversationAttachmentFiles) GetContentType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ContentType
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *ConversationAttachmentFiles) GetData() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Data
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *ConversationAttachmentFiles) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetContacts returns Contacts, the zero value when the receiver is nil.
+func (x *ConversationContacts) GetContacts() []ContactReference {
+	if x == nil {
+		var zero []ContactReference
+		return zero
+	}
+	return x.Contacts
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConversationContacts) GetType() ConversationContactsType {
+	if x == nil {
+		var zero ConversationContactsType
+		return zero
+	}
+	return x.Type
+}
+
 // GetCustomer returns Customer, nil when the receiver is nil.
 func (x *ConversationCustomerByEmail) GetCustomer() *CustomerRequest {
 	if x == nil {
 		return nil
 	}
 	return x.Customer
+}
+
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *ConversationCustomerByEmail) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
 }
 
 // GetCustomer returns Customer, nil when the receiver is nil.
@@ -2413,6 +4497,15 @@ func (x *ConversationCustomerByIntercomUserId) GetCustomer() *CustomerRequest {
 	return x.Customer
 }
 
+// GetIntercomUserId returns IntercomUserId, the zero value when the receiver is nil.
+func (x *ConversationCustomerByIntercomUserId) GetIntercomUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.IntercomUserId
+}
+
 // GetCustomer returns Customer, nil when the receiver is nil.
 func (x *ConversationCustomerByUserId) GetCustomer() *CustomerRequest {
 	if x == nil {
@@ -2421,12 +4514,39 @@ func (x *ConversationCustomerByUserId) GetCustomer() *CustomerRequest {
 	return x.Customer
 }
 
+// GetUserId returns UserId, the zero value when the receiver is nil.
+func (x *ConversationCustomerByUserId) GetUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.UserId
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *ConversationFirstContactReply) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *ConversationFirstContactReply) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConversationFirstContactReply) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
 }
 
 // GetUrl returns Url, the zero value when it or the receiver is nil.
@@ -2464,12 +4584,29 @@ func (x *ConversationListItem) GetAiAgentParticipated() bool {
 	return *x.AiAgentParticipated
 }
 
+// GetContacts returns a pointer to Contacts, nil when the receiver is nil.
+func (x *ConversationListItem) GetContacts() *ConversationContacts {
+	if x == nil {
+		return nil
+	}
+	return &x.Contacts
+}
+
 // GetConversationRating returns ConversationRating, nil when the receiver is nil.
 func (x *ConversationListItem) GetConversationRating() *ConversationRating {
 	if x == nil {
 		return nil
 	}
 	return x.ConversationRating
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *ConversationListItem) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
 }
 
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
@@ -2480,12 +4617,30 @@ func (x *ConversationListItem) CreatedAtTime() time.Time {
 	return time.Unix(int64(x.CreatedAt), 0)
 }
 
+// GetCustomAttributes returns CustomAttributes, the zero value when the receiver is nil.
+func (x *ConversationListItem) GetCustomAttributes() CustomAttributes {
+	if x == nil {
+		var zero CustomAttributes
+		return zero
+	}
+	return x.CustomAttributes
+}
+
 // GetFirstContactReply returns FirstContactReply, nil when the receiver is nil.
 func (x *ConversationListItem) GetFirstContactReply() *ConversationFirstContactReply {
 	if x == nil {
 		return nil
 	}
 	return x.FirstContactReply
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ConversationListItem) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetLinkedObjects returns LinkedObjects, nil when the receiver is nil.
@@ -2496,6 +4651,15 @@ func (x *ConversationListItem) GetLinkedObjects() *LinkedObjectList {
 	return x.LinkedObjects
 }
 
+// GetOpen returns Open, the zero value when the receiver is nil.
+func (x *ConversationListItem) GetOpen() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Open
+}
+
 // GetPriority returns Priority, the zero value when it or the receiver is nil.
 func (x *ConversationListItem) GetPriority() ConversationListItemPriority {
 	if x == nil || x.Priority == nil {
@@ -2503,6 +4667,15 @@ func (x *ConversationListItem) GetPriority() ConversationListItemPriority {
 		return zero
 	}
 	return *x.Priority
+}
+
+// GetRead returns Read, the zero value when the receiver is nil.
+func (x *ConversationListItem) GetRead() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Read
 }
 
 // GetSlaApplied returns SlaApplied, nil when the receiver is nil.
@@ -2520,6 +4693,23 @@ func (x *ConversationListItem) GetSnoozedUntil() int {
 		return zero
 	}
 	return *x.SnoozedUntil
+}
+
+// GetSource returns a pointer to Source, nil when the receiver is nil.
+func (x *ConversationListItem) GetSource() *ConversationSource {
+	if x == nil {
+		return nil
+	}
+	return &x.Source
+}
+
+// GetState returns State, the zero value when the receiver is nil.
+func (x *ConversationListItem) GetState() ConversationListItemState {
+	if x == nil {
+		var zero ConversationListItemState
+		return zero
+	}
+	return x.State
 }
 
 // GetStatistics returns Statistics, nil when the receiver is nil.
@@ -2547,6 +4737,14 @@ func (x *ConversationListItem) GetTeamAssigneeId() int {
 	return *x.TeamAssigneeId
 }
 
+// GetTeammates returns a pointer to Teammates, nil when the receiver is nil.
+func (x *ConversationListItem) GetTeammates() *ConversationTeammates {
+	if x == nil {
+		return nil
+	}
+	return &x.Teammates
+}
+
 // GetTicket returns Ticket, nil when the receiver is nil.
 func (x *ConversationListItem) GetTicket() *Ticket {
 	if x == nil {
@@ -2564,6 +4762,15 @@ func (x *ConversationListItem) GetTitle() string {
 	return *x.Title
 }
 
+// GetTopics returns Topics, the zero value when the receiver is nil.
+func (x *ConversationListItem) GetTopics() map[string]interface{} {
+	if x == nil {
+		var zero map[string]interface{}
+		return zero
+	}
+	return x.Topics
+}
+
 // GetType returns Type, the zero value when it or the receiver is nil.
 func (x *ConversationListItem) GetType() ConversationListItemType {
 	if x == nil || x.Type == nil {
@@ -2571,6 +4778,15 @@ func (x *ConversationListItem) GetType() ConversationListItemType {
 		return zero
 	}
 	return *x.Type
+}
+
+// GetUpdatedAt returns UpdatedAt, the zero value when the receiver is nil.
+func (x *ConversationListItem) GetUpdatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.UpdatedAt
 }
 
 // UpdatedAtTime returns UpdatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
@@ -2607,6 +4823,14 @@ func (x *ConversationPart) GetAttachments() []PartAttachment {
 	return *x.Attachments
 }
 
+// GetAuthor returns a pointer to Author, nil when the receiver is nil.
+func (x *ConversationPart) GetAuthor() *ConversationPartAuthor {
+	if x == nil {
+		return nil
+	}
+	return &x.Author
+}
+
 // GetBody returns Body, the zero value when it or the receiver is nil.
 func (x *ConversationPart) GetBody() string {
 	if x == nil || x.Body == nil {
@@ -2614,6 +4838,15 @@ func (x *ConversationPart) GetBody() string {
 		return zero
 	}
 	return *x.Body
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *ConversationPart) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
 }
 
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
@@ -2633,12 +4866,57 @@ func (x *ConversationPart) GetExternalId() string {
 	return *x.ExternalId
 }
 
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ConversationPart) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetNotifiedAt returns NotifiedAt, the zero value when the receiver is nil.
+func (x *ConversationPart) GetNotifiedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.NotifiedAt
+}
+
 // NotifiedAtTime returns NotifiedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *ConversationPart) NotifiedAtTime() time.Time {
 	if x == nil || x.NotifiedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.NotifiedAt), 0)
+}
+
+// GetPartType returns PartType, the zero value when the receiver is nil.
+func (x *ConversationPart) GetPartType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.PartType
+}
+
+// GetRedacted returns Redacted, the zero value when the receiver is nil.
+func (x *ConversationPart) GetRedacted() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Redacted
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConversationPart) GetType() ConversationPartType {
+	if x == nil {
+		var zero ConversationPartType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
@@ -2658,6 +4936,24 @@ func (x *ConversationPart) UpdatedAtTime() time.Time {
 	return time.Unix(int64(*x.UpdatedAt), 0)
 }
 
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *ConversationPartAuthor) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ConversationPartAuthor) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
 // GetName returns Name, the zero value when it or the receiver is nil.
 func (x *ConversationPartAuthor) GetName() string {
 	if x == nil || x.Name == nil {
@@ -2667,12 +4963,109 @@ func (x *ConversationPartAuthor) GetName() string {
 	return *x.Name
 }
 
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConversationPartAuthor) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetConversationParts returns ConversationParts, the zero value when the receiver is nil.
+func (x *ConversationParts) GetConversationParts() []ConversationPart {
+	if x == nil {
+		var zero []ConversationPart
+		return zero
+	}
+	return x.ConversationParts
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *ConversationParts) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConversationParts) GetType() ConversationPartsType {
+	if x == nil {
+		var zero ConversationPartsType
+		return zero
+	}
+	return x.Type
+}
+
+// GetContact returns a pointer to Contact, nil when the receiver is nil.
+func (x *ConversationRating) GetContact() *ContactReference {
+	if x == nil {
+		return nil
+	}
+	return &x.Contact
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *ConversationRating) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *ConversationRating) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetRating returns Rating, the zero value when the receiver is nil.
+func (x *ConversationRating) GetRating() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Rating
+}
+
+// GetRemark returns Remark, the zero value when the receiver is nil.
+func (x *ConversationRating) GetRemark() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Remark
+}
+
+// GetTeammate returns a pointer to Teammate, nil when the receiver is nil.
+func (x *ConversationRating) GetTeammate() *Reference {
+	if x == nil {
+		return nil
+	}
+	return &x.Teammate
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ConversationSender) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConversationSender) GetType() CreateConversationRequestFromType {
+	if x == nil {
+		var zero CreateConversationRequestFromType
+		return zero
+	}
+	return x.Type
 }
 
 // GetAttachments returns Attachments, the zero value when it or the receiver is nil.
@@ -2684,6 +5077,14 @@ func (x *ConversationSource) GetAttachments() []PartAttachment {
 	return *x.Attachments
 }
 
+// GetAuthor returns a pointer to Author, nil when the receiver is nil.
+func (x *ConversationSource) GetAuthor() *ConversationPartAuthor {
+	if x == nil {
+		return nil
+	}
+	return &x.Author
+}
+
 // GetBody returns Body, the zero value when it or the receiver is nil.
 func (x *ConversationSource) GetBody() string {
 	if x == nil || x.Body == nil {
@@ -2691,6 +5092,51 @@ func (x *ConversationSource) GetBody() string {
 		return zero
 	}
 	return *x.Body
+}
+
+// GetDeliveredAs returns DeliveredAs, the zero value when the receiver is nil.
+func (x *ConversationSource) GetDeliveredAs() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.DeliveredAs
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *ConversationSource) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetRedacted returns Redacted, the zero value when the receiver is nil.
+func (x *ConversationSource) GetRedacted() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Redacted
+}
+
+// GetSubject returns Subject, the zero value when the receiver is nil.
+func (x *ConversationSource) GetSubject() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Subject
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConversationSource) GetType() ConversationSourceType {
+	if x == nil {
+		var zero ConversationSourceType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUrl returns Url, the zero value when it or the receiver is nil.
@@ -2936,6 +5382,15 @@ func (x *ConversationStatistics) GetTimeToLastClose() int {
 	return *x.TimeToLastClose
 }
 
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConversationStatistics) GetType() ConversationStatisticsType {
+	if x == nil {
+		var zero ConversationStatisticsType
+		return zero
+	}
+	return x.Type
+}
+
 // GetAdmins returns Admins, the zero value when it or the receiver is nil.
 func (x *ConversationTeammates) GetAdmins() []Reference {
 	if x == nil || x.Admins == nil {
@@ -2952,6 +5407,15 @@ func (x *ConversationTeammates) GetTeammates() []Reference {
 		return zero
 	}
 	return *x.Teammates
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConversationTeammates) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -2972,6 +5436,15 @@ func (x *ConvertConversationToTicketRequest) GetAttributes() TicketRequestCustom
 	return *x.Attributes
 }
 
+// GetTicketTypeId returns TicketTypeId, the zero value when the receiver is nil.
+func (x *ConvertConversationToTicketRequest) GetTicketTypeId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.TicketTypeId
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *ConvertVisitorParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -2979,6 +5452,31 @@ func (x *ConvertVisitorParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *ConvertVisitorRequest) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetUser returns a pointer to User, nil when the receiver is nil.
+func (x *ConvertVisitorRequest) GetUser() *ConvertVisitorRequest_User {
+	if x == nil {
+		return nil
+	}
+	return &x.User
+}
+
+// GetVisitor returns a pointer to Visitor, nil when the receiver is nil.
+func (x *ConvertVisitorRequest) GetVisitor() *ConvertVisitorRequest_Visitor {
+	if x == nil {
+		return nil
+	}
+	return &x.Visitor
 }
 
 // GetEmail returns Email, the zero value when it or the receiver is nil.
@@ -3044,6 +5542,15 @@ func (x *CreateArticleParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetAuthorId returns AuthorId, the zero value when the receiver is nil.
+func (x *CreateArticleRequest) GetAuthorId() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.AuthorId
+}
+
 // GetBody returns Body, the zero value when it or the receiver is nil.
 func (x *CreateArticleRequest) GetBody() string {
 	if x == nil || x.Body == nil {
@@ -3089,6 +5596,15 @@ func (x *CreateArticleRequest) GetState() CreateArticleRequestState {
 	return *x.State
 }
 
+// GetTitle returns Title, the zero value when the receiver is nil.
+func (x *CreateArticleRequest) GetTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Title
+}
+
 // GetTranslatedContent returns TranslatedContent, nil when the receiver is nil.
 func (x *CreateArticleRequest) GetTranslatedContent() *ArticleTranslatedContent {
 	if x == nil {
@@ -3122,6 +5638,15 @@ func (x *CreateCollectionRequest) GetHelpCenterId() int {
 		return zero
 	}
 	return *x.HelpCenterId
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *CreateCollectionRequest) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
 }
 
 // GetParentId returns ParentId, the zero value when it or the receiver is nil.
@@ -3283,6 +5808,15 @@ func (x *CreateConversationRequest) GetAttachmentUrls() []string {
 	return *x.AttachmentUrls
 }
 
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *CreateConversationRequest) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
+}
+
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
 func (x *CreateConversationRequest) GetCreatedAt() int {
 	if x == nil || x.CreatedAt == nil {
@@ -3298,6 +5832,14 @@ func (x *CreateConversationRequest) CreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*x.CreatedAt), 0)
+}
+
+// GetFrom returns a pointer to From, nil when the receiver is nil.
+func (x *CreateConversationRequest) GetFrom() *ConversationSender {
+	if x == nil {
+		return nil
+	}
+	return &x.From
 }
 
 // GetSubject returns Subject, the zero value when it or the receiver is nil.
@@ -3318,6 +5860,15 @@ func (x *CreateDataAttributeParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetDataType returns DataType, the zero value when the receiver is nil.
+func (x *CreateDataAttributeRequest) GetDataType() CreateDataAttributeRequestDataType {
+	if x == nil {
+		var zero CreateDataAttributeRequestDataType
+		return zero
+	}
+	return x.DataType
+}
+
 // GetDescription returns Description, the zero value when it or the receiver is nil.
 func (x *CreateDataAttributeRequest) GetDescription() string {
 	if x == nil || x.Description == nil {
@@ -3334,6 +5885,24 @@ func (x *CreateDataAttributeRequest) GetMessengerWritable() bool {
 		return zero
 	}
 	return *x.MessengerWritable
+}
+
+// GetModel returns Model, the zero value when the receiver is nil.
+func (x *CreateDataAttributeRequest) GetModel() CreateDataAttributeRequestModel {
+	if x == nil {
+		var zero CreateDataAttributeRequestModel
+		return zero
+	}
+	return x.Model
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *CreateDataAttributeRequest) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
 }
 
 // GetOptions returns Options, the zero value when it or the receiver is nil.
@@ -3440,6 +6009,24 @@ func (x *CreateDataExportParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetCreatedAtAfter returns CreatedAtAfter, the zero value when the receiver is nil.
+func (x *CreateDataExportsRequest) GetCreatedAtAfter() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAtAfter
+}
+
+// GetCreatedAtBefore returns CreatedAtBefore, the zero value when the receiver is nil.
+func (x *CreateDataExportsRequest) GetCreatedAtBefore() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAtBefore
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -3556,6 +6143,15 @@ func (x *CreateNoteRequest) GetAdminId() string {
 	return *x.AdminId
 }
 
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *CreateNoteRequest) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *CreateOrUpdateCompanyParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -3663,6 +6259,15 @@ func (x *CreateOrUpdateTagRequest) GetId() string {
 	return *x.Id
 }
 
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *CreateOrUpdateTagRequest) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *CreatePhoneSwitchParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -3679,6 +6284,15 @@ func (x *CreatePhoneSwitchRequest) GetCustomAttributes() CustomAttributes {
 		return zero
 	}
 	return *x.CustomAttributes
+}
+
+// GetPhone returns Phone, the zero value when the receiver is nil.
+func (x *CreatePhoneSwitchRequest) GetPhone() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Phone
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -3708,6 +6322,15 @@ func (x *CreateTicketRequest) GetCompanyId() string {
 	return *x.CompanyId
 }
 
+// GetContacts returns Contacts, the zero value when the receiver is nil.
+func (x *CreateTicketRequest) GetContacts() []CreateTicketRequest_Contacts_Item {
+	if x == nil {
+		var zero []CreateTicketRequest_Contacts_Item
+		return zero
+	}
+	return x.Contacts
+}
+
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
 func (x *CreateTicketRequest) GetCreatedAt() int {
 	if x == nil || x.CreatedAt == nil {
@@ -3734,6 +6357,15 @@ func (x *CreateTicketRequest) GetTicketAttributes() TicketRequestCustomAttribute
 	return *x.TicketAttributes
 }
 
+// GetTicketTypeId returns TicketTypeId, the zero value when the receiver is nil.
+func (x *CreateTicketRequest) GetTicketTypeId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.TicketTypeId
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *CreateTicketTypeAttributeParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -3752,6 +6384,24 @@ func (x *CreateTicketTypeAttributeRequest) GetAllowMultipleValues() bool {
 	return *x.AllowMultipleValues
 }
 
+// GetDataType returns DataType, the zero value when the receiver is nil.
+func (x *CreateTicketTypeAttributeRequest) GetDataType() CreateTicketTypeAttributeRequestDataType {
+	if x == nil {
+		var zero CreateTicketTypeAttributeRequestDataType
+		return zero
+	}
+	return x.DataType
+}
+
+// GetDescription returns Description, the zero value when the receiver is nil.
+func (x *CreateTicketTypeAttributeRequest) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
 // GetListItems returns ListItems, the zero value when it or the receiver is nil.
 func (x *CreateTicketTypeAttributeRequest) GetListItems() string {
 	if x == nil || x.ListItems == nil {
@@ -3768,6 +6418,15 @@ func (x *CreateTicketTypeAttributeRequest) GetMultiline() bool {
 		return zero
 	}
 	return *x.Multiline
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *CreateTicketTypeAttributeRequest) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
 }
 
 // GetRequiredToCreate returns RequiredToCreate, the zero value when it or the receiver is nil.
@@ -3851,6 +6510,15 @@ func (x *CreateTicketTypeRequest) GetIsInternal() bool {
 	return *x.IsInternal
 }
 
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *CreateTicketTypeRequest) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
 // GetPage returns Page, the zero value when it or the receiver is nil.
 func (x *CursorPages) GetPage() int {
 	if x == nil || x.Page == nil {
@@ -3876,6 +6544,42 @@ func (x *CursorPages) GetTotalPages() int {
 		return zero
 	}
 	return *x.TotalPages
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *CursorPages) GetType() CursorPagesType {
+	if x == nil {
+		var zero CursorPagesType
+		return zero
+	}
+	return x.Type
+}
+
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *CustomerByEmail) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
+// GetIntercomUserId returns IntercomUserId, the zero value when the receiver is nil.
+func (x *CustomerByIntercomUserId) GetIntercomUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.IntercomUserId
+}
+
+// GetUserId returns UserId, the zero value when the receiver is nil.
+func (x *CustomerByUserId) GetUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.UserId
 }
 
 // GetAdminId returns AdminId, the zero value when it or the receiver is nil.
@@ -3931,6 +6635,33 @@ func (x *DataAttribute) GetCustom() bool {
 	return *x.Custom
 }
 
+// GetDataType returns DataType, the zero value when the receiver is nil.
+func (x *DataAttribute) GetDataType() DataAttributeDataType {
+	if x == nil {
+		var zero DataAttributeDataType
+		return zero
+	}
+	return x.DataType
+}
+
+// GetDescription returns Description, the zero value when the receiver is nil.
+func (x *DataAttribute) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetFullName returns FullName, the zero value when the receiver is nil.
+func (x *DataAttribute) GetFullName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.FullName
+}
+
 // GetId returns Id, the zero value when it or the receiver is nil.
 func (x *DataAttribute) GetId() int {
 	if x == nil || x.Id == nil {
@@ -3938,6 +6669,15 @@ func (x *DataAttribute) GetId() int {
 		return zero
 	}
 	return *x.Id
+}
+
+// GetLabel returns Label, the zero value when the receiver is nil.
+func (x *DataAttribute) GetLabel() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Label
 }
 
 // GetMessengerWritable returns MessengerWritable, the zero value when it or the receiver is nil.
@@ -3958,6 +6698,15 @@ func (x *DataAttribute) GetModel() DataAttributeModel {
 	return *x.Model
 }
 
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *DataAttribute) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
 // GetOptions returns Options, the zero value when it or the receiver is nil.
 func (x *DataAttribute) GetOptions() []string {
 	if x == nil || x.Options == nil {
@@ -3965,6 +6714,15 @@ func (x *DataAttribute) GetOptions() []string {
 		return zero
 	}
 	return *x.Options
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *DataAttribute) GetType() DataAttributeType {
+	if x == nil {
+		var zero DataAttributeType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUiWritable returns UiWritable, the zero value when it or the receiver is nil.
@@ -3993,6 +6751,33 @@ func (x *DataAttribute) UpdatedAtTime() time.Time {
 	return time.Unix(int64(*x.UpdatedAt), 0)
 }
 
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *DataAttributeList) GetData() []DataAttribute {
+	if x == nil {
+		var zero []DataAttribute
+		return zero
+	}
+	return x.Data
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *DataAttributeList) GetType() DataAttributeListType {
+	if x == nil {
+		var zero DataAttributeListType
+		return zero
+	}
+	return x.Type
+}
+
+// GetValue returns Value, the zero value when the receiver is nil.
+func (x *DataAttributeOption) GetValue() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Value
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *DataEventSummariesParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -4000,6 +6785,33 @@ func (x *DataEventSummariesParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *DataEventSummary) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
+// GetEvents returns Events, the zero value when the receiver is nil.
+func (x *DataEventSummary) GetEvents() []DataEventSummaryItem {
+	if x == nil {
+		var zero []DataEventSummaryItem
+		return zero
+	}
+	return x.Events
+}
+
+// GetIntercomUserId returns IntercomUserId, the zero value when the receiver is nil.
+func (x *DataEventSummary) GetIntercomUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.IntercomUserId
 }
 
 // GetPages returns Pages, the zero value when it or the receiver is nil.
@@ -4011,6 +6823,33 @@ func (x *DataEventSummary) GetPages() map[string]interface{} {
 	return *x.Pages
 }
 
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *DataEventSummary) GetType() DataEventSummaryType {
+	if x == nil {
+		var zero DataEventSummaryType
+		return zero
+	}
+	return x.Type
+}
+
+// GetUserId returns UserId, the zero value when the receiver is nil.
+func (x *DataEventSummary) GetUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.UserId
+}
+
+// GetCount returns Count, the zero value when the receiver is nil.
+func (x *DataEventSummaryItem) GetCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Count
+}
+
 // GetDescription returns Description, the zero value when it or the receiver is nil.
 func (x *DataEventSummaryItem) GetDescription() string {
 	if x == nil || x.Description == nil {
@@ -4018,6 +6857,69 @@ func (x *DataEventSummaryItem) GetDescription() string {
 		return zero
 	}
 	return *x.Description
+}
+
+// GetFirst returns First, the zero value when the receiver is nil.
+func (x *DataEventSummaryItem) GetFirst() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.First
+}
+
+// GetLast returns Last, the zero value when the receiver is nil.
+func (x *DataEventSummaryItem) GetLast() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Last
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *DataEventSummaryItem) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetDownloadExpiresAt returns DownloadExpiresAt, the zero value when the receiver is nil.
+func (x *DataExport) GetDownloadExpiresAt() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.DownloadExpiresAt
+}
+
+// GetDownloadUrl returns DownloadUrl, the zero value when the receiver is nil.
+func (x *DataExport) GetDownloadUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.DownloadUrl
+}
+
+// GetJobIdentifier returns JobIdentifier, the zero value when the receiver is nil.
+func (x *DataExport) GetJobIdentifier() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.JobIdentifier
+}
+
+// GetStatus returns Status, the zero value when the receiver is nil.
+func (x *DataExport) GetStatus() DataExportStatus {
+	if x == nil {
+		var zero DataExportStatus
+		return zero
+	}
+	return x.Status
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -4074,6 +6976,114 @@ func (x *DeleteTagParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetDeleted returns Deleted, the zero value when the receiver is nil.
+func (x *DeletedArticleObject) GetDeleted() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Deleted
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *DeletedArticleObject) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetObject returns Object, the zero value when the receiver is nil.
+func (x *DeletedArticleObject) GetObject() DeletedArticleObjectObject {
+	if x == nil {
+		var zero DeletedArticleObjectObject
+		return zero
+	}
+	return x.Object
+}
+
+// GetDeleted returns Deleted, the zero value when the receiver is nil.
+func (x *DeletedCollectionObject) GetDeleted() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Deleted
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *DeletedCollectionObject) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetObject returns Object, the zero value when the receiver is nil.
+func (x *DeletedCollectionObject) GetObject() DeletedCollectionObjectObject {
+	if x == nil {
+		var zero DeletedCollectionObjectObject
+		return zero
+	}
+	return x.Object
+}
+
+// GetDeleted returns Deleted, the zero value when the receiver is nil.
+func (x *DeletedCompanyObject) GetDeleted() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Deleted
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *DeletedCompanyObject) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetObject returns Object, the zero value when the receiver is nil.
+func (x *DeletedCompanyObject) GetObject() DeletedCompanyObjectObject {
+	if x == nil {
+		var zero DeletedCompanyObjectObject
+		return zero
+	}
+	return x.Object
+}
+
+// GetDeleted returns Deleted, the zero value when the receiver is nil.
+func (x *DeletedObject) GetDeleted() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Deleted
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *DeletedObject) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetObject returns Object, the zero value when the receiver is nil.
+func (x *DeletedObject) GetObject() DeletedObjectObject {
+	if x == nil {
+		var zero DeletedObjectObject
+		return zero
+	}
+	return x.Object
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *DetachContactFromACompanyParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -4090,6 +7100,15 @@ func (x *DetachContactFromConversationParams) GetIntercomVersion() IntercomVersi
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *DetachContactFromConversationRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -4119,6 +7138,15 @@ func (x *DetachTagFromConversationParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *DetachTagFromConversationRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *DetachTagFromTicketParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -4126,6 +7154,15 @@ func (x *DetachTagFromTicketParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *DetachTagFromTicketRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -4137,6 +7174,15 @@ func (x *DownloadDataExportParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetErrors returns Errors, the zero value when the receiver is nil.
+func (x *Error) GetErrors() []ErrorEntry {
+	if x == nil {
+		var zero []ErrorEntry
+		return zero
+	}
+	return x.Errors
+}
+
 // GetRequestId returns RequestId, the zero value when it or the receiver is nil.
 func (x *Error) GetRequestId() string {
 	if x == nil || x.RequestId == nil {
@@ -4144,6 +7190,24 @@ func (x *Error) GetRequestId() string {
 		return zero
 	}
 	return *x.RequestId
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Error) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetCode returns Code, the zero value when the receiver is nil.
+func (x *ErrorEntry) GetCode() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Code
 }
 
 // GetField returns Field, the zero value when it or the receiver is nil.
@@ -4200,6 +7264,69 @@ func (x *EventSummaries) GetLast() int {
 	return *x.Last
 }
 
+// GetContentType returns ContentType, the zero value when the receiver is nil.
+func (x *FileAttribute) GetContentType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ContentType
+}
+
+// GetFilesize returns Filesize, the zero value when the receiver is nil.
+func (x *FileAttribute) GetFilesize() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Filesize
+}
+
+// GetHeight returns Height, the zero value when the receiver is nil.
+func (x *FileAttribute) GetHeight() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Height
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *FileAttribute) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *FileAttribute) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *FileAttribute) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
+}
+
+// GetWidth returns Width, the zero value when the receiver is nil.
+func (x *FileAttribute) GetWidth() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Width
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *FindTagParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -4234,6 +7361,33 @@ func (x *GetTicketTypeParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetDescription returns Description, the zero value when the receiver is nil.
+func (x *GroupContent) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *GroupContent) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *GroupContent) GetType() GroupContentType {
+	if x == nil {
+		var zero GroupContentType
+		return zero
+	}
+	return x.Type
 }
 
 // GetAr returns Ar, nil when the receiver is nil.
@@ -4508,6 +7662,15 @@ func (x *GroupTranslatedContent) GetTr() *GroupContent {
 	return x.Tr
 }
 
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *GroupTranslatedContent) GetType() GroupTranslatedContentType {
+	if x == nil {
+		var zero GroupTranslatedContentType
+		return zero
+	}
+	return x.Type
+}
+
 // GetVi returns Vi, nil when the receiver is nil.
 func (x *GroupTranslatedContent) GetVi() *GroupContent {
 	if x == nil {
@@ -4532,6 +7695,15 @@ func (x *GroupTranslatedContent) GetZhTW() *GroupContent {
 	return x.ZhTW
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *HelpCenter) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *HelpCenter) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
@@ -4547,6 +7719,33 @@ func (x *HelpCenter) GetCustomDomain() string {
 		return zero
 	}
 	return *x.CustomDomain
+}
+
+// GetDisplayName returns DisplayName, the zero value when the receiver is nil.
+func (x *HelpCenter) GetDisplayName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.DisplayName
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *HelpCenter) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetIdentifier returns Identifier, the zero value when the receiver is nil.
+func (x *HelpCenter) GetIdentifier() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Identifier
 }
 
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
@@ -4575,6 +7774,42 @@ func (x *HelpCenter) GetUrl() string {
 	return *x.Url
 }
 
+// GetWebsiteTurnedOn returns WebsiteTurnedOn, the zero value when the receiver is nil.
+func (x *HelpCenter) GetWebsiteTurnedOn() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.WebsiteTurnedOn
+}
+
+// GetWorkspaceId returns WorkspaceId, the zero value when the receiver is nil.
+func (x *HelpCenter) GetWorkspaceId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.WorkspaceId
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *HelpCenterList) GetData() []HelpCenter {
+	if x == nil {
+		var zero []HelpCenter
+		return zero
+	}
+	return x.Data
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *HelpCenterList) GetType() HelpCenterListType {
+	if x == nil {
+		var zero HelpCenterListType
+		return zero
+	}
+	return x.Type
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *IdentifyAdminParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -4591,6 +7826,86 @@ func (x *LinkedObject) GetCategory() LinkedObjectCategory {
 		return zero
 	}
 	return *x.Category
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *LinkedObject) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *LinkedObject) GetType() LinkedObjectType {
+	if x == nil {
+		var zero LinkedObjectType
+		return zero
+	}
+	return x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *LinkedObjectList) GetData() []LinkedObject {
+	if x == nil {
+		var zero []LinkedObject
+		return zero
+	}
+	return x.Data
+}
+
+// GetHasMore returns HasMore, the zero value when the receiver is nil.
+func (x *LinkedObjectList) GetHasMore() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasMore
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *LinkedObjectList) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *LinkedObjectList) GetType() LinkedObjectListType {
+	if x == nil {
+		var zero LinkedObjectListType
+		return zero
+	}
+	return x.Type
+}
+
+// GetFilter returns Filter, the zero value when the receiver is nil.
+func (x *LisDataEventsParams) GetFilter() struct {
+	Email          *string `json:"email,omitempty"`
+	IntercomUserId *string `json:"intercom_user_id,omitempty"`
+	UserId         *string `json:"user_id,omitempty"`
+} {
+	if x == nil {
+		var zero struct {
+			Email          *string `json:"email,omitempty"`
+			IntercomUserId *string `json:"intercom_user_id,omitempty"`
+			UserId         *string `json:"user_id,omitempty"`
+		}
+		return zero
+	}
+	return x.Filter
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *LisDataEventsParams) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
 }
 
 // GetSummary returns Summary, the zero value when it or the receiver is nil.
@@ -4618,6 +7933,15 @@ func (x *LisDataEventsParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetCreatedAtAfter returns CreatedAtAfter, the zero value when the receiver is nil.
+func (x *ListActivityLogsParams) GetCreatedAtAfter() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.CreatedAtAfter
 }
 
 // GetCreatedAtBefore returns CreatedAtBefore, the zero value when it or the receiver is nil.
@@ -5079,6 +8403,51 @@ func (x *MergeContactParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetFrom returns From, the zero value when the receiver is nil.
+func (x *MergeContactsRequest) GetFrom() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.From
+}
+
+// GetInto returns Into, the zero value when the receiver is nil.
+func (x *MergeContactsRequest) GetInto() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Into
+}
+
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *Message) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
+}
+
+// GetConversationId returns ConversationId, the zero value when the receiver is nil.
+func (x *Message) GetConversationId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ConversationId
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Message) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Message) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
@@ -5087,12 +8456,84 @@ func (x *Message) CreatedAtTime() time.Time {
 	return time.Unix(int64(x.CreatedAt), 0)
 }
 
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Message) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *Message) GetMessageType() MessageMessageType {
+	if x == nil {
+		var zero MessageMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
 // GetOwner returns Owner, nil when the receiver is nil.
 func (x *Message) GetOwner() *Admin {
 	if x == nil {
 		return nil
 	}
 	return x.Owner
+}
+
+// GetSubject returns Subject, the zero value when the receiver is nil.
+func (x *Message) GetSubject() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Subject
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Message) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *MessageRecipient) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *MessageRecipient) GetType() CreateMessageRequestToType {
+	if x == nil {
+		var zero CreateMessageRequestToType
+		return zero
+	}
+	return x.Type
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *MessageSender) GetId() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *MessageSender) GetType() CreateMessageRequestFromType {
+	if x == nil {
+		var zero CreateMessageRequestFromType
+		return zero
+	}
+	return x.Type
 }
 
 // GetOperator returns Operator, the zero value when it or the receiver is nil.
@@ -5113,6 +8554,15 @@ func (x *MultipleFilterSearchRequest) GetValue() []MultipleOrSingleFilterSearchR
 	return *x.Value
 }
 
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *NewsItem) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
+}
+
 // GetCoverImageUrl returns CoverImageUrl, the zero value when it or the receiver is nil.
 func (x *NewsItem) GetCoverImageUrl() string {
 	if x == nil || x.CoverImageUrl == nil {
@@ -5120,6 +8570,15 @@ func (x *NewsItem) GetCoverImageUrl() string {
 		return zero
 	}
 	return *x.CoverImageUrl
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *NewsItem) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
 }
 
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
@@ -5137,6 +8596,15 @@ func (x *NewsItem) GetDeliverSilently() bool {
 		return zero
 	}
 	return *x.DeliverSilently
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *NewsItem) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetLabels returns Labels, the zero value when it or the receiver is nil.
@@ -5166,6 +8634,42 @@ func (x *NewsItem) GetReactions() []*string {
 	return *x.Reactions
 }
 
+// GetSenderId returns SenderId, the zero value when the receiver is nil.
+func (x *NewsItem) GetSenderId() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.SenderId
+}
+
+// GetState returns State, the zero value when the receiver is nil.
+func (x *NewsItem) GetState() NewsItemState {
+	if x == nil {
+		var zero NewsItemState
+		return zero
+	}
+	return x.State
+}
+
+// GetTitle returns Title, the zero value when the receiver is nil.
+func (x *NewsItem) GetTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Title
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *NewsItem) GetType() NewsItemType {
+	if x == nil {
+		var zero NewsItemType
+		return zero
+	}
+	return x.Type
+}
+
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
 func (x *NewsItem) GetUpdatedAt() int {
 	if x == nil || x.UpdatedAt == nil {
@@ -5181,6 +8685,15 @@ func (x *NewsItem) UpdatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*x.UpdatedAt), 0)
+}
+
+// GetWorkspaceId returns WorkspaceId, the zero value when the receiver is nil.
+func (x *NewsItem) GetWorkspaceId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.WorkspaceId
 }
 
 // GetBody returns Body, the zero value when it or the receiver is nil.
@@ -5228,6 +8741,15 @@ func (x *NewsItemRequest) GetReactions() []*string {
 	return *x.Reactions
 }
 
+// GetSenderId returns SenderId, the zero value when the receiver is nil.
+func (x *NewsItemRequest) GetSenderId() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.SenderId
+}
+
 // GetState returns State, the zero value when it or the receiver is nil.
 func (x *NewsItemRequest) GetState() NewsItemRequestState {
 	if x == nil || x.State == nil {
@@ -5237,12 +8759,57 @@ func (x *NewsItemRequest) GetState() NewsItemRequestState {
 	return *x.State
 }
 
+// GetTitle returns Title, the zero value when the receiver is nil.
+func (x *NewsItemRequest) GetTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Title
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Newsfeed) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Newsfeed) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Newsfeed) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *Newsfeed) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Newsfeed) GetType() NewsfeedType {
+	if x == nil {
+		var zero NewsfeedType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
@@ -5262,12 +8829,47 @@ func (x *Newsfeed) UpdatedAtTime() time.Time {
 	return time.Unix(int64(*x.UpdatedAt), 0)
 }
 
+// GetNewsfeedId returns NewsfeedId, the zero value when the receiver is nil.
+func (x *NewsfeedAssignment) GetNewsfeedId() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.NewsfeedId
+}
+
+// GetPublishedAt returns PublishedAt, the zero value when the receiver is nil.
+func (x *NewsfeedAssignment) GetPublishedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.PublishedAt
+}
+
 // PublishedAtTime returns PublishedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *NewsfeedAssignment) PublishedAtTime() time.Time {
 	if x == nil || x.PublishedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.PublishedAt), 0)
+}
+
+// GetAuthor returns a pointer to Author, nil when the receiver is nil.
+func (x *Note) GetAuthor() *Admin {
+	if x == nil {
+		return nil
+	}
+	return &x.Author
+}
+
+// GetBody returns Body, the zero value when the receiver is nil.
+func (x *Note) GetBody() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Body
 }
 
 // GetContact returns Contact, nil when the receiver is nil.
@@ -5278,12 +8880,39 @@ func (x *Note) GetContact() *NoteContact {
 	return x.Contact
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Note) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Note) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Note) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Note) GetType() NoteType {
+	if x == nil {
+		var zero NoteType
+		return zero
+	}
+	return x.Type
 }
 
 // GetId returns Id, the zero value when it or the receiver is nil.
@@ -5304,12 +8933,57 @@ func (x *NoteContact) GetType() NoteContactType {
 	return *x.Type
 }
 
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *NoteList) GetData() []Note {
+	if x == nil {
+		var zero []Note
+		return zero
+	}
+	return x.Data
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *NoteList) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *NoteList) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *NoteList) GetType() NoteListType {
+	if x == nil {
+		var zero NoteListType
+		return zero
+	}
+	return x.Type
+}
+
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *OpenConversationRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
+}
+
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *OpenConversationRequest) GetMessageType() OpenConversationRequestMessageType {
+	if x == nil {
+		var zero OpenConversationRequestMessageType
+		return zero
+	}
+	return x.MessageType
 }
 
 // GetNext returns Next, the zero value when it or the receiver is nil.
@@ -5321,12 +8995,84 @@ func (x *PagesLink) GetNext() string {
 	return *x.Next
 }
 
+// GetPage returns Page, the zero value when the receiver is nil.
+func (x *PagesLink) GetPage() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Page
+}
+
+// GetPerPage returns PerPage, the zero value when the receiver is nil.
+func (x *PagesLink) GetPerPage() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.PerPage
+}
+
+// GetTotalPages returns TotalPages, the zero value when the receiver is nil.
+func (x *PagesLink) GetTotalPages() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalPages
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *PagesLink) GetType() PagesLinkType {
+	if x == nil {
+		var zero PagesLinkType
+		return zero
+	}
+	return x.Type
+}
+
+// GetConversations returns Conversations, the zero value when the receiver is nil.
+func (x *PaginatedConversationResponse) GetConversations() []ConversationListItem {
+	if x == nil {
+		var zero []ConversationListItem
+		return zero
+	}
+	return x.Conversations
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *PaginatedConversationResponse) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *PaginatedConversationResponse) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *PaginatedConversationResponse) GetType() PaginatedConversationResponseType {
+	if x == nil {
+		var zero PaginatedConversationResponseType
+		return zero
+	}
+	return x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *PaginatedNewsItemResponse) GetData() []NewsItem {
+	if x == nil {
+		var zero []NewsItem
+		return zero
+	}
+	return x.Data
 }
 
 // GetPages returns Pages, nil when the receiver is nil.
@@ -5337,12 +9083,138 @@ func (x *PaginatedNewsItemResponse) GetPages() *CursorPages {
 	return x.Pages
 }
 
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *PaginatedNewsItemResponse) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *PaginatedNewsItemResponse) GetType() PaginatedNewsItemResponseType {
+	if x == nil {
+		var zero PaginatedNewsItemResponseType
+		return zero
+	}
+	return x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *PaginatedNewsfeedResponse) GetData() []Newsfeed {
+	if x == nil {
+		var zero []Newsfeed
+		return zero
+	}
+	return x.Data
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *PaginatedNewsfeedResponse) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *PaginatedNewsfeedResponse) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *PaginatedNewsfeedResponse) GetType() PaginatedNewsfeedResponseType {
+	if x == nil {
+		var zero PaginatedNewsfeedResponseType
+		return zero
+	}
+	return x.Type
+}
+
+// GetContentType returns ContentType, the zero value when the receiver is nil.
+func (x *PartAttachment) GetContentType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ContentType
+}
+
+// GetFilesize returns Filesize, the zero value when the receiver is nil.
+func (x *PartAttachment) GetFilesize() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Filesize
+}
+
+// GetHeight returns Height, the zero value when the receiver is nil.
+func (x *PartAttachment) GetHeight() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Height
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *PartAttachment) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *PartAttachment) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *PartAttachment) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
+}
+
+// GetWidth returns Width, the zero value when the receiver is nil.
+func (x *PartAttachment) GetWidth() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Width
+}
+
+// GetPhone returns Phone, the zero value when the receiver is nil.
+func (x *PhoneSwitch) GetPhone() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Phone
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *PhoneSwitch) GetType() PhoneSwitchType {
+	if x == nil {
+		var zero PhoneSwitchType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUrl returns Url, the zero value when it or the receiver is nil.
@@ -5381,6 +9253,60 @@ func (x *RedactConversationParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetConversationId returns ConversationId, the zero value when the receiver is nil.
+func (x *RedactConversationPartRequest) GetConversationId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ConversationId
+}
+
+// GetConversationPartId returns ConversationPartId, the zero value when the receiver is nil.
+func (x *RedactConversationPartRequest) GetConversationPartId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ConversationPartId
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *RedactConversationPartRequest) GetType() RedactConversationPartRequestType {
+	if x == nil {
+		var zero RedactConversationPartRequestType
+		return zero
+	}
+	return x.Type
+}
+
+// GetConversationId returns ConversationId, the zero value when the receiver is nil.
+func (x *RedactConversationSourceRequest) GetConversationId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ConversationId
+}
+
+// GetSourceId returns SourceId, the zero value when the receiver is nil.
+func (x *RedactConversationSourceRequest) GetSourceId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.SourceId
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *RedactConversationSourceRequest) GetType() RedactConversationSourceRequestType {
+	if x == nil {
+		var zero RedactConversationSourceRequestType
+		return zero
+	}
+	return x.Type
+}
+
 // GetId returns Id, the zero value when it or the receiver is nil.
 func (x *Reference) GetId() string {
 	if x == nil || x.Id == nil {
@@ -5388,6 +9314,15 @@ func (x *Reference) GetId() string {
 		return zero
 	}
 	return *x.Id
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Reference) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -5579,6 +9514,15 @@ func (x *RetrieveTeamParams) GetIntercomVersion() IntercomVersion {
 	return *x.IntercomVersion
 }
 
+// GetUserId returns UserId, the zero value when the receiver is nil.
+func (x *RetrieveVisitorWithUserIdParams) GetUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.UserId
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *RetrieveVisitorWithUserIdParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -5677,6 +9621,14 @@ func (x *SearchRequest) GetPagination() *StartingAfterPaging {
 	return x.Pagination
 }
 
+// GetQuery returns a pointer to Query, nil when the receiver is nil.
+func (x *SearchRequest) GetQuery() *SearchRequest_Query {
+	if x == nil {
+		return nil
+	}
+	return &x.Query
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *SearchTicketsParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -5695,12 +9647,57 @@ func (x *Segment) GetCount() int {
 	return *x.Count
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Segment) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Segment) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Segment) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *Segment) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetPersonType returns PersonType, the zero value when the receiver is nil.
+func (x *Segment) GetPersonType() SegmentPersonType {
+	if x == nil {
+		var zero SegmentPersonType
+		return zero
+	}
+	return x.PersonType
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Segment) GetType() SegmentType {
+	if x == nil {
+		var zero SegmentType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
@@ -5729,6 +9726,24 @@ func (x *SegmentList) GetPages() map[string]interface{} {
 	return *x.Pages
 }
 
+// GetSegments returns Segments, the zero value when the receiver is nil.
+func (x *SegmentList) GetSegments() []Segment {
+	if x == nil {
+		var zero []Segment
+		return zero
+	}
+	return x.Segments
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *SegmentList) GetType() SegmentListType {
+	if x == nil {
+		var zero SegmentListType
+		return zero
+	}
+	return x.Type
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *SetAwayAdminParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -5736,6 +9751,24 @@ func (x *SetAwayAdminParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetAwayModeEnabled returns AwayModeEnabled, the zero value when the receiver is nil.
+func (x *SetAwayAdminRequest) GetAwayModeEnabled() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.AwayModeEnabled
+}
+
+// GetAwayModeReassign returns AwayModeReassign, the zero value when the receiver is nil.
+func (x *SetAwayAdminRequest) GetAwayModeReassign() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.AwayModeReassign
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -5773,6 +9806,96 @@ func (x *SingleFilterSearchRequest) GetValue() *SingleFilterSearchRequest_Value 
 	return x.Value
 }
 
+// GetSlaName returns SlaName, the zero value when the receiver is nil.
+func (x *SlaApplied) GetSlaName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.SlaName
+}
+
+// GetSlaStatus returns SlaStatus, the zero value when the receiver is nil.
+func (x *SlaApplied) GetSlaStatus() SlaAppliedSlaStatus {
+	if x == nil {
+		var zero SlaAppliedSlaStatus
+		return zero
+	}
+	return x.SlaStatus
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *SlaApplied) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetAdminId returns AdminId, the zero value when the receiver is nil.
+func (x *SnoozeConversationRequest) GetAdminId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AdminId
+}
+
+// GetMessageType returns MessageType, the zero value when the receiver is nil.
+func (x *SnoozeConversationRequest) GetMessageType() SnoozeConversationRequestMessageType {
+	if x == nil {
+		var zero SnoozeConversationRequestMessageType
+		return zero
+	}
+	return x.MessageType
+}
+
+// GetSnoozedUntil returns SnoozedUntil, the zero value when the receiver is nil.
+func (x *SnoozeConversationRequest) GetSnoozedUntil() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.SnoozedUntil
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *SocialProfile) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *SocialProfile) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetUrl returns Url, the zero value when the receiver is nil.
+func (x *SocialProfile) GetUrl() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Url
+}
+
+// GetPerPage returns PerPage, the zero value when the receiver is nil.
+func (x *StartingAfterPaging) GetPerPage() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.PerPage
+}
+
 // GetStartingAfter returns StartingAfter, the zero value when it or the receiver is nil.
 func (x *StartingAfterPaging) GetStartingAfter() string {
 	if x == nil || x.StartingAfter == nil {
@@ -5780,6 +9903,86 @@ func (x *StartingAfterPaging) GetStartingAfter() string {
 		return zero
 	}
 	return *x.StartingAfter
+}
+
+// GetConsentType returns ConsentType, the zero value when the receiver is nil.
+func (x *SubscriptionType) GetConsentType() SubscriptionTypeConsentType {
+	if x == nil {
+		var zero SubscriptionTypeConsentType
+		return zero
+	}
+	return x.ConsentType
+}
+
+// GetContentTypes returns ContentTypes, the zero value when the receiver is nil.
+func (x *SubscriptionType) GetContentTypes() []SubscriptionTypeContentTypes {
+	if x == nil {
+		var zero []SubscriptionTypeContentTypes
+		return zero
+	}
+	return x.ContentTypes
+}
+
+// GetDefaultTranslation returns a pointer to DefaultTranslation, nil when the receiver is nil.
+func (x *SubscriptionType) GetDefaultTranslation() *Translation {
+	if x == nil {
+		return nil
+	}
+	return &x.DefaultTranslation
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *SubscriptionType) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetState returns State, the zero value when the receiver is nil.
+func (x *SubscriptionType) GetState() SubscriptionTypeState {
+	if x == nil {
+		var zero SubscriptionTypeState
+		return zero
+	}
+	return x.State
+}
+
+// GetTranslations returns Translations, the zero value when the receiver is nil.
+func (x *SubscriptionType) GetTranslations() []Translation {
+	if x == nil {
+		var zero []Translation
+		return zero
+	}
+	return x.Translations
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *SubscriptionType) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *SubscriptionTypeList) GetData() []SubscriptionType {
+	if x == nil {
+		var zero []SubscriptionType
+		return zero
+	}
+	return x.Data
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *SubscriptionTypeList) GetType() SubscriptionTypeListType {
+	if x == nil {
+		var zero SubscriptionTypeListType
+		return zero
+	}
+	return x.Type
 }
 
 // GetAppliedAt returns AppliedAt, the zero value when it or the receiver is nil.
@@ -5805,6 +10008,33 @@ func (x *Tag) GetAppliedBy() *Reference {
 		return nil
 	}
 	return x.AppliedBy
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Tag) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *Tag) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Tag) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
 }
 
 // GetId returns Id, the zero value when it or the receiver is nil.
@@ -5852,6 +10082,60 @@ func (x *TagCompanyItem) GetId() string {
 	return *x.Id
 }
 
+// GetCompanies returns Companies, the zero value when the receiver is nil.
+func (x *TagCompanyRequest) GetCompanies() []TagCompanyItem {
+	if x == nil {
+		var zero []TagCompanyItem
+		return zero
+	}
+	return x.Companies
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *TagCompanyRequest) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetData returns Data, the zero value when the receiver is nil.
+func (x *TagList) GetData() []Tag {
+	if x == nil {
+		var zero []Tag
+		return zero
+	}
+	return x.Data
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TagList) GetType() TagListType {
+	if x == nil {
+		var zero TagListType
+		return zero
+	}
+	return x.Type
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *TagMultipleUsersRequest) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetUsers returns Users, the zero value when the receiver is nil.
+func (x *TagMultipleUsersRequest) GetUsers() []TagUserItem {
+	if x == nil {
+		var zero []TagUserItem
+		return zero
+	}
+	return x.Users
+}
+
 // GetId returns Id, the zero value when it or the receiver is nil.
 func (x *TagUserItem) GetId() string {
 	if x == nil || x.Id == nil {
@@ -5861,12 +10145,84 @@ func (x *TagUserItem) GetId() string {
 	return *x.Id
 }
 
+// GetTags returns Tags, the zero value when the receiver is nil.
+func (x *Tags) GetTags() []Tag {
+	if x == nil {
+		var zero []Tag
+		return zero
+	}
+	return x.Tags
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Tags) GetType() TagsType {
+	if x == nil {
+		var zero TagsType
+		return zero
+	}
+	return x.Type
+}
+
+// GetAdminIds returns AdminIds, the zero value when the receiver is nil.
+func (x *Team) GetAdminIds() []int {
+	if x == nil {
+		var zero []int
+		return zero
+	}
+	return x.AdminIds
+}
+
 // GetAdminPriorityLevel returns AdminPriorityLevel, nil when the receiver is nil.
 func (x *Team) GetAdminPriorityLevel() *AdminPriorityLevel {
 	if x == nil {
 		return nil
 	}
 	return x.AdminPriorityLevel
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Team) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *Team) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Team) GetType() TeamType {
+	if x == nil {
+		var zero TeamType
+		return zero
+	}
+	return x.Type
+}
+
+// GetTeams returns Teams, the zero value when the receiver is nil.
+func (x *TeamList) GetTeams() []Team {
+	if x == nil {
+		var zero []Team
+		return zero
+	}
+	return x.Teams
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TeamList) GetType() TeamListType {
+	if x == nil {
+		var zero TeamListType
+		return zero
+	}
+	return x.Type
 }
 
 // GetPrimaryTeamIds returns PrimaryTeamIds, the zero value when it or the receiver is nil.
@@ -5896,6 +10252,23 @@ func (x *Ticket) GetAdminAssigneeId() string {
 	return *x.AdminAssigneeId
 }
 
+// GetCategory returns Category, the zero value when the receiver is nil.
+func (x *Ticket) GetCategory() TicketCategory {
+	if x == nil {
+		var zero TicketCategory
+		return zero
+	}
+	return x.Category
+}
+
+// GetContacts returns a pointer to Contacts, nil when the receiver is nil.
+func (x *Ticket) GetContacts() *TicketContacts {
+	if x == nil {
+		return nil
+	}
+	return &x.Contacts
+}
+
 // GetCreatedAt returns CreatedAt, the zero value when it or the receiver is nil.
 func (x *Ticket) GetCreatedAt() int {
 	if x == nil || x.CreatedAt == nil {
@@ -5911,6 +10284,15 @@ func (x *Ticket) CreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*x.CreatedAt), 0)
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Ticket) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetIsInternal returns IsInternal, the zero value when it or the receiver is nil.
@@ -5966,12 +10348,39 @@ func (x *Ticket) GetTeamAssigneeId() string {
 	return *x.TeamAssigneeId
 }
 
+// GetTicketAttributes returns TicketAttributes, the zero value when the receiver is nil.
+func (x *Ticket) GetTicketAttributes() TicketCustomAttributes {
+	if x == nil {
+		var zero TicketCustomAttributes
+		return zero
+	}
+	return x.TicketAttributes
+}
+
+// GetTicketId returns TicketId, the zero value when the receiver is nil.
+func (x *Ticket) GetTicketId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.TicketId
+}
+
 // GetTicketParts returns TicketParts, nil when the receiver is nil.
 func (x *Ticket) GetTicketParts() *TicketParts {
 	if x == nil {
 		return nil
 	}
 	return x.TicketParts
+}
+
+// GetTicketState returns TicketState, the zero value when the receiver is nil.
+func (x *Ticket) GetTicketState() TicketTicketState {
+	if x == nil {
+		var zero TicketTicketState
+		return zero
+	}
+	return x.TicketState
 }
 
 // GetTicketStateExternalLabel returns TicketStateExternalLabel, the zero value when it or the receiver is nil.
@@ -6000,6 +10409,15 @@ func (x *Ticket) GetTicketType() *TicketType {
 	return x.TicketType
 }
 
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Ticket) GetType() TicketObjectType {
+	if x == nil {
+		var zero TicketObjectType
+		return zero
+	}
+	return x.Type
+}
+
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
 func (x *Ticket) GetUpdatedAt() int {
 	if x == nil || x.UpdatedAt == nil {
@@ -6017,12 +10435,84 @@ func (x *Ticket) UpdatedAtTime() time.Time {
 	return time.Unix(int64(*x.UpdatedAt), 0)
 }
 
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *TicketContactByEmail) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
+// GetExternalId returns ExternalId, the zero value when the receiver is nil.
+func (x *TicketContactByExternalId) GetExternalId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ExternalId
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *TicketContactById) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetContacts returns Contacts, the zero value when the receiver is nil.
+func (x *TicketContacts) GetContacts() []ContactReference {
+	if x == nil {
+		var zero []ContactReference
+		return zero
+	}
+	return x.Contacts
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketContacts) GetType() TicketContactsType {
+	if x == nil {
+		var zero TicketContactsType
+		return zero
+	}
+	return x.Type
+}
+
 // GetPages returns Pages, nil when the receiver is nil.
 func (x *TicketList) GetPages() *CursorPages {
 	if x == nil {
 		return nil
 	}
 	return x.Pages
+}
+
+// GetTickets returns Tickets, the zero value when the receiver is nil.
+func (x *TicketList) GetTickets() []Ticket {
+	if x == nil {
+		var zero []Ticket
+		return zero
+	}
+	return x.Tickets
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *TicketList) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketList) GetType() TicketListType {
+	if x == nil {
+		var zero TicketListType
+		return zero
+	}
+	return x.Type
 }
 
 // GetAssignedTo returns AssignedTo, nil when the receiver is nil.
@@ -6059,6 +10549,15 @@ func (x *TicketPart) GetBody() string {
 	return *x.Body
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *TicketPart) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *TicketPart) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
@@ -6074,6 +10573,24 @@ func (x *TicketPart) GetExternalId() string {
 		return zero
 	}
 	return *x.ExternalId
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *TicketPart) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetPartType returns PartType, the zero value when the receiver is nil.
+func (x *TicketPart) GetPartType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.PartType
 }
 
 // GetPreviousTicketState returns PreviousTicketState, the zero value when it or the receiver is nil.
@@ -6094,6 +10611,24 @@ func (x *TicketPart) GetRedacted() bool {
 	return *x.Redacted
 }
 
+// GetTicketState returns TicketState, the zero value when the receiver is nil.
+func (x *TicketPart) GetTicketState() TicketPartTicketState {
+	if x == nil {
+		var zero TicketPartTicketState
+		return zero
+	}
+	return x.TicketState
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketPart) GetType() TicketPartType {
+	if x == nil {
+		var zero TicketPartType
+		return zero
+	}
+	return x.Type
+}
+
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
 func (x *TicketPart) GetUpdatedAt() int {
 	if x == nil || x.UpdatedAt == nil {
@@ -6111,6 +10646,24 @@ func (x *TicketPart) UpdatedAtTime() time.Time {
 	return time.Unix(int64(*x.UpdatedAt), 0)
 }
 
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *TicketPartAuthor) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *TicketPartAuthor) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
 // GetName returns Name, the zero value when it or the receiver is nil.
 func (x *TicketPartAuthor) GetName() string {
 	if x == nil || x.Name == nil {
@@ -6118,6 +10671,42 @@ func (x *TicketPartAuthor) GetName() string {
 		return zero
 	}
 	return *x.Name
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketPartAuthor) GetType() TicketPartAuthorType {
+	if x == nil {
+		var zero TicketPartAuthorType
+		return zero
+	}
+	return x.Type
+}
+
+// GetTicketParts returns TicketParts, the zero value when the receiver is nil.
+func (x *TicketParts) GetTicketParts() []TicketPart {
+	if x == nil {
+		var zero []TicketPart
+		return zero
+	}
+	return x.TicketParts
+}
+
+// GetTotalCount returns TotalCount, the zero value when the receiver is nil.
+func (x *TicketParts) GetTotalCount() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TotalCount
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketParts) GetType() TicketPartsType {
+	if x == nil {
+		var zero TicketPartsType
+		return zero
+	}
+	return x.Type
 }
 
 // GetAttachments returns Attachments, the zero value when it or the receiver is nil.
@@ -6146,12 +10735,39 @@ func (x *TicketReply) GetBody() string {
 	return *x.Body
 }
 
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *TicketReply) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *TicketReply) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *TicketReply) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetPartType returns PartType, the zero value when the receiver is nil.
+func (x *TicketReply) GetPartType() TicketReplyPartType {
+	if x == nil {
+		var zero TicketReplyPartType
+		return zero
+	}
+	return x.PartType
 }
 
 // GetRedacted returns Redacted, the zero value when it or the receiver is nil.
@@ -6161,6 +10777,15 @@ func (x *TicketReply) GetRedacted() bool {
 		return zero
 	}
 	return *x.Redacted
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketReply) GetType() TicketReplyType {
+	if x == nil {
+		var zero TicketReplyType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
@@ -6180,12 +10805,84 @@ func (x *TicketReply) UpdatedAtTime() time.Time {
 	return time.Unix(int64(*x.UpdatedAt), 0)
 }
 
+// GetText returns Text, the zero value when the receiver is nil.
+func (x *TicketReplyOption) GetText() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Text
+}
+
+// GetUuid returns Uuid, the zero value when the receiver is nil.
+func (x *TicketReplyOption) GetUuid() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Uuid
+}
+
+// GetArchived returns Archived, the zero value when the receiver is nil.
+func (x *TicketType) GetArchived() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Archived
+}
+
+// GetCategory returns Category, the zero value when the receiver is nil.
+func (x *TicketType) GetCategory() TicketTypeCategory {
+	if x == nil {
+		var zero TicketTypeCategory
+		return zero
+	}
+	return x.Category
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *TicketType) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *TicketType) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetDescription returns Description, the zero value when the receiver is nil.
+func (x *TicketType) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetIcon returns Icon, the zero value when the receiver is nil.
+func (x *TicketType) GetIcon() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Icon
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *TicketType) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetIsInternal returns IsInternal, the zero value when it or the receiver is nil.
@@ -6195,6 +10892,32 @@ func (x *TicketType) GetIsInternal() bool {
 		return zero
 	}
 	return *x.IsInternal
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *TicketType) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetTicketTypeAttributes returns a pointer to TicketTypeAttributes, nil when the receiver is nil.
+func (x *TicketType) GetTicketTypeAttributes() *TicketTypeAttributeList {
+	if x == nil {
+		return nil
+	}
+	return &x.TicketTypeAttributes
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketType) GetType() TicketTypeType {
+	if x == nil {
+		var zero TicketTypeType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
@@ -6214,12 +10937,138 @@ func (x *TicketType) UpdatedAtTime() time.Time {
 	return time.Unix(int64(*x.UpdatedAt), 0)
 }
 
+// GetWorkspaceId returns WorkspaceId, the zero value when the receiver is nil.
+func (x *TicketType) GetWorkspaceId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.WorkspaceId
+}
+
+// GetArchived returns Archived, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetArchived() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Archived
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
+}
+
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *TicketTypeAttribute) CreatedAtTime() time.Time {
 	if x == nil || x.CreatedAt == 0 {
 		return time.Time{}
 	}
 	return time.Unix(int64(x.CreatedAt), 0)
+}
+
+// GetDataType returns DataType, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetDataType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.DataType
+}
+
+// GetDefault returns Default, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetDefault() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Default
+}
+
+// GetDescription returns Description, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetInputOptions returns InputOptions, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetInputOptions() map[string]interface{} {
+	if x == nil {
+		var zero map[string]interface{}
+		return zero
+	}
+	return x.InputOptions
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetOrder returns Order, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetOrder() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Order
+}
+
+// GetRequiredToCreate returns RequiredToCreate, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetRequiredToCreate() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.RequiredToCreate
+}
+
+// GetRequiredToCreateForContacts returns RequiredToCreateForContacts, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetRequiredToCreateForContacts() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.RequiredToCreateForContacts
+}
+
+// GetTicketTypeId returns TicketTypeId, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetTicketTypeId() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.TicketTypeId
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetType() TicketTypeAttributeType {
+	if x == nil {
+		var zero TicketTypeAttributeType
+		return zero
+	}
+	return x.Type
 }
 
 // GetUpdatedAt returns UpdatedAt, the zero value when it or the receiver is nil.
@@ -6239,6 +11088,33 @@ func (x *TicketTypeAttribute) UpdatedAtTime() time.Time {
 	return time.Unix(int64(*x.UpdatedAt), 0)
 }
 
+// GetVisibleOnCreate returns VisibleOnCreate, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetVisibleOnCreate() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.VisibleOnCreate
+}
+
+// GetVisibleToContacts returns VisibleToContacts, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetVisibleToContacts() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.VisibleToContacts
+}
+
+// GetWorkspaceId returns WorkspaceId, the zero value when the receiver is nil.
+func (x *TicketTypeAttribute) GetWorkspaceId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.WorkspaceId
+}
+
 // GetData returns Data, the zero value when it or the receiver is nil.
 func (x *TicketTypeAttributeList) GetData() []TicketTypeAttribute {
 	if x == nil || x.Data == nil {
@@ -6246,6 +11122,24 @@ func (x *TicketTypeAttributeList) GetData() []TicketTypeAttribute {
 		return zero
 	}
 	return *x.Data
+}
+
+// GetTicketTypeAttributes returns TicketTypeAttributes, the zero value when the receiver is nil.
+func (x *TicketTypeAttributeList) GetTicketTypeAttributes() []TicketTypeAttribute {
+	if x == nil {
+		var zero []TicketTypeAttribute
+		return zero
+	}
+	return x.TicketTypeAttributes
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketTypeAttributeList) GetType() TicketTypeAttributeListType {
+	if x == nil {
+		var zero TicketTypeAttributeListType
+		return zero
+	}
+	return x.Type
 }
 
 // GetData returns Data, the zero value when it or the receiver is nil.
@@ -6257,6 +11151,51 @@ func (x *TicketTypeList) GetData() []TicketType {
 	return *x.Data
 }
 
+// GetTicketTypes returns TicketTypes, the zero value when the receiver is nil.
+func (x *TicketTypeList) GetTicketTypes() []TicketType {
+	if x == nil {
+		var zero []TicketType
+		return zero
+	}
+	return x.TicketTypes
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *TicketTypeList) GetType() TicketTypeListType {
+	if x == nil {
+		var zero TicketTypeListType
+		return zero
+	}
+	return x.Type
+}
+
+// GetDescription returns Description, the zero value when the receiver is nil.
+func (x *Translation) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetLocale returns Locale, the zero value when the receiver is nil.
+func (x *Translation) GetLocale() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Locale
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *Translation) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
 func (x *UnarchiveContactParams) GetIntercomVersion() IntercomVersion {
 	if x == nil || x.IntercomVersion == nil {
@@ -6264,6 +11203,51 @@ func (x *UnarchiveContactParams) GetIntercomVersion() IntercomVersion {
 		return zero
 	}
 	return *x.IntercomVersion
+}
+
+// GetCompanyId returns CompanyId, the zero value when the receiver is nil.
+func (x *UntagCompanyItem) GetCompanyId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.CompanyId
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *UntagCompanyItem) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
+}
+
+// GetUntag returns Untag, the zero value when the receiver is nil.
+func (x *UntagCompanyItem) GetUntag() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Untag
+}
+
+// GetCompanies returns Companies, the zero value when the receiver is nil.
+func (x *UntagCompanyRequest) GetCompanies() []UntagCompanyItem {
+	if x == nil {
+		var zero []UntagCompanyItem
+		return zero
+	}
+	return x.Companies
+}
+
+// GetName returns Name, the zero value when the receiver is nil.
+func (x *UntagCompanyRequest) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
 }
 
 // GetIntercomVersion returns IntercomVersion, the zero value when it or the receiver is nil.
@@ -6812,6 +11796,24 @@ func (x *UpdateVisitorRequest) GetUserId() string {
 	return *x.UserId
 }
 
+// GetAnonymous returns Anonymous, the zero value when the receiver is nil.
+func (x *Visitor) GetAnonymous() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Anonymous
+}
+
+// GetAppId returns AppId, the zero value when the receiver is nil.
+func (x *Visitor) GetAppId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AppId
+}
+
 // GetAvatar returns Avatar, nil when the receiver is nil.
 func (x *Visitor) GetAvatar() *VisitorAvatar {
 	if x == nil {
@@ -6826,6 +11828,15 @@ func (x *Visitor) GetCompanies() *VisitorCompanies {
 		return nil
 	}
 	return x.Companies
+}
+
+// GetCreatedAt returns CreatedAt, the zero value when the receiver is nil.
+func (x *Visitor) GetCreatedAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CreatedAt
 }
 
 // CreatedAtTime returns CreatedAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
@@ -6854,6 +11865,15 @@ func (x *Visitor) GetDoNotTrack() bool {
 	return *x.DoNotTrack
 }
 
+// GetEmail returns Email, the zero value when the receiver is nil.
+func (x *Visitor) GetEmail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Email
+}
+
 // GetHasHardBounced returns HasHardBounced, the zero value when it or the receiver is nil.
 func (x *Visitor) GetHasHardBounced() bool {
 	if x == nil || x.HasHardBounced == nil {
@@ -6861,6 +11881,15 @@ func (x *Visitor) GetHasHardBounced() bool {
 		return zero
 	}
 	return *x.HasHardBounced
+}
+
+// GetId returns Id, the zero value when the receiver is nil.
+func (x *Visitor) GetId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Id
 }
 
 // GetLasRequestAt returns LasRequestAt, the zero value when it or the receiver is nil.
@@ -6993,6 +12022,15 @@ func (x *Visitor) GetSessionCount() int {
 	return *x.SessionCount
 }
 
+// GetSignedUpAt returns SignedUpAt, the zero value when the receiver is nil.
+func (x *Visitor) GetSignedUpAt() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.SignedUpAt
+}
+
 // SignedUpAtTime returns SignedUpAt, Unix seconds, as a time.Time: the zero Time when it is unset or 0.
 func (x *Visitor) SignedUpAtTime() time.Time {
 	if x == nil || x.SignedUpAt == 0 {
@@ -7015,6 +12053,15 @@ func (x *Visitor) GetTags() *VisitorTags {
 		return nil
 	}
 	return x.Tags
+}
+
+// GetType returns Type, the zero value when the receiver is nil.
+func (x *Visitor) GetType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Type
 }
 
 // GetUnsubscribedFromEmails returns UnsubscribedFromEmails, the zero value when it or the receiver is nil.
@@ -7041,6 +12088,15 @@ func (x *Visitor) UpdatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*x.UpdatedAt), 0)
+}
+
+// GetUserId returns UserId, the zero value when the receiver is nil.
+func (x *Visitor) GetUserId() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.UserId
 }
 
 // GetUtmCampaign returns UtmCampaign, the zero value when it or the receiver is nil.

@@ -19,6 +19,10 @@ import (
 //     value, or the zero value when the field or the receiver is nil. A
 //     pointer to a named struct is returned as it is, so that reads chain
 //     (ticket.GetContacts().GetContacts()) without a nil check;
+//   - every other field F gets a GetF too: the value (the zero value on a nil
+//     receiver), or for a named struct a pointer to it. So a read through
+//     getters compiles the same whether a version of the description
+//     declares the field required (a value) or optional (a pointer);
 //   - for every integer field whose JSON name ends in "_at" (Intercom's Unix
 //     second timestamps), FTime returns it as a time.Time, the zero Time when
 //     it is unset or 0.
@@ -73,6 +77,8 @@ func Accessors(src []byte) ([]byte, error) {
 				}
 				if star, ok := f.Type.(*ast.StarExpr); ok && !isSelector(star.X) {
 					writeGetter(&body, fset, taken, structs, typeName, n.Name, star.X)
+				} else if !ok && !isSelector(f.Type) {
+					writeValueGetter(&body, fset, taken, structs, typeName, n.Name, f.Type)
 				}
 				if isTimestamp(f) && !taken[typeName][n.Name+"Time"] {
 					writeTime(&body, typeName, n.Name, f.Type)
@@ -156,6 +162,25 @@ func writeGetter(w *bytes.Buffer, fset *token.FileSet, taken map[string]map[stri
 	fmt.Fprintf(w, "// %s returns %s, the zero value when it or the receiver is nil.\n", name, field)
 	fmt.Fprintf(w, "func (x *%s) %s() %s {\n\tif x == nil || x.%s == nil {\n\t\tvar zero %s\n\t\treturn zero\n\t}\n\treturn *x.%s\n}\n\n",
 		typeName, name, elemSrc, field, elemSrc, field)
+}
+
+// writeValueGetter writes GetF for the field F of typeName that is not a
+// pointer, of type typ.
+func writeValueGetter(w *bytes.Buffer, fset *token.FileSet, taken map[string]map[string]bool, structs map[string]*ast.StructType, typeName, field string, typ ast.Expr) {
+	name := "Get" + field
+	if taken[typeName][name] {
+		return
+	}
+	typSrc := exprString(fset, typ)
+	if id, ok := typ.(*ast.Ident); ok && structs[id.Name] != nil {
+		fmt.Fprintf(w, "// %s returns a pointer to %s, nil when the receiver is nil.\n", name, field)
+		fmt.Fprintf(w, "func (x *%s) %s() *%s {\n\tif x == nil {\n\t\treturn nil\n\t}\n\treturn &x.%s\n}\n\n",
+			typeName, name, typSrc, field)
+		return
+	}
+	fmt.Fprintf(w, "// %s returns %s, the zero value when the receiver is nil.\n", name, field)
+	fmt.Fprintf(w, "func (x *%s) %s() %s {\n\tif x == nil {\n\t\tvar zero %s\n\t\treturn zero\n\t}\n\treturn x.%s\n}\n\n",
+		typeName, name, typSrc, typSrc, field)
 }
 
 // writeTime writes FTime for the Unix-second timestamp field F of typeName.

@@ -34,6 +34,7 @@ type Pet struct {
 	UpdatedAt *int             ` + "`json:\"updated_at,omitempty\"`" + `
 	DeletedAt *string          ` + "`json:\"deleted_at,omitempty\"`" + `
 	Score     int              ` + "`json:\"score\"`" + `
+	Home      Owner            ` + "`json:\"home\"`" + `
 	Nick      *string
 	hidden    *string
 }
@@ -79,6 +80,11 @@ func TestAccessorsText(t *testing.T) {
 		"func (x *Owner) GetSince() int64",
 		"func (x *Owner) SinceTime() time.Time",
 		"func (x *Pet) CreatedAtTime() time.Time",
+		// Fields that are not pointers get getters too: the value, or a
+		// pointer to a struct, so reads chain whatever the field's shape.
+		"func (x *Pet) GetCreatedAt() int",
+		"func (x *Pet) GetScore() int",
+		"func (x *Pet) GetHome() *Owner",
 		"func (x *Pet) GetExtra() map[string]any",
 		"func (x *Pet) GetKind() PetKind",
 		"func (x *Pet) GetName() string",
@@ -166,6 +172,8 @@ func TestBehave(t *testing.T) {
 	fmt.Println("since:", full.GetOwner().SinceTime().Equal(time.Unix(1600000000, 0)))
 	full.UpdatedAt = &zero
 	fmt.Println("zero timestamp:", full.UpdatedAtTime().IsZero())
+	full.Home.Name = &owner
+	fmt.Printf("value fields: %q %v %q %d\n", full.GetHome().GetName(), nilPet.GetHome() == nil, nilPet.GetHome().GetName(), full.GetScore())
 }
 `,
 	}
@@ -187,6 +195,7 @@ func TestBehave(t *testing.T) {
 		`full: "Rex" true "Ada" [a b] "dog" 1500000000 1700000000`,
 		`since: true`,
 		`zero timestamp: true`,
+		`value fields: "Ada" true "" 0`,
 	} {
 		if !strings.Contains(string(got), line+"\n") {
 			t.Errorf("output lacks %q:\n%s", line, got)

@@ -2,7 +2,14 @@ package specprep
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/speakeasy-api/openapi/overlay/loader"
 	"gopkg.in/yaml.v3"
@@ -29,4 +36,66 @@ func Apply(spec, overlayDoc []byte) ([]byte, error) {
 		return nil, fmt.Errorf("specprep: apply overlay: %w", err)
 	}
 	return encode(&doc)
+}
+
+// VersionOverlays lists the version overlays in dir that apply to a
+// description of API version version, in the order to apply them. A file
+// named <major>.<minor>.yaml (openapi/overlays/2.12.yaml) applies to that
+// version and every later one: it carries the adaptations that a change of
+// the published description made necessary from that version on, where the
+// shared overlay can't express them for every version at once (parameters
+// to add back, which 2.11 already has). A missing dir lists none.
+func VersionOverlays(dir, version string) ([]string, error) {
+	want, ok := parseVersion(version)
+	if !ok {
+		return nil, fmt.Errorf("specprep: version %q is not <major>.<minor>", version)
+	}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	type overlay struct {
+		path string
+		v    [2]int
+	}
+	var found []overlay
+	for _, e := range entries {
+		name, isYAML := strings.CutSuffix(e.Name(), ".yaml")
+		if e.IsDir() || !isYAML {
+			continue
+		}
+		v, ok := parseVersion(name)
+		if !ok {
+			return nil, fmt.Errorf("specprep: version overlay %s is not named <major>.<minor>.yaml", e.Name())
+		}
+		if v[0] < want[0] || (v[0] == want[0] && v[1] <= want[1]) {
+			found = append(found, overlay{filepath.Join(dir, e.Name()), v})
+		}
+	}
+	sort.Slice(found, func(i, j int) bool {
+		a, b := found[i].v, found[j].v
+		return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])
+	})
+	paths := make([]string, len(found))
+	for i, o := range found {
+		paths[i] = o.path
+	}
+	return paths, nil
+}
+
+// parseVersion reads "2.12" as {2, 12}.
+func parseVersion(s string) ([2]int, bool) {
+	major, minor, ok := strings.Cut(s, ".")
+	if !ok {
+		return [2]int{}, false
+	}
+	a, err1 := strconv.Atoi(major)
+	b, err2 := strconv.Atoi(minor)
+	if err1 != nil || err2 != nil || a < 0 || b < 0 {
+		return [2]int{}, false
+	}
+	return [2]int{a, b}, true
 }

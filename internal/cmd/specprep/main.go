@@ -95,6 +95,25 @@ func generate(args []string) error {
 	if err != nil {
 		return err
 	}
+	// Then the version overlays (openapi/overlays/<v>.yaml beside the
+	// shared one) of this version and the ones before it.
+	version, err := specprep.Version(src)
+	if err != nil {
+		return err
+	}
+	more, err := specprep.VersionOverlays(filepath.Join(filepath.Dir(*overlayPath), "overlays"), version)
+	if err != nil {
+		return err
+	}
+	for _, path := range more {
+		vo, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if prepared, err = specprep.Apply(prepared, vo); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
 	dir, err := os.MkdirTemp("", "specprep-")
 	if err != nil {
 		return err
@@ -130,10 +149,6 @@ func generate(args []string) error {
 	}
 	// The API version the code comes from, beside it, for the
 	// Intercom-Version header.
-	version, err := specprep.Version(src)
-	if err != nil {
-		return err
-	}
 	pkg, err := packageName(*config)
 	if err != nil {
 		return err
