@@ -3,20 +3,20 @@ package facade
 import (
 	"time"
 
-	"github.com/go-intercom/intercom/internal/opt"
+	"github.com/go-intercom/intercom/internal/wire"
 )
 
 // Nullable is a request field that can be left unset (its zero value, left
 // out of the body), set to a value with NewNullable, or cleared with Null,
 // which sends an explicit null. Only the fields where the API gives null a
 // meaning of its own use it, such as a contact's phone on Contacts.Update.
-type Nullable[T any] = opt.Nullable[T]
+type Nullable[T any] = wire.Nullable[T]
 
 // NewNullable returns a Nullable that sends v.
-func NewNullable[T any](v T) Nullable[T] { return opt.Of(v) }
+func NewNullable[T any](v T) Nullable[T] { return wire.Of(v) }
 
 // Null returns a Nullable that sends an explicit null: it clears the field.
-func Null[T any]() Nullable[T] { return opt.Null[T]() }
+func Null[T any]() Nullable[T] { return wire.Null[T]() }
 
 // Ptr returns a pointer to a copy of v, for the optional pointer fields of
 // requests: facade.Ptr(3), facade.Ptr("EUR").
@@ -41,7 +41,7 @@ func nullableTime(field string, n Nullable[time.Time]) (Nullable[int], error) {
 	t, ok := n.Get()
 	if !ok {
 		if n.IsNull() {
-			return opt.Null[int](), nil
+			return wire.Null[int](), nil
 		}
 		return Nullable[int]{}, nil
 	}
@@ -49,5 +49,5 @@ func nullableTime(field string, n Nullable[time.Time]) (Nullable[int], error) {
 	if err != nil {
 		return Nullable[int]{}, err
 	}
-	return opt.Of(int(u)), nil
+	return wire.Of(int(u)), nil
 }

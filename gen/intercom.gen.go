@@ -13,7 +13,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/go-intercom/intercom/internal/opt"
 	"github.com/go-intercom/intercom/internal/wire"
 	"github.com/oapi-codegen/runtime"
 )
@@ -5457,23 +5456,23 @@ type UpdateArticleRequestBodyState string
 type UpdateCollectionRequest struct {
 	Description       *string                 `json:"description,omitempty"`
 	Name              *string                 `json:"name,omitempty"`
-	ParentId          opt.Nullable[string]    `json:"parent_id,omitempty,omitzero"`
+	ParentId          wire.Nullable[string]   `json:"parent_id,omitempty,omitzero"`
 	TranslatedContent *GroupTranslatedContent `json:"translated_content,omitempty"`
 }
 
 // UpdateContactRequest defines model for update_contact_request.
 type UpdateContactRequest struct {
-	Avatar                 opt.Nullable[string]    `json:"avatar,omitempty,omitzero"`
+	Avatar                 wire.Nullable[string]   `json:"avatar,omitempty,omitzero"`
 	CustomAttributes       *map[string]interface{} `json:"custom_attributes,omitempty"`
 	Email                  *string                 `json:"email,omitempty"`
 	ExternalId             *string                 `json:"external_id,omitempty"`
-	LastSeenAt             opt.Nullable[int]       `json:"last_seen_at,omitempty,omitzero"`
-	Name                   opt.Nullable[string]    `json:"name,omitempty,omitzero"`
-	OwnerId                opt.Nullable[int]       `json:"owner_id,omitempty,omitzero"`
-	Phone                  opt.Nullable[string]    `json:"phone,omitempty,omitzero"`
+	LastSeenAt             wire.Nullable[int]      `json:"last_seen_at,omitempty,omitzero"`
+	Name                   wire.Nullable[string]   `json:"name,omitempty,omitzero"`
+	OwnerId                wire.Nullable[int]      `json:"owner_id,omitempty,omitzero"`
+	Phone                  wire.Nullable[string]   `json:"phone,omitempty,omitzero"`
 	Role                   *string                 `json:"role,omitempty"`
-	SignedUpAt             opt.Nullable[int]       `json:"signed_up_at,omitempty,omitzero"`
-	UnsubscribedFromEmails opt.Nullable[bool]      `json:"unsubscribed_from_emails,omitempty,omitzero"`
+	SignedUpAt             wire.Nullable[int]      `json:"signed_up_at,omitempty,omitzero"`
+	UnsubscribedFromEmails wire.Nullable[bool]     `json:"unsubscribed_from_emails,omitempty,omitzero"`
 }
 
 // UpdateConversationRequest defines model for update_conversation_request.
@@ -11732,7 +11731,7 @@ func (c *Client) ConvertVisitor(ctx context.Context, params *ConvertVisitorParam
 func NewListAdminsRequest(server string, params *ListAdminsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -11774,7 +11773,7 @@ func NewListAdminsRequest(server string, params *ListAdminsParams) (*http.Reques
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11801,7 +11800,7 @@ func NewListAdminsRequest(server string, params *ListAdminsParams) (*http.Reques
 func NewListActivityLogsRequest(server string, params *ListActivityLogsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -11851,7 +11850,7 @@ func NewListActivityLogsRequest(server string, params *ListActivityLogsParams) (
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11885,7 +11884,7 @@ func NewRetrieveAdminRequest(server string, adminId string, params *RetrieveAdmi
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -11900,7 +11899,7 @@ func NewRetrieveAdminRequest(server string, adminId string, params *RetrieveAdmi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11945,7 +11944,7 @@ func NewSetAwayAdminRequestWithBody(server string, adminId string, params *SetAw
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -11960,7 +11959,7 @@ func NewSetAwayAdminRequestWithBody(server string, adminId string, params *SetAw
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11989,7 +11988,7 @@ func NewSetAwayAdminRequestWithBody(server string, adminId string, params *SetAw
 func NewListArticlesRequest(server string, params *ListArticlesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12043,7 +12042,7 @@ func NewListArticlesRequest(server string, params *ListArticlesParams) (*http.Re
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12081,7 +12080,7 @@ func NewCreateArticleRequest(server string, params *CreateArticleParams, body Cr
 func NewCreateArticleRequestWithBody(server string, params *CreateArticleParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12096,7 +12095,7 @@ func NewCreateArticleRequestWithBody(server string, params *CreateArticleParams,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12125,7 +12124,7 @@ func NewCreateArticleRequestWithBody(server string, params *CreateArticleParams,
 func NewSearchArticlesRequest(server string, params *SearchArticlesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12203,7 +12202,7 @@ func NewSearchArticlesRequest(server string, params *SearchArticlesParams) (*htt
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12237,7 +12236,7 @@ func NewDeleteArticleRequest(server string, articleId string, params *DeleteArti
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12252,7 +12251,7 @@ func NewDeleteArticleRequest(server string, articleId string, params *DeleteArti
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12286,7 +12285,7 @@ func NewRetrieveArticleRequest(server string, articleId string, params *Retrieve
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12301,7 +12300,7 @@ func NewRetrieveArticleRequest(server string, articleId string, params *Retrieve
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12346,7 +12345,7 @@ func NewUpdateArticleRequestWithBody(server string, articleId string, params *Up
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12361,7 +12360,7 @@ func NewUpdateArticleRequestWithBody(server string, articleId string, params *Up
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12390,7 +12389,7 @@ func NewUpdateArticleRequestWithBody(server string, articleId string, params *Up
 func NewRetrieveCompanyRequest(server string, params *RetrieveCompanyParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12492,7 +12491,7 @@ func NewRetrieveCompanyRequest(server string, params *RetrieveCompanyParams) (*h
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12530,7 +12529,7 @@ func NewCreateOrUpdateCompanyRequest(server string, params *CreateOrUpdateCompan
 func NewCreateOrUpdateCompanyRequestWithBody(server string, params *CreateOrUpdateCompanyParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12545,7 +12544,7 @@ func NewCreateOrUpdateCompanyRequestWithBody(server string, params *CreateOrUpda
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12574,7 +12573,7 @@ func NewCreateOrUpdateCompanyRequestWithBody(server string, params *CreateOrUpda
 func NewListAllCompaniesRequest(server string, params *ListAllCompaniesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12640,7 +12639,7 @@ func NewListAllCompaniesRequest(server string, params *ListAllCompaniesParams) (
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12667,7 +12666,7 @@ func NewListAllCompaniesRequest(server string, params *ListAllCompaniesParams) (
 func NewScrollOverAllCompaniesRequest(server string, params *ScrollOverAllCompaniesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12709,7 +12708,7 @@ func NewScrollOverAllCompaniesRequest(server string, params *ScrollOverAllCompan
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12743,7 +12742,7 @@ func NewDeleteCompanyRequest(server string, companyId string, params *DeleteComp
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12758,7 +12757,7 @@ func NewDeleteCompanyRequest(server string, companyId string, params *DeleteComp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12792,7 +12791,7 @@ func NewRetrieveACompanyByIdRequest(server string, companyId string, params *Ret
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12807,7 +12806,7 @@ func NewRetrieveACompanyByIdRequest(server string, companyId string, params *Ret
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12841,7 +12840,7 @@ func NewUpdateCompanyRequest(server string, companyId string, params *UpdateComp
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12856,7 +12855,7 @@ func NewUpdateCompanyRequest(server string, companyId string, params *UpdateComp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodPut, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12890,7 +12889,7 @@ func NewListAttachedContactsRequest(server string, companyId string, params *Lis
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12944,7 +12943,7 @@ func NewListAttachedContactsRequest(server string, companyId string, params *Lis
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12978,7 +12977,7 @@ func NewListAttachedSegmentsForCompaniesRequest(server string, companyId string,
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -12993,7 +12992,7 @@ func NewListAttachedSegmentsForCompaniesRequest(server string, companyId string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13020,7 +13019,7 @@ func NewListAttachedSegmentsForCompaniesRequest(server string, companyId string,
 func NewListContactsRequest(server string, params *ListContactsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13086,7 +13085,7 @@ func NewListContactsRequest(server string, params *ListContactsParams) (*http.Re
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13124,7 +13123,7 @@ func NewCreateContactRequest(server string, params *CreateContactParams, body Cr
 func NewCreateContactRequestWithBody(server string, params *CreateContactParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13139,7 +13138,7 @@ func NewCreateContactRequestWithBody(server string, params *CreateContactParams,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13179,7 +13178,7 @@ func NewMergeContactRequest(server string, params *MergeContactParams, body Merg
 func NewMergeContactRequestWithBody(server string, params *MergeContactParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13194,7 +13193,7 @@ func NewMergeContactRequestWithBody(server string, params *MergeContactParams, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13234,7 +13233,7 @@ func NewSearchContactsRequest(server string, params *SearchContactsParams, body 
 func NewSearchContactsRequestWithBody(server string, params *SearchContactsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13249,7 +13248,7 @@ func NewSearchContactsRequestWithBody(server string, params *SearchContactsParam
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13285,7 +13284,7 @@ func NewDeleteContactRequest(server string, contactId string, params *DeleteCont
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13300,7 +13299,7 @@ func NewDeleteContactRequest(server string, contactId string, params *DeleteCont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13334,7 +13333,7 @@ func NewShowContactRequest(server string, contactId string, params *ShowContactP
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13349,7 +13348,7 @@ func NewShowContactRequest(server string, contactId string, params *ShowContactP
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13394,7 +13393,7 @@ func NewUpdateContactRequestWithBody(server string, contactId string, params *Up
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13409,7 +13408,7 @@ func NewUpdateContactRequestWithBody(server string, contactId string, params *Up
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13445,7 +13444,7 @@ func NewArchiveContactRequest(server string, contactId string, params *ArchiveCo
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13460,7 +13459,7 @@ func NewArchiveContactRequest(server string, contactId string, params *ArchiveCo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13494,7 +13493,7 @@ func NewListCompaniesForAContactRequest(server string, contactId string, params 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13548,7 +13547,7 @@ func NewListCompaniesForAContactRequest(server string, contactId string, params 
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13593,7 +13592,7 @@ func NewAttachContactToACompanyRequestWithBody(server string, contactId string, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13608,7 +13607,7 @@ func NewAttachContactToACompanyRequestWithBody(server string, contactId string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13651,7 +13650,7 @@ func NewDetachContactFromACompanyRequest(server string, contactId string, compan
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13666,7 +13665,7 @@ func NewDetachContactFromACompanyRequest(server string, contactId string, compan
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13700,7 +13699,7 @@ func NewListNotesRequest(server string, contactId string, params *ListNotesParam
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13754,7 +13753,7 @@ func NewListNotesRequest(server string, contactId string, params *ListNotesParam
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13799,7 +13798,7 @@ func NewCreateNoteRequestWithBody(server string, contactId string, params *Creat
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13814,7 +13813,7 @@ func NewCreateNoteRequestWithBody(server string, contactId string, params *Creat
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13850,7 +13849,7 @@ func NewListSegmentsForAContactRequest(server string, contactId string, params *
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13865,7 +13864,7 @@ func NewListSegmentsForAContactRequest(server string, contactId string, params *
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13899,7 +13898,7 @@ func NewListSubscriptionsForAContactRequest(server string, contactId string, par
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13914,7 +13913,7 @@ func NewListSubscriptionsForAContactRequest(server string, contactId string, par
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13959,7 +13958,7 @@ func NewAttachSubscriptionTypeToContactRequestWithBody(server string, contactId 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -13974,7 +13973,7 @@ func NewAttachSubscriptionTypeToContactRequestWithBody(server string, contactId 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14017,7 +14016,7 @@ func NewDetachSubscriptionTypeToContactRequest(server string, contactId string, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14032,7 +14031,7 @@ func NewDetachSubscriptionTypeToContactRequest(server string, contactId string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14066,7 +14065,7 @@ func NewListTagsForAContactRequest(server string, contactId string, params *List
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14081,7 +14080,7 @@ func NewListTagsForAContactRequest(server string, contactId string, params *List
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14126,7 +14125,7 @@ func NewAttachTagToContactRequestWithBody(server string, contactId string, param
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14141,7 +14140,7 @@ func NewAttachTagToContactRequestWithBody(server string, contactId string, param
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14184,7 +14183,7 @@ func NewDetachTagFromContactRequest(server string, contactId string, tagId strin
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14199,7 +14198,7 @@ func NewDetachTagFromContactRequest(server string, contactId string, tagId strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14233,7 +14232,7 @@ func NewUnarchiveContactRequest(server string, contactId string, params *Unarchi
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14248,7 +14247,7 @@ func NewUnarchiveContactRequest(server string, contactId string, params *Unarchi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14275,7 +14274,7 @@ func NewUnarchiveContactRequest(server string, contactId string, params *Unarchi
 func NewListConversationsRequest(server string, params *ListConversationsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14329,7 +14328,7 @@ func NewListConversationsRequest(server string, params *ListConversationsParams)
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14367,7 +14366,7 @@ func NewCreateConversationRequest(server string, params *CreateConversationParam
 func NewCreateConversationRequestWithBody(server string, params *CreateConversationParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14382,7 +14381,7 @@ func NewCreateConversationRequestWithBody(server string, params *CreateConversat
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14422,7 +14421,7 @@ func NewRedactConversationRequest(server string, params *RedactConversationParam
 func NewRedactConversationRequestWithBody(server string, params *RedactConversationParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14437,7 +14436,7 @@ func NewRedactConversationRequestWithBody(server string, params *RedactConversat
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14477,7 +14476,7 @@ func NewSearchConversationsRequest(server string, params *SearchConversationsPar
 func NewSearchConversationsRequestWithBody(server string, params *SearchConversationsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14492,7 +14491,7 @@ func NewSearchConversationsRequestWithBody(server string, params *SearchConversa
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14528,7 +14527,7 @@ func NewRetrieveConversationRequest(server string, conversationId string, params
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14570,7 +14569,7 @@ func NewRetrieveConversationRequest(server string, conversationId string, params
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14615,7 +14614,7 @@ func NewUpdateConversationRequestWithBody(server string, conversationId string, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14657,7 +14656,7 @@ func NewUpdateConversationRequestWithBody(server string, conversationId string, 
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14704,7 +14703,7 @@ func NewConvertConversationToTicketRequestWithBody(server string, conversationId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14719,7 +14718,7 @@ func NewConvertConversationToTicketRequestWithBody(server string, conversationId
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14766,7 +14765,7 @@ func NewAttachContactToConversationRequestWithBody(server string, conversationId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14781,7 +14780,7 @@ func NewAttachContactToConversationRequestWithBody(server string, conversationId
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14835,7 +14834,7 @@ func NewDetachContactFromConversationRequestWithBody(server string, conversation
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14850,7 +14849,7 @@ func NewDetachContactFromConversationRequestWithBody(server string, conversation
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14897,7 +14896,7 @@ func NewManageConversationRequestWithBody(server string, conversationId string, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14912,7 +14911,7 @@ func NewManageConversationRequestWithBody(server string, conversationId string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14959,7 +14958,7 @@ func NewReplyConversationRequestWithBody(server string, conversationId string, p
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -14974,7 +14973,7 @@ func NewReplyConversationRequestWithBody(server string, conversationId string, p
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15010,7 +15009,7 @@ func NewAutoAssignConversationRequest(server string, conversationId string, para
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15025,7 +15024,7 @@ func NewAutoAssignConversationRequest(server string, conversationId string, para
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15070,7 +15069,7 @@ func NewAttachTagToConversationRequestWithBody(server string, conversationId str
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15085,7 +15084,7 @@ func NewAttachTagToConversationRequestWithBody(server string, conversationId str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15139,7 +15138,7 @@ func NewDetachTagFromConversationRequestWithBody(server string, conversationId s
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15154,7 +15153,7 @@ func NewDetachTagFromConversationRequestWithBody(server string, conversationId s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15183,7 +15182,7 @@ func NewDetachTagFromConversationRequestWithBody(server string, conversationId s
 func NewListDataAttributesRequest(server string, params *ListDataAttributesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15237,7 +15236,7 @@ func NewListDataAttributesRequest(server string, params *ListDataAttributesParam
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15275,7 +15274,7 @@ func NewCreateDataAttributeRequest(server string, params *CreateDataAttributePar
 func NewCreateDataAttributeRequestWithBody(server string, params *CreateDataAttributeParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15290,7 +15289,7 @@ func NewCreateDataAttributeRequestWithBody(server string, params *CreateDataAttr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15337,7 +15336,7 @@ func NewUpdateDataAttributeRequestWithBody(server string, dataAttributeId string
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15352,7 +15351,7 @@ func NewUpdateDataAttributeRequestWithBody(server string, dataAttributeId string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15388,7 +15387,7 @@ func NewDownloadDataExportRequest(server string, jobIdentifier string, params *D
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15403,7 +15402,7 @@ func NewDownloadDataExportRequest(server string, jobIdentifier string, params *D
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15430,7 +15429,7 @@ func NewDownloadDataExportRequest(server string, jobIdentifier string, params *D
 func NewLisDataEventsRequest(server string, params *LisDataEventsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15500,7 +15499,7 @@ func NewLisDataEventsRequest(server string, params *LisDataEventsParams) (*http.
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15538,7 +15537,7 @@ func NewCreateDataEventRequest(server string, params *CreateDataEventParams, bod
 func NewCreateDataEventRequestWithBody(server string, params *CreateDataEventParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15553,7 +15552,7 @@ func NewCreateDataEventRequestWithBody(server string, params *CreateDataEventPar
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15593,7 +15592,7 @@ func NewDataEventSummariesRequest(server string, params *DataEventSummariesParam
 func NewDataEventSummariesRequestWithBody(server string, params *DataEventSummariesParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15608,7 +15607,7 @@ func NewDataEventSummariesRequestWithBody(server string, params *DataEventSummar
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15644,7 +15643,7 @@ func NewCancelDataExportRequest(server string, jobIdentifier string, params *Can
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15659,7 +15658,7 @@ func NewCancelDataExportRequest(server string, jobIdentifier string, params *Can
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15697,7 +15696,7 @@ func NewCreateDataExportRequest(server string, params *CreateDataExportParams, b
 func NewCreateDataExportRequestWithBody(server string, params *CreateDataExportParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15712,7 +15711,7 @@ func NewCreateDataExportRequestWithBody(server string, params *CreateDataExportP
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15748,7 +15747,7 @@ func NewGetDataExportRequest(server string, jobIdentifier string, params *GetDat
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15763,7 +15762,7 @@ func NewGetDataExportRequest(server string, jobIdentifier string, params *GetDat
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15790,7 +15789,7 @@ func NewGetDataExportRequest(server string, jobIdentifier string, params *GetDat
 func NewListAllCollectionsRequest(server string, params *ListAllCollectionsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15844,7 +15843,7 @@ func NewListAllCollectionsRequest(server string, params *ListAllCollectionsParam
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15882,7 +15881,7 @@ func NewCreateCollectionRequest(server string, params *CreateCollectionParams, b
 func NewCreateCollectionRequestWithBody(server string, params *CreateCollectionParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15897,7 +15896,7 @@ func NewCreateCollectionRequestWithBody(server string, params *CreateCollectionP
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15933,7 +15932,7 @@ func NewDeleteCollectionRequest(server string, collectionId string, params *Dele
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15948,7 +15947,7 @@ func NewDeleteCollectionRequest(server string, collectionId string, params *Dele
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15982,7 +15981,7 @@ func NewRetrieveCollectionRequest(server string, collectionId string, params *Re
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -15997,7 +15996,7 @@ func NewRetrieveCollectionRequest(server string, collectionId string, params *Re
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16042,7 +16041,7 @@ func NewUpdateCollectionRequestWithBody(server string, collectionId string, para
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16057,7 +16056,7 @@ func NewUpdateCollectionRequestWithBody(server string, collectionId string, para
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16086,7 +16085,7 @@ func NewUpdateCollectionRequestWithBody(server string, collectionId string, para
 func NewListHelpCentersRequest(server string, params *ListHelpCentersParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16140,7 +16139,7 @@ func NewListHelpCentersRequest(server string, params *ListHelpCentersParams) (*h
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16174,7 +16173,7 @@ func NewRetrieveHelpCenterRequest(server string, helpCenterId string, params *Re
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16189,7 +16188,7 @@ func NewRetrieveHelpCenterRequest(server string, helpCenterId string, params *Re
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16216,7 +16215,7 @@ func NewRetrieveHelpCenterRequest(server string, helpCenterId string, params *Re
 func NewIdentifyAdminRequest(server string, params *IdentifyAdminParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16231,7 +16230,7 @@ func NewIdentifyAdminRequest(server string, params *IdentifyAdminParams) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16269,7 +16268,7 @@ func NewCreateMessageRequest(server string, params *CreateMessageParams, body Cr
 func NewCreateMessageRequestWithBody(server string, params *CreateMessageParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16284,7 +16283,7 @@ func NewCreateMessageRequestWithBody(server string, params *CreateMessageParams,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16313,7 +16312,7 @@ func NewCreateMessageRequestWithBody(server string, params *CreateMessageParams,
 func NewListNewsItemsRequest(server string, params *ListNewsItemsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16328,7 +16327,7 @@ func NewListNewsItemsRequest(server string, params *ListNewsItemsParams) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16366,7 +16365,7 @@ func NewCreateNewsItemRequest(server string, params *CreateNewsItemParams, body 
 func NewCreateNewsItemRequestWithBody(server string, params *CreateNewsItemParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16381,7 +16380,7 @@ func NewCreateNewsItemRequestWithBody(server string, params *CreateNewsItemParam
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16417,7 +16416,7 @@ func NewDeleteNewsItemRequest(server string, newsItemId string, params *DeleteNe
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16432,7 +16431,7 @@ func NewDeleteNewsItemRequest(server string, newsItemId string, params *DeleteNe
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16466,7 +16465,7 @@ func NewRetrieveNewsItemRequest(server string, newsItemId string, params *Retrie
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16481,7 +16480,7 @@ func NewRetrieveNewsItemRequest(server string, newsItemId string, params *Retrie
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16526,7 +16525,7 @@ func NewUpdateNewsItemRequestWithBody(server string, newsItemId string, params *
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16541,7 +16540,7 @@ func NewUpdateNewsItemRequestWithBody(server string, newsItemId string, params *
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16570,7 +16569,7 @@ func NewUpdateNewsItemRequestWithBody(server string, newsItemId string, params *
 func NewListNewsfeedsRequest(server string, params *ListNewsfeedsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16585,7 +16584,7 @@ func NewListNewsfeedsRequest(server string, params *ListNewsfeedsParams) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16619,7 +16618,7 @@ func NewRetrieveNewsfeedRequest(server string, newsfeedId string, params *Retrie
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16634,7 +16633,7 @@ func NewRetrieveNewsfeedRequest(server string, newsfeedId string, params *Retrie
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16668,7 +16667,7 @@ func NewListLiveNewsfeedItemsRequest(server string, newsfeedId string, params *L
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16683,7 +16682,7 @@ func NewListLiveNewsfeedItemsRequest(server string, newsfeedId string, params *L
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16717,7 +16716,7 @@ func NewRetrieveNoteRequest(server string, noteId string, params *RetrieveNotePa
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16732,7 +16731,7 @@ func NewRetrieveNoteRequest(server string, noteId string, params *RetrieveNotePa
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16770,7 +16769,7 @@ func NewCreatePhoneSwitchRequest(server string, params *CreatePhoneSwitchParams,
 func NewCreatePhoneSwitchRequestWithBody(server string, params *CreatePhoneSwitchParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16785,7 +16784,7 @@ func NewCreatePhoneSwitchRequestWithBody(server string, params *CreatePhoneSwitc
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16814,7 +16813,7 @@ func NewCreatePhoneSwitchRequestWithBody(server string, params *CreatePhoneSwitc
 func NewListSegmentsRequest(server string, params *ListSegmentsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16856,7 +16855,7 @@ func NewListSegmentsRequest(server string, params *ListSegmentsParams) (*http.Re
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16890,7 +16889,7 @@ func NewRetrieveSegmentRequest(server string, segmentId string, params *Retrieve
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16905,7 +16904,7 @@ func NewRetrieveSegmentRequest(server string, segmentId string, params *Retrieve
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16932,7 +16931,7 @@ func NewRetrieveSegmentRequest(server string, segmentId string, params *Retrieve
 func NewListSubscriptionTypesRequest(server string, params *ListSubscriptionTypesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16947,7 +16946,7 @@ func NewListSubscriptionTypesRequest(server string, params *ListSubscriptionType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16974,7 +16973,7 @@ func NewListSubscriptionTypesRequest(server string, params *ListSubscriptionType
 func NewListTagsRequest(server string, params *ListTagsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -16989,7 +16988,7 @@ func NewListTagsRequest(server string, params *ListTagsParams) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17027,7 +17026,7 @@ func NewCreateTagRequest(server string, params *CreateTagParams, body CreateTagJ
 func NewCreateTagRequestWithBody(server string, params *CreateTagParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17042,7 +17041,7 @@ func NewCreateTagRequestWithBody(server string, params *CreateTagParams, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17078,7 +17077,7 @@ func NewDeleteTagRequest(server string, tagId string, params *DeleteTagParams) (
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17093,7 +17092,7 @@ func NewDeleteTagRequest(server string, tagId string, params *DeleteTagParams) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17127,7 +17126,7 @@ func NewFindTagRequest(server string, tagId string, params *FindTagParams) (*htt
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17142,7 +17141,7 @@ func NewFindTagRequest(server string, tagId string, params *FindTagParams) (*htt
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17169,7 +17168,7 @@ func NewFindTagRequest(server string, tagId string, params *FindTagParams) (*htt
 func NewListTeamsRequest(server string, params *ListTeamsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17184,7 +17183,7 @@ func NewListTeamsRequest(server string, params *ListTeamsParams) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17218,7 +17217,7 @@ func NewRetrieveTeamRequest(server string, teamId string, params *RetrieveTeamPa
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17233,7 +17232,7 @@ func NewRetrieveTeamRequest(server string, teamId string, params *RetrieveTeamPa
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17260,7 +17259,7 @@ func NewRetrieveTeamRequest(server string, teamId string, params *RetrieveTeamPa
 func NewListTicketTypesRequest(server string, params *ListTicketTypesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17275,7 +17274,7 @@ func NewListTicketTypesRequest(server string, params *ListTicketTypesParams) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17313,7 +17312,7 @@ func NewCreateTicketTypeRequest(server string, params *CreateTicketTypeParams, b
 func NewCreateTicketTypeRequestWithBody(server string, params *CreateTicketTypeParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17328,7 +17327,7 @@ func NewCreateTicketTypeRequestWithBody(server string, params *CreateTicketTypeP
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17364,7 +17363,7 @@ func NewGetTicketTypeRequest(server string, ticketTypeId string, params *GetTick
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17379,7 +17378,7 @@ func NewGetTicketTypeRequest(server string, ticketTypeId string, params *GetTick
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17424,7 +17423,7 @@ func NewUpdateTicketTypeRequestWithBody(server string, ticketTypeId string, para
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17439,7 +17438,7 @@ func NewUpdateTicketTypeRequestWithBody(server string, ticketTypeId string, para
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17486,7 +17485,7 @@ func NewCreateTicketTypeAttributeRequestWithBody(server string, ticketTypeId str
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17501,7 +17500,7 @@ func NewCreateTicketTypeAttributeRequestWithBody(server string, ticketTypeId str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17555,7 +17554,7 @@ func NewUpdateTicketTypeAttributeRequestWithBody(server string, ticketTypeId str
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17570,7 +17569,7 @@ func NewUpdateTicketTypeAttributeRequestWithBody(server string, ticketTypeId str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17610,7 +17609,7 @@ func NewCreateTicketRequest(server string, params *CreateTicketParams, body Crea
 func NewCreateTicketRequestWithBody(server string, params *CreateTicketParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17625,7 +17624,7 @@ func NewCreateTicketRequestWithBody(server string, params *CreateTicketParams, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17665,7 +17664,7 @@ func NewSearchTicketsRequest(server string, params *SearchTicketsParams, body Se
 func NewSearchTicketsRequestWithBody(server string, params *SearchTicketsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17680,7 +17679,7 @@ func NewSearchTicketsRequestWithBody(server string, params *SearchTicketsParams,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17716,7 +17715,7 @@ func NewGetTicketRequest(server string, ticketId string, params *GetTicketParams
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17731,7 +17730,7 @@ func NewGetTicketRequest(server string, ticketId string, params *GetTicketParams
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17776,7 +17775,7 @@ func NewUpdateTicketRequestWithBody(server string, ticketId string, params *Upda
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17791,7 +17790,7 @@ func NewUpdateTicketRequestWithBody(server string, ticketId string, params *Upda
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17838,7 +17837,7 @@ func NewReplyTicketRequestWithBody(server string, ticketId string, params *Reply
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17853,7 +17852,7 @@ func NewReplyTicketRequestWithBody(server string, ticketId string, params *Reply
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17900,7 +17899,7 @@ func NewAttachTagToTicketRequestWithBody(server string, ticketId string, params 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17915,7 +17914,7 @@ func NewAttachTagToTicketRequestWithBody(server string, ticketId string, params 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17969,7 +17968,7 @@ func NewDetachTagFromTicketRequestWithBody(server string, ticketId string, tagId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -17984,7 +17983,7 @@ func NewDetachTagFromTicketRequestWithBody(server string, ticketId string, tagId
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -18013,7 +18012,7 @@ func NewDetachTagFromTicketRequestWithBody(server string, ticketId string, tagId
 func NewRetrieveVisitorWithUserIdRequest(server string, params *RetrieveVisitorWithUserIdParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -18051,7 +18050,7 @@ func NewRetrieveVisitorWithUserIdRequest(server string, params *RetrieveVisitorW
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := newRequestForURL(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18089,7 +18088,7 @@ func NewUpdateVisitorRequest(server string, params *UpdateVisitorParams, body Up
 func NewUpdateVisitorRequestWithBody(server string, params *UpdateVisitorParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -18104,7 +18103,7 @@ func NewUpdateVisitorRequestWithBody(server string, params *UpdateVisitorParams,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -18144,7 +18143,7 @@ func NewConvertVisitorRequest(server string, params *ConvertVisitorParams, body 
 func NewConvertVisitorRequestWithBody(server string, params *ConvertVisitorParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := parseServerURL(server)
 	if err != nil {
 		return nil, err
 	}
@@ -18159,7 +18158,7 @@ func NewConvertVisitorRequestWithBody(server string, params *ConvertVisitorParam
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := newRequestForURL(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,12 @@
-// Package wire holds the types of values that Intercom sends in more than one
-// JSON form, where its published description declares only one. The overlay
-// wires them into gen with x-go-type; users reach them through facade's
-// aliases. Each type decodes every known form, keeps which one it read, and
-// encodes back to it, so nothing the API sent is lost.
+// Package wire holds the value types that the overlay wires into gen with
+// x-go-type, where oapi-codegen's own representation would not do; users
+// reach them through facade's aliases.
+//
+//   - NextPage and Avatar are values that Intercom sends in more than one
+//     JSON form, where its published description declares only one. Each
+//     decodes every known form, keeps which one it read, and encodes back to
+//     it, so nothing the API sent is lost.
+//   - Nullable is a request value that tells unset, null and a value apart.
 package wire
 
 import (

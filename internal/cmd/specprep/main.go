@@ -140,6 +140,12 @@ func generate(args []string) error {
 	if err != nil {
 		return err
 	}
+	if generated, err = specprep.TuneRequestBuilders(generated); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, generated, 0o644); err != nil {
+		return err
+	}
 	accessors, err := specprep.Accessors(generated)
 	if err != nil {
 		return err
@@ -151,6 +157,9 @@ func generate(args []string) error {
 	// Intercom-Version header.
 	pkg, err := packageName(*config)
 	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(*out), "request_builders.gen.go"), specprep.RequestBuildersFile(pkg), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(filepath.Dir(*out), "version.gen.go"), specprep.VersionFile(pkg, version), 0o644)

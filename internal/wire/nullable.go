@@ -1,8 +1,4 @@
-// Package opt holds the value type that request fields use when the API
-// gives an explicit null a meaning of its own (clearing a contact's phone,
-// moving a collection to the top level). The overlay wires it into gen with
-// x-go-type; users reach it as facade.Nullable.
-package opt
+package wire
 
 import (
 	"bytes"
@@ -10,7 +6,10 @@ import (
 	"fmt"
 )
 
-// Nullable is a request value that is unset (the zero value, left out of the
+// Nullable is the value of the request fields where the API gives an
+// explicit null a meaning of its own (clearing a contact's phone, moving a
+// collection to the top level); users reach it as facade.Nullable. It is a
+// request value that is unset (the zero value, left out of the
 // JSON body), null (sent as null), or a value. It is a plain struct: holding
 // or copying one allocates nothing.
 type Nullable[T any] struct {

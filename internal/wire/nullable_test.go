@@ -1,4 +1,4 @@
-package opt_test
+package wire_test
 
 import (
 	"encoding/json"
@@ -7,17 +7,17 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/go-intercom/intercom/internal/opt"
+	"github.com/go-intercom/intercom/internal/wire"
 )
 
 type body struct {
-	Name  opt.Nullable[string] `json:"name,omitzero"`
-	Phone opt.Nullable[string] `json:"phone,omitzero"`
-	Owner opt.Nullable[int]    `json:"owner_id,omitzero"`
+	Name  wire.Nullable[string] `json:"name,omitzero"`
+	Phone wire.Nullable[string] `json:"phone,omitzero"`
+	Owner wire.Nullable[int]    `json:"owner_id,omitzero"`
 }
 
 func TestMarshalKeepsUnsetNullAndValueApart(t *testing.T) {
-	b, err := json.Marshal(body{Name: opt.Of("Lin"), Phone: opt.Null[string]()})
+	b, err := json.Marshal(body{Name: wire.Of("Lin"), Phone: wire.Null[string]()})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"name":"Lin","phone":null}`, string(b))
 }
@@ -41,14 +41,14 @@ func TestUnmarshalRoundTrip(t *testing.T) {
 }
 
 func TestString(t *testing.T) {
-	assert.Equal(t, "Lin", opt.Of("Lin").String())
-	assert.Equal(t, "null", opt.Null[string]().String())
-	assert.Equal(t, "unset", opt.Nullable[int]{}.String())
+	assert.Equal(t, "Lin", wire.Of("Lin").String())
+	assert.Equal(t, "null", wire.Null[string]().String())
+	assert.Equal(t, "unset", wire.Nullable[int]{}.String())
 }
 
 func TestZeroValueIsNotAllocated(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() {
-		n := opt.Of(42)
+		n := wire.Of(42)
 		_, _ = n.Get()
 	})
 	assert.Zero(t, allocs)
