@@ -158,11 +158,7 @@ func (s *DataAttributesService) Update(ctx context.Context, dataAttributeID stri
 		if err := attributeOptions(changes.Options); err != nil {
 			return nil, nil, err
 		}
-		opts := make([]gen.DataAttributeOption, len(changes.Options))
-		for i, v := range changes.Options {
-			opts[i].Value = v
-		}
-		body.Options = &opts
+		gen.SetDataAttributeOptions(&body, changes.Options)
 	}
 	return decode[DataAttribute](s.client.raw.UpdateDataAttribute(ctx, dataAttributeID, nil, body))
 }

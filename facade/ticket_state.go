@@ -1,6 +1,10 @@
 package facade
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/go-intercom/intercom/gen"
+)
 
 // TicketState is the state of a ticket: submitted, in_progress,
 // waiting_on_customer or resolved. A value the server sends that this version
@@ -62,8 +66,32 @@ func validUpdateState(s TicketState) error {
 	return invalid("state", "got %q, allowed: %s", string(s), ticketEnumList(settableTicketStates))
 }
 
-// TicketStateOf returns the state of t as a TicketState.
-func TicketStateOf(t *Ticket) TicketState { return TicketState(t.TicketState) }
+// TicketStateOf returns the category of t's state as a TicketState.
+func TicketStateOf(t *Ticket) TicketState { return TicketState(gen.TicketStateCategoryOf(t)) }
+
+// TicketStateDetails is what a ticket says about its state. From API 2.12 a
+// ticket's state is an object with an id and labels; 2.11 sends only the
+// category, and ID and the labels are empty there.
+type TicketStateDetails struct {
+	// ID is the ticket state's id, what UpdateTicketOptions.StateID takes.
+	ID       string
+	Category TicketState
+	// InternalLabel is the state's name for admins, ExternalLabel for
+	// contacts.
+	InternalLabel string
+	ExternalLabel string
+}
+
+// TicketStateDetailsOf returns the state of t in full.
+func TicketStateDetailsOf(t *Ticket) TicketStateDetails {
+	internal, external := gen.TicketStateLabelsOf(t)
+	return TicketStateDetails{
+		ID:            gen.TicketStateIDOf(t),
+		Category:      TicketStateOf(t),
+		InternalLabel: internal,
+		ExternalLabel: external,
+	}
+}
 
 // ticketEnumList lists enum values for an error message: "a, b, c".
 func ticketEnumList[T ~string](vs []T) string {

@@ -17,8 +17,19 @@ type TicketTypesService struct {
 // category and attributes. Read its category with TicketCategory(tt.Category).
 type TicketType = gen.TicketType
 
-// TicketTypeList is the list of the workspace's ticket types.
+// TicketTypeList is the list of the workspace's ticket types; read them with
+// TicketTypesOf.
 type TicketTypeList = gen.TicketTypeList
+
+// TicketTypesOf returns the ticket types of a TicketTypes.List answer. The API
+// lists them under data (the description's own example); 2.11's schema
+// declares ticket_types; either is read.
+func TicketTypesOf(l *TicketTypeList) []TicketType {
+	if data := l.GetData(); data != nil {
+		return data
+	}
+	return l.GetTicketTypes()
+}
 
 // List returns every ticket type of the workspace.
 //

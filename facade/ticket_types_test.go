@@ -24,9 +24,16 @@ func TestTicketTypesCalls(t *testing.T) {
 		method, path string
 		body         string
 	}{
-		{"list", `{"type":"ticket_type_attributes.list","ticket_types":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
+		{"list (the description's ticket_types)", `{"type":"ticket_type_attributes.list","ticket_types":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
 			l, _, err := c.TicketTypes.List(ctx)
-			if err == nil && len(l.TicketTypes) != 1 {
+			if err == nil && len(TicketTypesOf(l)) != 1 {
+				t.Errorf("list = %+v", l)
+			}
+			return err
+		}, "GET", "/ticket_types", ""},
+		{"list (the API's data)", `{"type":"ticket_type_attributes.list","data":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
+			l, _, err := c.TicketTypes.List(ctx)
+			if err == nil && len(TicketTypesOf(l)) != 1 {
 				t.Errorf("list = %+v", l)
 			}
 			return err

@@ -146,8 +146,14 @@ type TicketAssignment struct {
 // left out.
 type UpdateTicketOptions struct {
 	// State moves the ticket to in_progress, waiting_on_customer or
-	// resolved; never back to submitted.
+	// resolved; never back to submitted. It is for the API versions whose
+	// updates take a category (2.11; gen.UpdateTicketStateByID is false).
 	State TicketState
+	// StateID moves the ticket to the ticket state with this id, for the API
+	// versions whose updates take one (2.12 and later;
+	// gen.UpdateTicketStateByID is true). Their GET /ticket_states lists the
+	// states, through client.Gen().
+	StateID string
 	// Open closes (false) or reopens (true) the ticket.
 	Open *bool
 	// IsShared makes the ticket visible to its contacts.
@@ -170,12 +176,8 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, opts *Upda
 	}
 	var body gen.UpdateTicketRequest
 	if opts != nil {
-		if opts.State != "" {
-			if err := validUpdateState(opts.State); err != nil {
-				return nil, nil, err
-			}
-			st := gen.UpdateTicketRequestState(opts.State)
-			body.State = &st
+		if err := setUpdateState(&body, opts.State, opts.StateID); err != nil {
+			return nil, nil, err
 		}
 		body.Open = opts.Open
 		body.IsShared = opts.IsShared
@@ -284,4 +286,28 @@ func ticketRequestAttributes(field string, in map[string]any) (gen.TicketRequest
 		out[k] = v
 	}
 	return out, nil
+}
+
+// setUpdateState sets the state an update moves a ticket to, in the form
+// this API version takes: a category (state) or the id of a ticket state
+// (ticket_state_id). Asking in the other form is an *InputError.
+func setUpdateState(body *gen.UpdateTicketRequest, state TicketState, stateID string) error {
+	switch {
+	case state == "" && stateID == "":
+		return nil
+	case gen.UpdateTicketStateByID && stateID == "":
+		return invalid("state", "API %s moves a ticket to a ticket state by its id: set StateID (GET /ticket_states lists them)", APIVersion)
+	case gen.UpdateTicketStateByID && state != "":
+		return invalid("state", "set StateID or State, not both")
+	case gen.UpdateTicketStateByID:
+		gen.SetUpdateTicketState(body, stateID)
+		return nil
+	case stateID != "":
+		return invalid("ticket_state_id", "API %s moves a ticket by the category of its state: set State", APIVersion)
+	}
+	if err := validUpdateState(state); err != nil {
+		return err
+	}
+	gen.SetUpdateTicketState(body, string(state))
+	return nil
 }

@@ -11151,13 +11151,13 @@ func (x *TicketTypeList) GetData() []TicketType {
 	return *x.Data
 }
 
-// GetTicketTypes returns TicketTypes, the zero value when the receiver is nil.
+// GetTicketTypes returns TicketTypes, the zero value when it or the receiver is nil.
 func (x *TicketTypeList) GetTicketTypes() []TicketType {
-	if x == nil {
+	if x == nil || x.TicketTypes == nil {
 		var zero []TicketType
 		return zero
 	}
-	return x.TicketTypes
+	return *x.TicketTypes
 }
 
 // GetType returns Type, the zero value when the receiver is nil.

@@ -11,4 +11,4 @@
 // limits, typed errors and pagination on top of this package.
 package gen
 
-//go:generate go run ../internal/cmd/specprep generate -spec ../openapi/intercom-2.11.yaml -overlay ../openapi/overlay.yaml -config ../codegen.yaml -o intercom.gen.go -description ../internal/description/description.gen.go
+//go:generate go run ../internal/cmd/specprep generate -spec ../openapi/intercom-2.11.yaml -overlay ../openapi/overlay.yaml -config ../codegen.yaml -o intercom.gen.go -baseline ../openapi/intercom-2.11.yaml -description ../internal/description/description.gen.go

@@ -5410,7 +5410,7 @@ type TicketTypeAttributeListType string
 // TicketTypeList defines model for ticket_type_list.
 type TicketTypeList struct {
 	Data        *[]TicketType      `json:"data,omitempty"`
-	TicketTypes []TicketType       `json:"ticket_types"`
+	TicketTypes *[]TicketType      `json:"ticket_types,omitempty"`
 	Type        TicketTypeListType `json:"type"`
 }
 

@@ -24,7 +24,7 @@ func TestTicketTypes(t *testing.T) {
 		t.Errorf("duplicate name: %d %v", status, body)
 	}
 	mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Ops", "category": "Back-office", "icon": "🛠"})
-	list := mustSend(t, s, 200, "GET", "/ticket_types", nil)["ticket_types"].([]any)
+	list := mustSend(t, s, 200, "GET", "/ticket_types", nil)["data"].([]any)
 	if len(list) != 2 || list[1].(map[string]any)["category"] != "Back-office" {
 		t.Errorf("list %v", list)
 	}

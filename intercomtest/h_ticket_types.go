@@ -10,7 +10,7 @@ func listTicketTypes(ws *workspace, c *call) reply {
 	for _, t := range ws.ticketTypes {
 		list = append(list, ws.ticketTypeJSON(t))
 	}
-	return ok(obj{"type": "ticket_type_attributes.list", "ticket_types": list})
+	return ok(obj{"type": "ticket_type_attributes.list", "data": list})
 }
 
 func createTicketType(ws *workspace, c *call) reply {

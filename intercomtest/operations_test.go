@@ -127,7 +127,7 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	tt := w.call("createTicketType", 200, "POST", "/ticket_types", map[string]any{"name": "Bug", "category": "Customer"})
 	ttID := atStr(tt, "id")
 	w.eq("getTicketType", atStr(w.call("getTicketType", 200, "GET", "/ticket_types/"+ttID, nil), "name"), "Bug")
-	w.has("listTicketTypes", ids(w.call("listTicketTypes", 200, "GET", "/ticket_types", nil), "ticket_types"), ttID)
+	w.has("listTicketTypes", ids(w.call("listTicketTypes", 200, "GET", "/ticket_types", nil), "data"), ttID)
 	w.eq("updateTicketType", atStr(w.call("updateTicketType", 200, "PUT", "/ticket_types/"+ttID, map[string]any{"description": "Defects"}), "description"), "Defects")
 	attr := w.call("createTicketTypeAttribute", 200, "POST", "/ticket_types/"+ttID+"/attributes", map[string]any{"name": "severity", "description": "How bad", "data_type": "string"})
 	w.call("updateTicketTypeAttribute", 200, "PUT", "/ticket_types/"+ttID+"/attributes/"+atStr(attr, "id"), map[string]any{"description": "How bad is it"})

@@ -219,7 +219,7 @@ func readOnly(ctx context.Context, w io.Writer, c *facade.Client) error {
 		return fmt.Errorf("list ticket types: %w", err)
 	}
 	var names []string
-	for _, t := range types.TicketTypes {
+	for _, t := range facade.TicketTypesOf(types) {
 		names = append(names, t.Name)
 	}
 	fmt.Fprintf(w, "  ticket types: %d %v\n", len(names), names)

@@ -145,8 +145,9 @@ func statusWords(code string) string {
 	return "Status " + code
 }
 
+// mapValue is the value of key in mapping m, or nil.
 func mapValue(m *yaml.Node, key string) *yaml.Node {
-	if m.Kind != yaml.MappingNode {
+	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {

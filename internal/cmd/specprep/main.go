@@ -79,6 +79,7 @@ func generate(args []string) error {
 	config := fs.String("config", "", "oapi-codegen configuration")
 	out := fs.String("o", "", "output Go file")
 	description := fs.String("description", "", "Go file that embeds the overlaid description (optional)")
+	baseline := fs.String("baseline", "", "description whose schema shape flags a newer version keeps (optional)")
 	_ = fs.Parse(args)
 	if *spec == "" || *overlayPath == "" || *config == "" || *out == "" {
 		return fmt.Errorf("specprep generate: -spec, -overlay, -config and -o are required")
@@ -99,6 +100,9 @@ func generate(args []string) error {
 	// shared one) of this version and the ones before it.
 	version, err := specprep.Version(src)
 	if err != nil {
+		return err
+	}
+	if prepared, err = pinToBaseline(prepared, version, *baseline, ov); err != nil {
 		return err
 	}
 	more, err := specprep.VersionOverlays(filepath.Join(filepath.Dir(*overlayPath), "overlays"), version)
@@ -162,7 +166,35 @@ func generate(args []string) error {
 	if err := os.WriteFile(filepath.Join(filepath.Dir(*out), "request_builders.gen.go"), specprep.RequestBuildersFile(pkg), 0o644); err != nil {
 		return err
 	}
+	adapters, err := specprep.Adapters(generated)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(*out), "adapters.gen.go"), adapters, 0o644); err != nil {
+		return err
+	}
 	return os.WriteFile(filepath.Join(filepath.Dir(*out), "version.gen.go"), specprep.VersionFile(pkg, version), 0o644)
+}
+
+// pinToBaseline pins the schema shape flags of a description of another
+// version than baseline's to baseline's (specprep.PinShapes); with no
+// baseline, or one of the same version, it returns prepared as it is.
+func pinToBaseline(prepared []byte, version, baseline string, ov []byte) ([]byte, error) {
+	if baseline == "" {
+		return prepared, nil
+	}
+	src, err := os.ReadFile(baseline)
+	if err != nil {
+		return nil, err
+	}
+	if v, err := specprep.Version(src); err != nil || v == version {
+		return prepared, err
+	}
+	base, err := specprep.Apply(src, ov)
+	if err != nil {
+		return nil, err
+	}
+	return specprep.PinShapes(prepared, base)
 }
 
 // oapiCodegenRun runs the pinned oapi-codegen with config on spec, writing out.
