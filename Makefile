@@ -8,7 +8,7 @@ GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -p
 # points gen/doc.go's go:generate line at it.
 SPEC ?=
 
-.PHONY: generate check-generated fmt-check vet lint test bench cover
+.PHONY: generate check-generated fmt-check vet lint test bench cover refresh-check
 
 generate:
 ifneq ($(SPEC),)
@@ -46,3 +46,9 @@ bench:
 
 cover:
 	$(GO) test -cover $(HANDWRITTEN)
+
+# Regenerate against every published version newer than 2.11 in scratch
+# copies and build, vet and test each (README: "Moving to a newer API
+# version"). VERSIONS="2.12 2.16" picks some.
+refresh-check:
+	./.ci/refresh-check

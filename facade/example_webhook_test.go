@@ -25,7 +25,7 @@ func ExampleNewWebhookHandler() {
 			return
 		}
 		if ticket, ok := n.Ticket(); ok {
-			fmt.Printf("%s: ticket %s is %s\n", n.Topic, ticket.TicketId, ticket.TicketState)
+			fmt.Printf("%s: ticket %s is %s\n", n.Topic, ticket.TicketId, facade.TicketStateOf(ticket))
 		}
 		w.WriteHeader(http.StatusNoContent)
 	})

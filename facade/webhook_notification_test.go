@@ -105,7 +105,7 @@ func TestParseNotificationItemTypes(t *testing.T) {
 		assert.Same(t, tk, n.Item.(*gen.Ticket))
 		assert.Equal(t, "294", tk.Id)
 		assert.Equal(t, "17", tk.TicketId)
-		assert.Equal(t, gen.TicketTicketState("submitted"), tk.TicketState)
+		assert.Equal(t, TicketStateSubmitted, TicketStateOf(tk))
 		require.NotNil(t, tk.TicketType)
 		assert.Equal(t, "Bug", tk.GetTicketType().Name)
 		require.Len(t, tk.Contacts.Contacts, 1)

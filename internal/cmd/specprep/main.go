@@ -102,9 +102,6 @@ func generate(args []string) error {
 	if err != nil {
 		return err
 	}
-	if prepared, err = pinToBaseline(prepared, version, *baseline, ov); err != nil {
-		return err
-	}
 	more, err := specprep.VersionOverlays(filepath.Join(filepath.Dir(*overlayPath), "overlays"), version)
 	if err != nil {
 		return err
@@ -117,6 +114,10 @@ func generate(args []string) error {
 		if prepared, err = specprep.Apply(prepared, vo); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
+	}
+	// Last, the shape flags of what 2.11 also has are pinned to 2.11's.
+	if prepared, err = pinToBaseline(prepared, version, *baseline, ov); err != nil {
+		return err
 	}
 	dir, err := os.MkdirTemp("", "specprep-")
 	if err != nil {
