@@ -41,8 +41,8 @@ func TestCheckGeneratedRefusesUncommittedChanges(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			files := map[string]string{
-				"Makefile":                                 string(makefile),
-				"gen/intercom.gen.go":                      "package gen\n",
+				"Makefile":            string(makefile),
+				"gen/intercom.gen.go": "package gen\n",
 				"internal/description/description.gen.go": "package description\n",
 			}
 			for name, content := range files {
