@@ -21,7 +21,17 @@ endif
 # What `make generate` writes: gen/ and the embedded description.
 GENERATED = gen internal/description
 
-check-generated: generate
+# check-generated regenerates and compares with what git holds. It refuses to
+# start over uncommitted changes there: regenerating would overwrite a hand
+# edit, and the comparison would then pass over it.
+check-generated:
+	@if ! git diff --quiet HEAD -- $(GENERATED) || [ -n "$$(git ls-files --others --exclude-standard -- $(GENERATED))" ]; then \
+		git status --short -- $(GENERATED); \
+		echo "check-generated: refusing to run: $(GENERATED) have uncommitted changes (listed above), which regenerating would overwrite."; \
+		echo "Commit them, or undo them with 'git checkout -- $(GENERATED)' (and remove new files), then run it again."; \
+		exit 1; \
+	fi
+	$(MAKE) generate
 	@if ! git diff --quiet -- $(GENERATED) || [ -n "$$(git ls-files --others --exclude-standard -- $(GENERATED))" ]; then \
 		git status --short -- $(GENERATED); \
 		echo "$(GENERATED) are not what the description and overlay generate: run 'make generate' and commit them"; \
@@ -34,8 +44,12 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
+# The tools are pinned in tools/go.mod, a module of their own, so that their
+# requirements never reach the go.mod of a program that uses the library.
+TOOLS = -modfile=tools/go.mod
+
 lint:
-	$(GO) run honnef.co/go/tools/cmd/staticcheck $(HANDWRITTEN)
+	$(GO) run $(TOOLS) honnef.co/go/tools/cmd/staticcheck $(HANDWRITTEN)
 
 test: fmt-check vet lint
 	$(GO) test -race ./...

@@ -1,13 +1,20 @@
-// Package facade is the hand-written Go client for the Intercom REST API 2.11.
+// Package facade is the Go client for the Intercom REST API 2.11: what
+// programs import.
 //
-// It sits on top of package gen, which oapi-codegen generates from the
-// project's description of the API, and adds what a Go program expects of a
-// client: authentication, the Intercom-Version header, regions, typed errors,
-// retries that never repeat a write, rate-limit handling, iterators over
-// paginated lists, and constructors that only build valid requests.
+// Create a Client with NewClient(token, options…) or NewClientFromEnv
+// (INTERCOM_TOKEN, INTERCOM_REGION, INTERCOM_BASE_URL). Its fields group the
+// 108 operations as Intercom's SDKs do: client.Contacts, client.Tickets,
+// client.Conversations, client.Admins, … Every method takes a context first
+// and returns the decoded value, a *Response (request id, rate limit) and an
+// error. Lists have an …Iter method that walks every page.
 //
-// Every method takes a context first and returns the decoded value, a
-// *Response with the request id and rate-limit state, and an error. Errors
-// from the API are *Error values; bad input is an *InputError returned
-// before any request is sent.
+// Errors from the API are *Error values (errors.As; errors.Is with
+// ErrNotFound and the other sentinels); bad input is an *InputError returned
+// before any request is sent; retries, rate limits and regions are handled
+// underneath (RetryPolicy, WithPacing, WithRegion).
+//
+// Start with the examples, which run against package intercomtest:
+// ExampleNewClient, ExampleTicketsService_Reply, ExampleContactsService_ListIter,
+// ExampleContactsService_SearchIter and ExampleError. README.md covers the
+// rest.
 package facade

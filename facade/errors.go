@@ -29,6 +29,11 @@ type Error struct {
 	// it was not an error.list, such as the HTML page of a proxy; empty
 	// otherwise. The token is redacted before the body is cut.
 	Body string
+	// Attempts is how many times the request was sent before this answer
+	// ended it: 1 when it was not retried, more when retries (see
+	// RetryPolicy) ran out or stopped. Error() says "after N attempts"
+	// when it is above 1.
+	Attempts int
 }
 
 // ErrorDetail is one entry of Intercom's error.list body.
@@ -165,11 +170,21 @@ func (e *Error) Error() string {
 	if len(e.Errors) == 0 && e.Body != "" {
 		b.WriteString(": " + strconv.Quote(e.Body))
 	}
+	var notes []string
 	if e.Response != nil && e.RequestID != "" {
-		b.WriteString(" (request id " + clip(e.RequestID, maxErrorWord) + ")")
+		notes = append(notes, "request id "+clip(e.RequestID, maxErrorWord))
+	}
+	if e.Attempts > 1 {
+		notes = append(notes, attemptsNote(e.Attempts))
+	}
+	if len(notes) > 0 {
+		b.WriteString(" (" + strings.Join(notes, ", ") + ")")
 	}
 	return b.String()
 }
+
+// attemptsNote is how an error says it was retried: "after 4 attempts".
+func attemptsNote(n int) string { return "after " + strconv.Itoa(n) + " attempts" }
 
 // What Error() shows of an error.list, whatever its size: the fields of the
 // *Error keep everything the API sent (redacted), the message is bounded.
@@ -264,11 +279,20 @@ type TransportError struct {
 	Method string
 	Path   string
 	Err    error
+	// Attempts is how many attempts were made: 1 when the request was not
+	// retried, more when retries ran out or stopped, 0 when the call ended
+	// while a Pacer held the first one. Error() says "after N attempts"
+	// when it is above 1.
+	Attempts int
 }
 
 // Error implements error.
 func (e *TransportError) Error() string {
-	return "intercom: " + e.Method + " " + e.Path + ": " + e.Err.Error()
+	msg := "intercom: " + e.Method + " " + e.Path + ": " + e.Err.Error()
+	if e.Attempts > 1 {
+		msg += " (" + attemptsNote(e.Attempts) + ")"
+	}
+	return msg
 }
 
 // Unwrap returns the cause.
@@ -276,7 +300,7 @@ func (e *TransportError) Unwrap() error { return e.Err }
 
 // newTransportError wraps err, dropping net/http's *url.Error layer (it
 // repeats the full URL, query included).
-func newTransportError(req *http.Request, err error, secret string) error {
+func newTransportError(req *http.Request, err error, secret string) *TransportError {
 	if uerr, ok := err.(*url.Error); ok {
 		err = uerr.Err
 	}

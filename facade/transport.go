@@ -92,14 +92,14 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 	for attempt := 1; ; attempt++ {
 		if t.pacer != nil {
 			if err := t.pacer.Wait(ctx); err != nil {
-				return nil, newTransportError(req, err, t.token)
+				return nil, sent(newTransportError(req, err, t.token), attempt-1)
 			}
 		}
 		areq := req
 		if attempt > 1 && req.GetBody != nil && req.Body != nil && req.Body != http.NoBody {
 			body, err := req.GetBody()
 			if err != nil {
-				return nil, newTransportError(req, err, t.token)
+				return nil, sent(newTransportError(req, err, t.token), attempt-1)
 			}
 			areq = req.Clone(ctx)
 			areq.Body = body
@@ -111,7 +111,7 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 			if cancel != nil {
 				cancel()
 			}
-			terr := newTransportError(req, err, t.token)
+			terr := sent(newTransportError(req, err, t.token), attempt)
 			// Never retry when the caller's context ended. A timed-out or broken
 			// attempt may have reached the server: only safe requests go again.
 			// A failed dial never reached it: every request goes again.
@@ -122,7 +122,7 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 			wait := t.retry.backoff(attempt)
 			t.logRetry(ctx, req, attempt, wait, terr)
 			if err := t.clock.Sleep(ctx, wait); err != nil {
-				return nil, newTransportError(req, err, t.token)
+				return nil, sent(newTransportError(req, err, t.token), attempt)
 			}
 			continue
 		}
@@ -140,6 +140,7 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 		}
 
 		apiErr := newError(req, resp, t.token)
+		apiErr.Attempts = attempt
 		if cancel != nil {
 			cancel()
 		}
@@ -178,9 +179,15 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 		if err := t.clock.Sleep(ctx, wait); err != nil {
 			// Keep what the API said: the error matches both the
 			// context's error and the *Error of the last answer.
-			return nil, newTransportError(req, errors.Join(err, apiErr), t.token)
+			return nil, sent(newTransportError(req, errors.Join(err, apiErr), t.token), attempt)
 		}
 	}
+}
+
+// sent records on e how many attempts were made.
+func sent(e *TransportError, attempts int) *TransportError {
+	e.Attempts = attempts
+	return e
 }
 
 // send makes one attempt, bounded by the per-attempt timeout if one is set,

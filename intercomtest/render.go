@@ -221,10 +221,20 @@ func (a author) json() obj {
 	return obj{"type": a.kind, "id": a.id, "name": nullable(a.name), "email": a.email}
 }
 
+// ticketJSON is the author of a ticket part: 2.11's ticket_part_author is an
+// admin, bot, team or user, so a lead (a contact too) is a user there.
+func (a author) ticketJSON() obj {
+	out := a.json()
+	if a.kind == "lead" {
+		out["type"] = "user"
+	}
+	return out
+}
+
 func (ws *workspace) ticketPartJSON(p *part) obj {
 	out := obj{
 		"type": "ticket_part", "id": p.id, "part_type": p.partType, "body": nullable(p.body),
-		"created_at": p.createdAt, "updated_at": p.createdAt, "author": p.author.json(),
+		"created_at": p.createdAt, "updated_at": p.createdAt, "author": p.author.ticketJSON(),
 		"ticket_state": p.state, "attachments": []any{}, "redacted": false,
 	}
 	if p.previousState != "" {

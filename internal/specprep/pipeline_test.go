@@ -17,7 +17,7 @@ import (
 )
 
 // generate runs the project's generation command (specprep generate, which
-// runs oapi-codegen at the version go.mod pins) on spec, writing gen.go into
+// runs oapi-codegen at the version tools/go.mod pins) on spec, writing gen.go into
 // a new package folder inside the module, so that it builds against the
 // module's dependencies. It returns that folder.
 func generate(t *testing.T, spec string) string {

@@ -7,7 +7,7 @@
 //
 // derive keeps the structure of a published Intercom description and drops
 // its prose. generate applies the overlay before anything loads the file, then
-// runs oapi-codegen with `go run`, at the version go.mod pins, and writes
+// runs oapi-codegen with `go run`, at the version tools/go.mod pins, and writes
 // beside its output version.gen.go (the description's API version) and
 // accessors.gen.go (nil-safe getters and timestamp readers). With
 // -description it also embeds the overlaid description, for the packages
@@ -200,12 +200,36 @@ func pinToBaseline(prepared []byte, version, baseline string, ov []byte) ([]byte
 
 // oapiCodegenRun runs the pinned oapi-codegen with config on spec, writing out.
 func oapiCodegenRun(config, out, spec string) error {
-	cmd := exec.Command("go", "run", oapiCodegen, "-config", config, "-o", out, spec)
+	modfile, err := toolsModfile()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command("go", "run", "-modfile="+modfile, oapiCodegen, "-config", config, "-o", out, spec)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("specprep generate: oapi-codegen: %w", err)
 	}
 	return nil
+}
+
+// toolsModfile finds tools/go.mod, the module that pins the project's tools
+// apart from the library's own go.mod, in the current folder or above it.
+func toolsModfile() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(dir, "tools", "go.mod")
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("specprep generate: no tools/go.mod in the current folder or above it (it pins oapi-codegen)")
+		}
+		dir = parent
+	}
 }
 
 // packageName reads the package oapi-codegen's configuration names.

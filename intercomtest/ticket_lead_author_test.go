@@ -1,0 +1,32 @@
+package intercomtest
+
+import "testing"
+
+// TestLeadRepliesToTicket checks that a lead's reply on a ticket is shown
+// with the author type 2.11 allows for ticket parts (a user), in the reply,
+// the ticket and a search, and that every answer fits the description.
+func TestLeadRepliesToTicket(t *testing.T) {
+	s := NewServer(t)
+	lead := mustSend(t, s, 200, "POST", "/contacts", map[string]any{"role": "lead", "name": "Lin"})
+	tt := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug"})
+	ticket := mustSend(t, s, 200, "POST", "/tickets", map[string]any{
+		"ticket_type_id": tt["id"], "contacts": []any{map[string]any{"id": lead["id"]}},
+		"ticket_attributes": map[string]any{"_default_title_": "Export fails"},
+	})
+	reply := mustSend(t, s, 200, "POST", "/tickets/"+ticket["id"].(string)+"/reply", map[string]any{
+		"message_type": "comment", "type": "user", "intercom_user_id": lead["id"], "body": "Thanks!",
+	})
+	if a := reply["author"].(map[string]any); a["type"] != "user" || a["id"] != lead["id"] {
+		t.Errorf("the lead's reply has the author %v, want type user and the lead's id", a)
+	}
+	got := mustSend(t, s, 200, "GET", "/tickets/"+ticket["id"].(string), nil)
+	parts := got["ticket_parts"].(map[string]any)["ticket_parts"].([]any)
+	last := parts[len(parts)-1].(map[string]any)["author"].(map[string]any)
+	if last["type"] != "user" {
+		t.Errorf("the ticket shows the lead's part by %v", last)
+	}
+	mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{
+		"query": map[string]any{"field": "contact_ids", "operator": "=", "value": lead["id"]},
+	})
+	assertClean(t, s)
+}
