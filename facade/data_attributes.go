@@ -118,8 +118,7 @@ func (s *DataAttributesService) Create(ctx context.Context, name string, model D
 			if err := attributeOptions(opts.Options); err != nil {
 				return nil, nil, err
 			}
-			o := append([]string(nil), opts.Options...)
-			body.Options = &o
+			gen.SetCreateDataAttributeOptions(&body, opts.Options)
 		}
 		body.MessengerWritable = ptrCopy(opts.MessengerWritable)
 	}

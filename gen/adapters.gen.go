@@ -36,3 +36,10 @@ func SetDataAttributeOptions(r *UpdateDataAttributeRequest, options []string) {
 	}
 	r.Options = &out
 }
+
+// SetCreateDataAttributeOptions sets the choices of a new list data
+// attribute.
+func SetCreateDataAttributeOptions(r *CreateDataAttributeRequest, options []string) {
+	out := append([]string(nil), options...)
+	r.Options = &out
+}

@@ -19,8 +19,9 @@ import (
 //     update takes one (state); from 2.12 a ticket holds a state object
 //     {id, category, internal_label, external_label} and an update takes its
 //     id (ticket_state_id);
-//   - the options of a list data attribute: 2.11 writes them as
-//     [{"value": "…"}], 2.12 as plain strings.
+//   - the options of a list data attribute: an update writes them as
+//     [{"value": "…"}] in 2.11 and 2.14, as plain strings in 2.12; a create
+//     as plain strings until 2.14, then as objects.
 //
 // A shape it knows neither template for is an error, so a refresh to a
 // version that changes them again fails generation instead of the build.
@@ -74,6 +75,15 @@ func Adapters(src []byte) ([]byte, error) {
 		out.WriteString(optionsAsStrings)
 	default:
 		return nil, fmt.Errorf("specprep: adapters: no template for data attribute options of type %q", options)
+	}
+
+	switch options := fields["CreateDataAttributeRequest"]["Options"]; options {
+	case "*[]string":
+		out.WriteString(createOptionsAsStrings)
+	case "*[]CreateDataAttributeOption":
+		out.WriteString(createOptionsAsObjects)
+	default:
+		return nil, fmt.Errorf("specprep: adapters: no template for the options of a new data attribute of type %q", options)
 	}
 
 	formatted, err := format.Source(out.Bytes())
@@ -153,6 +163,27 @@ const optionsAsStrings = `
 // SetDataAttributeOptions sets the choices of a list data attribute.
 func SetDataAttributeOptions(r *UpdateDataAttributeRequest, options []string) {
 	out := append([]string(nil), options...)
+	r.Options = &out
+}
+`
+
+const createOptionsAsStrings = `
+// SetCreateDataAttributeOptions sets the choices of a new list data
+// attribute.
+func SetCreateDataAttributeOptions(r *CreateDataAttributeRequest, options []string) {
+	out := append([]string(nil), options...)
+	r.Options = &out
+}
+`
+
+const createOptionsAsObjects = `
+// SetCreateDataAttributeOptions sets the choices of a new list data
+// attribute.
+func SetCreateDataAttributeOptions(r *CreateDataAttributeRequest, options []string) {
+	out := make([]CreateDataAttributeOption, len(options))
+	for i, o := range options {
+		out[i].Value = o
+	}
 	r.Options = &out
 }
 `
