@@ -180,7 +180,7 @@ func (s *CompaniesService) Update(ctx context.Context, companyID string) (*Compa
 	if err := required("company_id", companyID); err != nil {
 		return nil, nil, err
 	}
-	return decode[gen.Company](s.client.raw.UpdateCompany(ctx, companyID, nil))
+	return decode[gen.Company](gen.UpdateCompanyCall(ctx, s.client.raw, companyID))
 }
 
 // Delete deletes a company.

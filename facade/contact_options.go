@@ -45,7 +45,7 @@ func (o CreateContactOptions) request() (gen.CreateContactRequest, error) {
 	if err != nil {
 		return gen.CreateContactRequest{}, err
 	}
-	return gen.CreateContactRequest{
+	req := gen.CreateContactRequest{
 		Role:                   stringOrNil(o.Role),
 		ExternalId:             stringOrNil(o.ExternalID),
 		Email:                  stringOrNil(o.Email),
@@ -54,10 +54,13 @@ func (o CreateContactOptions) request() (gen.CreateContactRequest, error) {
 		Avatar:                 stringOrNil(o.Avatar),
 		SignedUpAt:             signedUp,
 		LastSeenAt:             lastSeen,
-		OwnerId:                intOrNil(o.OwnerID),
 		UnsubscribedFromEmails: ptrCopy(o.UnsubscribedFromEmails),
 		CustomAttributes:       mapOrNil(o.CustomAttributes),
-	}, nil
+	}
+	if o.OwnerID != 0 {
+		gen.SetCreateContactOwner(&req, o.OwnerID)
+	}
+	return req, nil
 }
 
 // UpdateContactOptions is what Contacts.Update changes. Fields left zero are

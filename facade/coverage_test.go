@@ -151,7 +151,9 @@ func receiverName(e ast.Expr) string {
 	return "?"
 }
 
-// rawCalls returns the names M of the expressions <x>.client.raw.M in body.
+// rawCalls returns the names M of the expressions <x>.client.raw.M in body,
+// and of the generated adapters gen.MCall(…, <x>.client.raw, …) that call M
+// in the form the generated client has (gen/adapters.gen.go).
 func rawCalls(body *ast.BlockStmt) map[string]bool {
 	calls := make(map[string]bool)
 	if body == nil {
@@ -160,6 +162,10 @@ func rawCalls(body *ast.BlockStmt) map[string]bool {
 	ast.Inspect(body, func(n ast.Node) bool {
 		sel, ok := n.(*ast.SelectorExpr)
 		if !ok {
+			return true
+		}
+		if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "gen" && strings.HasSuffix(sel.Sel.Name, "Call") {
+			calls[strings.TrimSuffix(sel.Sel.Name, "Call")] = true
 			return true
 		}
 		raw, ok := sel.X.(*ast.SelectorExpr)

@@ -189,9 +189,8 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, opts *Upda
 			if err := required("assignment.assignee_id", a.AssigneeID); err != nil {
 				return nil, nil, err
 			}
-			body.Assignment = &gen.UpdateTicketAssignment{AssigneeId: &a.AssigneeID}
-			if a.AdminID != "" {
-				body.Assignment.AdminId = &a.AdminID
+			if err := gen.SetUpdateTicketAssignment(&body, a.AdminID, a.AssigneeID); err != nil {
+				return nil, nil, invalid("assignment.admin_id", "%v", err)
 			}
 		}
 		if opts.Attributes != nil {

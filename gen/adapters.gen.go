@@ -2,6 +2,11 @@
 
 package gen
 
+import (
+	"context"
+	"net/http"
+)
+
 // UpdateTicketStateByID reports whether an update sets a ticket's state by
 // the id of a state (ticket_state_id) rather than by its category (state).
 const UpdateTicketStateByID = false
@@ -42,4 +47,22 @@ func SetDataAttributeOptions(r *UpdateDataAttributeRequest, options []string) {
 func SetCreateDataAttributeOptions(r *CreateDataAttributeRequest, options []string) {
 	out := append([]string(nil), options...)
 	r.Options = &out
+}
+
+// SetUpdateTicketAssignment makes r assign the ticket to assigneeID (an
+// admin or a team), by the admin adminID when it is not empty.
+func SetUpdateTicketAssignment(r *UpdateTicketRequest, adminID, assigneeID string) error {
+	r.Assignment = &UpdateTicketAssignment{AssigneeId: &assigneeID}
+	if adminID != "" {
+		r.Assignment.AdminId = &adminID
+	}
+	return nil
+}
+
+// SetCreateContactOwner makes r give the new contact to the admin ownerID.
+func SetCreateContactOwner(r *CreateContactRequest, ownerID int) { r.OwnerId = &ownerID }
+
+// UpdateCompanyCall sends updateCompany for the company companyID.
+func UpdateCompanyCall(ctx context.Context, c *Client, companyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	return c.UpdateCompany(ctx, companyID, nil, reqEditors...)
 }
