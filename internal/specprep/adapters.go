@@ -62,7 +62,6 @@ func Adapters(src []byte) ([]byte, error) {
 
 	var out bytes.Buffer // the functions; the imports they use go before them
 
-
 	switch state := fields["Ticket"]["TicketState"]; {
 	case state == "TicketTicketState" && fields["UpdateTicketRequest"]["State"] == "*UpdateTicketRequestState":
 		out.WriteString(ticketStateByCategory)
