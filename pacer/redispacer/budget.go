@@ -121,17 +121,17 @@ func parseState(vals []any) budget {
 	return s
 }
 
-// gcra returns the limit to give redis_rate: limit-burst requests (at least
-// 1) per window plus slack, with a burst of 2 (1 for a limit below 3).
+// gcra returns the limit to give redis_rate: limit-3 requests (at least 1)
+// per window plus slack, with a burst of 3 (less for a limit below 4).
 //
 // A GCRA lets through at most burst + rate × T requests in any span T, and
 // a window of the API sees the requests let through in a span of the window
-// plus the spread of their network delays: keeping burst requests and the
-// slack back absorbs that spread at the windows' edges. A burst of 2 rather
-// than 1 lets the processes catch up on a slot they took a little late (the
-// waiter wakes up and calls Redis after the slot opened): with a burst of 1
-// the GCRA starts the next interval from that late moment and the delay is
-// lost, about a fifth of the budget at 200 requests a second.
+// plus the spread of their network delays: holding back burst requests and
+// the slack keeps that under the limit. The burst lets the processes catch
+// up on slots taken a little late (a waiter wakes, then calls Redis, after
+// its slot opened): with a burst of 1 the GCRA starts the next interval from
+// that late moment and the delay is lost, about a fifth of the budget at 200
+// requests a second on a busy machine (see BENCHMARKS.md).
 func (b *budget) gcra(c *config) redis_rate.Limit {
 	limit, window := c.initialLimit, c.initialWindow
 	if b.known {
@@ -143,9 +143,6 @@ func (b *budget) gcra(c *config) redis_rate.Limit {
 	case b.window > 0:
 		window = b.window
 	}
-	burst := 3
-	if limit < 3 {
-		burst = 1
-	}
+	burst := min(max(limit-1, 1), 3)
 	return redis_rate.Limit{Rate: max(limit-burst, 1), Period: window + c.slack, Burst: burst}
 }

@@ -1,11 +1,20 @@
 package redispacer
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
 	"testing"
+
+	"github.com/redis/go-redis/v9"
 )
+
+// quietRedis drops go-redis's own log lines (failed dials while a test has
+// stopped its server): the tests check the pacer's reports instead.
+type quietRedis struct{}
+
+func (quietRedis) Printf(context.Context, string, ...any) {}
 
 // exampleRedisEnv names the variable that gives the examples the address of
 // the redis-server TestMain started for them.
@@ -19,6 +28,7 @@ func TestMain(m *testing.M) {
 		os.Exit(workerMain())
 	}
 	flag.Parse()
+	redis.SetLogger(quietRedis{})
 	srv, err := startRedisServer()
 	if err != nil {
 		if os.Getenv("CI") != "" {

@@ -50,7 +50,7 @@ const (
 	DefaultInitialWindow = 10 * time.Second
 	// DefaultSlack is added to each window over which its budget is spread
 	// (see WithSlack).
-	DefaultSlack = 25 * time.Millisecond
+	DefaultSlack = 10 * time.Millisecond
 	// DefaultRecheck is how long a failed Redis is left alone before the
 	// pacer tries it again (see WithRecheck).
 	DefaultRecheck = time.Second
