@@ -22,8 +22,10 @@ const (
 // (facade.WithPacing, "per-process"), and reports: pct_of_limit, the mean
 // share of the server's limit served in the measured windows;
 // min_pct_of_limit, the worst window; 429s, the 429 answers of the whole
-// run; errors, calls that failed once retries ran out. The shared run fails
-// unless it reaches 95% of the limit with no 429.
+// run, warm-up included; errors, calls that failed once retries ran out;
+// redis_calls/request, the pacers' calls to Redis per request sent. The
+// shared run fails unless it reaches 95% of the limit with no 429 and no
+// error.
 func BenchmarkSharedBudget(b *testing.B) {
 	srv := needRedisServer(b)
 	for _, pacing := range []string{pacingShared, pacingPerProcess} {
@@ -40,6 +42,7 @@ func BenchmarkSharedBudget(b *testing.B) {
 			b.ReportMetric(r.minPct, "min_pct_of_limit")
 			b.ReportMetric(float64(r.tooMany), "429s")
 			b.ReportMetric(float64(r.errors), "errors")
+			b.ReportMetric(float64(r.redisCalls)/float64(max(r.requests, 1)), "redis_calls/request")
 			b.ReportMetric(0, "ns/op") // a run lasts a fixed number of windows by design
 			if pacing == pacingShared && (r.tooMany > 0 || r.meanPct < 95 || r.errors > 0) {
 				b.Errorf("shared budget: %.1f%% of the limit (want ≥ 95), %d × 429 (want 0), %d errors (want 0; first: %s)",

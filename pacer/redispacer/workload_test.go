@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -148,6 +149,9 @@ type workloadResult struct {
 	// errors counts calls that failed once retries were exhausted.
 	errors     int
 	firstError string
+	// redisCalls is the number of calls the pacers made to Redis during
+	// the run, and requests the number of requests the server received.
+	redisCalls, requests int
 	// perWindow is the share of the limit served in each measured window,
 	// in percent.
 	perWindow []float64
@@ -168,6 +172,10 @@ func runWorkload(tb testing.TB, redisAddr string, w workload) workloadResult {
 		tb.Fatal(err)
 	}
 	defer srv.Close()
+
+	rdb := redis.NewClient(&redis.Options{Addr: redisAddr})
+	defer rdb.Close()
+	callsBefore := redisCalls(tb, rdb)
 
 	type worker struct {
 		cmd    *exec.Cmd
@@ -266,5 +274,36 @@ func runWorkload(tb testing.TB, redisAddr string, w workload) workloadResult {
 			res.tooMany++
 		}
 	}
+	res.requests = len(srv.Requests())
+	res.redisCalls = redisCalls(tb, rdb) - callsBefore
 	return res
+}
+
+// pacerCommands are the commands a Pacer sends to Redis (the GETs, SETs
+// and TIMEs of redis_rate's script run inside EVALSHA and are not calls).
+var pacerCommands = []string{"evalsha", "eval", "hmget", "hset", "expire"}
+
+// redisCalls returns the number of calls of pacerCommands the server has
+// answered, from INFO commandstats.
+func redisCalls(tb testing.TB, rdb *redis.Client) int {
+	info, err := rdb.Info(context.Background(), "commandstats").Result()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	total := 0
+	for line := range strings.SplitSeq(info, "\n") {
+		for _, c := range pacerCommands {
+			// cmdstat_evalsha:calls=2545,usec=…
+			rest, ok := strings.CutPrefix(strings.TrimSpace(line), "cmdstat_"+c+":calls=")
+			if !ok {
+				continue
+			}
+			n, err := strconv.Atoi(rest[:strings.IndexByte(rest+",", ',')])
+			if err != nil {
+				tb.Fatal(err)
+			}
+			total += n
+		}
+	}
+	return total
 }
