@@ -14,7 +14,7 @@ const (
 	benchLimit      = 200
 	benchWindow     = time.Second
 	benchWarmup     = 2 // windows before the measured ones: the pacers learn the limit and window
-	benchMeasured   = 4
+	benchMeasured   = 6
 )
 
 // BenchmarkSharedBudget runs the workload with the pacers sharing the
