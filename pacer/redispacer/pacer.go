@@ -327,7 +327,7 @@ func (p *Pacer) sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}
-	if dl, ok := ctx.Deadline(); ok && p.now().Add(d).After(dl) {
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d { // deadlines are wall-clock times
 		return fmt.Errorf("redispacer: the shared budget allows the next request in %s, after the context's deadline: %w",
 			d.Round(time.Millisecond), context.DeadlineExceeded)
 	}
