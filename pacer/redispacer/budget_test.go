@@ -48,9 +48,14 @@ func TestBudgetLearnsLimitAndWindowFromResets(t *testing.T) {
 	if ch := b.observe(rl(50, 10, t0.Add(5*time.Second)), t0.Add(8600*time.Millisecond), true); ch != nil || b.limit != 200 {
 		t.Errorf("an old window's state changed the budget: %v, %+v", ch, b)
 	}
+	// A new limit with a new window is published with its reset.
+	ch = b.observe(rl(250, 240, t0.Add(10*time.Second)), t0.Add(9500*time.Millisecond), true)
+	if b.limit != 250 || ch[fieldLimit] != 250 || ch[fieldReset] != t0.Add(10*time.Second).Unix() {
+		t.Errorf("limit %d, published %v; want 250 with its reset", b.limit, ch)
+	}
 	// A new limit, in the current window, is published with its reset.
-	ch = b.observe(rl(300, 250, t0.Add(9*time.Second)), t0.Add(8700*time.Millisecond), true)
-	if b.limit != 300 || ch[fieldLimit] != 300 || ch[fieldReset] != t0.Add(9*time.Second).Unix() {
+	ch = b.observe(rl(300, 250, t0.Add(10*time.Second)), t0.Add(9700*time.Millisecond), true)
+	if b.limit != 300 || ch[fieldLimit] != 300 || ch[fieldReset] != t0.Add(10*time.Second).Unix() {
 		t.Errorf("limit %d, published %v; want 300 with its reset", b.limit, ch)
 	}
 }

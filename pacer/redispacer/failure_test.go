@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-intercom/intercom/facade"
 	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/redis/go-redis/v9"
 )
 
 // recordingPacer is a fallback that counts what it is asked.
@@ -189,5 +190,47 @@ func TestFailOpenKeepsClientsWorking(t *testing.T) {
 	}
 	if p.Unavailable() == nil {
 		t.Error("Unavailable() = nil with Redis down")
+	}
+}
+
+// A goroutine that queued for the slot while another found Redis down
+// follows the failure mode without calling Redis.
+func TestQueuedWaitFollowsTheFailureMode(t *testing.T) {
+	rdb := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1"}) // never called
+	defer rdb.Close()
+	boom := errors.New("boom")
+	open, err := New(rdb, "t", WithRecheck(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	open.markDown(boom)
+	if err := open.waitShared(context.Background()); !errors.Is(err, errFallback) {
+		t.Errorf("fail-open waitShared = %v, want the fallback", err)
+	}
+	closed, err := New(rdb, "t", WithRecheck(time.Hour), WithFailureMode(FailClosed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed.markDown(boom)
+	if err := closed.waitShared(context.Background()); !errors.Is(err, ErrUnavailable) || !errors.Is(err, boom) {
+		t.Errorf("fail-closed waitShared = %v, want ErrUnavailable wrapping the cause", err)
+	}
+}
+
+// Observe finding Redis down marks it so, and the next Wait paces locally.
+func TestObserveNoticesRedisDown(t *testing.T) {
+	srv := needRedisServer(t)
+	fb := &recordingPacer{}
+	p := newTestPacer(t, srv, testToken, WithFallback(fb))
+	srv.stop()
+	p.Observe(rl(100, 50, time.Now().Add(time.Second)))
+	if p.Unavailable() == nil {
+		t.Fatal("Unavailable() = nil after a failed publish")
+	}
+	if err := p.Wait(minuteCtx(t)); err != nil {
+		t.Fatal(err)
+	}
+	if w, o := fb.counts(); w != 1 || o != 1 {
+		t.Errorf("fallback waited %d times and was told %d states; want 1 and 1", w, o)
 	}
 }

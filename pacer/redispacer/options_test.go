@@ -15,6 +15,8 @@ func TestNewRejectsBadInput(t *testing.T) {
 	rdb := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1"}) // never called
 	defer rdb.Close()
 	var nilClient *redis.Client
+	var nilCluster *redis.ClusterClient
+	var nilRing *redis.Ring
 	for _, c := range []struct {
 		name  string
 		rdb   redis.Cmdable
@@ -24,6 +26,8 @@ func TestNewRejectsBadInput(t *testing.T) {
 	}{
 		{"nil redis", nil, "t", nil, "redispacer.redis"},
 		{"nil *redis.Client", nilClient, "t", nil, "redispacer.redis"},
+		{"nil *redis.ClusterClient", nilCluster, "t", nil, "redispacer.redis"},
+		{"nil *redis.Ring", nilRing, "t", nil, "redispacer.redis"},
 		{"empty token", rdb, "", nil, "redispacer.token"},
 		{"nil option", rdb, "t", []Option{nil}, "redispacer.option"},
 		{"region", rdb, "t", []Option{WithRegion("MARS")}, "redispacer.region"},

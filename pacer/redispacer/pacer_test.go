@@ -211,3 +211,38 @@ func TestProcessesShareTheBudgetOfAServer(t *testing.T) {
 			r.tooMany, r.errors, r.firstError, r.served)
 	}
 }
+
+// A hold shorter than the context's deadline is waited out.
+func TestWaitSitsOutAShortHold(t *testing.T) {
+	srv := needRedisServer(t)
+	p := newTestPacer(t, srv, testToken)
+	hold := time.Now().Add(30 * time.Millisecond)
+	p.Observe(rl(100, 0, hold))
+	if err := p.Wait(minuteCtx(t)); err != nil {
+		t.Fatal(err)
+	}
+	if now := time.Now(); now.Before(hold) {
+		t.Errorf("Wait returned %s before the hold ended", hold.Sub(now))
+	}
+	// A reset too far ahead to be believed is ignored.
+	before := p.Budget()
+	p.Observe(rl(7, 0, time.Now().Add(2*time.Hour)))
+	if p.Budget() != before {
+		t.Errorf("a reset two hours ahead changed the budget to %+v", p.Budget())
+	}
+}
+
+// A Wait held by the budget returns when its context is cancelled.
+func TestWaitReturnsWhenCancelled(t *testing.T) {
+	srv := needRedisServer(t)
+	p := newTestPacer(t, srv, testToken)
+	p.Observe(rl(100, 0, time.Now().Add(30*time.Minute)))
+	ctx, cancel := context.WithCancel(context.Background())
+	go cancel()
+	if err := p.Wait(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("Wait = %v, want context.Canceled", err)
+	}
+	if err := p.sleep(context.Background(), 0); err != nil {
+		t.Errorf("sleep(0) = %v", err)
+	}
+}
