@@ -51,6 +51,7 @@ test: fmt-check vet lint
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./facade/...
+	$(MAKE) bench-redispacer
 
 # The shared-budget workload: 4 processes, one token, one intercomtest server,
 # paced through Redis and then each alone (BENCHMARKS.md). It fails unless the
