@@ -35,22 +35,38 @@ func TestReadmeGoBlocksCompile(t *testing.T) {
 	if len(blocks) == 0 {
 		t.Fatal("README.md has no ```go block")
 	}
-	scratch, err := os.MkdirTemp(filepath.Join(root, "internal", "repocheck"), ".readme-")
-	if err != nil {
-		t.Fatal(err)
+	// Blocks that use the Redis pacer compile in its module, the others in
+	// the root module.
+	modules := []struct {
+		dir              string
+		prelude, harness string
+		pkgs             []string
+	}{
+		{dir: root, prelude: blockPrelude, harness: readmeHarness},
+		{dir: filepath.Join(root, "pacer", "redispacer"), prelude: redisPrelude, harness: redisHarness},
 	}
-	t.Cleanup(func() { os.RemoveAll(scratch) })
-
-	var pkgs []string
+	scratches := map[int]string{}
 	kinds := map[string]int{}
 	for _, b := range blocks {
-		kind, files, err := completeBlock(b)
+		m := 0
+		if strings.Contains(b.Code, "redispacer.") {
+			m = 1
+		}
+		if scratches[m] == "" {
+			dir, err := os.MkdirTemp(modules[m].dir, ".readme-")
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.RemoveAll(dir) })
+			scratches[m] = dir
+		}
+		kind, files, err := completeBlock(b, modules[m].prelude, modules[m].harness)
 		if err != nil {
 			t.Errorf("README.md:%d: %v", b.Line, err)
 			continue
 		}
 		kinds[kind]++
-		dir := filepath.Join(scratch, fmt.Sprintf("line%d", b.Line))
+		dir := filepath.Join(scratches[m], fmt.Sprintf("line%d", b.Line))
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -59,13 +75,18 @@ func TestReadmeGoBlocksCompile(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		rel, _ := filepath.Rel(root, dir)
-		pkgs = append(pkgs, "./"+filepath.ToSlash(rel))
+		rel, _ := filepath.Rel(modules[m].dir, dir)
+		modules[m].pkgs = append(modules[m].pkgs, "./"+filepath.ToSlash(rel))
 	}
-	cmd := exec.Command("go", append([]string{"build"}, pkgs...)...)
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("README.md's Go blocks do not compile (%v):\n%s", err, out)
+	for _, m := range modules {
+		if len(m.pkgs) == 0 {
+			continue
+		}
+		cmd := exec.Command("go", append([]string{"build"}, m.pkgs...)...)
+		cmd.Dir = m.dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("README.md's Go blocks do not compile (%v):\n%s", err, out)
+		}
 	}
 	t.Logf("compiled all %d Go blocks of README.md: %d whole programs, %d declaration blocks, %d fragments",
 		len(blocks), kinds["program"], kinds["declarations"], kinds["fragment"])
@@ -73,7 +94,7 @@ func TestReadmeGoBlocksCompile(t *testing.T) {
 
 // completeBlock turns a README block into the files of a package, as
 // TestReadmeGoBlocksCompile describes, and says which kind of block it is.
-func completeBlock(b goBlock) (kind string, files map[string]string, err error) {
+func completeBlock(b goBlock, blockPrelude, readmeHarness string) (kind string, files map[string]string, err error) {
 	line := fmt.Sprintf("//line README.md:%d\n", b.Line)
 	if strings.HasPrefix(strings.TrimSpace(b.Code), "package ") {
 		return "program", map[string]string{"main.go": line + b.Code}, nil
@@ -190,3 +211,13 @@ var (
 // escalate is the code under test of the README's intercomtest example.
 func escalate(ctx context.Context, client *facade.Client, contactID string) error { return nil }
 `
+
+// redisPrelude and redisHarness are blockPrelude and readmeHarness for the
+// blocks that use the Redis pacer, compiled in its module.
+var (
+	redisPrelude = strings.Replace(strings.Replace(blockPrelude,
+		"\t\"github.com/go-intercom/intercom/intercomtest\"\n",
+		"\t\"github.com/go-intercom/intercom/intercomtest\"\n\t\"github.com/go-intercom/intercom/pacer/redispacer\"\n\t\"github.com/redis/go-redis/v9\"\n", 1),
+		"intercomtest.Start}", "intercomtest.Start, redis.NewClient, redispacer.New}", 1)
+	redisHarness = readmeHarness + "\n// token is the access token of the README's Redis pacer example.\nvar token string\n"
+)
