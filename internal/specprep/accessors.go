@@ -30,32 +30,24 @@ import (
 // A method whose name a struct already uses as a field or method is not
 // written, and the generated client's response wrappers get none.
 func Accessors(src []byte) ([]byte, error) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "", src, parser.SkipObjectResolution)
+	fset, file, err := parseGenerated(src)
 	if err != nil {
-		return nil, fmt.Errorf("specprep: parse generated code: %w", err)
+		return nil, err
 	}
-	structs := map[string]*ast.StructType{}
+	structs := structTypes(file)
 	taken := map[string]map[string]bool{} // type -> field and method names
 	var order []string
+	for name, st := range structs {
+		if hasField(st, "HTTPResponse") {
+			delete(structs, name)
+			continue
+		}
+		order = append(order, name)
+	}
 	for _, decl := range file.Decls {
-		switch d := decl.(type) {
-		case *ast.GenDecl:
-			for _, spec := range d.Specs {
-				ts, ok := spec.(*ast.TypeSpec)
-				if !ok || ts.Assign.IsValid() || !ts.Name.IsExported() {
-					continue
-				}
-				if st, ok := ts.Type.(*ast.StructType); ok && !hasField(st, "HTTPResponse") {
-					structs[ts.Name.Name] = st
-					order = append(order, ts.Name.Name)
-				}
-			}
-		case *ast.FuncDecl:
-			if d.Recv != nil && len(d.Recv.List) == 1 {
-				if name := receiverName(d.Recv.List[0].Type); name != "" {
-					mark(taken, name, d.Name.Name)
-				}
+		if d, ok := decl.(*ast.FuncDecl); ok && d.Recv != nil && len(d.Recv.List) == 1 {
+			if name := receiverName(d.Recv.List[0].Type); name != "" {
+				mark(taken, name, d.Name.Name)
 			}
 		}
 	}
@@ -100,6 +92,38 @@ func Accessors(src []byte) ([]byte, error) {
 		return nil, fmt.Errorf("specprep: format accessors: %w", err)
 	}
 	return formatted, nil
+}
+
+// parseGenerated parses the Go file oapi-codegen wrote.
+func parseGenerated(src []byte) (*token.FileSet, *ast.File, error) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "", src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, nil, fmt.Errorf("specprep: parse generated code: %w", err)
+	}
+	return fset, file, nil
+}
+
+// structTypes returns the exported struct types that file declares (not
+// aliases), by name.
+func structTypes(file *ast.File) map[string]*ast.StructType {
+	structs := map[string]*ast.StructType{}
+	for _, decl := range file.Decls {
+		d, ok := decl.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, spec := range d.Specs {
+			ts, ok := spec.(*ast.TypeSpec)
+			if !ok || ts.Assign.IsValid() || !ts.Name.IsExported() {
+				continue
+			}
+			if st, ok := ts.Type.(*ast.StructType); ok {
+				structs[ts.Name.Name] = st
+			}
+		}
+	}
+	return structs
 }
 
 // hasField reports whether st has a field called name: the response

@@ -25,6 +25,22 @@ const (
 	formString
 )
 
+// stringOrObject decodes b, a JSON string or object: a string is returned
+// with formString, an object is decoded into obj. what names the value in
+// errors.
+func stringOrObject(b []byte, obj any, what string) (string, form, error) {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		err := json.Unmarshal(b, &s)
+		return s, formString, err
+	}
+	if err := json.Unmarshal(b, obj); err != nil {
+		return "", formObject, fmt.Errorf("%s: want a URL or an object: %w", what, err)
+	}
+	return "", formObject, nil
+}
+
 // NextPage is pages.next of a list: the page after this one. Cursor lists
 // send an object ({"per_page": 50, "starting_after": "…"}); page-numbered
 // lists send the next page's URL ("https://api.intercom.io/articles?page=2").
@@ -45,18 +61,11 @@ type nextPageObject struct {
 
 // UnmarshalJSON reads either form.
 func (n *NextPage) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	if len(b) > 0 && b[0] == '"' {
-		var u string
-		if err := json.Unmarshal(b, &u); err != nil {
-			return err
-		}
-		*n = NextPage{URL: u, form: formString}
-		return nil
-	}
 	var o nextPageObject
-	if err := json.Unmarshal(b, &o); err != nil {
-		return fmt.Errorf("pages.next: want a URL or an object: %w", err)
+	u, f, err := stringOrObject(b, &o, "pages.next")
+	if err != nil || f == formString {
+		*n = NextPage{URL: u, form: f}
+		return err
 	}
 	*n = NextPage{form: formObject}
 	if o.PerPage != nil {
@@ -128,18 +137,11 @@ type avatarObject struct {
 
 // UnmarshalJSON reads either form.
 func (a *Avatar) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	if len(b) > 0 && b[0] == '"' {
-		var u string
-		if err := json.Unmarshal(b, &u); err != nil {
-			return err
-		}
-		*a = Avatar{ImageURL: u, form: formString}
-		return nil
-	}
 	var o avatarObject
-	if err := json.Unmarshal(b, &o); err != nil {
-		return fmt.Errorf("avatar: want a URL or an object: %w", err)
+	u, f, err := stringOrObject(b, &o, "avatar")
+	if err != nil || f == formString {
+		*a = Avatar{ImageURL: u, form: f}
+		return err
 	}
 	*a = Avatar{form: formObject}
 	if o.Type != nil {
