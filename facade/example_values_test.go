@@ -2,6 +2,8 @@ package facade_test
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -50,4 +52,44 @@ func ExampleContactsService_Update() {
 	// Lin | +353 1 555 0100 | created in the last hour: true
 	// Lin Wei | "" | phone is nil: true
 	// intercom: invalid role: "admin" is not user or lead
+}
+
+// A lookup by your own company_id (or by name) answers one company.
+func ExampleCompaniesService_FindByCompanyID() {
+	srv, err := intercomtest.Start()
+	if err != nil {
+		panic(err)
+	}
+	defer srv.Close()
+	if _, err := srv.Seed(intercomtest.Workspace{Companies: []intercomtest.Company{{CompanyID: "acme-1", Name: "Acme"}}}); err != nil {
+		panic(err)
+	}
+	client, err := facade.NewClient(srv.Token, facade.WithBaseURL(srv.URL))
+	if err != nil {
+		panic(err)
+	}
+
+	company, _, err := client.Companies.FindByCompanyID(context.Background(), "acme-1")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(company.Name)
+	_, _, err = client.Companies.FindByName(context.Background(), "Globex")
+	fmt.Println(errors.Is(err, facade.ErrNotFound))
+	// Output:
+	// Acme
+	// true
+}
+
+// A ticket's state reads the same on every API version: 2.11 sends its
+// category, 2.12 and later an object that adds an id and labels.
+func ExampleTicketStateDetailsOf() {
+	var ticket facade.Ticket
+	if err := json.Unmarshal([]byte(`{"id":"7","ticket_state":"in_progress"}`), &ticket); err != nil {
+		panic(err)
+	}
+	state := facade.TicketStateDetailsOf(&ticket)
+	fmt.Println(state.Category, state.Category.Valid())
+	// Output:
+	// in_progress true
 }
