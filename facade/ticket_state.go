@@ -1,10 +1,6 @@
 package facade
 
-import (
-	"strings"
-
-	"github.com/go-intercom/intercom/gen"
-)
+import "strings"
 
 // TicketState is the state of a ticket: submitted, in_progress,
 // waiting_on_customer or resolved. A value the server sends that this version
@@ -67,7 +63,12 @@ func validUpdateState(s TicketState) error {
 }
 
 // TicketStateOf returns the category of t's state as a TicketState.
-func TicketStateOf(t *Ticket) TicketState { return TicketState(gen.TicketStateCategoryOf(t)) }
+func TicketStateOf(t *Ticket) TicketState {
+	if t == nil {
+		return ""
+	}
+	return TicketState(t.TicketState.Category)
+}
 
 // TicketStateDetails is what a ticket says about its state. From API 2.12 a
 // ticket's state is an object with an id and labels; 2.11 sends only the
@@ -84,13 +85,11 @@ type TicketStateDetails struct {
 
 // TicketStateDetailsOf returns the state of t in full.
 func TicketStateDetailsOf(t *Ticket) TicketStateDetails {
-	internal, external := gen.TicketStateLabelsOf(t)
-	return TicketStateDetails{
-		ID:            gen.TicketStateIDOf(t),
-		Category:      TicketStateOf(t),
-		InternalLabel: internal,
-		ExternalLabel: external,
+	if t == nil {
+		return TicketStateDetails{}
 	}
+	s := t.TicketState
+	return TicketStateDetails{ID: s.ID, Category: TicketState(s.Category), InternalLabel: s.InternalLabel, ExternalLabel: s.ExternalLabel}
 }
 
 // ticketEnumList lists enum values for an error message: "a, b, c".

@@ -10374,15 +10374,6 @@ func (x *Ticket) GetTicketParts() *TicketParts {
 	return x.TicketParts
 }
 
-// GetTicketState returns TicketState, the zero value when the receiver is nil.
-func (x *Ticket) GetTicketState() TicketTicketState {
-	if x == nil {
-		var zero TicketTicketState
-		return zero
-	}
-	return x.TicketState
-}
-
 // GetTicketStateExternalLabel returns TicketStateExternalLabel, the zero value when it or the receiver is nil.
 func (x *Ticket) GetTicketStateExternalLabel() string {
 	if x == nil || x.TicketStateExternalLabel == nil {

@@ -11,22 +11,6 @@ import (
 // the id of a state (ticket_state_id) rather than by its category (state).
 const UpdateTicketStateByID = false
 
-// TicketStateCategoryOf is the category of t's state: submitted, in_progress,
-// waiting_on_customer or resolved.
-func TicketStateCategoryOf(t *Ticket) string {
-	if t == nil {
-		return ""
-	}
-	return string(t.TicketState)
-}
-
-// TicketStateLabelsOf returns the labels of t's state for admins and for
-// contacts; this version's tickets carry none.
-func TicketStateLabelsOf(t *Ticket) (internal, external string) { return "", "" }
-
-// TicketStateIDOf is the id of t's state; this version's tickets carry none.
-func TicketStateIDOf(t *Ticket) string { return "" }
-
 // SetUpdateTicketState makes r move the ticket to state, a category.
 func SetUpdateTicketState(r *UpdateTicketRequest, state string) {
 	s := UpdateTicketRequestState(state)

@@ -2600,30 +2600,6 @@ func (e TicketCategory) Valid() bool {
 	}
 }
 
-// Defines values for TicketTicketState.
-const (
-	TicketTicketStateInProgress        TicketTicketState = "in_progress"
-	TicketTicketStateResolved          TicketTicketState = "resolved"
-	TicketTicketStateSubmitted         TicketTicketState = "submitted"
-	TicketTicketStateWaitingOnCustomer TicketTicketState = "waiting_on_customer"
-)
-
-// Valid indicates whether the value is a known member of the TicketTicketState enum.
-func (e TicketTicketState) Valid() bool {
-	switch e {
-	case TicketTicketStateInProgress:
-		return true
-	case TicketTicketStateResolved:
-		return true
-	case TicketTicketStateSubmitted:
-		return true
-	case TicketTicketStateWaitingOnCustomer:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for TicketObjectType.
 const (
 	TicketObjectTypeTicket TicketObjectType = "ticket"
@@ -5205,7 +5181,7 @@ type Ticket struct {
 	TicketAttributes         TicketCustomAttributes `json:"ticket_attributes"`
 	TicketId                 string                 `json:"ticket_id"`
 	TicketParts              *TicketParts           `json:"ticket_parts,omitempty"`
-	TicketState              TicketTicketState      `json:"ticket_state"`
+	TicketState              wire.TicketState       `json:"ticket_state"`
 	TicketStateExternalLabel *string                `json:"ticket_state_external_label,omitempty"`
 	TicketStateInternalLabel *string                `json:"ticket_state_internal_label,omitempty"`
 	TicketType               *TicketType            `json:"ticket_type"`
@@ -5215,9 +5191,6 @@ type Ticket struct {
 
 // TicketCategory defines model for Ticket.Category.
 type TicketCategory string
-
-// TicketTicketState defines model for Ticket.TicketState.
-type TicketTicketState string
 
 // TicketObjectType defines model for ticket.type.
 type TicketObjectType string

@@ -125,7 +125,7 @@ func workflow(ctx context.Context, w io.Writer, c *facade.Client) error {
 	if cs := ticket.Contacts.Contacts; len(cs) > 0 {
 		contactID = cs[0].Id
 	}
-	step("Opened ticket #%s (%s) for %s (contact %s): state %s", ticket.TicketId, ticket.Id, customer, contactID, ticket.TicketState)
+	step("Opened ticket #%s (%s) for %s (contact %s): state %s", ticket.TicketId, ticket.Id, customer, contactID, facade.TicketStateOf(ticket))
 
 	replies := []struct {
 		what  string
@@ -150,7 +150,7 @@ func workflow(ctx context.Context, w io.Writer, c *facade.Client) error {
 		if err != nil {
 			return fmt.Errorf("move ticket to %s: %w", state, err)
 		}
-		step("Moved the ticket to %s", ticket.TicketState)
+		step("Moved the ticket to %s", facade.TicketStateOf(ticket))
 	}
 
 	tag, _, err := c.Tags.Create(ctx, facade.NewTag("export"))

@@ -12,10 +12,9 @@ import (
 // compares versions. Each function's body is picked by the shape the
 // generated types have, not by the version they came from:
 //
-//   - the ticket state: 2.11 sends a category string ("in_progress") and an
-//     update takes one (state); from 2.12 a ticket holds a state object
-//     {id, category, internal_label, external_label} and an update takes its
-//     id (ticket_state_id);
+//   - moving a ticket to a state: 2.11's update takes a category (state),
+//     2.12's the id of a ticket state (ticket_state_id). (Reading a ticket's
+//     state needs no adapter: wire.TicketState reads both forms.)
 //   - a ticket's assignment: an assignment object until 2.13, admin_id and
 //     assignee_id of the update itself from 2.14;
 //   - a new contact's owner_id: an integer until 2.15, a string in 2.16;
@@ -44,13 +43,13 @@ func Adapters(src []byte) ([]byte, error) {
 
 	var out bytes.Buffer // the functions; the imports they use go before them
 
-	switch state := fields["Ticket"]["TicketState"]; {
-	case state == "TicketTicketState" && fields["UpdateTicketRequest"]["State"] == "*UpdateTicketRequestState":
+	switch update := fields["UpdateTicketRequest"]; {
+	case update["State"] == "*UpdateTicketRequestState":
 		out.WriteString(ticketStateByCategory)
-	case state == "*TicketState" && fields["UpdateTicketRequest"]["TicketStateId"] == "*string":
+	case update["TicketStateId"] == "*string":
 		out.WriteString(ticketStateByID)
 	default:
-		return nil, fmt.Errorf("specprep: adapters: no template for a ticket state of type %q with an update of %v", state, fields["UpdateTicketRequest"])
+		return nil, fmt.Errorf("specprep: adapters: no template for the state of a ticket update %v", update)
 	}
 
 	switch options := fields["UpdateDataAttributeRequest"]["Options"]; options {
@@ -119,22 +118,6 @@ const ticketStateByCategory = `
 // the id of a state (ticket_state_id) rather than by its category (state).
 const UpdateTicketStateByID = false
 
-// TicketStateCategoryOf is the category of t's state: submitted, in_progress,
-// waiting_on_customer or resolved.
-func TicketStateCategoryOf(t *Ticket) string {
-	if t == nil {
-		return ""
-	}
-	return string(t.TicketState)
-}
-
-// TicketStateLabelsOf returns the labels of t's state for admins and for
-// contacts; this version's tickets carry none.
-func TicketStateLabelsOf(t *Ticket) (internal, external string) { return "", "" }
-
-// TicketStateIDOf is the id of t's state; this version's tickets carry none.
-func TicketStateIDOf(t *Ticket) string { return "" }
-
 // SetUpdateTicketState makes r move the ticket to state, a category.
 func SetUpdateTicketState(r *UpdateTicketRequest, state string) {
 	s := UpdateTicketRequestState(state)
@@ -146,22 +129,6 @@ const ticketStateByID = `
 // UpdateTicketStateByID reports whether an update sets a ticket's state by
 // the id of a state (ticket_state_id) rather than by its category (state).
 const UpdateTicketStateByID = true
-
-// TicketStateCategoryOf is the category of t's state: submitted, in_progress,
-// waiting_on_customer or resolved.
-func TicketStateCategoryOf(t *Ticket) string {
-	return string(t.GetTicketState().GetCategory())
-}
-
-// TicketStateLabelsOf returns the labels of t's state for admins and for
-// contacts.
-func TicketStateLabelsOf(t *Ticket) (internal, external string) {
-	s := t.GetTicketState()
-	return s.GetInternalLabel(), s.GetExternalLabel()
-}
-
-// TicketStateIDOf is the id of t's state.
-func TicketStateIDOf(t *Ticket) string { return t.GetTicketState().GetId() }
 
 // SetUpdateTicketState makes r move the ticket to the state with id state.
 func SetUpdateTicketState(r *UpdateTicketRequest, state string) {

@@ -14,9 +14,6 @@ import (
 // them for 2.11 and for 2.16.
 const shapes211 = `package gen
 
-type Ticket struct {
-	TicketState TicketTicketState
-}
 type UpdateTicketRequest struct {
 	Assignment *UpdateTicketAssignment
 	State      *UpdateTicketRequestState
@@ -34,9 +31,6 @@ type CreateContactRequest struct {
 
 const shapes216 = `package gen
 
-type Ticket struct {
-	TicketState *TicketState
-}
 type UpdateTicketRequest struct {
 	AdminId       *int
 	AssigneeId    *string
@@ -60,7 +54,6 @@ func TestAdaptersPickTheTemplateOfEachShape(t *testing.T) {
 	src := string(old)
 	for _, want := range []string{
 		"const UpdateTicketStateByID = false",
-		"return string(t.TicketState)",
 		"r.State = &s",
 		"r.Assignment = &UpdateTicketAssignment{AssigneeId: &assigneeID}",
 		"out[i].Value = o", // update options as objects
@@ -77,7 +70,6 @@ func TestAdaptersPickTheTemplateOfEachShape(t *testing.T) {
 	src = string(newer)
 	for _, want := range []string{
 		"const UpdateTicketStateByID = true",
-		"t.GetTicketState().GetCategory()",
 		"r.TicketStateId = &state",
 		"r.AssigneeId = &assigneeID",
 		"id, err := strconv.Atoi(adminID)",
@@ -92,7 +84,7 @@ func TestAdaptersPickTheTemplateOfEachShape(t *testing.T) {
 
 func TestAdaptersRefuseAShapeWithoutTemplate(t *testing.T) {
 	for name, src := range map[string]string{
-		"ticket state":   strings.Replace(shapes211, "TicketState TicketTicketState", "TicketState []string", 1),
+		"ticket state":   strings.Replace(shapes211, "State      *UpdateTicketRequestState", "Status *string", 1),
 		"options":        strings.Replace(shapes211, "Options *[]DataAttributeOption", "Options *[]int", 1),
 		"create options": strings.Replace(shapes211, "Options *[]string", "Options []byte", 1),
 		"assignment":     strings.Replace(shapes211, "Assignment *UpdateTicketAssignment", "Assignee *string", 1),

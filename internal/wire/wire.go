@@ -173,3 +173,64 @@ func (a *Avatar) URL() string {
 	}
 	return a.ImageURL
 }
+
+// TicketState is a ticket's state. API 2.11 sends its category as a string
+// ("in_progress"); 2.12 and later send an object {"type": "ticket_state",
+// "id", "category", "internal_label", "external_label"}. Both decode, and
+// the value encodes back in the form it came in.
+type TicketState struct {
+	// Category is submitted, in_progress, waiting_on_customer or resolved.
+	Category string
+	// ID, InternalLabel and ExternalLabel come with the object form only.
+	ID            string
+	InternalLabel string
+	ExternalLabel string
+	// Type is the object form's type ("ticket_state").
+	Type string
+	form form
+}
+
+type ticketStateObject struct {
+	Type          *string `json:"type,omitempty"`
+	ID            *string `json:"id,omitempty"`
+	Category      *string `json:"category,omitempty"`
+	InternalLabel *string `json:"internal_label,omitempty"`
+	ExternalLabel *string `json:"external_label,omitempty"`
+}
+
+// UnmarshalJSON reads either form.
+func (s *TicketState) UnmarshalJSON(b []byte) error {
+	var o ticketStateObject
+	c, f, err := stringOrObject(b, &o, "ticket_state")
+	if err != nil || f == formString {
+		*s = TicketState{Category: c, form: f}
+		return err
+	}
+	*s = TicketState{form: formObject}
+	for dst, src := range map[*string]*string{&s.Type: o.Type, &s.ID: o.ID, &s.Category: o.Category, &s.InternalLabel: o.InternalLabel, &s.ExternalLabel: o.ExternalLabel} {
+		if src != nil {
+			*dst = *src
+		}
+	}
+	return nil
+}
+
+// MarshalJSON writes the form that was read (the object form for a
+// TicketState built in code).
+func (s TicketState) MarshalJSON() ([]byte, error) {
+	if s.form == formString {
+		return json.Marshal(s.Category)
+	}
+	o := ticketStateObject{}
+	for dst, src := range map[**string]string{&o.Type: s.Type, &o.ID: s.ID, &o.Category: s.Category, &o.InternalLabel: s.InternalLabel, &o.ExternalLabel: s.ExternalLabel} {
+		if src != "" {
+			v := src
+			*dst = &v
+		}
+	}
+	return json.Marshal(o)
+}
+
+// String is the state's category, so that printing a ticket's state shows
+// "in_progress" on every version.
+func (s TicketState) String() string { return s.Category }

@@ -72,3 +72,30 @@ func TestAvatarForms(t *testing.T) {
 	var bad wire.Avatar
 	assert.Error(t, json.Unmarshal([]byte(`[1]`), &bad))
 }
+
+func TestTicketStateForms(t *testing.T) {
+	for _, tc := range []struct {
+		name, in            string
+		category, id, label string
+	}{
+		{"2.11 category", `"in_progress"`, "in_progress", "", ""},
+		{"2.12 object", `{"type":"ticket_state","id":"8","category":"resolved","internal_label":"Done","external_label":"Resolved"}`, "resolved", "8", "Done"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var s wire.TicketState
+			require.NoError(t, json.Unmarshal([]byte(tc.in), &s))
+			assert.Equal(t, tc.category, s.Category)
+			assert.Equal(t, tc.id, s.ID)
+			assert.Equal(t, tc.label, s.InternalLabel)
+			out, err := json.Marshal(s)
+			require.NoError(t, err)
+			assert.JSONEq(t, tc.in, string(out))
+		})
+	}
+	var bad wire.TicketState
+	assert.Error(t, json.Unmarshal([]byte(`7`), &bad))
+}
+
+func TestTicketStatePrintsItsCategory(t *testing.T) {
+	assert.Equal(t, "resolved", wire.TicketState{Category: "resolved", ID: "8"}.String())
+}
