@@ -91,6 +91,11 @@ func updateTicket(ws *workspace, c *call) reply {
 		}
 	}
 	state := c.str("state")
+	if id := c.str("ticket_state_id"); id != "" { // 2.12 and later
+		if state = stateOfID(id); state == "" {
+			return c.notFound("Ticket state")
+		}
+	}
 	if open, ok := c.boolean("open"); ok && state == "" {
 		if !open && t.state != "resolved" {
 			state = "resolved"

@@ -268,7 +268,7 @@ func (ws *workspace) ticketJSON(t *ticket) obj {
 	}
 	out := obj{
 		"type": "ticket", "id": t.id, "ticket_id": t.ticketID, "category": t.category,
-		"ticket_attributes": attrs, "ticket_state": t.state,
+		"ticket_attributes": attrs, "ticket_state": ws.ticketStateJSON(t.state),
 		"ticket_state_internal_label": stateLabels[t.state], "ticket_state_external_label": stateLabels[t.state],
 		"ticket_type": ws.ticketTypeJSON(ws.ticketType(t.typeID)),
 		"contacts":    obj{"type": "contact.list", "contacts": contacts},

@@ -18,6 +18,9 @@ type spec struct {
 	router routers.Router
 	// names are the operationIds as the description spells them.
 	names map[*openapi3.Operation]string
+	// ticketStateObject is whether a ticket's state is an object (2.12 and
+	// later: id, category, labels) rather than 2.11's category string.
+	ticketStateObject bool
 }
 
 var (
@@ -46,5 +49,27 @@ func buildSpec() (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intercomtest: route description: %w", err)
 	}
-	return &spec{doc: doc, router: router, names: operationNames(doc)}, nil
+	return &spec{doc: doc, router: router, names: operationNames(doc), ticketStateObject: isObjectProperty(doc, "ticket", "ticket_state")}, nil
+}
+
+// isObjectProperty reports whether property prop of schema name is declared
+// as an object (directly or through allOf).
+func isObjectProperty(doc *openapi3.T, name, prop string) bool {
+	s := doc.Components.Schemas[name]
+	if s == nil || s.Value == nil || s.Value.Properties[prop] == nil {
+		return false
+	}
+	p := s.Value.Properties[prop].Value
+	if p == nil {
+		return false
+	}
+	if p.Type.Is("object") || len(p.Properties) > 0 {
+		return true
+	}
+	for _, a := range p.AllOf {
+		if a.Value != nil && (a.Value.Type.Is("object") || len(a.Value.Properties) > 0) {
+			return true
+		}
+	}
+	return false
 }

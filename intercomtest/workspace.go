@@ -14,6 +14,9 @@ type workspace struct {
 	now func() time.Time
 	// baseURL is the server's address, for the links answers carry.
 	baseURL string
+	// ticketStateObject is whether the description declares a ticket's
+	// state as an object (2.12 and later) rather than a category.
+	ticketStateObject bool
 	appID   string
 	seq     map[string]int
 	me      *admin
@@ -350,6 +353,31 @@ func tagIDs(list []tagging) []string {
 }
 
 // stateLabels are the labels Intercom shows for the ticket states.
+// stateIDs are the ids of the four ticket states, for the descriptions
+// (2.12 and later) where a ticket's state is an object and an update names
+// one by id.
+var stateIDs = map[string]string{"submitted": "1", "in_progress": "2", "waiting_on_customer": "3", "resolved": "4"}
+
+// ticketStateJSON is a ticket's state in the form the loaded description
+// declares: 2.11's category, or the state object of 2.12 and later.
+func (ws *workspace) ticketStateJSON(category string) any {
+	if !ws.ticketStateObject {
+		return category
+	}
+	return obj{"type": "ticket_state", "id": stateIDs[category], "category": category,
+		"internal_label": stateLabels[category], "external_label": stateLabels[category]}
+}
+
+// stateOfID is the category of the ticket state with id id, "" for none.
+func stateOfID(id string) string {
+	for category, sid := range stateIDs {
+		if sid == id {
+			return category
+		}
+	}
+	return ""
+}
+
 var stateLabels = map[string]string{
 	"submitted":           "Submitted",
 	"in_progress":         "In progress",

@@ -1,0 +1,59 @@
+package intercomtest
+
+import (
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/go-intercom/intercom/gen"
+)
+
+// From 2.12 a ticket's state is an object and an update names a state by
+// id; the server answers in the form the description it loaded declares.
+func TestTicketStateFollowsTheDescription(t *testing.T) {
+	ws := &workspace{}
+	if got := ws.ticketStateJSON("resolved"); got != "resolved" {
+		t.Errorf("2.11 form = %v, want the category", got)
+	}
+	ws.ticketStateObject = true
+	got, ok := ws.ticketStateJSON("in_progress").(obj)
+	if !ok || got["type"] != "ticket_state" || got["category"] != "in_progress" || got["id"] != stateIDs["in_progress"] || got["external_label"] != "In progress" {
+		t.Errorf("2.12 form = %v", got)
+	}
+	for category, id := range stateIDs {
+		if stateOfID(id) != category {
+			t.Errorf("stateOfID(%s) = %q, want %q", id, stateOfID(id), category)
+		}
+	}
+	if stateOfID("99") != "" {
+		t.Error("an unknown state id names a category")
+	}
+}
+
+func TestIsObjectProperty(t *testing.T) {
+	ref := &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"object"}}}
+	doc := &openapi3.T{Components: &openapi3.Components{Schemas: openapi3.Schemas{
+		"ticket": {Value: &openapi3.Schema{Properties: openapi3.Schemas{
+			"as_string": {Value: &openapi3.Schema{Type: &openapi3.Types{"string"}}},
+			"as_object": ref,
+			"as_allof":  {Value: &openapi3.Schema{AllOf: openapi3.SchemaRefs{ref}}},
+		}}},
+	}}}
+	for prop, want := range map[string]bool{"as_string": false, "as_object": true, "as_allof": true, "missing": false} {
+		if got := isObjectProperty(doc, "ticket", prop); got != want {
+			t.Errorf("%s: %v, want %v", prop, got, want)
+		}
+	}
+	if isObjectProperty(doc, "absent", "x") {
+		t.Error("a schema the description lacks is an object")
+	}
+	sp, err := loadSpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The description that declares a state object is the one whose
+	// updates name a state by id (2.12 and later), on every version.
+	if sp.ticketStateObject != gen.UpdateTicketStateByID {
+		t.Errorf("ticket state as an object: %v, but updates by id: %v", sp.ticketStateObject, gen.UpdateTicketStateByID)
+	}
+}
