@@ -17,9 +17,9 @@ type workspace struct {
 	// ticketStateObject is whether the description declares a ticket's
 	// state as an object (2.12 and later) rather than a category.
 	ticketStateObject bool
-	appID   string
-	seq     map[string]int
-	me      *admin
+	appID             string
+	seq               map[string]int
+	me                *admin
 
 	admins        []*admin
 	teams         []*team
