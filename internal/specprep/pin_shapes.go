@@ -2,6 +2,8 @@ package specprep
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -108,6 +110,71 @@ func deleteKey(m *yaml.Node, key string) {
 		if m.Content[i].Value == key {
 			m.Content = append(m.Content[:i], m.Content[i+2:]...)
 			return
+		}
+	}
+}
+
+// PinPathParams gives every path of spec the parameter names that baseline
+// uses for the same path: 2.12 and 2.13 spell /contacts/{contact_id} as
+// /contacts/{id}, and /contacts/{contact_id}/companies/{company_id} as
+// /contacts/{contact_id}/companies/{id}. The names are what generated
+// parameters and intercomtest's handlers go by; the URLs are the same.
+func PinPathParams(spec, baseline []byte) ([]byte, error) {
+	var doc, base yaml.Node
+	if err := yaml.Unmarshal(spec, &doc); err != nil {
+		return nil, fmt.Errorf("specprep: parse description: %w", err)
+	}
+	if err := yaml.Unmarshal(baseline, &base); err != nil {
+		return nil, fmt.Errorf("specprep: parse baseline: %w", err)
+	}
+	paths, basePaths := lookup(&doc, "paths"), lookup(&base, "paths")
+	if paths == nil || basePaths == nil {
+		return spec, nil
+	}
+	byShape := map[string]string{}
+	taken := map[string]bool{}
+	for i := 0; i+1 < len(basePaths.Content); i += 2 {
+		byShape[pathShape.ReplaceAllString(basePaths.Content[i].Value, "{}")] = basePaths.Content[i].Value
+	}
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		taken[paths.Content[i].Value] = true
+	}
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		key := paths.Content[i]
+		want, ok := byShape[pathShape.ReplaceAllString(key.Value, "{}")]
+		if !ok || want == key.Value || taken[want] {
+			continue
+		}
+		names := map[string]string{}
+		have, pinned := pathShape.FindAllString(key.Value, -1), pathShape.FindAllString(want, -1)
+		for j := range have {
+			names[strings.Trim(have[j], "{}")] = strings.Trim(pinned[j], "{}")
+		}
+		key.Value = want
+		renamePathParams(paths.Content[i+1], names)
+	}
+	return encode(&doc)
+}
+
+// pathShape matches the parameters of a path template.
+var pathShape = regexp.MustCompile(`\{[^}]*\}`)
+
+// renamePathParams renames the path parameters of a path item and of its
+// operations.
+func renamePathParams(item *yaml.Node, names map[string]string) {
+	lists := []*yaml.Node{mapValue(item, "parameters")}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		lists = append(lists, mapValue(item.Content[i+1], "parameters"))
+	}
+	for _, list := range lists {
+		if list == nil || list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, p := range list.Content {
+			in, name := mapValue(p, "in"), mapValue(p, "name")
+			if in != nil && in.Value == "path" && name != nil && names[name.Value] != "" {
+				name.Value = names[name.Value]
+			}
 		}
 	}
 }

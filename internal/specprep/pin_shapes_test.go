@@ -77,3 +77,57 @@ components:
 	require.NoError(t, err)
 	assert.Equal(t, "openapi: 3.0.1\n", string(same))
 }
+
+func TestPinPathParamsKeepsTheBaselinesNames(t *testing.T) {
+	newer := `
+paths:
+  /contacts/{id}:
+    get:
+      parameters:
+        - name: id
+          in: path
+  /contacts/{contact_id}/companies/{id}:
+    parameters:
+      - name: contact_id
+        in: path
+    delete:
+      parameters:
+        - name: id
+          in: path
+        - name: id
+          in: query
+  /tags:
+    get: {}
+`
+	baseline := `
+paths:
+  /contacts/{contact_id}:
+    get: {}
+  /contacts/{contact_id}/companies/{company_id}:
+    delete: {}
+  /tags:
+    get: {}
+`
+	out, err := specprep.PinPathParams([]byte(newer), []byte(baseline))
+	require.NoError(t, err)
+	var doc struct {
+		Paths map[string]struct {
+			Parameters []struct{ Name, In string }
+			Get        struct{ Parameters []struct{ Name, In string } }
+			Delete     struct{ Parameters []struct{ Name, In string } }
+		}
+	}
+	require.NoError(t, yaml.Unmarshal(out, &doc))
+	require.Contains(t, doc.Paths, "/contacts/{contact_id}")
+	require.Contains(t, doc.Paths, "/contacts/{contact_id}/companies/{company_id}")
+	assert.NotContains(t, doc.Paths, "/contacts/{id}")
+	assert.Equal(t, "contact_id", doc.Paths["/contacts/{contact_id}"].Get.Parameters[0].Name)
+	del := doc.Paths["/contacts/{contact_id}/companies/{company_id}"]
+	assert.Equal(t, "contact_id", del.Parameters[0].Name)
+	assert.Equal(t, "company_id", del.Delete.Parameters[0].Name)
+	assert.Equal(t, "id", del.Delete.Parameters[1].Name, "a query parameter keeps its name")
+	assert.Contains(t, doc.Paths, "/tags")
+
+	_, err = specprep.PinPathParams([]byte("{"), []byte(baseline))
+	assert.Error(t, err)
+}

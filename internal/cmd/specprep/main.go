@@ -177,8 +177,9 @@ func generate(args []string) error {
 	return os.WriteFile(filepath.Join(filepath.Dir(*out), "version.gen.go"), specprep.VersionFile(pkg, version), 0o644)
 }
 
-// pinToBaseline pins the schema shape flags of a description of another
-// version than baseline's to baseline's (specprep.PinShapes); with no
+// pinToBaseline pins the schema shape flags and path parameter names of a
+// description of another version than baseline's to baseline's
+// (specprep.PinShapes, specprep.PinPathParams); with no
 // baseline, or one of the same version, it returns prepared as it is.
 func pinToBaseline(prepared []byte, version, baseline string, ov []byte) ([]byte, error) {
 	if baseline == "" {
@@ -195,7 +196,10 @@ func pinToBaseline(prepared []byte, version, baseline string, ov []byte) ([]byte
 	if err != nil {
 		return nil, err
 	}
-	return specprep.PinShapes(prepared, base)
+	if prepared, err = specprep.PinShapes(prepared, base); err != nil {
+		return nil, err
+	}
+	return specprep.PinPathParams(prepared, base)
 }
 
 // oapiCodegenRun runs the pinned oapi-codegen with config on spec, writing out.
