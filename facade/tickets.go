@@ -146,13 +146,13 @@ type TicketAssignment struct {
 // left out.
 type UpdateTicketOptions struct {
 	// State moves the ticket to in_progress, waiting_on_customer or
-	// resolved; never back to submitted. It is for the API versions whose
-	// updates take a category (2.11; gen.UpdateTicketStateByID is false).
+	// resolved; never back to submitted.
 	State TicketState
 	// StateID moves the ticket to the ticket state with this id, for the API
 	// versions whose updates take one (2.12 and later;
-	// gen.UpdateTicketStateByID is true). Their GET /ticket_states lists the
-	// states, through client.Gen().
+	// gen.UpdateTicketStateByID is true); their GET /ticket_states lists the
+	// states. There, State is turned into the id of the workspace's first
+	// state of that category.
 	StateID string
 	// Open closes (false) or reopens (true) the ticket.
 	Open *bool
@@ -176,7 +176,7 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, opts *Upda
 	}
 	var body gen.UpdateTicketRequest
 	if opts != nil {
-		if err := setUpdateState(&body, opts.State, opts.StateID); err != nil {
+		if err := s.setUpdateState(ctx, &body, opts.State, opts.StateID); err != nil {
 			return nil, nil, err
 		}
 		body.Open = opts.Open
@@ -288,25 +288,62 @@ func ticketRequestAttributes(field string, in map[string]any) (gen.TicketRequest
 }
 
 // setUpdateState sets the state an update moves a ticket to, in the form
-// this API version takes: a category (state) or the id of a ticket state
-// (ticket_state_id). Asking in the other form is an *InputError.
-func setUpdateState(body *gen.UpdateTicketRequest, state TicketState, stateID string) error {
+// this API version takes: a category (state), or the id of a ticket state
+// (ticket_state_id). On the versions that take an id, a category is turned
+// into the id of the workspace's first state of that category.
+func (s *TicketsService) setUpdateState(ctx context.Context, body *gen.UpdateTicketRequest, state TicketState, stateID string) error {
 	switch {
 	case state == "" && stateID == "":
 		return nil
-	case gen.UpdateTicketStateByID && stateID == "":
-		return invalid("state", "API %s moves a ticket to a ticket state by its id: set StateID (GET /ticket_states lists them)", APIVersion)
-	case gen.UpdateTicketStateByID && state != "":
-		return invalid("state", "set StateID or State, not both")
-	case gen.UpdateTicketStateByID:
+	case state != "" && stateID != "":
+		return invalid("state", "set State or StateID, not both")
+	case stateID != "" && !gen.UpdateTicketStateByID:
+		return invalid("ticket_state_id", "API %s moves a ticket by the category of its state: set State", APIVersion)
+	case stateID != "":
 		gen.SetUpdateTicketState(body, stateID)
 		return nil
-	case stateID != "":
-		return invalid("ticket_state_id", "API %s moves a ticket by the category of its state: set State", APIVersion)
 	}
 	if err := validUpdateState(state); err != nil {
 		return err
 	}
-	gen.SetUpdateTicketState(body, string(state))
+	if !gen.UpdateTicketStateByID {
+		gen.SetUpdateTicketState(body, string(state))
+		return nil
+	}
+	id, err := s.ticketStateIDOf(ctx, state)
+	if err != nil {
+		return err
+	}
+	gen.SetUpdateTicketState(body, id)
 	return nil
+}
+
+// ticketStateList is the answer of GET /ticket_states (2.12 and later), as
+// far as ticketStateIDOf reads it.
+type ticketStateList struct {
+	Data []struct {
+		ID       string `json:"id"`
+		Category string `json:"category"`
+		Archived bool   `json:"archived"`
+	} `json:"data"`
+}
+
+// ticketStateIDOf finds the id of the workspace's first ticket state in a
+// category, from GET /ticket_states, which the versions whose updates take
+// a state's id have.
+func (s *TicketsService) ticketStateIDOf(ctx context.Context, state TicketState) (string, error) {
+	u, err := s.client.pageURL("/ticket_states")
+	if err != nil {
+		return "", err
+	}
+	l, _, err := getPage[ticketStateList](ctx, s.client, u)
+	if err != nil {
+		return "", err
+	}
+	for _, st := range l.Data {
+		if st.Category == string(state) && !st.Archived && st.ID != "" {
+			return st.ID, nil
+		}
+	}
+	return "", invalid("state", "the workspace has no ticket state in category %s; set StateID", state)
 }

@@ -35,6 +35,9 @@ func (s *Server) dispatch(c *call) reply {
 	if h, ok := handlers[c.op]; ok {
 		return h(s.ws, c)
 	}
+	if h, ok := newerHandlers[c.op]; ok {
+		return h(s.ws, c)
+	}
 	return synthesized(c.route.Operation)
 }
 

@@ -287,3 +287,24 @@ func (ws *workspace) newTicket(tt *ticketType, contactIDs []string, attrs map[st
 	ws.tickets = append(ws.tickets, t)
 	return t
 }
+
+// newerHandlers answer operations that only descriptions newer than 2.11
+// declare, for a server built from one of them.
+var newerHandlers = map[string]handler{
+	"listTicketStates": listTicketStates,
+}
+
+// listTicketStates lists the four ticket states, one per category (2.12 and
+// later: GET /ticket_states).
+func listTicketStates(ws *workspace, c *call) reply {
+	states := []any{}
+	for _, category := range []string{"submitted", "in_progress", "waiting_on_customer", "resolved"} {
+		s := ws.ticketStateJSON(category)
+		if o, ok := s.(obj); ok {
+			o["archived"] = false
+			o["ticket_types"] = obj{"type": "list", "data": []any{}}
+		}
+		states = append(states, s)
+	}
+	return ok(obj{"type": "list", "data": states})
+}

@@ -57,3 +57,25 @@ func TestIsObjectProperty(t *testing.T) {
 		t.Errorf("ticket state as an object: %v, but updates by id: %v", sp.ticketStateObject, gen.UpdateTicketStateByID)
 	}
 }
+
+func TestListTicketStatesNamesEveryCategoryByID(t *testing.T) {
+	ws := &workspace{ticketStateObject: true}
+	r := listTicketStates(ws, &call{})
+	body, ok := r.body.(obj)
+	if !ok {
+		t.Fatalf("body = %#v", r.body)
+	}
+	states := body["data"].([]any)
+	if len(states) != 4 {
+		t.Fatalf("%d states, want 4", len(states))
+	}
+	for _, s := range states {
+		o := s.(obj)
+		if stateOfID(o["id"].(string)) != o["category"] || o["archived"] != false {
+			t.Errorf("state %v", o)
+		}
+	}
+	if newerHandlers["listTicketStates"] == nil {
+		t.Error("GET /ticket_states has no handler for the descriptions that declare it")
+	}
+}
