@@ -168,13 +168,21 @@ func operationNames(doc *openapi3.T) map[*openapi3.Operation]string {
 }
 
 func describedName(id string) string {
-	if _, ok := handlers[id]; ok || id == "" {
+	if registered(id) || id == "" {
 		return id
 	}
 	for _, flip := range []string{strings.ToLower(id[:1]) + id[1:], strings.ToUpper(id[:1]) + id[1:]} {
-		if _, ok := handlers[flip]; ok {
+		if registered(flip) {
 			return flip
 		}
 	}
 	return id
+}
+
+// registered reports whether an operation has a handler, for 2.11 or for a
+// newer description.
+func registered(id string) bool {
+	_, ok := handlers[id]
+	_, newer := newerHandlers[id]
+	return ok || newer
 }
