@@ -89,7 +89,7 @@ func TestHeadersOnEveryRequest(t *testing.T) {
 	require.Len(t, reqs, 4)
 	for i, r := range reqs {
 		assert.Equal(t, "Bearer "+testToken, r.Header.Get("Authorization"), "request %d", i)
-		assert.Equal(t, "2.11", r.Header.Get("Intercom-Version"), "request %d", i)
+		assert.Equal(t, APIVersion, r.Header.Get("Intercom-Version"), "request %d", i)
 		assert.Equal(t, "application/json", r.Header.Get("Accept"), "request %d", i)
 		assert.Equal(t, "go-intercom/"+Version+" my-app/1.2", r.Header.Get("User-Agent"), "request %d", i)
 	}
@@ -178,7 +178,7 @@ func TestRedirectToAnotherHostDropsAuthorization(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "/elsewhere", other.Path)
 	assert.Empty(t, other.Header.Get("Authorization"), "token sent to another host")
-	assert.Equal(t, "2.11", other.Header.Get("Intercom-Version"))
+	assert.Equal(t, APIVersion, other.Header.Get("Intercom-Version"))
 
 	// A redirect on the same host keeps the header.
 	req, _ := http.NewRequest(http.MethodGet, c.BaseURL()+"/me", nil)
@@ -204,7 +204,8 @@ func TestMiddlewareWrapsEachAttempt(t *testing.T) {
 	c := newTestClient(t, rec, WithMiddleware(mw("outer")), WithMiddleware(mw("inner")))
 	_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"outer 2.11", "inner 2.11", "outer 2.11", "inner 2.11"}, order)
+	v := APIVersion
+	assert.Equal(t, []string{"outer " + v, "inner " + v, "outer " + v, "inner " + v}, order)
 }
 
 type coreRoundTrip func(*http.Request) (*http.Response, error)
