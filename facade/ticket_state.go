@@ -1,6 +1,10 @@
 package facade
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/go-intercom/intercom/internal/wire"
+)
 
 // TicketState is the state of a ticket: submitted, in_progress,
 // waiting_on_customer or resolved. A value the server sends that this version
@@ -61,6 +65,11 @@ func validUpdateState(s TicketState) error {
 	}
 	return invalid("state", "got %q, allowed: %s", string(s), ticketEnumList(settableTicketStates))
 }
+
+// TicketStateRaw is a ticket's state as decoded (Ticket.TicketState): the
+// category 2.11 sends, or the object of 2.12 and later. TicketStateOf and
+// TicketStateDetailsOf read it.
+type TicketStateRaw = wire.TicketState
 
 // TicketStateOf returns the category of t's state as a TicketState.
 func TicketStateOf(t *Ticket) TicketState {
