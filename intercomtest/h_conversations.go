@@ -90,13 +90,9 @@ func replyConversation(ws *workspace, c *call) reply {
 }
 
 func manageConversation(ws *workspace, c *call) reply {
-	cv := ws.conversation(c.params["conversation_id"])
-	if cv == nil {
-		return c.notFound("Conversation")
-	}
-	a := ws.admin(c.str("admin_id"))
-	if a == nil {
-		return c.notFound("Admin")
+	cv, a, failed := ws.conversationByAdmin(c)
+	if failed != nil {
+		return *failed
 	}
 	by := ws.adminAuthor(a)
 	switch c.str("message_type") {
@@ -261,13 +257,9 @@ func redactConversation(ws *workspace, c *call) reply {
 
 // attachContactToConversation adds a participant, on behalf of an admin.
 func attachContactToConversation(ws *workspace, c *call) reply {
-	cv := ws.conversation(c.params["conversation_id"])
-	if cv == nil {
-		return c.notFound("Conversation")
-	}
-	a := ws.admin(c.str("admin_id"))
-	if a == nil {
-		return c.notFound("Admin")
+	cv, a, failed := ws.conversationByAdmin(c)
+	if failed != nil {
+		return *failed
 	}
 	who := c.object("customer")
 	ct := ws.findContact(str(who, "intercom_user_id"), str(who, "user_id"), str(who, "email"))
@@ -285,13 +277,9 @@ func attachContactToConversation(ws *workspace, c *call) reply {
 
 // detachContactFromConversation removes a participant; the last one stays.
 func detachContactFromConversation(ws *workspace, c *call) reply {
-	cv := ws.conversation(c.params["conversation_id"])
-	if cv == nil {
-		return c.notFound("Conversation")
-	}
-	a := ws.admin(c.str("admin_id"))
-	if a == nil {
-		return c.notFound("Admin")
+	cv, a, failed := ws.conversationByAdmin(c)
+	if failed != nil {
+		return *failed
 	}
 	id := c.params["contact_id"]
 	if !slices.Contains(cv.contactIDs, id) {
@@ -359,4 +347,19 @@ func convertConversationToTicket(ws *workspace, c *call) reply {
 	t.conversationID, cv.ticketID = cv.id, t.id
 	t.adminAssignee, t.teamAssignee = cv.adminAssignee, cv.teamAssignee
 	return ok(ws.ticketJSON(t))
+}
+
+// conversationByAdmin reads the conversation the path names and the admin
+// the body names as acting on it. failed is the 404 for the one that
+// doesn't exist.
+func (ws *workspace) conversationByAdmin(c *call) (cv *conversation, a *admin, failed *reply) {
+	if cv = ws.conversation(c.params["conversation_id"]); cv == nil {
+		r := c.notFound("Conversation")
+		return nil, nil, &r
+	}
+	if a = ws.admin(c.str("admin_id")); a == nil {
+		r := c.notFound("Admin")
+		return nil, nil, &r
+	}
+	return cv, a, nil
 }

@@ -67,10 +67,8 @@ func Accessors(src []byte) ([]byte, error) {
 				if !n.IsExported() {
 					continue
 				}
-				if star, ok := f.Type.(*ast.StarExpr); ok && !isSelector(star.X) {
-					writeGetter(&body, fset, taken, structs, typeName, n.Name, star.X)
-				} else if !ok && !isSelector(f.Type) {
-					writeValueGetter(&body, fset, taken, structs, typeName, n.Name, f.Type)
+				if !isSelector(f.Type) {
+					writeGetter(&body, fset, taken, structs, typeName, n.Name, f.Type)
 				}
 				if isTimestamp(f) && !taken[typeName][n.Name+"Time"] {
 					writeTime(&body, typeName, n.Name, f.Type)
@@ -169,42 +167,36 @@ func receiverName(expr ast.Expr) string {
 	return ""
 }
 
-// writeGetter writes GetF for the pointer field F of typeName, whose pointee
-// is elem.
-func writeGetter(w *bytes.Buffer, fset *token.FileSet, taken map[string]map[string]bool, structs map[string]*ast.StructType, typeName, field string, elem ast.Expr) {
+// writeGetter writes GetF for the field F of typeName, of type typ: the
+// value (the zero value when the receiver or a pointer field is nil), or a
+// pointer for a named struct, so that reads chain.
+func writeGetter(w *bytes.Buffer, fset *token.FileSet, taken map[string]map[string]bool, structs map[string]*ast.StructType, typeName, field string, typ ast.Expr) {
 	name := "Get" + field
 	if taken[typeName][name] {
 		return
+	}
+	elem, isPtr := typ, false
+	if star, ok := typ.(*ast.StarExpr); ok {
+		elem, isPtr = star.X, true
 	}
 	elemSrc := exprString(fset, elem)
 	if id, ok := elem.(*ast.Ident); ok && structs[id.Name] != nil {
-		fmt.Fprintf(w, "// %s returns %s, nil when the receiver is nil.\n", name, field)
-		fmt.Fprintf(w, "func (x *%s) %s() *%s {\n\tif x == nil {\n\t\treturn nil\n\t}\n\treturn x.%s\n}\n\n",
-			typeName, name, elemSrc, field)
+		ret, doc := "x."+field, "%s returns %s, nil when the receiver is nil.\n"
+		if !isPtr {
+			ret, doc = "&x."+field, "%s returns a pointer to %s, nil when the receiver is nil.\n"
+		}
+		fmt.Fprintf(w, "// "+doc, name, field)
+		fmt.Fprintf(w, "func (x *%s) %s() *%s {\n\tif x == nil {\n\t\treturn nil\n\t}\n\treturn %s\n}\n\n",
+			typeName, name, elemSrc, ret)
 		return
 	}
-	fmt.Fprintf(w, "// %s returns %s, the zero value when it or the receiver is nil.\n", name, field)
-	fmt.Fprintf(w, "func (x *%s) %s() %s {\n\tif x == nil || x.%s == nil {\n\t\tvar zero %s\n\t\treturn zero\n\t}\n\treturn *x.%s\n}\n\n",
-		typeName, name, elemSrc, field, elemSrc, field)
-}
-
-// writeValueGetter writes GetF for the field F of typeName that is not a
-// pointer, of type typ.
-func writeValueGetter(w *bytes.Buffer, fset *token.FileSet, taken map[string]map[string]bool, structs map[string]*ast.StructType, typeName, field string, typ ast.Expr) {
-	name := "Get" + field
-	if taken[typeName][name] {
-		return
+	cond, ret, doc := "x == nil", "x."+field, "%s returns %s, the zero value when the receiver is nil.\n"
+	if isPtr {
+		cond, ret, doc = "x == nil || x."+field+" == nil", "*x."+field, "%s returns %s, the zero value when it or the receiver is nil.\n"
 	}
-	typSrc := exprString(fset, typ)
-	if id, ok := typ.(*ast.Ident); ok && structs[id.Name] != nil {
-		fmt.Fprintf(w, "// %s returns a pointer to %s, nil when the receiver is nil.\n", name, field)
-		fmt.Fprintf(w, "func (x *%s) %s() *%s {\n\tif x == nil {\n\t\treturn nil\n\t}\n\treturn &x.%s\n}\n\n",
-			typeName, name, typSrc, field)
-		return
-	}
-	fmt.Fprintf(w, "// %s returns %s, the zero value when the receiver is nil.\n", name, field)
-	fmt.Fprintf(w, "func (x *%s) %s() %s {\n\tif x == nil {\n\t\tvar zero %s\n\t\treturn zero\n\t}\n\treturn x.%s\n}\n\n",
-		typeName, name, typSrc, typSrc, field)
+	fmt.Fprintf(w, "// "+doc, name, field)
+	fmt.Fprintf(w, "func (x *%s) %s() %s {\n\tif %s {\n\t\tvar zero %s\n\t\treturn zero\n\t}\n\treturn %s\n}\n\n",
+		typeName, name, elemSrc, cond, elemSrc, ret)
 }
 
 // writeTime writes FTime for the Unix-second timestamp field F of typeName.
