@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -253,5 +252,4 @@ func TestConversationTeammatesUnderAdminsOrTeammates(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, "7", got[0].GetId())
 	assert.Nil(t, facade.TeammatesOf(nil))
-	assert.True(t, strings.HasPrefix(srv.URL, "http://127.0.0.1"))
 }
