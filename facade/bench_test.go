@@ -31,7 +31,7 @@ func benchTicketJSON(parts int) []byte {
 		`"ticket_type":{"type":"ticket_type","id":"610","name":"Bug","description":"Something is broken","icon":"🐞","workspace_id":"abc123","archived":false,"is_internal":false,"category":"Customer","created_at":1717000000,"updated_at":1717000000,` +
 		`"ticket_type_attributes":{"type":"list","data":[]}},` +
 		`"contacts":{"type":"contact.list","contacts":[{"type":"contact","id":"6650c0de0000000000000001","external_id":"u-1"}]},` +
-		`"admin_assignee_id":"9100001","team_assignee_id":"8100001","created_at":1717000000,"updated_at":1717003600,"open":true,"snoozed_until":null,` +
+		`"admin_assignee_id":` + idJSON[gen.Ticket]("AdminAssigneeId", "9100001") + `,"team_assignee_id":` + idJSON[gen.Ticket]("TeamAssigneeId", "8100001") + `,"created_at":1717000000,"updated_at":1717003600,"open":true,"snoozed_until":null,` +
 		`"linked_objects":{"type":"list","total_count":0,"has_more":false,"data":[]},"is_shared":true,"is_internal":false,` +
 		`"ticket_parts":{"type":"ticket_part.list","total_count":`)
 	fmt.Fprintf(&b, "%d", parts)

@@ -63,7 +63,7 @@ func TestCompaniesOperations(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, *Response, error) {
 				return call3(c.Companies.Update(ctx, "co1"))
 			},
-			wantPath: "/companies/co1", check: checkCompany,
+			wantPath: "/companies/co1", wantBody: updateCompanyBody(), check: checkCompany,
 		},
 		{
 			name: "Delete", pattern: "DELETE /companies/{id}", resp: `{"id":"co1","object":"company","deleted":true}`,

@@ -70,8 +70,9 @@ func TestContactsOperations(t *testing.T) {
 				}))
 			},
 			wantPath: "/contacts",
-			wantBody: `{"role":"lead","external_id":"ext-1","phone":"+15550100","name":"Ada","avatar":"https://example.com/a.png","signed_up_at":1700000000,"last_seen_at":1700000500,"owner_id":42,"unsubscribed_from_emails":false,"custom_attributes":{"plan":"pro"}}`,
-			check:    checkContact,
+			wantBody: `{"role":"lead","external_id":"ext-1","phone":"+15550100","name":"Ada","avatar":"https://example.com/a.png","signed_up_at":1700000000,"last_seen_at":1700000500,"owner_id":` +
+				idJSON[gen.CreateContactRequest]("OwnerId", "42") + `,"unsubscribed_from_emails":false,"custom_attributes":{"plan":"pro"}}`,
+			check: checkContact,
 		},
 		{
 			name: "Find", pattern: "GET /contacts/{id}", resp: contactJSON,

@@ -3,6 +3,8 @@ package facade
 import (
 	"context"
 	"testing"
+
+	"github.com/go-intercom/intercom/gen"
 )
 
 const dataAttributeJSON = `{"type":"data_attribute","id":37,"model":"contact","name":"plan","full_name":"custom_attributes.plan","label":"plan","description":"Plan","data_type":"string","options":["free","pro"],"custom":true,"archived":false}`
@@ -40,7 +42,8 @@ func TestDataAttributesCreate(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.expect(t, "POST", "/data_attributes", nil,
-		`{"name":"plan","model":"contact","data_type":"string","description":"Plan","options":["free","pro"],"messenger_writable":false}`)
+		`{"name":"plan","model":"contact","data_type":"string","description":"Plan","options":`+
+			optionsJSON[gen.CreateDataAttributeRequest]("free", "pro")+`,"messenger_writable":false}`)
 	if got.FullName != "custom_attributes.plan" {
 		t.Errorf("decoded %+v", got)
 	}
@@ -81,7 +84,7 @@ func TestDataAttributesUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.expect(t, "PUT", "/data_attributes/37", nil, `{"archived":true,"options":[{"value":"free"},{"value":"pro"}]}`)
+	s.expect(t, "PUT", "/data_attributes/37", nil, `{"archived":true,"options":`+optionsJSON[gen.UpdateDataAttributeRequest]("free", "pro")+`}`)
 	if got.Label != "plan" {
 		t.Errorf("decoded %+v", got)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/go-intercom/intercom/facade"
+	"github.com/go-intercom/intercom/intercomtest"
 )
 
 // exampleTicketsAPI is a tiny stand-in for Intercom's ticket endpoints: it
@@ -99,24 +100,42 @@ func ExampleTicketsService_Reply_contactByEmail() {
 	// intercom: invalid email: must not be empty
 }
 
-// Move a ticket to waiting_on_customer. Moving it back to submitted is
-// refused before sending.
+// Move a ticket to waiting_on_customer. The client sends the state in the
+// form the API version takes: its category on 2.11, the id of a ticket state
+// of that category from 2.12. Moving it back to submitted is refused before
+// sending.
 func ExampleTicketsService_Update() {
-	api := exampleTicketsAPI()
-	defer api.Close()
-	client, _ := facade.NewClient("my-token", facade.WithBaseURL(api.URL))
+	srv, err := intercomtest.Start()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	seeded, err := srv.Seed(intercomtest.Workspace{
+		Contacts:    []intercomtest.Contact{{Email: "jo@example.com"}},
+		TicketTypes: []intercomtest.TicketType{{Name: "Bug"}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	seeded, err = srv.Seed(intercomtest.Workspace{Tickets: []intercomtest.Ticket{
+		{TicketTypeID: seeded.TicketTypes[0].ID, ContactIDs: []string{seeded.Contacts[0].ID}},
+	}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	client, _ := facade.NewClient(srv.Token, facade.WithBaseURL(srv.URL))
+	id := seeded.Tickets[0].ID
 
-	ticket, _, err := client.Tickets.Update(context.Background(), "77",
+	ticket, _, err := client.Tickets.Update(context.Background(), id,
 		&facade.UpdateTicketOptions{State: facade.TicketStateWaitingOnCustomer})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(facade.TicketStateOf(ticket))
 
-	_, _, err = client.Tickets.Update(context.Background(), "77", &facade.UpdateTicketOptions{State: facade.TicketStateSubmitted})
+	_, _, err = client.Tickets.Update(context.Background(), id, &facade.UpdateTicketOptions{State: facade.TicketStateSubmitted})
 	fmt.Println(err)
 	// Output:
-	// PUT /tickets/77 {"state":"waiting_on_customer"}
 	// waiting_on_customer
 	// intercom: invalid state: a ticket cannot be moved back to submitted; allowed: in_progress, waiting_on_customer, resolved
 }

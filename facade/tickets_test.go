@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/go-intercom/intercom/gen"
 )
 
 // tkRequest is what the tickets test server received.
@@ -147,12 +149,15 @@ func TestTicketsCreate(t *testing.T) {
 		"ticket_attributes":{"_default_title_":"Broken","count":12345678901,"urgent":true,"files":["https://x.test/a.png"]}}`)
 }
 
-func TestTicketsUpdateState(t *testing.T) {
+// TestTicketsUpdateFields checks what an update sends besides the state
+// (which TestUpdateStateInTheFormTheVersionTakes covers), with the
+// assignment in the form the description in use takes.
+func TestTicketsUpdateFields(t *testing.T) {
 	c, srv := newTicketsTestServer(t, 200, tkTicketJSON)
 	open := true
 	_, _, err := c.Tickets.Update(context.Background(), "77", &UpdateTicketOptions{
-		State: TicketStateWaitingOnCustomer, Open: &open, SnoozedUntil: time.Unix(1800000000, 0),
-		Assignment: &TicketAssignment{AdminID: "a1", AssigneeID: "t2"}, Attributes: map[string]any{"x": "y"},
+		Open: &open, SnoozedUntil: time.Unix(1800000000, 0),
+		Assignment: &TicketAssignment{AdminID: "5", AssigneeID: "t2"}, Attributes: map[string]any{"x": "y"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -161,8 +166,11 @@ func TestTicketsUpdateState(t *testing.T) {
 	if r.Method != "PUT" || r.Path != "/tickets/77" {
 		t.Errorf("sent %s %s", r.Method, r.Path)
 	}
-	tkJSONEq(t, r.Body, `{"state":"waiting_on_customer","open":true,"snoozed_until":1800000000,
-		"assignment":{"admin_id":"a1","assignee_id":"t2"},"ticket_attributes":{"x":"y"}}`)
+	assignment := `"assignment":{"admin_id":"5","assignee_id":"t2"}`
+	if _, nested := reflect.TypeFor[gen.UpdateTicketRequest]().FieldByName("Assignment"); !nested {
+		assignment = `"admin_id":` + idJSON[gen.UpdateTicketRequest]("AdminId", "5") + `,"assignee_id":"t2"`
+	}
+	tkJSONEq(t, r.Body, `{"open":true,"snoozed_until":1800000000,`+assignment+`,"ticket_attributes":{"x":"y"}}`)
 }
 
 func TestTicketsInvalidInputsSendNothing(t *testing.T) {

@@ -1,8 +1,10 @@
 package facade
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -20,7 +22,7 @@ func tkUnionError(t *testing.T, err error, union, raw string, seen ...string) {
 	if ue.Union != union {
 		t.Errorf("Union = %q, want %q", ue.Union, union)
 	}
-	if string(ue.Raw) != raw {
+	if !jsonEqual(ue.Raw, []byte(raw)) {
 		t.Errorf("Raw = %s, want %s", ue.Raw, raw)
 	}
 	for _, s := range seen {
@@ -28,6 +30,16 @@ func tkUnionError(t *testing.T, err error, union, raw string, seen ...string) {
 			t.Errorf("error %q does not mention %q", ue.Error(), s)
 		}
 	}
+}
+
+// jsonEqual reports whether a and b are the same JSON value, whatever the
+// order of their keys.
+func jsonEqual(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	var x, y any
+	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
 }
 
 func TestDecodeTicketReplyRequest(t *testing.T) {
@@ -75,7 +87,14 @@ func TestDecodeTicketReplyRequest(t *testing.T) {
 		{`[1,2]`, "not a JSON object"},
 	} {
 		var v gen.ReplyTicketRequest
-		_ = v.UnmarshalJSON([]byte(bad.raw))
+		if err := v.UnmarshalJSON([]byte(bad.raw)); err != nil {
+			// Where the union has fields of its own (skip_notifications
+			// from 2.16), gen already refuses what is not an object.
+			if bad.raw[0] == '{' {
+				t.Errorf("gen refused %s: %v", bad.raw, err)
+			}
+			continue
+		}
 		_, err := DecodeTicketReplyRequest(v)
 		tkUnionError(t, err, "reply_ticket_request", bad.raw, bad.seen)
 	}

@@ -29,7 +29,7 @@ func webhookNotificationJSON(topic, item string) string {
 }
 
 // Items of each decoded type, in the shape the REST API returns them.
-const (
+var (
 	webhookTicketItem = `{
   "type": "ticket", "id": "294", "ticket_id": "17",
   "category": "Customer", "ticket_state": "submitted", "open": true,
@@ -39,7 +39,8 @@ const (
     "description": "", "icon": "🐞", "archived": false, "created_at": 1717000000, "workspace_id": "abc123",
     "ticket_type_attributes": {"type": "list", "ticket_type_attributes": []}},
   "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "65f0"}]},
-  "admin_assignee_id": "991", "team_assignee_id": "0"
+  "admin_assignee_id": ` + idJSON[gen.Ticket]("AdminAssigneeId", "991") + `,
+  "team_assignee_id": ` + idJSON[gen.Ticket]("TeamAssigneeId", "0") + `
 }`
 	webhookConversationItem = `{
   "type": "conversation", "id": "1911149811", "title": null,
