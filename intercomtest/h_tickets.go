@@ -90,7 +90,10 @@ func updateTicket(ws *workspace, c *call) reply {
 			ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "team", id: id}
 		}
 	}
-	state := c.str("state")
+	state := ""
+	if ws.updateTicketState {
+		state = c.str("state")
+	}
 	if id := c.str("ticket_state_id"); id != "" { // 2.12 and later
 		if state = stateOfID(id); state == "" {
 			return c.notFound("Ticket state")

@@ -72,3 +72,37 @@ func assertClean(t *testing.T, s *Server) {
 		t.Errorf("invalid request: %s", r)
 	}
 }
+
+// stateOf is the category of a ticket's state, whether the description
+// renders it as 2.11's category or as the state object of 2.12 and later.
+func stateOf(tk map[string]any) string {
+	if o, ok := tk["ticket_state"].(map[string]any); ok {
+		s, _ := o["category"].(string)
+		return s
+	}
+	s, _ := tk["ticket_state"].(string)
+	return s
+}
+
+// setState is the body of a ticket update that moves it to the state of
+// category, in the form the loaded description takes: 2.11's state, or the
+// ticket_state_id of 2.12 and later.
+func setState(t *testing.T, category string) map[string]any {
+	t.Helper()
+	sp, err := loadSpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sp.updateTicketState {
+		return map[string]any{"state": category}
+	}
+	return map[string]any{"ticket_state_id": stateIDs[category]}
+}
+
+// with adds fields to a request body.
+func with(body map[string]any, fields map[string]any) map[string]any {
+	for k, v := range fields {
+		body[k] = v
+	}
+	return body
+}

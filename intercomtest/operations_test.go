@@ -137,7 +137,7 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	tkID := atStr(tk, "id")
 	w.idLike("ticket", tkID, numeric)
 	w.eq("getTicket", atStr(w.call("getTicket", 200, "GET", "/tickets/"+tkID, nil), "ticket_attributes", "severity"), "high")
-	w.eq("updateTicket", atStr(w.call("updateTicket", 200, "PUT", "/tickets/"+tkID, map[string]any{"state": "in_progress"}), "ticket_state"), "in_progress")
+	w.eq("updateTicket", stateOf(w.call("updateTicket", 200, "PUT", "/tickets/"+tkID, setState(t, "in_progress"))), "in_progress")
 	w.call("replyTicket", 200, "POST", "/tickets/"+tkID+"/reply", map[string]any{"message_type": "comment", "type": "admin", "admin_id": meID, "body": "On it"})
 	w.eq("searchTickets", ids(w.call("searchTickets", 200, "POST", "/tickets/search", map[string]any{
 		"query": map[string]any{"field": "state", "operator": "=", "value": "in_progress"}}), "tickets"), []string{tkID})
