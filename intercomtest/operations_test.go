@@ -1,11 +1,11 @@
 package intercomtest
 
 import (
-	"maps"
 	"bytes"
 	"compress/gzip"
 	"encoding/csv"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"testing"
