@@ -45,28 +45,24 @@ func (ws *workspace) described(c *call) reply {
 			return c.notFound(resourceNoun(prefix))
 		}
 	}
-	op := c.route.Operation
-	status, schema := successResponse(op)
+	last := ""
+	if len(names) > 0 && strings.HasSuffix(tmpl, "/{"+names[len(names)-1]+"}") {
+		last = names[len(names)-1]
+	}
+	if last != "" && c.route.Method == http.MethodDelete {
+		delete(ws.describedIDs[tmpl[:len(tmpl)-len("/{"+last+"}")]], c.params[last])
+	}
+	status, schema := successResponse(c.route.Operation)
 	if schema == nil {
 		return reply{status, nil}
 	}
 	body := normalize(synthesize(schema))
 	m, isObj := body.(map[string]any)
-	last := ""
-	if len(names) > 0 && strings.HasSuffix(tmpl, "/{"+names[len(names)-1]+"}") {
-		last = names[len(names)-1]
-	}
 	var idSchema *openapi3.SchemaRef
 	if isObj && schema.Value != nil {
 		idSchema = propertySchema(schema, "id")
 	}
 	switch {
-	case last != "" && c.route.Method == http.MethodDelete:
-		prefix := tmpl[:len(tmpl)-len("/{"+last+"}")]
-		delete(ws.describedIDs[prefix], c.params[last])
-		if isObj && idSchema != nil {
-			m["id"] = typedID(idSchema, c.params[last])
-		}
 	case last != "":
 		if isObj && idSchema != nil {
 			m["id"] = typedID(idSchema, c.params[last])
