@@ -110,12 +110,18 @@ func resourceNoun(prefix string) string {
 	return strings.ToUpper(seg[:1]) + seg[1:]
 }
 
-// successResponse is an operation's first 2xx status and its JSON schema
-// (nil when it has no JSON body); 200 when it declares none.
+// successResponse is an operation's first 2xx (else 3xx) status and its JSON
+// schema (nil when it has no JSON body); 200 with the default response's
+// schema when it declares neither.
 func successResponse(op *openapi3.Operation) (int, *openapi3.SchemaRef) {
-	for status := 200; status < 300; status++ {
+	for status := 200; status < 400; status++ {
 		if op.Responses.Status(status) != nil {
 			return status, responseSchema(op, status)
+		}
+	}
+	if d := op.Responses.Default(); d != nil && d.Value != nil {
+		if mt := d.Value.Content.Get("application/json"); mt != nil {
+			return http.StatusOK, mt.Schema
 		}
 	}
 	return http.StatusOK, nil

@@ -99,7 +99,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 				}
 			}
 		}
-		status, _, out := send(t, s, o.method, path, body)
+		status, _, out := requiredSend(t, s, o.op, o.method, path, body)
 		if got := s.Requests()[len(s.Requests())-1].OperationID; got != o.name {
 			t.Fatalf("%s %s routed to %q, want %q", o.method, path, got, o.name)
 		}
@@ -132,7 +132,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 		}
 		prefix := strings.TrimSuffix(o.path, "/{"+last[0]+"}")
 		if id := created[prefix]; id != "" && deletes(ops, o.path) {
-			status, _, out := send(t, s, "GET", strings.Replace(o.path, "{"+last[0]+"}", id, 1)+requiredQuery(o.op), nil)
+			status, _, out := requiredSend(t, s, o.op, "GET", strings.Replace(o.path, "{"+last[0]+"}", id, 1)+requiredQuery(o.op), nil)
 			if status != http.StatusNotFound {
 				t.Errorf("%s after its delete: %d %v", o.name, status, out)
 			}
@@ -155,6 +155,19 @@ func deletes(ops []opAt, path string) bool {
 		}
 	}
 	return false
+}
+
+// requiredSend sends a request with the server's token and version and a
+// minimal value for every required header parameter of op.
+func requiredSend(t *testing.T, s *Server, op *openapi3.Operation, method, path string, body any) (int, http.Header, map[string]any) {
+	t.Helper()
+	headers := map[string]string{"Authorization": "Bearer " + s.Token, "Intercom-Version": "2.11"}
+	for _, p := range op.Parameters {
+		if p.Value != nil && p.Value.In == "header" && p.Value.Required && !strings.EqualFold(p.Value.Name, "Intercom-Version") {
+			headers[p.Value.Name] = fmt.Sprint(synthesize(p.Value.Schema))
+		}
+	}
+	return sendWith(t, s, method, path, body, headers)
 }
 
 // requiredQuery is a query string with a minimal value for every required

@@ -64,7 +64,8 @@ func TestUnknownIDsAreNotFound(t *testing.T) {
 						body = normalize(synthesize(mt.Schema))
 					}
 				}
-				w.call(name, 404, method, p, body)
+				status, _, out := requiredSend(t, w.s, op, method, p+requiredQuery(op), body)
+				w.check(name, 404, method, p, status, out)
 			}
 			n++
 		}

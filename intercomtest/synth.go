@@ -51,6 +51,14 @@ func synth(ref *openapi3.SchemaRef, depth int) any {
 		// accepts (a oneOf rejects a value that several alternatives match).
 		for _, alt := range alts {
 			v := synth(alt, depth+1)
+			if m, ok := v.(map[string]any); ok && s.Discriminator != nil {
+				// The discriminator names the alternative.
+				for key, ref := range s.Discriminator.Mapping {
+					if ref.Ref == alt.Ref {
+						m[s.Discriminator.PropertyName] = key
+					}
+				}
+			}
 			if m, ok := v.(map[string]any); ok && len(s.Properties) > 0 {
 				// An alternative may only name required properties that
 				// the enclosing schema defines.
