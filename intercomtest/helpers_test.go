@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 )
 
@@ -105,4 +106,32 @@ func with(body map[string]any, fields map[string]any) map[string]any {
 		body[k] = v
 	}
 	return body
+}
+
+// assign is the body of a ticket update that assigns the ticket to assignee
+// (by the admin by, when not empty), in the form the loaded description
+// takes: an assignment object (2.11 to 2.13), or admin_id and assignee_id of
+// the update's own (2.14 and later), typed as the description declares them.
+func assign(t *testing.T, by, assignee string) map[string]any {
+	t.Helper()
+	sp, err := loadSpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]any{"assignee_id": assignee}
+	if by != "" {
+		fields["admin_id"] = by
+	}
+	if sp.updateTicketAssignment {
+		return map[string]any{"assignment": fields}
+	}
+	route, _, err := sp.router.FindRoute(httptest.NewRequest("PUT", "/tickets/1", nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := route.Operation.RequestBody.Value.Content.Get("application/json").Schema
+	for k, v := range fields {
+		fields[k] = typedID(propertySchema(schema, k), v.(string))
+	}
+	return fields
 }

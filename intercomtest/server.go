@@ -110,6 +110,7 @@ func Start(opts ...Option) (*Server, error) {
 	s.ws.ticketStateObject = sp.ticketStateObject
 	s.ws.noPriority = sp.noPriority
 	s.ws.updateTicketState = sp.updateTicketState
+	s.ws.updateTicketAssignment = sp.updateTicketAssignment
 	s.srv = httptest.NewUnstartedServer(s)
 	if s.addr != "" {
 		l, err := net.Listen("tcp", s.addr)

@@ -28,6 +28,10 @@ type spec struct {
 	// updateTicketState is whether a ticket update names its state by
 	// category (2.11's state); from 2.12 it names one by ticket_state_id.
 	updateTicketState bool
+	// updateTicketAssignment is whether a ticket update assigns through an
+	// assignment object (2.11 to 2.13) rather than admin_id and assignee_id
+	// of its own (2.14 and later).
+	updateTicketAssignment bool
 }
 
 var (
@@ -57,9 +61,10 @@ func buildSpec() (*spec, error) {
 		return nil, fmt.Errorf("intercomtest: route description: %w", err)
 	}
 	return &spec{doc: doc, router: router, names: operationNames(doc),
-		ticketStateObject: isObjectProperty(doc, "ticket", "ticket_state"),
-		noPriority:        noPriority(doc),
-		updateTicketState: requestHasProperty(doc, "updateTicket", "state")}, nil
+		ticketStateObject:      isObjectProperty(doc, "ticket", "ticket_state"),
+		noPriority:             noPriority(doc),
+		updateTicketState:      requestHasProperty(doc, "updateTicket", "state"),
+		updateTicketAssignment: requestHasProperty(doc, "updateTicket", "assignment")}, nil
 }
 
 // isObjectProperty reports whether property prop of schema name is declared

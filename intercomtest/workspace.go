@@ -24,6 +24,9 @@ type workspace struct {
 	// updateTicketState is whether the description lets a ticket update
 	// name its state by category (2.11's state).
 	updateTicketState bool
+	// updateTicketAssignment is whether a ticket update assigns through an
+	// assignment object, rather than admin_id and assignee_id of its own.
+	updateTicketAssignment bool
 	// describedIDs are the ids created through operations without a
 	// hand-written handler, by the path template that lists them.
 	describedIDs map[string]map[string]bool
