@@ -9,10 +9,8 @@
 //
 // Every request is checked against the API description: one Intercom would
 // refuse gets Intercom's error.list answer and is recorded. Behind the checks,
-// an in-memory workspace serves every operation. After a refresh to a newer
-// API version (make generate SPEC=…), the server answers in the shapes of that
-// version's description, and answers the operations only that version
-// declares from the description itself (ids in their paths must exist). Seed puts content in,
+// an in-memory workspace serves every operation, in the shapes of the
+// description gen was generated from (after a refresh, that version's). Seed puts content in,
 // Snapshot reads it back, Count and Requests tell what your code sent, and
 // Inject adds faults (429s, 5xx, delays, dropped connections). Start runs a
 // server outside a test; cmd/intercom-mock serves one to tests in any
