@@ -206,11 +206,10 @@ func TestUpdateTicket(t *testing.T) {
 	path := "/tickets/" + id
 
 	mustSend(t, s, 404, "PUT", "/tickets/1", map[string]any{"open": false})
-	mustSend(t, s, 404, "PUT", path, map[string]any{"assignment": map[string]any{"admin_id": "1", "assignee_id": "0"}})
+	mustSend(t, s, 404, "PUT", path, assign(t, "1", "0"))
 	// An unknown assignee changes nothing, not even the valid attributes.
-	mustSend(t, s, 404, "PUT", path, map[string]any{"ticket_attributes": map[string]any{"integer": 1},
-		"state": "in_progress", "assignment": map[string]any{"assignee_id": "1"}})
-	if got := mustSend(t, s, 200, "GET", path, nil); got["ticket_state"] != "submitted" ||
+	mustSend(t, s, 404, "PUT", path, with(setState(t, "in_progress"), with(assign(t, "", "1"), map[string]any{"ticket_attributes": map[string]any{"integer": 1}})))
+	if got := mustSend(t, s, 200, "GET", path, nil); stateOf(got) != "submitted" ||
 		got["ticket_parts"].(map[string]any)["total_count"] != 0.0 || len(got["ticket_attributes"].(map[string]any)) != 0 {
 		t.Errorf("failed update changed the ticket: %v", got)
 	}
@@ -219,33 +218,32 @@ func TestUpdateTicket(t *testing.T) {
 		t.Errorf("bad attribute: %d %v", status, body)
 	}
 
-	tk = mustSend(t, s, 200, "PUT", path, map[string]any{
+	tk = mustSend(t, s, 200, "PUT", path, with(assign(t, grace.ID, grace.ID), map[string]any{
 		"ticket_attributes": map[string]any{"integer": 7},
-		"assignment":        map[string]any{"admin_id": grace.ID, "assignee_id": grace.ID},
 		"is_shared":         true, "snoozed_until": 1800000000,
-	})
-	if tk["admin_assignee_id"] != grace.ID || tk["is_shared"] != true || tk["snoozed_until"] != 1800000000.0 ||
+	}))
+	if atStr(tk, "admin_assignee_id") != grace.ID || tk["is_shared"] != true || tk["snoozed_until"] != 1800000000.0 ||
 		tk["ticket_attributes"].(map[string]any)["integer"] != 7.0 {
 		t.Errorf("update %v", tk)
 	}
-	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"assignment": map[string]any{"assignee_id": team.ID}})
-	if tk["team_assignee_id"] != team.ID {
+	tk = mustSend(t, s, 200, "PUT", path, assign(t, "", team.ID))
+	if atStr(tk, "team_assignee_id") != team.ID {
 		t.Errorf("team assignment %v", tk)
 	}
 	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": false})
-	if tk["ticket_state"] != "resolved" || tk["open"] != false {
+	if stateOf(tk) != "resolved" || tk["open"] != false {
 		t.Errorf("close %v", tk)
 	}
 	parts := tk["ticket_parts"].(map[string]any)["total_count"]
 	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": false}) // already resolved: no change
-	if tk["ticket_state"] != "resolved" || tk["ticket_parts"].(map[string]any)["total_count"] != parts {
+	if stateOf(tk) != "resolved" || tk["ticket_parts"].(map[string]any)["total_count"] != parts {
 		t.Errorf("closing a resolved ticket changed it: %v", tk)
 	}
 	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": true})
-	if tk["ticket_state"] != "in_progress" || tk["open"] != true {
+	if stateOf(tk) != "in_progress" || tk["open"] != true {
 		t.Errorf("reopen %v", tk)
 	}
-	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"assignment": map[string]any{"assignee_id": "0"}})
+	tk = mustSend(t, s, 200, "PUT", path, assign(t, "", "0"))
 	if _, ok := tk["admin_assignee_id"]; ok {
 		t.Errorf("unassigned ticket %v", tk)
 	}
@@ -332,9 +330,8 @@ func TestTicketSearchFields(t *testing.T) {
 	a, b := mk("Login broken", "Cannot sign in"), mk("Slow export", "Takes ages")
 	grace := s.Admins()[1].ID
 	team := s.AddTeam("T2").ID
-	mustSend(t, s, 200, "PUT", "/tickets/"+a, map[string]any{"assignment": map[string]any{"admin_id": grace, "assignee_id": grace},
-		"snoozed_until": 1800000000, "state": "in_progress"})
-	mustSend(t, s, 200, "PUT", "/tickets/"+b, map[string]any{"assignment": map[string]any{"assignee_id": team}})
+	mustSend(t, s, 200, "PUT", "/tickets/"+a, with(with(setState(t, "in_progress"), assign(t, grace, grace)), map[string]any{"snoozed_until": 1800000000}))
+	mustSend(t, s, 200, "PUT", "/tickets/"+b, assign(t, "", team))
 
 	cases := []struct {
 		field, op string

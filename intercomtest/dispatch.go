@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
 )
 
@@ -24,10 +23,9 @@ type call struct {
 type handler func(ws *workspace, c *call) reply
 
 // dispatch runs the operation's handler. Every operation of the 2.11
-// description has one (TestEveryOperationHasAHandler); an operation a newer
-// description adds gets a minimal valid answer until it has one. The
-// server's mutex is
-// held.
+// description has one (TestEveryOperationHasAHandler); an operation that only
+// a newer description declares is answered from the description by
+// ws.described. The server's mutex is held.
 func (s *Server) dispatch(c *call) reply {
 	if h, ok := s.override[c.op]; ok {
 		return h(s.ws, c)
@@ -38,22 +36,7 @@ func (s *Server) dispatch(c *call) reply {
 	if h, ok := newerHandlers[c.op]; ok {
 		return h(s.ws, c)
 	}
-	return synthesized(c.route.Operation)
-}
-
-// synthesized answers with the operation's first success status and a
-// minimal body built from its schema.
-func synthesized(op *openapi3.Operation) reply {
-	for status := 200; status < 300; status++ {
-		if op.Responses.Status(status) == nil {
-			continue
-		}
-		if schema := responseSchema(op, status); schema != nil {
-			return reply{status, synthesize(schema)}
-		}
-		return reply{status, nil}
-	}
-	return reply{http.StatusOK, map[string]any{}}
+	return s.ws.described(c)
 }
 
 func ok(body any) reply { return reply{http.StatusOK, body} }

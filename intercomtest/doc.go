@@ -9,7 +9,8 @@
 //
 // Every request is checked against the API description: one Intercom would
 // refuse gets Intercom's error.list answer and is recorded. Behind the checks,
-// an in-memory workspace serves every operation. Seed puts content in,
+// an in-memory workspace serves every operation, in the shapes of the
+// description gen was generated from (after a refresh, that version's). Seed puts content in,
 // Snapshot reads it back, Count and Requests tell what your code sent, and
 // Inject adds faults (429s, 5xx, delays, dropped connections). Start runs a
 // server outside a test; cmd/intercom-mock serves one to tests in any

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -57,13 +58,16 @@ func updateTicket(ws *workspace, c *call) reply {
 	}
 	by := ws.me
 	asg := c.object("assignment")
-	if id := str(asg, "admin_id"); id != "" {
+	if !ws.updateTicketAssignment { // 2.14 and later: fields of the update
+		asg = c.body
+	}
+	if id := idStr(asg, "admin_id"); id != "" {
 		if by = ws.admin(id); by == nil {
 			return c.notFound("Admin")
 		}
 	}
 	// Check the assignee before changing anything.
-	assignee := str(asg, "assignee_id")
+	assignee := idStr(asg, "assignee_id")
 	if assignee != "" && assignee != "0" && ws.admin(assignee) == nil && ws.team(assignee) == nil {
 		return c.notFound("Assignee")
 	}
@@ -90,7 +94,10 @@ func updateTicket(ws *workspace, c *call) reply {
 			ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "team", id: id}
 		}
 	}
-	state := c.str("state")
+	state := ""
+	if ws.updateTicketState {
+		state = c.str("state")
+	}
 	if id := c.str("ticket_state_id"); id != "" { // 2.12 and later
 		if state = stateOfID(id); state == "" {
 			return c.notFound("Ticket state")
@@ -307,4 +314,12 @@ func listTicketStates(ws *workspace, c *call) reply {
 		states = append(states, s)
 	}
 	return ok(obj{"type": "list", "data": states})
+}
+
+// idStr reads an id that a description declares as a string or an integer.
+func idStr(m map[string]any, name string) string {
+	if n, ok := m[name].(float64); ok {
+		return strconv.FormatInt(int64(n), 10)
+	}
+	return str(m, name)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 )
 
@@ -71,4 +72,66 @@ func assertClean(t *testing.T, s *Server) {
 	for _, r := range s.InvalidRequests() {
 		t.Errorf("invalid request: %s", r)
 	}
+}
+
+// stateOf is the category of a ticket's state, whether the description
+// renders it as 2.11's category or as the state object of 2.12 and later.
+func stateOf(tk map[string]any) string {
+	if o, ok := tk["ticket_state"].(map[string]any); ok {
+		s, _ := o["category"].(string)
+		return s
+	}
+	s, _ := tk["ticket_state"].(string)
+	return s
+}
+
+// setState is the body of a ticket update that moves it to the state of
+// category, in the form the loaded description takes: 2.11's state, or the
+// ticket_state_id of 2.12 and later.
+func setState(t *testing.T, category string) map[string]any {
+	t.Helper()
+	sp, err := loadSpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sp.updateTicketState {
+		return map[string]any{"state": category}
+	}
+	return map[string]any{"ticket_state_id": stateIDs[category]}
+}
+
+// with adds fields to a request body.
+func with(body map[string]any, fields map[string]any) map[string]any {
+	for k, v := range fields {
+		body[k] = v
+	}
+	return body
+}
+
+// assign is the body of a ticket update that assigns the ticket to assignee
+// (by the admin by, when not empty), in the form the loaded description
+// takes: an assignment object (2.11 to 2.13), or admin_id and assignee_id of
+// the update's own (2.14 and later), typed as the description declares them.
+func assign(t *testing.T, by, assignee string) map[string]any {
+	t.Helper()
+	sp, err := loadSpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]any{"assignee_id": assignee}
+	if by != "" {
+		fields["admin_id"] = by
+	}
+	if sp.updateTicketAssignment {
+		return map[string]any{"assignment": fields}
+	}
+	route, _, err := sp.router.FindRoute(httptest.NewRequest("PUT", "/tickets/1", nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := route.Operation.RequestBody.Value.Content.Get("application/json").Schema
+	for k, v := range fields {
+		fields[k] = typedID(propertySchema(schema, k), v.(string))
+	}
+	return fields
 }

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/csv"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"testing"
@@ -137,7 +138,12 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	tkID := atStr(tk, "id")
 	w.idLike("ticket", tkID, numeric)
 	w.eq("getTicket", atStr(w.call("getTicket", 200, "GET", "/tickets/"+tkID, nil), "ticket_attributes", "severity"), "high")
-	w.eq("updateTicket", atStr(w.call("updateTicket", 200, "PUT", "/tickets/"+tkID, map[string]any{"state": "in_progress"}), "ticket_state"), "in_progress")
+	w.eq("updateTicket", stateOf(w.call("updateTicket", 200, "PUT", "/tickets/"+tkID, setState(t, "in_progress"))), "in_progress")
+	if slices.Contains(slices.Collect(maps.Values(s.spec.names)), "listTicketStates") {
+		// 2.12 and later: the ticket's state is one of the listed states.
+		stateID := atStr(w.call("getTicket", 200, "GET", "/tickets/"+tkID, nil), "ticket_state", "id")
+		w.has("listTicketStates", ids(w.call("listTicketStates", 200, "GET", "/ticket_states", nil), "data"), stateID)
+	}
 	w.call("replyTicket", 200, "POST", "/tickets/"+tkID+"/reply", map[string]any{"message_type": "comment", "type": "admin", "admin_id": meID, "body": "On it"})
 	w.eq("searchTickets", ids(w.call("searchTickets", 200, "POST", "/tickets/search", map[string]any{
 		"query": map[string]any{"field": "state", "operator": "=", "value": "in_progress"}}), "tickets"), []string{tkID})
@@ -287,7 +293,9 @@ func TestEveryOperationIsStateful(t *testing.T) {
 
 	var missed []string
 	for _, name := range s.spec.names {
-		if !w.seen[name] {
+		_, ok := handlers[name]
+		_, newer := newerHandlers[name]
+		if (ok || newer) && !w.seen[name] { // the rest: TestDescribedOperationsAnswerFromTheDescription
 			missed = append(missed, name)
 		}
 	}

@@ -7,26 +7,38 @@ import (
 	"testing"
 )
 
-// TestEveryOperationHasAHandler: no operation of the loaded description
-// falls back to a synthesized answer.
+// TestEveryOperationHasAHandler: every operation of the 2.11 description
+// has a hand-written handler, and every operation the loaded description adds
+// has one or is answered from the description (ws.described), which needs a
+// success response to build its answer from.
 func TestEveryOperationHasAHandler(t *testing.T) {
 	sp, err := loadSpec()
 	if err != nil {
 		t.Fatal(err)
 	}
+	old := spelled211(t)
+	handwritten, described := 0, 0
 	for op, name := range sp.names {
-		if _, ok := handlers[name]; !ok {
-			t.Errorf("operation %s (%s) has no handler", name, op.OperationID)
+		_, ok := handlers[name]
+		_, newer := newerHandlers[name]
+		switch {
+		case ok || newer:
+			handwritten++
+		case old[name]:
+			t.Errorf("2.11 operation %s (%s) has no handler", name, op.OperationID)
+		default:
+			if status, _ := successResponse(op); op.Responses.Status(status) == nil && op.Responses.Default() == nil {
+				t.Errorf("operation %s has no success response to answer from", name)
+			}
+			described++
 		}
 	}
-	if len(sp.names) != len(handlers) {
-		t.Errorf("%d operations, %d handlers", len(sp.names), len(handlers))
-	}
+	t.Logf("%d operations: %d with a handler, %d answered from the description", len(sp.names), handwritten, described)
 }
 
-// TestHandlersUseTheDescriptionsSpelling: every registered operationId is
-// spelled exactly as in the project's description.
-func TestHandlersUseTheDescriptionsSpelling(t *testing.T) {
+// spelled211 are the operationIds of the project's 2.11 description.
+func spelled211(t *testing.T) map[string]bool {
+	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("..", "openapi", "intercom-2.11.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +47,13 @@ func TestHandlersUseTheDescriptionsSpelling(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?m)^\s+operationId:\s*(\S+)\s*$`).FindAllSubmatch(raw, -1) {
 		spelled[string(m[1])] = true
 	}
+	return spelled
+}
+
+// TestHandlersUseTheDescriptionsSpelling: every registered operationId is
+// spelled exactly as in the project's description.
+func TestHandlersUseTheDescriptionsSpelling(t *testing.T) {
+	spelled := spelled211(t)
 	for name := range handlers {
 		if !spelled[name] {
 			t.Errorf("handler %q is not an operationId of the description", name)

@@ -338,7 +338,7 @@ func (ws *workspace) conversationJSON(c *conversation, withParts bool) obj {
 		"type": "conversation", "id": c.id, "title": nullable(c.title),
 		"created_at": c.createdAt, "updated_at": c.updatedAt, "waiting_since": nullableInt(c.waitingSince),
 		"snoozed_until": nullableInt(c.snoozedUntil), "open": c.state != "closed", "state": c.state,
-		"read": c.read, "priority": c.priority, "admin_assignee_id": adminAssignee, "team_assignee_id": teamAssignee,
+		"read": c.read, "priority": ws.priorityJSON(c.priority), "admin_assignee_id": adminAssignee, "team_assignee_id": teamAssignee,
 		"tags":      ws.tagsJSON(c.tags),
 		"contacts":  obj{"type": "contact.list", "contacts": contacts},
 		"teammates": obj{"type": "admin.list", "admins": teammates},
@@ -370,4 +370,13 @@ func (ws *workspace) planID(name string) string {
 	id := ws.nextID("plan")
 	ws.plans[name] = id
 	return id
+}
+
+// priorityJSON is a conversation's priority as the description spells it:
+// a conversation without priority is noPriority.
+func (ws *workspace) priorityJSON(p string) string {
+	if p == "not_priority" {
+		return ws.noPriority
+	}
+	return p
 }

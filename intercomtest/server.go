@@ -108,6 +108,9 @@ func Start(opts ...Option) (*Server, error) {
 	}
 	s.ws = newWorkspace(s.now)
 	s.ws.ticketStateObject = sp.ticketStateObject
+	s.ws.noPriority = sp.noPriority
+	s.ws.updateTicketState = sp.updateTicketState
+	s.ws.updateTicketAssignment = sp.updateTicketAssignment
 	s.srv = httptest.NewUnstartedServer(s)
 	if s.addr != "" {
 		l, err := net.Listen("tcp", s.addr)
@@ -310,6 +313,7 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, route *routers.Ro
 		if route != nil {
 			if schema := responseSchema(route.Operation, out.status); schema != nil {
 				complete(schema, body)
+				conform(schema, body)
 			}
 		}
 		var err error

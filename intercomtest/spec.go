@@ -2,6 +2,7 @@ package intercomtest
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -21,6 +22,16 @@ type spec struct {
 	// ticketStateObject is whether a ticket's state is an object (2.12 and
 	// later: id, category, labels) rather than 2.11's category string.
 	ticketStateObject bool
+	// noPriority is the conversation priority that means none: 2.11's
+	// not_priority, or none where the description's enum has levels.
+	noPriority string
+	// updateTicketState is whether a ticket update names its state by
+	// category (2.11's state); from 2.12 it names one by ticket_state_id.
+	updateTicketState bool
+	// updateTicketAssignment is whether a ticket update assigns through an
+	// assignment object (2.11 to 2.13) rather than admin_id and assignee_id
+	// of its own (2.14 and later).
+	updateTicketAssignment bool
 }
 
 var (
@@ -49,7 +60,11 @@ func buildSpec() (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intercomtest: route description: %w", err)
 	}
-	return &spec{doc: doc, router: router, names: operationNames(doc), ticketStateObject: isObjectProperty(doc, "ticket", "ticket_state")}, nil
+	return &spec{doc: doc, router: router, names: operationNames(doc),
+		ticketStateObject:      isObjectProperty(doc, "ticket", "ticket_state"),
+		noPriority:             noPriority(doc),
+		updateTicketState:      requestHasProperty(doc, "updateTicket", "state"),
+		updateTicketAssignment: requestHasProperty(doc, "updateTicket", "assignment")}, nil
 }
 
 // isObjectProperty reports whether property prop of schema name is declared
@@ -69,6 +84,38 @@ func isObjectProperty(doc *openapi3.T, name, prop string) bool {
 	for _, a := range p.AllOf {
 		if a.Value != nil && (a.Value.Type.Is("object") || len(a.Value.Properties) > 0) {
 			return true
+		}
+	}
+	return false
+}
+
+// noPriority is the value of a conversation's priority enum that means no
+// priority: not_priority (2.11) or none (the descriptions with levels).
+func noPriority(doc *openapi3.T) string {
+	if s := doc.Components.Schemas["conversation"]; s != nil && s.Value != nil {
+		if p := s.Value.Properties["priority"]; p != nil && p.Value != nil {
+			for _, v := range p.Value.Enum {
+				if v == "none" {
+					return "none"
+				}
+			}
+		}
+	}
+	return "not_priority"
+}
+
+// requestHasProperty reports whether the JSON request body of the operation
+// opID (as the description spells it, any case of its first letter) declares
+// property prop, directly or through allOf.
+func requestHasProperty(doc *openapi3.T, opID, prop string) bool {
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			if !strings.EqualFold(op.OperationID, opID) || op.RequestBody == nil || op.RequestBody.Value == nil {
+				continue
+			}
+			if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil {
+				return propertySchema(mt.Schema, prop) != nil
+			}
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package intercomtest
 
 import (
 	"encoding/json"
+	"strconv"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -50,6 +51,14 @@ func synth(ref *openapi3.SchemaRef, depth int) any {
 		// accepts (a oneOf rejects a value that several alternatives match).
 		for _, alt := range alts {
 			v := synth(alt, depth+1)
+			if m, ok := v.(map[string]any); ok && s.Discriminator != nil {
+				// The discriminator names the alternative.
+				for key, ref := range s.Discriminator.Mapping {
+					if ref.Ref == alt.Ref {
+						m[s.Discriminator.PropertyName] = key
+					}
+				}
+			}
 			if m, ok := v.(map[string]any); ok && len(s.Properties) > 0 {
 				// An alternative may only name required properties that
 				// the enclosing schema defines.
@@ -181,4 +190,43 @@ func normalize(v any) any {
 		return v
 	}
 	return out
+}
+
+// conform gives the values of v (a JSON-shaped value) the JSON type the
+// schema declares where the workspace keeps them in another form: an id the
+// workspace holds as a string is a number where the description declares an
+// integer (ticket assignees from 2.16).
+func conform(ref *openapi3.SchemaRef, v any) {
+	conformDepth(ref, v, 0)
+}
+
+func conformDepth(ref *openapi3.SchemaRef, v any, depth int) {
+	if ref == nil || ref.Value == nil || v == nil || depth > maxSynthDepth {
+		return
+	}
+	s := ref.Value
+	switch val := v.(type) {
+	case map[string]any:
+		for _, sub := range s.AllOf {
+			conformDepth(sub, val, depth+1)
+		}
+		for name, p := range s.Properties {
+			pv, ok := val[name]
+			if !ok {
+				continue
+			}
+			if str, isStr := pv.(string); isStr && p.Value != nil && !p.Value.Type.Is(openapi3.TypeString) &&
+				(p.Value.Type.Is(openapi3.TypeInteger) || p.Value.Type.Is(openapi3.TypeNumber)) {
+				if n, err := strconv.ParseInt(str, 10, 64); err == nil {
+					val[name] = float64(n)
+				}
+				continue
+			}
+			conformDepth(p, pv, depth+1)
+		}
+	case []any:
+		for _, item := range val {
+			conformDepth(s.Items, item, depth+1)
+		}
+	}
 }

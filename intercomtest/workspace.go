@@ -17,9 +17,22 @@ type workspace struct {
 	// ticketStateObject is whether the description declares a ticket's
 	// state as an object (2.12 and later) rather than a category.
 	ticketStateObject bool
-	appID             string
-	seq               map[string]int
-	me                *admin
+	// noPriority is how the description spells a conversation without
+	// priority: 2.11's not_priority, or none from the descriptions whose
+	// priority has levels.
+	noPriority string
+	// updateTicketState is whether the description lets a ticket update
+	// name its state by category (2.11's state).
+	updateTicketState bool
+	// updateTicketAssignment is whether a ticket update assigns through an
+	// assignment object, rather than admin_id and assignee_id of its own.
+	updateTicketAssignment bool
+	// describedIDs are the ids created through operations without a
+	// hand-written handler, by the path template that lists them.
+	describedIDs map[string]map[string]bool
+	appID        string
+	seq          map[string]int
+	me           *admin
 
 	admins        []*admin
 	teams         []*team
@@ -155,7 +168,8 @@ type author struct {
 }
 
 func newWorkspace(now func() time.Time) *workspace {
-	ws := &workspace{now: now, appID: "intercomtest", seq: map[string]int{}, scrolls: map[string]int{}, plans: map[string]string{}}
+	ws := &workspace{now: now, appID: "intercomtest", seq: map[string]int{}, scrolls: map[string]int{}, plans: map[string]string{},
+		describedIDs: map[string]map[string]bool{}, noPriority: "not_priority"}
 	team := ws.addTeam("Support")
 	ws.me = ws.addAdmin("Ada Operator", "ada@example.com", team)
 	ws.addAdmin("Grace Teammate", "grace@example.com", team)
@@ -195,6 +209,7 @@ func (ws *workspace) nextID(kind string) string {
 		"part": 210000000, "article": 4800000, "collection": 1700000, "help_center": 120, "news_item": 33000,
 		"newsfeed": 3100, "note": 1900000, "segment": 2200000, "subscription_type": 37000,
 		"data_attribute": 16000000, "message": 540000000, "activity": 6900000, "export_job": 0, "plan": 2600,
+		"described": 99000000,
 	}[kind]
 	return strconv.Itoa(base + n)
 }
