@@ -61,10 +61,15 @@ lint:
 	$(GO) build $(TOOLS) -o $(STATICCHECK) honnef.co/go/tools/cmd/staticcheck
 	cd $(REDISPACER) && $(STATICCHECK) ./...
 
+# make test refreshes to the newest published version and one in between
+# (about 2.5 minutes); make refresh-check refreshes to every one.
+TEST_REFRESH_VERSIONS = 2.14 2.16
+
 test: fmt-check vet lint
 	$(GO) test -race ./...
 	cd $(REDISPACER) && $(GO) test -race ./...
 	$(MAKE) check-generated
+	IF_REFERENCE=1 VERSIONS="$(TEST_REFRESH_VERSIONS)" ./.ci/refresh-check
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./facade/...

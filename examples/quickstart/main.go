@@ -79,7 +79,7 @@ func runEmbedded(ctx context.Context, w io.Writer) error {
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "\n"))
 	}
-	fmt.Fprintf(w, "\n%d requests, all valid against the 2.11 description.\n", len(srv.Requests()))
+	fmt.Fprintf(w, "\n%d requests, all valid against the %s description.\n", len(srv.Requests()), facade.APIVersion)
 	return nil
 }
 

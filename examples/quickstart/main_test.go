@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/go-intercom/intercom/facade"
+	"github.com/go-intercom/intercom/gen"
 	"github.com/go-intercom/intercom/intercomtest"
 )
 
@@ -27,7 +28,7 @@ func TestEmbeddedWorkflow(t *testing.T) {
 		"Tagged the ticket \"export\"",
 		"found 1",
 		"waiting_on_customer → resolved",
-		"all valid against the 2.11 description",
+		"all valid against the " + facade.APIVersion + " description",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
@@ -39,13 +40,30 @@ func TestEmbeddedWorkflow(t *testing.T) {
 // checks what the server saw: no invalid request, and each write once.
 func TestWorkflowAgainstServer(t *testing.T) {
 	srv := intercomtest.NewServer(t)
-	client, err := facade.NewClient(srv.Token, facade.WithBaseURL(srv.URL))
+	var versions []string
+	sawVersion := func(next http.RoundTripper) http.RoundTripper {
+		return roundTripFunc(func(r *http.Request) (*http.Response, error) {
+			versions = append(versions, r.Header.Get("Intercom-Version"))
+			return next.RoundTrip(r)
+		})
+	}
+	client, err := facade.NewClient(srv.Token, facade.WithBaseURL(srv.URL), facade.WithMiddleware(sawVersion))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
 	if err := workflow(context.Background(), &out, client); err != nil {
 		t.Fatalf("workflow: %v\n%s", err, out.String())
+	}
+	// The version gen was generated from (make generate SPEC=…) is the one
+	// every request asks for.
+	if len(versions) == 0 {
+		t.Fatal("no request seen")
+	}
+	for i, v := range versions {
+		if v != gen.APIVersion {
+			t.Fatalf("request %d sent Intercom-Version %q, want %q", i, v, gen.APIVersion)
+		}
 	}
 	if bad := srv.InvalidRequests(); len(bad) != 0 {
 		t.Errorf("invalid requests: %v", bad)
@@ -101,3 +119,8 @@ func TestRunFailsOnAPIError(t *testing.T) {
 		t.Errorf("the server did not record the unauthorized request")
 	}
 }
+
+// roundTripFunc lets a function be an http.RoundTripper.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
