@@ -163,31 +163,3 @@ func (s *AdminsService) Find(ctx context.Context, adminID string) (*Admin, *Resp
 	}
 	return decode[Admin](s.client.raw.RetrieveAdmin(ctx, adminID, nil))
 }
-
-// unixTimestamp converts t to the Unix seconds the API expects in field,
-// rejecting the zero time and times before 1970.
-func unixTimestamp(field string, t time.Time) (int64, error) {
-	if t.IsZero() {
-		return 0, invalid(field, "must be set")
-	}
-	u := t.Unix()
-	if u <= 0 {
-		return 0, invalid(field, "must be after 1970-01-01T00:00:00Z, got %s", t.UTC().Format(time.RFC3339))
-	}
-	return u, nil
-}
-
-// ptrCopy returns a pointer to a copy of *p, or nil, so a request never
-// shares memory with the caller's options.
-func ptrCopy[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
-}
-
-// itemField names element i of a list field, as in "options[2]".
-func itemField(field string, i int) string {
-	return field + "[" + strconv.Itoa(i) + "]"
-}

@@ -71,8 +71,8 @@ func (a ConversationAction) Validate() error {
 	}
 	switch a.kind {
 	case "snoozed":
-		if a.until.IsZero() || a.until.Unix() <= 0 {
-			return invalid("snoozed_until", "must be a time after 1970, got %v", a.until)
+		if _, err := unixTimestamp("snoozed_until", a.until); err != nil {
+			return err
 		}
 	case "assignment":
 		if a.assignee.kind == "" {
@@ -99,8 +99,9 @@ func (a ConversationAction) ManageRequest() (ManageConversationRequest, error) {
 			Type: gen.CloseConversationRequestTypeAdmin, MessageType: gen.CloseConversationRequestMessageType("close"), AdminId: a.adminID, Body: stringOrNil(a.body),
 		})
 	case "snoozed":
+		until, _ := unixTimestamp("snoozed_until", a.until) // checked by Validate
 		err = out.FromSnoozeConversationRequest(gen.SnoozeConversationRequest{
-			MessageType: gen.SnoozeConversationRequestMessageTypeSnoozed, AdminId: a.adminID, SnoozedUntil: int(a.until.Unix()),
+			MessageType: gen.SnoozeConversationRequestMessageTypeSnoozed, AdminId: a.adminID, SnoozedUntil: int(until),
 		})
 	case "open":
 		err = out.FromOpenConversationRequest(gen.OpenConversationRequest{

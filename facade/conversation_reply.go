@@ -53,7 +53,7 @@ func (r ConversationReply) Validate() error {
 		return invalid("attachment_files", "at most %d files for %s, got %d", limit, r.variantName(), len(files))
 	}
 	for i, f := range files {
-		field := replyFieldAt("attachment_files", i)
+		field := itemField("attachment_files", i)
 		if f.GetName() == "" {
 			return invalid(field+".name", "must not be empty")
 		}
@@ -116,47 +116,9 @@ func (r Reply) ConversationRequest() (ReplyConversationRequest, error) {
 // conversationRequest builds the union from an already validated reply.
 func (r Reply) conversationRequest() (gen.ReplyConversationRequest, error) {
 	var out gen.ReplyConversationRequest
-	p := r.params
-	var files *[]AttachmentFile
-	if len(p.attachmentFiles) > 0 {
-		f := append([]AttachmentFile(nil), p.attachmentFiles...)
-		files = &f
-	}
-	if r.IsAdmin() {
-		body := r.body
-		err := out.FromAdminReplyConversationRequest(gen.AdminReplyConversationRequest{
-			Type:            gen.AdminReplyConversationRequestTypeAdmin,
-			MessageType:     gen.AdminReplyConversationRequestMessageType(r.messageType),
-			AdminId:         r.adminID,
-			Body:            &body,
-			AttachmentUrls:  p.urlsOrNil(),
-			AttachmentFiles: files,
-			CreatedAt:       p.createdAtUnix(),
-		})
-		return out, err
-	}
-	var contact gen.ContactReplyConversationRequest
-	var err error
-	switch r.contact.field {
-	case "intercom_user_id":
-		err = contact.FromContactReplyIntercomUserIdRequest(gen.ContactReplyIntercomUserIdRequest{
-			Type: gen.ContactReplyIntercomUserIdRequestTypeUser, MessageType: gen.ContactReplyIntercomUserIdRequestMessageTypeComment,
-			IntercomUserId: r.contact.value, Body: r.body, AttachmentUrls: p.urlsOrNil(), AttachmentFiles: files, CreatedAt: p.createdAtUnix(),
-		})
-	case "user_id":
-		err = contact.FromContactReplyUserIdRequest(gen.ContactReplyUserIdRequest{
-			Type: gen.ContactReplyUserIdRequestTypeUser, MessageType: gen.ContactReplyUserIdRequestMessageTypeComment,
-			UserId: r.contact.value, Body: r.body, AttachmentUrls: p.urlsOrNil(), AttachmentFiles: files, CreatedAt: p.createdAtUnix(),
-		})
-	default: // email; Validate has rejected anything else
-		err = contact.FromContactReplyEmailRequest(gen.ContactReplyEmailRequest{
-			Type: gen.ContactReplyEmailRequestTypeUser, MessageType: gen.ContactReplyEmailRequestMessageTypeComment,
-			Email: r.contact.value, Body: r.body, AttachmentUrls: p.urlsOrNil(), AttachmentFiles: files, CreatedAt: p.createdAtUnix(),
-		})
-	}
+	b, err := replyBodyOf(r)
 	if err != nil {
 		return out, err
 	}
-	err = out.FromContactReplyConversationRequest(contact)
-	return out, err
+	return out, b.into(&out)
 }

@@ -146,10 +146,11 @@ func (s *ConversationsService) Create(ctx context.Context, from ConversationInit
 			req.AttachmentUrls = &u
 		}
 		req.Subject = stringOrNil(opts.Subject)
-		if !opts.CreatedAt.IsZero() {
-			v := int(opts.CreatedAt.Unix())
-			req.CreatedAt = &v
+		created, err := optionalTime("created_at", opts.CreatedAt)
+		if err != nil {
+			return nil, nil, err
 		}
+		req.CreatedAt = created
 	}
 	return decode[Message](s.client.raw.CreateConversation(ctx, nil, req))
 }

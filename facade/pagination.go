@@ -291,22 +291,6 @@ func validPage(page, perPage int) error {
 	return nil
 }
 
-// intOrNil returns a pointer to v, or nil when v is zero (not set).
-func intOrNil(v int) *int {
-	if v == 0 {
-		return nil
-	}
-	return &v
-}
-
-// stringOrNil returns a pointer to v, or nil when v is empty (not set).
-func stringOrNil(v string) *string {
-	if v == "" {
-		return nil
-	}
-	return &v
-}
-
 // nextCursor reads pages.next.starting_after of a cursor-paginated response:
 // the cursor of the next page, or "" on the last page.
 func nextCursor(p *gen.CursorPages) string {

@@ -2,7 +2,6 @@ package facade
 
 import (
 	"net/url"
-	"strconv"
 	"time"
 )
 
@@ -192,25 +191,16 @@ func (p replyParams) validate() error {
 	if p.createdAt != nil && p.createdAt.IsZero() {
 		return invalid("created_at", "must be a real time, not the zero time.Time")
 	}
-	return nil
+	_, err := p.createdAtUnix()
+	return err
 }
 
 // createdAtUnix returns created_at for the request, or nil.
-func (p replyParams) createdAtUnix() *int {
+func (p replyParams) createdAtUnix() (*int, error) {
 	if p.createdAt == nil {
-		return nil
+		return nil, nil
 	}
-	v := int(p.createdAt.Unix())
-	return &v
-}
-
-// urlsOrNil returns attachment_urls for the request, or nil when none.
-func (p replyParams) urlsOrNil() *[]string {
-	if len(p.attachmentURLs) == 0 {
-		return nil
-	}
-	u := append([]string(nil), p.attachmentURLs...)
-	return &u
+	return optionalTime("created_at", *p.createdAt)
 }
 
 // validAttachmentURLs checks attachment_urls: at most 10, each absolute
@@ -222,13 +212,8 @@ func validAttachmentURLs(urls []string) error {
 	for i, raw := range urls {
 		u, err := url.Parse(raw)
 		if err != nil || !u.IsAbs() || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return invalid(replyFieldAt("attachment_urls", i), "must be an absolute http or https URL, got %q", raw)
+			return invalid(itemField("attachment_urls", i), "must be an absolute http or https URL, got %q", raw)
 		}
 	}
 	return nil
-}
-
-// replyFieldAt names an element of a list field: "attachment_urls[3]".
-func replyFieldAt(field string, i int) string {
-	return field + "[" + strconv.Itoa(i) + "]"
 }

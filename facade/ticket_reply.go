@@ -1,10 +1,8 @@
 package facade
 
 import (
-	"crypto/rand"
-
 	"github.com/go-intercom/intercom/gen"
-	openapi_types "github.com/oapi-codegen/runtime/types"
+	"github.com/google/uuid"
 )
 
 // TicketReplyRequest is what Tickets.Reply sends: a Reply (AdminComment,
@@ -27,46 +25,14 @@ func (r Reply) TicketRequest() (ReplyTicketRequest, error) {
 	if err := r.Validate(); err != nil {
 		return out, err
 	}
-	p := r.params
-	if len(p.attachmentFiles) > 0 {
+	if len(r.params.attachmentFiles) > 0 {
 		return out, invalid("attachment_files", "ticket replies take attachment_urls only")
 	}
-	if r.IsAdmin() {
-		body := r.body
-		err := out.FromAdminReplyTicketRequest(gen.AdminReplyTicketRequest{
-			Type:           gen.AdminReplyTicketRequestTypeAdmin,
-			MessageType:    gen.AdminReplyTicketRequestMessageType(r.messageType),
-			AdminId:        r.adminID,
-			Body:           &body,
-			AttachmentUrls: p.urlsOrNil(),
-			CreatedAt:      p.createdAtUnix(),
-		})
-		return out, err
-	}
-	var contact gen.ContactReplyTicketRequest
-	var err error
-	switch r.contact.field {
-	case "intercom_user_id":
-		err = contact.FromContactReplyTicketIntercomUserIdRequest(gen.ContactReplyTicketIntercomUserIdRequest{
-			Type: gen.ContactReplyTicketIntercomUserIdRequestTypeUser, MessageType: gen.ContactReplyTicketIntercomUserIdRequestMessageTypeComment,
-			IntercomUserId: r.contact.value, Body: r.body, AttachmentUrls: p.urlsOrNil(), CreatedAt: p.createdAtUnix(),
-		})
-	case "user_id":
-		err = contact.FromContactReplyTicketUserIdRequest(gen.ContactReplyTicketUserIdRequest{
-			Type: gen.ContactReplyTicketUserIdRequestTypeUser, MessageType: gen.ContactReplyTicketUserIdRequestMessageTypeComment,
-			UserId: r.contact.value, Body: r.body, AttachmentUrls: p.urlsOrNil(), CreatedAt: p.createdAtUnix(),
-		})
-	default: // email; validate has rejected anything else
-		err = contact.FromContactReplyTicketEmailRequest(gen.ContactReplyTicketEmailRequest{
-			Type: gen.ContactReplyTicketEmailRequestTypeUser, MessageType: gen.ContactReplyTicketEmailRequestMessageTypeComment,
-			Email: r.contact.value, Body: r.body, AttachmentUrls: p.urlsOrNil(), CreatedAt: p.createdAtUnix(),
-		})
-	}
+	b, err := replyBodyOf(r)
 	if err != nil {
 		return out, err
 	}
-	err = out.FromContactReplyTicketRequest(contact)
-	return out, err
+	return out, b.into(&out)
 }
 
 // QuickReplyOption is one button of a quick reply: the text shown, and a
@@ -129,12 +95,11 @@ func (q QuickReply) Validate() error {
 	}
 	for i, o := range q.params.quickOptions {
 		if o.Text == "" {
-			return invalid(replyFieldAt("reply_options", i)+".text", "must not be empty")
+			return invalid(itemField("reply_options", i)+".text", "must not be empty")
 		}
 		if o.UUID != "" {
-			var u openapi_types.UUID
-			if err := u.UnmarshalText([]byte(o.UUID)); err != nil {
-				return invalid(replyFieldAt("reply_options", i)+".uuid", "must be a UUID, got %q", o.UUID)
+			if _, err := uuid.Parse(o.UUID); err != nil {
+				return invalid(itemField("reply_options", i)+".uuid", "must be a UUID, got %q", o.UUID)
 			}
 		}
 	}
@@ -148,31 +113,9 @@ func (q QuickReply) TicketRequest() (ReplyTicketRequest, error) {
 	if err := q.Validate(); err != nil {
 		return out, err
 	}
-	opts := make([]gen.TicketReplyOption, len(q.params.quickOptions))
-	for i, o := range q.params.quickOptions {
-		opts[i].Text = o.Text
-		opts[i].Uuid = o.UUID
-		if o.UUID == "" {
-			opts[i].Uuid = newQuickReplyUUID()
-		}
+	b, err := quickReplyBodyOf(q)
+	if err != nil {
+		return out, err
 	}
-	err := out.FromAdminReplyTicketRequest(gen.AdminReplyTicketRequest{
-		Type:           gen.AdminReplyTicketRequestTypeAdmin,
-		MessageType:    gen.AdminReplyTicketRequestMessageTypeQuickReply,
-		AdminId:        q.adminID,
-		Body:           q.params.quickBody,
-		ReplyOptions:   &opts,
-		AttachmentUrls: q.params.urlsOrNil(),
-		CreatedAt:      q.params.createdAtUnix(),
-	})
-	return out, err
-}
-
-// newQuickReplyUUID returns a random (version 4) UUID.
-func newQuickReplyUUID() string {
-	var u openapi_types.UUID
-	_, _ = rand.Read(u[:])
-	u[6] = (u[6] & 0x0f) | 0x40
-	u[8] = (u[8] & 0x3f) | 0x80
-	return u.String()
+	return out, b.into(&out)
 }

@@ -50,7 +50,7 @@ func TicketContactByEmail(addr string) TicketContact { return TicketContact{"ema
 // item builds one element of create_ticket_request.contacts.
 func (c TicketContact) item(i int) (gen.CreateTicketRequest_Contacts_Item, error) {
 	var it gen.CreateTicketRequest_Contacts_Item
-	field := replyFieldAt("contacts", i)
+	field := itemField("contacts", i)
 	var err error
 	switch c.field {
 	case "id":
@@ -110,10 +110,11 @@ func (s *TicketsService) Create(ctx context.Context, ticketTypeID string, contac
 			id := opts.CompanyID
 			body.CompanyId = &id
 		}
-		if !opts.CreatedAt.IsZero() {
-			v := int(opts.CreatedAt.Unix())
-			body.CreatedAt = &v
+		created, err := optionalTime("created_at", opts.CreatedAt)
+		if err != nil {
+			return nil, nil, err
 		}
+		body.CreatedAt = created
 		if opts.Attributes != nil {
 			attrs, err := ticketRequestAttributes("ticket_attributes", opts.Attributes)
 			if err != nil {
@@ -181,10 +182,11 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, opts *Upda
 		}
 		body.Open = opts.Open
 		body.IsShared = opts.IsShared
-		if !opts.SnoozedUntil.IsZero() {
-			v := int(opts.SnoozedUntil.Unix())
-			body.SnoozedUntil = &v
+		snoozed, err := optionalTime("snoozed_until", opts.SnoozedUntil)
+		if err != nil {
+			return nil, nil, err
 		}
+		body.SnoozedUntil = snoozed
 		if a := opts.Assignment; a != nil {
 			if err := required("assignment.assignee_id", a.AssigneeID); err != nil {
 				return nil, nil, err
