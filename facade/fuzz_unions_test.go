@@ -46,26 +46,26 @@ func FuzzUnionDecoders(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkUnion(t, "reply_ticket_request", data, func(v *gen.ReplyTicketRequest) (any, error) {
-			return DecodeTicketReplyRequest(*v)
+			return decodeTicketReplyRequest(*v)
 		})
 		checkUnion(t, "reply_conversation_request", data, func(v *gen.ReplyConversationRequest) (any, error) {
-			return DecodeConversationReplyRequest(*v)
+			return decodeConversationReplyRequest(*v)
 		})
 		checkUnion(t, "manage_conversation_request", data, func(v *gen.ManageConversationRequest) (any, error) {
-			return DecodeManageConversationRequest(*v)
+			return decodeManageConversationRequest(*v)
 		})
 		checkUnion(t, "redact_conversation_request", data, func(v *gen.RedactConversationRequest) (any, error) {
-			return DecodeRedactConversationRequest(*v)
+			return decodeRedactConversationRequest(*v)
 		})
 		checkUnion(t, "attach_contact_to_conversation_request.customer", data, func(v *gen.AttachContactToConversationRequest_Customer) (any, error) {
-			c, err := DecodeConversationCustomer(*v)
+			c, err := decodeConversationCustomer(*v)
 			if err == nil && c.Field() != "intercom_user_id" && c.Field() != "user_id" && c.Field() != "email" {
 				t.Fatalf("customer %+v", c)
 			}
 			return nil, err
 		})
 		checkUnion(t, "create_ticket_request.contacts", data, func(v *gen.CreateTicketRequest_Contacts_Item) (any, error) {
-			c, err := DecodeTicketContact(*v)
+			c, err := decodeTicketContact(*v)
 			if err == nil && c.Field() != "id" && c.Field() != "external_id" && c.Field() != "email" {
 				t.Fatalf("ticket contact %+v", c)
 			}

@@ -10,6 +10,10 @@ import (
 	"github.com/go-intercom/intercom/gen"
 )
 
+// TicketAttributeRaw is one custom attribute value of a ticket as decoded;
+// DecodeTicketAttribute tells its variants apart.
+type TicketAttributeRaw = gen.TicketCustomAttributes_AdditionalProperties
+
 // TicketAttributeKind is which variant of a ticket attribute value a ticket
 // carries.
 type TicketAttributeKind string

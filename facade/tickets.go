@@ -349,3 +349,10 @@ func (s *TicketsService) ticketStateIDOf(ctx context.Context, state TicketState)
 	}
 	return "", invalid("state", "the workspace has no ticket state in category %s; set StateID", state)
 }
+
+// Field returns the identity field the contact is named by: id,
+// external_id or email.
+func (c TicketContact) Field() string { return c.field }
+
+// Value returns the identifier itself.
+func (c TicketContact) Value() string { return c.value }

@@ -58,7 +58,7 @@ func TestDecodeTicketReplyRequest(t *testing.T) {
 		if err := json.Unmarshal([]byte(tc.raw), &v); err != nil {
 			t.Fatal(err)
 		}
-		d, err := DecodeTicketReplyRequest(v)
+		d, err := decodeTicketReplyRequest(v)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.raw, err)
 		}
@@ -71,11 +71,11 @@ func TestDecodeTicketReplyRequest(t *testing.T) {
 	}
 	// Round trip of what the helpers build.
 	req, _ := ContactReply(ByEmail("a@b.c"), "hi").TicketRequest()
-	if d, err := DecodeTicketReplyRequest(req); err != nil || d.ByEmail == nil || d.ByEmail.Email != "a@b.c" {
+	if d, err := decodeTicketReplyRequest(req); err != nil || d.ByEmail == nil || d.ByEmail.Email != "a@b.c" {
 		t.Errorf("round trip: %+v %v", d, err)
 	}
 	req, _ = AdminQuickReply("1", QuickReplyOption{Text: "a"}).TicketRequest()
-	if d, err := DecodeTicketReplyRequest(req); err != nil || d.Admin == nil || ReplyMessageType(d.Admin.MessageType) != ReplyQuickReply {
+	if d, err := decodeTicketReplyRequest(req); err != nil || d.Admin == nil || ReplyMessageType(d.Admin.MessageType) != ReplyQuickReply {
 		t.Errorf("round trip: %+v %v", d, err)
 	}
 	for _, bad := range []struct{ raw, seen string }{
@@ -95,7 +95,7 @@ func TestDecodeTicketReplyRequest(t *testing.T) {
 			}
 			continue
 		}
-		_, err := DecodeTicketReplyRequest(v)
+		_, err := decodeTicketReplyRequest(v)
 		tkUnionError(t, err, "reply_ticket_request", bad.raw, bad.seen)
 	}
 }
@@ -103,7 +103,7 @@ func TestDecodeTicketReplyRequest(t *testing.T) {
 func TestUnionErrorDoesNotPrintValues(t *testing.T) {
 	var v gen.ReplyTicketRequest
 	_ = v.UnmarshalJSON([]byte(`{"type":"robot","body":"secret text","email":"a@b.c","user_id":"u"}`))
-	_, err := DecodeTicketReplyRequest(v)
+	_, err := decodeTicketReplyRequest(v)
 	if err == nil || strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "a@b.c") {
 		t.Errorf("error = %v", err)
 	}
@@ -121,7 +121,7 @@ func TestDecodeConversationReplyRequest(t *testing.T) {
 	} {
 		var v gen.ReplyConversationRequest
 		_ = v.UnmarshalJSON([]byte(tc.raw))
-		d, err := DecodeConversationReplyRequest(v)
+		d, err := decodeConversationReplyRequest(v)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.raw, err)
 		}
@@ -135,7 +135,7 @@ func TestDecodeConversationReplyRequest(t *testing.T) {
 	for _, raw := range []string{`{"type":"team","admin_id":"1"}`, `{"type":"user"}`, `"x"`} {
 		var v gen.ReplyConversationRequest
 		_ = v.UnmarshalJSON([]byte(raw))
-		_, err := DecodeConversationReplyRequest(v)
+		_, err := decodeConversationReplyRequest(v)
 		tkUnionError(t, err, "reply_conversation_request", raw)
 	}
 }
@@ -143,12 +143,12 @@ func TestDecodeConversationReplyRequest(t *testing.T) {
 func TestDecodeManageConversationRequest(t *testing.T) {
 	for _, tc := range []struct {
 		action ConversationAction
-		check  func(*ConversationActionVariant) bool
+		check  func(*conversationActionVariant) bool
 	}{
-		{CloseConversation("1", "bye"), func(d *ConversationActionVariant) bool { return d.Close != nil && *d.Close.Body == "bye" }},
-		{SnoozeConversation("1", timeUnix(99)), func(d *ConversationActionVariant) bool { return d.Snooze != nil && d.Snooze.SnoozedUntil == 99 }},
-		{OpenConversation("1"), func(d *ConversationActionVariant) bool { return d.Open != nil && d.Open.AdminId == "1" }},
-		{AssignConversation("1", AssignToTeam("7"), ""), func(d *ConversationActionVariant) bool {
+		{CloseConversation("1", "bye"), func(d *conversationActionVariant) bool { return d.Close != nil && *d.Close.Body == "bye" }},
+		{SnoozeConversation("1", timeUnix(99)), func(d *conversationActionVariant) bool { return d.Snooze != nil && d.Snooze.SnoozedUntil == 99 }},
+		{OpenConversation("1"), func(d *conversationActionVariant) bool { return d.Open != nil && d.Open.AdminId == "1" }},
+		{AssignConversation("1", AssignToTeam("7"), ""), func(d *conversationActionVariant) bool {
 			return d.Assign != nil && d.Assign.AssigneeId == "7" && d.Assign.Type == "team"
 		}},
 	} {
@@ -156,7 +156,7 @@ func TestDecodeManageConversationRequest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := DecodeManageConversationRequest(req)
+		d, err := decodeManageConversationRequest(req)
 		if err != nil || !tc.check(d) {
 			t.Errorf("%s: %+v %v", tc.action.MessageType(), d, err)
 		}
@@ -164,7 +164,7 @@ func TestDecodeManageConversationRequest(t *testing.T) {
 	raw := `{"message_type":"reopen","admin_id":"1"}`
 	var v gen.ManageConversationRequest
 	_ = v.UnmarshalJSON([]byte(raw))
-	_, err := DecodeManageConversationRequest(v)
+	_, err := decodeManageConversationRequest(v)
 	tkUnionError(t, err, "manage_conversation_request", raw, `message_type="reopen"`, "admin_id")
 }
 
@@ -174,7 +174,7 @@ func TestDecodeRedactConversationRequest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := DecodeRedactConversationRequest(req)
+		d, err := decodeRedactConversationRequest(req)
 		if err != nil || (d.Part != nil) == (d.Source != nil) {
 			t.Errorf("%+v %v", d, err)
 		}
@@ -182,7 +182,7 @@ func TestDecodeRedactConversationRequest(t *testing.T) {
 	raw := `{"type":"message","conversation_id":"1"}`
 	var v gen.RedactConversationRequest
 	_ = v.UnmarshalJSON([]byte(raw))
-	_, err := DecodeRedactConversationRequest(v)
+	_, err := decodeRedactConversationRequest(v)
 	tkUnionError(t, err, "redact_conversation_request", raw, `type="message"`)
 }
 
@@ -192,7 +192,7 @@ func TestDecodeIdentityUnions(t *testing.T) {
 	} {
 		var v gen.AttachContactToConversationRequest_Customer
 		_ = v.UnmarshalJSON([]byte(tc.raw))
-		id, err := DecodeConversationCustomer(v)
+		id, err := decodeConversationCustomer(v)
 		if err != nil || id.Field() != tc.field {
 			t.Errorf("%s: %+v %v", tc.raw, id, err)
 		}
@@ -200,7 +200,7 @@ func TestDecodeIdentityUnions(t *testing.T) {
 	for _, raw := range []string{`{"name":"x"}`, `{"email":"a","user_id":"b"}`, `{"email":3}`} {
 		var v gen.AttachContactToConversationRequest_Customer
 		_ = v.UnmarshalJSON([]byte(raw))
-		_, err := DecodeConversationCustomer(v)
+		_, err := decodeConversationCustomer(v)
 		tkUnionError(t, err, "attach_contact_to_conversation_request.customer", raw)
 	}
 	for _, tc := range []struct{ raw, field string }{
@@ -208,7 +208,7 @@ func TestDecodeIdentityUnions(t *testing.T) {
 	} {
 		var v gen.CreateTicketRequest_Contacts_Item
 		_ = v.UnmarshalJSON([]byte(tc.raw))
-		c, err := DecodeTicketContact(v)
+		c, err := decodeTicketContact(v)
 		if err != nil || c.Field() != tc.field || c.Value() == "" {
 			t.Errorf("%s: %+v %v", tc.raw, c, err)
 		}
@@ -216,7 +216,7 @@ func TestDecodeIdentityUnions(t *testing.T) {
 	for _, raw := range []string{`{}`, `{"id":"a","email":"b"}`} {
 		var v gen.CreateTicketRequest_Contacts_Item
 		_ = v.UnmarshalJSON([]byte(raw))
-		_, err := DecodeTicketContact(v)
+		_, err := decodeTicketContact(v)
 		tkUnionError(t, err, "create_ticket_request.contacts", raw)
 	}
 }
