@@ -2999,30 +2999,6 @@ func (e VisitorTagsType) Valid() bool {
 	}
 }
 
-// Defines values for CreateConversation200JSONResponseBodyMessageType.
-const (
-	CreateConversation200JSONResponseBodyMessageTypeEmail    CreateConversation200JSONResponseBodyMessageType = "email"
-	CreateConversation200JSONResponseBodyMessageTypeFacebook CreateConversation200JSONResponseBodyMessageType = "facebook"
-	CreateConversation200JSONResponseBodyMessageTypeInapp    CreateConversation200JSONResponseBodyMessageType = "inapp"
-	CreateConversation200JSONResponseBodyMessageTypeTwitter  CreateConversation200JSONResponseBodyMessageType = "twitter"
-)
-
-// Valid indicates whether the value is a known member of the CreateConversation200JSONResponseBodyMessageType enum.
-func (e CreateConversation200JSONResponseBodyMessageType) Valid() bool {
-	switch e {
-	case CreateConversation200JSONResponseBodyMessageTypeEmail:
-		return true
-	case CreateConversation200JSONResponseBodyMessageTypeFacebook:
-		return true
-	case CreateConversation200JSONResponseBodyMessageTypeInapp:
-		return true
-	case CreateConversation200JSONResponseBodyMessageTypeTwitter:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListDataAttributesParamsModel.
 const (
 	ListDataAttributesParamsModelCompany      ListDataAttributesParamsModel = "company"
@@ -5909,9 +5885,6 @@ type ListConversationsParams struct {
 type CreateConversationParams struct {
 	IntercomVersion *IntercomVersion `json:"Intercom-Version,omitempty"`
 }
-
-// CreateConversation200JSONResponseBodyMessageType defines parameters for CreateConversation.
-type CreateConversation200JSONResponseBodyMessageType string
 
 // RedactConversationParams defines parameters for RedactConversation.
 type RedactConversationParams struct {
@@ -21109,16 +21082,7 @@ type CreateConversationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		Body           string                                           `json:"body"`
-		ConversationId string                                           `json:"conversation_id"`
-		CreatedAt      int                                              `json:"created_at"`
-		Id             string                                           `json:"id"`
-		MessageType    CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
-		Owner          *Admin                                           `json:"owner,omitempty"`
-		Subject        string                                           `json:"subject"`
-		Type           string                                           `json:"type"`
-	}
+	JSON200 *Message
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 	// JSON403 the response for an HTTP 403 `application/json` response
@@ -21128,16 +21092,7 @@ type CreateConversationResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateConversationResponse) GetJSON200() *struct {
-	Body           string                                           `json:"body"`
-	ConversationId string                                           `json:"conversation_id"`
-	CreatedAt      int                                              `json:"created_at"`
-	Id             string                                           `json:"id"`
-	MessageType    CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
-	Owner          *Admin                                           `json:"owner,omitempty"`
-	Subject        string                                           `json:"subject"`
-	Type           string                                           `json:"type"`
-} {
+func (r CreateConversationResponse) GetJSON200() *Message {
 	return r.JSON200
 }
 
@@ -27860,16 +27815,7 @@ func ParseCreateConversationResponse(rsp *http.Response) (*CreateConversationRes
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Body           string                                           `json:"body"`
-			ConversationId string                                           `json:"conversation_id"`
-			CreatedAt      int                                              `json:"created_at"`
-			Id             string                                           `json:"id"`
-			MessageType    CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
-			Owner          *Admin                                           `json:"owner,omitempty"`
-			Subject        string                                           `json:"subject"`
-			Type           string                                           `json:"type"`
-		}
+		var dest Message
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
