@@ -1,5 +1,7 @@
 package facade
 
+import "slices"
+
 // PartAuthorType is the type of the author of a ticket or conversation
 // part: admin, bot, team, or a contact (user, lead, contact). Read it with
 // AuthorTypeOf. A value this version does not know is kept as it came; Valid
@@ -21,11 +23,7 @@ var partAuthorTypes = []PartAuthorType{AuthorAdmin, AuthorBot, AuthorTeam, Autho
 // ParsePartAuthorType returns the PartAuthorType named s, or an *InputError
 // naming the field author.type and the allowed values.
 func ParsePartAuthorType(s string) (PartAuthorType, error) {
-	a := PartAuthorType(s)
-	if !a.Valid() {
-		return "", invalid("author.type", "got %q, allowed: %s", s, ticketEnumList(partAuthorTypes))
-	}
-	return a, nil
+	return parseEnum("author.type", s, partAuthorTypes)
 }
 
 // AuthorTypeOf reads the type of a ticket or conversation part author.
@@ -40,14 +38,7 @@ func AuthorTypeOf[A TicketPartAuthor | ConversationPartAuthor](a A) PartAuthorTy
 }
 
 // Valid reports whether a is one of the author types of this version.
-func (a PartAuthorType) Valid() bool {
-	for _, v := range partAuthorTypes {
-		if a == v {
-			return true
-		}
-	}
-	return false
-}
+func (a PartAuthorType) Valid() bool { return slices.Contains(partAuthorTypes, a) }
 
 // IsAdmin reports whether the author is a teammate.
 func (a PartAuthorType) IsAdmin() bool { return a == AuthorAdmin }

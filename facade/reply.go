@@ -2,6 +2,7 @@ package facade
 
 import (
 	"net/url"
+	"slices"
 	"time"
 )
 
@@ -27,22 +28,11 @@ var replyMessageTypes = []ReplyMessageType{ReplyComment, ReplyNote, ReplyQuickRe
 // ParseReplyMessageType returns the ReplyMessageType named s, or an
 // *InputError naming the field message_type and the allowed values.
 func ParseReplyMessageType(s string) (ReplyMessageType, error) {
-	t := ReplyMessageType(s)
-	if !t.Valid() {
-		return "", invalid("message_type", "got %q, allowed: %s", s, ticketEnumList(replyMessageTypes))
-	}
-	return t, nil
+	return parseEnum("message_type", s, replyMessageTypes)
 }
 
 // Valid reports whether t is one of the reply message types of this version.
-func (t ReplyMessageType) Valid() bool {
-	for _, v := range replyMessageTypes {
-		if t == v {
-			return true
-		}
-	}
-	return false
-}
+func (t ReplyMessageType) Valid() bool { return slices.Contains(replyMessageTypes, t) }
 
 // String returns the message type as the API spells it.
 func (t ReplyMessageType) String() string { return string(t) }

@@ -1,5 +1,7 @@
 package facade
 
+import "slices"
+
 // TicketCategory is the category of a ticket type, and so of its tickets:
 // Customer, Back-office or Tracker. A value the server sends that this
 // version does not know is kept as it came; Valid reports false for it.
@@ -22,22 +24,11 @@ func TicketCategories() []TicketCategory { return append([]TicketCategory(nil), 
 // "Customer", "Back-office", "Tracker"), or an *InputError naming the field
 // category and the allowed values.
 func ParseTicketCategory(s string) (TicketCategory, error) {
-	c := TicketCategory(s)
-	if !c.Valid() {
-		return "", invalid("category", "got %q, allowed: %s", s, ticketEnumList(ticketCategories))
-	}
-	return c, nil
+	return parseEnum("category", s, ticketCategories)
 }
 
 // Valid reports whether c is one of the ticket categories of this version.
-func (c TicketCategory) Valid() bool {
-	for _, v := range ticketCategories {
-		if c == v {
-			return true
-		}
-	}
-	return false
-}
+func (c TicketCategory) Valid() bool { return slices.Contains(ticketCategories, c) }
 
 // String returns the category as the API spells it.
 func (c TicketCategory) String() string { return string(c) }
@@ -47,5 +38,5 @@ func validTicketCategory(c TicketCategory) error {
 	if c == "" || c.Valid() {
 		return nil
 	}
-	return invalid("category", "got %q, allowed: %s", string(c), ticketEnumList(ticketCategories))
+	return invalid("category", "got %q, allowed: %s", string(c), enumList(ticketCategories))
 }

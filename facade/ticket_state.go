@@ -1,7 +1,7 @@
 package facade
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/go-intercom/intercom/internal/wire"
 )
@@ -28,22 +28,11 @@ func TicketStates() []TicketState { return append([]TicketState(nil), ticketStat
 // ParseTicketState returns the TicketState named s, or an *InputError naming
 // the field ticket_state and the allowed values.
 func ParseTicketState(s string) (TicketState, error) {
-	st := TicketState(s)
-	if !st.Valid() {
-		return "", invalid("ticket_state", "got %q, allowed: %s", s, ticketEnumList(ticketStates))
-	}
-	return st, nil
+	return parseEnum("ticket_state", s, ticketStates)
 }
 
 // Valid reports whether s is one of the ticket states of this version.
-func (s TicketState) Valid() bool {
-	for _, v := range ticketStates {
-		if s == v {
-			return true
-		}
-	}
-	return false
-}
+func (s TicketState) Valid() bool { return slices.Contains(ticketStates, s) }
 
 // String returns the state as the API spells it.
 func (s TicketState) String() string { return string(s) }
@@ -56,14 +45,14 @@ var settableTicketStates = []TicketState{TicketStateInProgress, TicketStateWaiti
 // submitted.
 func validUpdateState(s TicketState) error {
 	if s == TicketStateSubmitted {
-		return invalid("state", "a ticket cannot be moved back to submitted; allowed: %s", ticketEnumList(settableTicketStates))
+		return invalid("state", "a ticket cannot be moved back to submitted; allowed: %s", enumList(settableTicketStates))
 	}
 	for _, v := range settableTicketStates {
 		if s == v {
 			return nil
 		}
 	}
-	return invalid("state", "got %q, allowed: %s", string(s), ticketEnumList(settableTicketStates))
+	return invalid("state", "got %q, allowed: %s", string(s), enumList(settableTicketStates))
 }
 
 // TicketStateRaw is a ticket's state as decoded (Ticket.TicketState): the
@@ -99,13 +88,4 @@ func TicketStateDetailsOf(t *Ticket) TicketStateDetails {
 	}
 	s := t.TicketState
 	return TicketStateDetails{ID: s.ID, Category: TicketState(s.Category), InternalLabel: s.InternalLabel, ExternalLabel: s.ExternalLabel}
-}
-
-// ticketEnumList lists enum values for an error message: "a, b, c".
-func ticketEnumList[T ~string](vs []T) string {
-	s := make([]string, len(vs))
-	for i, v := range vs {
-		s[i] = string(v)
-	}
-	return strings.Join(s, ", ")
 }

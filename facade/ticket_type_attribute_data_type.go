@@ -1,5 +1,7 @@
 package facade
 
+import "slices"
+
 // TicketTypeAttributeDataType is the data_type of a ticket type attribute:
 // string, list, integer, decimal, boolean, datetime or files. A value the
 // server sends that this version does not know is kept as it came; Valid
@@ -30,21 +32,12 @@ func TicketTypeAttributeDataTypes() []TicketTypeAttributeDataType {
 // ParseTicketTypeAttributeDataType returns the data type named s, or an
 // *InputError naming the field data_type and the allowed values.
 func ParseTicketTypeAttributeDataType(s string) (TicketTypeAttributeDataType, error) {
-	d := TicketTypeAttributeDataType(s)
-	if !d.Valid() {
-		return "", invalid("data_type", "got %q, allowed: %s", s, ticketEnumList(ticketTypeAttributeDataTypes))
-	}
-	return d, nil
+	return parseEnum("data_type", s, ticketTypeAttributeDataTypes)
 }
 
 // Valid reports whether d is one of the data types of this version.
 func (d TicketTypeAttributeDataType) Valid() bool {
-	for _, v := range ticketTypeAttributeDataTypes {
-		if d == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ticketTypeAttributeDataTypes, d)
 }
 
 // String returns the data type as the API spells it.

@@ -47,7 +47,7 @@ func (s *TicketTypeAttributesService) Create(ctx context.Context, ticketTypeID, 
 		return nil, nil, err
 	}
 	if !dataType.Valid() {
-		return nil, nil, invalid("data_type", "got %q, allowed: %s", string(dataType), ticketEnumList(ticketTypeAttributeDataTypes))
+		return nil, nil, invalid("data_type", "got %q, allowed: %s", string(dataType), enumList(ticketTypeAttributeDataTypes))
 	}
 	body := gen.CreateTicketTypeAttributeRequest{
 		Name:        name,
