@@ -32,6 +32,14 @@ type TicketTypeAttributeOptions struct {
 	AllowMultipleValues *bool
 }
 
+// fields returns the settings in the order both the create and the update
+// request declare them, copied so that a request never shares memory with
+// the caller's options.
+func (o TicketTypeAttributeOptions) fields() (required, requiredForContacts, visibleOnCreate, visibleToContacts, multiline *bool, listItems *string, allowMultiple *bool) {
+	return ptrCopy(o.RequiredToCreate), ptrCopy(o.RequiredToCreateForContacts), ptrCopy(o.VisibleOnCreate),
+		ptrCopy(o.VisibleToContacts), ptrCopy(o.Multiline), stringOrNil(o.ListItems), ptrCopy(o.AllowMultipleValues)
+}
+
 // Create adds an attribute named name, described by description, of type
 // dataType to the ticket type ticketTypeID.
 //
@@ -46,8 +54,8 @@ func (s *TicketTypeAttributesService) Create(ctx context.Context, ticketTypeID, 
 	if err := required("description", description); err != nil {
 		return nil, nil, err
 	}
-	if !dataType.Valid() {
-		return nil, nil, invalid("data_type", "got %q, allowed: %s", string(dataType), enumList(ticketTypeAttributeDataTypes))
+	if _, err := parseEnum("data_type", string(dataType), ticketTypeAttributeDataTypes); err != nil {
+		return nil, nil, err
 	}
 	body := gen.CreateTicketTypeAttributeRequest{
 		Name:        name,
@@ -55,13 +63,8 @@ func (s *TicketTypeAttributesService) Create(ctx context.Context, ticketTypeID, 
 		DataType:    gen.CreateTicketTypeAttributeRequestDataType(dataType),
 	}
 	if opts != nil {
-		body.RequiredToCreate = opts.RequiredToCreate
-		body.RequiredToCreateForContacts = opts.RequiredToCreateForContacts
-		body.VisibleOnCreate = opts.VisibleOnCreate
-		body.VisibleToContacts = opts.VisibleToContacts
-		body.Multiline = opts.Multiline
-		body.ListItems = stringOrNil(opts.ListItems)
-		body.AllowMultipleValues = opts.AllowMultipleValues
+		body.RequiredToCreate, body.RequiredToCreateForContacts, body.VisibleOnCreate, body.VisibleToContacts,
+			body.Multiline, body.ListItems, body.AllowMultipleValues = opts.fields()
 	}
 	return decode[TicketTypeAttribute](s.client.raw.CreateTicketTypeAttribute(ctx, ticketTypeID, nil, body))
 }
@@ -91,13 +94,8 @@ func (s *TicketTypeAttributesService) Update(ctx context.Context, ticketTypeID, 
 		body.Name = stringOrNil(opts.Name)
 		body.Description = stringOrNil(opts.Description)
 		body.Archived = opts.Archived
-		body.RequiredToCreate = opts.RequiredToCreate
-		body.RequiredToCreateForContacts = opts.RequiredToCreateForContacts
-		body.VisibleOnCreate = opts.VisibleOnCreate
-		body.VisibleToContacts = opts.VisibleToContacts
-		body.Multiline = opts.Multiline
-		body.ListItems = stringOrNil(opts.ListItems)
-		body.AllowMultipleValues = opts.AllowMultipleValues
+		body.RequiredToCreate, body.RequiredToCreateForContacts, body.VisibleOnCreate, body.VisibleToContacts,
+			body.Multiline, body.ListItems, body.AllowMultipleValues = opts.fields()
 	}
 	return decode[TicketTypeAttribute](s.client.raw.UpdateTicketTypeAttribute(ctx, ticketTypeID, attributeID, nil, body))
 }
