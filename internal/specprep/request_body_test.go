@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func TestRequestBodiesAreAliases(t *testing.T) {
 		if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
 			for _, spec := range gd.Specs {
 				ts := spec.(*ast.TypeSpec)
-				if st, ok := ts.Type.(*ast.StructType); ok && hasField(st, "union") {
+				if st, ok := ts.Type.(*ast.StructType); ok && slices.ContainsFunc(st.Fields.List, isUnionField) {
 					unions[ts.Name.Name] = true
 				}
 			}
@@ -66,17 +67,9 @@ func TestRequestBodiesAreAliases(t *testing.T) {
 	t.Logf("%d request body types, %d of them unions, each an alias", count, overUnion)
 }
 
-// hasField reports whether st declares a field called name.
-func hasField(st *ast.StructType, name string) bool {
-	for _, f := range st.Fields.List {
-		for _, n := range f.Names {
-			if n.Name == name {
-				return true
-			}
-		}
-	}
-	return false
-}
+// isUnionField reports whether f is the raw JSON field every generated oneOf
+// struct keeps its value in.
+func isUnionField(f *ast.Field) bool { return len(f.Names) == 1 && f.Names[0].Name == "union" }
 
 // sentBody returns a function that reads the body of a request built by the
 // generated client, shaped to take the builder's results directly.
