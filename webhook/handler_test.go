@@ -38,6 +38,7 @@ type recorder struct {
 	mu     sync.Mutex
 	calls  int
 	body   []byte
+	again  []byte // the body read once more through r.GetBody
 	n      *Notification
 	nErr   error
 	length int64
@@ -56,10 +57,19 @@ func (rec *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
+	var again []byte
+	if r.GetBody != nil {
+		rc, err := r.GetBody()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		again, _ = io.ReadAll(rc)
+	}
 	n, nErr := NotificationOf(r)
 	rec.mu.Lock()
 	rec.calls++
-	rec.body, rec.n, rec.nErr, rec.length = b, n, nErr, r.ContentLength
+	rec.body, rec.again, rec.n, rec.nErr, rec.length = b, again, n, nErr, r.ContentLength
 	rec.mu.Unlock()
 	w.WriteHeader(http.StatusNoContent)
 }
@@ -93,6 +103,7 @@ func TestHandlerPassesVerifiedBody(t *testing.T) {
 	assert.Equal(t, http.StatusNoContent, w.Code)
 	require.Equal(t, 1, rec.Calls())
 	assert.Equal(t, testBody, string(rec.body))
+	assert.Equal(t, testBody, string(rec.again), "r.GetBody gives the verified body again")
 	assert.Equal(t, int64(len(testBody)), rec.length)
 	require.NoError(t, rec.nErr)
 	assert.Equal(t, "ping", rec.n.Topic)
