@@ -15,6 +15,6 @@
 //
 // Start with the examples, which run against package intercomtest:
 // ExampleNewClient, ExampleTicketsService_Reply, ExampleContactsService_ListIter,
-// ExampleContactsService_SearchIter and ExampleError. README.md covers the
-// rest.
+// ExampleContactsService_SearchIter and ExampleError. Webhook notifications
+// are received with package webhook; README.md covers the rest.
 package facade

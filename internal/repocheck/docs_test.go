@@ -10,13 +10,13 @@ import (
 	"testing"
 )
 
-// TestPackageDocsOrient checks the package documentation of facade, gen and
-// intercomtest: at most 20 lines each, pointing to Example functions that
-// exist (in the package named, or in facade for gen, whose examples live
-// there).
+// TestPackageDocsOrient checks the package documentation of facade, gen,
+// intercomtest and webhook: at most 20 lines each, pointing to Example
+// functions that exist (in the package named, or in facade for gen, whose
+// examples live there).
 func TestPackageDocsOrient(t *testing.T) {
 	root := repoRoot(t)
-	for pkg, examplesIn := range map[string]string{"facade": "facade", "intercomtest": "intercomtest", "gen": "facade"} {
+	for pkg, examplesIn := range map[string]string{"facade": "facade", "intercomtest": "intercomtest", "gen": "facade", "webhook": "webhook"} {
 		t.Run(pkg, func(t *testing.T) {
 			f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(root, pkg, "doc.go"), nil, parser.ParseComments|parser.PackageClauseOnly)
 			if err != nil {

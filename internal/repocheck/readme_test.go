@@ -175,10 +175,11 @@ import (
 
 	"github.com/go-intercom/intercom/facade"
 	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/go-intercom/intercom/webhook"
 )
 
 var _ = []any{context.Background, json.Marshal, errors.New, fmt.Sprint, io.EOF, log.Print, http.NewServeMux,
-	os.Getenv, strings.Cut, testing.Short, time.Now, facade.Version, intercomtest.Start}
+	os.Getenv, strings.Cut, testing.Short, time.Now, facade.Version, intercomtest.Start, webhook.Verify}
 
 `
 

@@ -1,17 +1,19 @@
-package facade
+package webhook
 
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strconv"
 	"testing"
 
-	"github.com/go-intercom/intercom/gen"
+	"github.com/go-intercom/intercom/facade"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// webhookNotificationJSON wraps an item in a notification envelope.
-func webhookNotificationJSON(topic, item string) string {
+// notificationJSON wraps an item in a notification envelope.
+func notificationJSON(topic, item string) string {
 	return fmt.Sprintf(`{
   "type": "notification_event",
   "app_id": "abc123",
@@ -30,7 +32,7 @@ func webhookNotificationJSON(topic, item string) string {
 
 // Items of each decoded type, in the shape the REST API returns them.
 var (
-	webhookTicketItem = `{
+	ticketItem = `{
   "type": "ticket", "id": "294", "ticket_id": "17",
   "category": "Customer", "ticket_state": "submitted", "open": true,
   "created_at": 1718000000, "updated_at": 1718000100,
@@ -39,10 +41,10 @@ var (
     "description": "", "icon": "🐞", "archived": false, "created_at": 1717000000, "workspace_id": "abc123",
     "ticket_type_attributes": {"type": "list", "ticket_type_attributes": []}},
   "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "65f0"}]},
-  "admin_assignee_id": ` + idJSON[gen.Ticket]("AdminAssigneeId", "991") + `,
-  "team_assignee_id": ` + idJSON[gen.Ticket]("TeamAssigneeId", "0") + `
+  "admin_assignee_id": ` + ticketIDJSON("AdminAssigneeId", "991") + `,
+  "team_assignee_id": ` + ticketIDJSON("TeamAssigneeId", "0") + `
 }`
-	webhookConversationItem = `{
+	conversationItem = `{
   "type": "conversation", "id": "1911149811", "title": null,
   "created_at": 1718000000, "updated_at": 1718000050, "waiting_since": 1718000000, "snoozed_until": null,
   "open": true, "state": "open", "read": false, "priority": "not_priority",
@@ -55,7 +57,7 @@ var (
   "teammates": {"type": "admin.list", "teammates": []},
   "custom_attributes": {"plan": "pro"}
 }`
-	webhookContactItem = `{
+	contactItem = `{
   "type": "contact", "id": "65f0", "workspace_id": "abc123", "role": "user",
   "external_id": "user-42", "email": "jane@example.com", "name": "Jane", "phone": null,
   "created_at": 1717000000, "updated_at": 1718000000, "signed_up_at": 1717000000,
@@ -64,17 +66,17 @@ var (
   "social_profiles": {"type": "list", "data": []},
   "custom_attributes": {"seats": 3}
 }`
-	webhookCompanyItem = `{
+	companyItem = `{
   "type": "company", "id": "6601", "company_id": "acme", "app_id": "abc123", "name": "Acme",
   "created_at": 1717000000, "updated_at": 1718000000, "remote_created_at": 1700000000,
   "last_request_at": 1718000000, "monthly_spend": 100, "session_count": 4, "size": 12,
   "user_count": 3, "industry": "Anvils", "website": "https://acme.example"
 }`
-	webhookAdminItem = `{
+	adminItem = `{
   "type": "admin", "id": "991", "name": "Ada", "email": "ada@example.com", "job_title": "Support",
   "away_mode_enabled": true, "away_mode_reassign": false, "has_inbox_seat": true, "team_ids": [4, 5]
 }`
-	webhookVisitorItem = `{
+	visitorItem = `{
   "type": "visitor", "id": "7a1b", "user_id": "v-9", "app_id": "abc123", "anonymous": true,
   "email": "", "created_at": 1718000000, "updated_at": 1718000000
 }`
@@ -82,7 +84,7 @@ var (
 
 func TestParseNotificationEnvelope(t *testing.T) {
 	t.Parallel()
-	n, err := ParseNotification([]byte(webhookNotificationJSON("ticket.created", webhookTicketItem)))
+	n, err := ParseNotification([]byte(notificationJSON("ticket.created", ticketItem)))
 	require.NoError(t, err)
 	assert.Equal(t, "notif_6c1f0e2a", n.ID)
 	assert.Equal(t, "abc123", n.AppID)
@@ -93,20 +95,23 @@ func TestParseNotificationEnvelope(t *testing.T) {
 	assert.Equal(t, 2, n.DeliveryAttempts)
 	assert.Equal(t, "retry", n.DeliveryStatus)
 	assert.Equal(t, ItemTypeTicket, n.ItemType)
-	assert.JSONEq(t, webhookTicketItem, string(n.RawItem))
+	assert.JSONEq(t, ticketItem, string(n.RawItem))
 }
 
 func TestParseNotificationItemTypes(t *testing.T) {
 	t.Parallel()
 	t.Run("ticket", func(t *testing.T) {
 		t.Parallel()
-		n := mustParseWebhookNotification(t, "ticket.created", webhookTicketItem)
+		n := mustParse(t, "ticket.created", ticketItem)
 		tk, ok := n.Ticket()
 		require.True(t, ok)
-		assert.Same(t, tk, n.Item.(*gen.Ticket))
+		assert.Same(t, tk, n.Item.(*facade.Ticket))
 		assert.Equal(t, "294", tk.Id)
 		assert.Equal(t, "17", tk.TicketId)
-		assert.Equal(t, TicketStateSubmitted, TicketStateOf(tk))
+		assert.Equal(t, facade.TicketStateSubmitted, facade.TicketStateOf(tk))
+		// Assignee ids are strings in 2.11 and integers from 2.16 on.
+		assert.Equal(t, "991", fmt.Sprint(tk.GetAdminAssigneeId()))
+		assert.Equal(t, "0", fmt.Sprint(tk.GetTeamAssigneeId()))
 		require.NotNil(t, tk.TicketType)
 		assert.Equal(t, "Bug", tk.GetTicketType().Name)
 		require.Len(t, tk.Contacts.Contacts, 1)
@@ -119,11 +124,11 @@ func TestParseNotificationItemTypes(t *testing.T) {
 	})
 	t.Run("conversation", func(t *testing.T) {
 		t.Parallel()
-		n := mustParseWebhookNotification(t, "conversation.user.created", webhookConversationItem)
+		n := mustParse(t, "conversation.user.created", conversationItem)
 		c, ok := n.Conversation()
 		require.True(t, ok)
 		assert.Equal(t, "1911149811", c.Id)
-		assert.Equal(t, gen.ConversationState("open"), c.State)
+		assert.EqualValues(t, "open", c.State)
 		assert.Equal(t, "jane@example.com", c.Source.Author.Email)
 		assert.Equal(t, "pro", c.CustomAttributes["plan"])
 		_, isTicket := n.Ticket()
@@ -131,7 +136,7 @@ func TestParseNotificationItemTypes(t *testing.T) {
 	})
 	t.Run("contact", func(t *testing.T) {
 		t.Parallel()
-		n := mustParseWebhookNotification(t, "contact.user.created", webhookContactItem)
+		n := mustParse(t, "contact.user.created", contactItem)
 		c, ok := n.Contact()
 		require.True(t, ok)
 		assert.Equal(t, "65f0", c.Id)
@@ -142,7 +147,7 @@ func TestParseNotificationItemTypes(t *testing.T) {
 	})
 	t.Run("company", func(t *testing.T) {
 		t.Parallel()
-		n := mustParseWebhookNotification(t, "company.created", webhookCompanyItem)
+		n := mustParse(t, "company.created", companyItem)
 		c, ok := n.Company()
 		require.True(t, ok)
 		assert.Equal(t, "acme", c.CompanyId)
@@ -150,7 +155,7 @@ func TestParseNotificationItemTypes(t *testing.T) {
 	})
 	t.Run("admin", func(t *testing.T) {
 		t.Parallel()
-		n := mustParseWebhookNotification(t, "admin.away_mode_updated", webhookAdminItem)
+		n := mustParse(t, "admin.away_mode_updated", adminItem)
 		a, ok := n.Admin()
 		require.True(t, ok)
 		assert.Equal(t, "991", a.Id)
@@ -159,7 +164,7 @@ func TestParseNotificationItemTypes(t *testing.T) {
 	})
 	t.Run("visitor", func(t *testing.T) {
 		t.Parallel()
-		n := mustParseWebhookNotification(t, "visitor.signed_up", webhookVisitorItem)
+		n := mustParse(t, "visitor.signed_up", visitorItem)
 		v, ok := n.Visitor()
 		require.True(t, ok)
 		assert.Equal(t, "v-9", v.UserId)
@@ -170,25 +175,25 @@ func TestParseNotificationItemTypes(t *testing.T) {
 func TestParseNotificationTypeSwitch(t *testing.T) {
 	t.Parallel()
 	items := map[string]string{
-		ItemTypeTicket: webhookTicketItem, ItemTypeConversation: webhookConversationItem, ItemTypeContact: webhookContactItem,
-		ItemTypeCompany: webhookCompanyItem, ItemTypeAdmin: webhookAdminItem, ItemTypeVisitor: webhookVisitorItem,
+		ItemTypeTicket: ticketItem, ItemTypeConversation: conversationItem, ItemTypeContact: contactItem,
+		ItemTypeCompany: companyItem, ItemTypeAdmin: adminItem, ItemTypeVisitor: visitorItem,
 		"ping": `{"type":"ping","message":"hi"}`,
 	}
 	for want, item := range items {
-		n := mustParseWebhookNotification(t, "some.topic", item)
+		n := mustParse(t, "some.topic", item)
 		var got string
 		switch n.Item.(type) {
-		case *gen.Ticket:
+		case *facade.Ticket:
 			got = ItemTypeTicket
-		case *gen.Conversation:
+		case *facade.Conversation:
 			got = ItemTypeConversation
-		case *gen.Contact:
+		case *facade.Contact:
 			got = ItemTypeContact
-		case *gen.Company:
+		case *facade.Company:
 			got = ItemTypeCompany
-		case *gen.Admin:
+		case *facade.Admin:
 			got = ItemTypeAdmin
-		case *gen.Visitor:
+		case *facade.Visitor:
 			got = ItemTypeVisitor
 		case json.RawMessage:
 			got = "ping"
@@ -202,19 +207,19 @@ func TestParseNotificationUnknownItemStaysRaw(t *testing.T) {
 	t.Parallel()
 	const item = `{"type": "contact_tag", "created_at": 1718000000,
   "tag": {"type": "tag", "id": "12", "name": "VIP"}, "contact": {"type": "contact", "id": "65f0"}}`
-	n := mustParseWebhookNotification(t, "contact.user.tag.created", item)
+	n := mustParse(t, "contact.user.tag.created", item)
 	assert.Equal(t, "contact_tag", n.ItemType)
 	raw, ok := n.Item.(json.RawMessage)
 	require.True(t, ok, "item is %T", n.Item)
 	assert.JSONEq(t, item, string(raw))
 	for name, got := range map[string]bool{
-		"ticket": webhookItemOK(n.Ticket()), "conversation": webhookItemOK(n.Conversation()), "contact": webhookItemOK(n.Contact()),
-		"company": webhookItemOK(n.Company()), "admin": webhookItemOK(n.Admin()), "visitor": webhookItemOK(n.Visitor()),
+		"ticket": itemOK(n.Ticket()), "conversation": itemOK(n.Conversation()), "contact": itemOK(n.Contact()),
+		"company": itemOK(n.Company()), "admin": itemOK(n.Admin()), "visitor": itemOK(n.Visitor()),
 	} {
 		assert.False(t, got, name)
 	}
 	// An item without a type field is raw as well.
-	n = mustParseWebhookNotification(t, "x", `{"id": "1"}`)
+	n = mustParse(t, "x", `{"id": "1"}`)
 	assert.Empty(t, n.ItemType)
 	assert.IsType(t, json.RawMessage{}, n.Item)
 }
@@ -253,11 +258,11 @@ func TestParseNotificationRejectsNonNotifications(t *testing.T) {
 
 func TestParseNotificationItemDecodeError(t *testing.T) {
 	t.Parallel()
-	// The item says ticket but its id is a number, which gen.Ticket refuses.
-	body := webhookNotificationJSON("ticket.created", `{"type":"ticket","id":294}`)
+	// The item says ticket but its id is a number, which facade.Ticket refuses.
+	body := notificationJSON("ticket.created", `{"type":"ticket","id":294}`)
 	n, err := ParseNotification([]byte(body))
 	assert.Nil(t, n)
-	var itemErr *NotificationItemError
+	var itemErr *ItemError
 	require.ErrorAs(t, err, &itemErr)
 	assert.Contains(t, err.Error(), `"ticket"`)
 	var typeErr *json.UnmarshalTypeError
@@ -272,18 +277,36 @@ func TestParseNotificationItemDecodeError(t *testing.T) {
 	assert.False(t, ok)
 
 	// An item that is not an object at all.
-	_, err = ParseNotification([]byte(webhookNotificationJSON("x", `"oops"`)))
+	_, err = ParseNotification([]byte(notificationJSON("x", `"oops"`)))
 	require.ErrorAs(t, err, &itemErr)
 	assert.Equal(t, "x", itemErr.Notification.Topic)
 }
 
-// mustParseWebhookNotification parses an envelope around item.
-func mustParseWebhookNotification(t *testing.T, topic, item string) *Notification {
+// mustParse parses an envelope around item.
+func mustParse(t *testing.T, topic, item string) *Notification {
 	t.Helper()
-	n, err := ParseNotification([]byte(webhookNotificationJSON(topic, item)))
+	n, err := ParseNotification([]byte(notificationJSON(topic, item)))
 	require.NoError(t, err)
 	return n
 }
 
-// webhookItemOK keeps the boolean of an accessor's result.
-func webhookItemOK[T any](_ *T, ok bool) bool { return ok }
+// itemOK keeps the boolean of an accessor's result.
+func itemOK[T any](_ *T, ok bool) bool { return ok }
+
+// ticketIDJSON writes id as JSON the way facade.Ticket's field holds it: a
+// string, or a number where the description gen was generated from types the
+// id as an integer (the assignee ids of 2.16).
+func ticketIDJSON(field, id string) string {
+	f, ok := reflect.TypeFor[facade.Ticket]().FieldByName(field)
+	if !ok {
+		panic("facade.Ticket has no field " + field)
+	}
+	t := f.Type
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.String {
+		return strconv.Quote(id)
+	}
+	return id
+}

@@ -1,4 +1,4 @@
-package facade
+package webhook
 
 import (
 	"crypto/hmac"
@@ -8,15 +8,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-intercom/intercom/facade"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// webhookTestSecret is the client secret the webhook tests sign with.
-const webhookTestSecret = "client_secret_9d2f"
+// testSecret is the client secret the webhook tests sign with.
+const testSecret = "client_secret_9d2f"
 
-// webhookTestBody is a small notification body the webhook tests sign.
-const webhookTestBody = `{"type":"notification_event","id":"notif_1","app_id":"abc123","topic":"ping","created_at":1700000000,"delivery_attempts":1,"first_sent_at":1700000001,"data":{"type":"notification_event_data","item":{"type":"ping","message":"hello"}}}`
+// testBody is a small notification body the webhook tests sign.
+const testBody = `{"type":"notification_event","id":"notif_1","app_id":"abc123","topic":"ping","created_at":1700000000,"delivery_attempts":1,"first_sent_at":1700000001,"data":{"type":"notification_event_data","item":{"type":"ping","message":"hello"}}}`
 
 // hmacSHA1Hex computes the signature digest independently of the code under
 // test.
@@ -26,50 +27,50 @@ func hmacSHA1Hex(secret, body string) string {
 	return hex.EncodeToString(mac.Sum(nil))
 }
 
-func TestVerifyWebhookKnownVector(t *testing.T) {
+func TestVerifyKnownVector(t *testing.T) {
 	t.Parallel()
 	// The HMAC-SHA1 example widely published for this key and message.
 	const body = "The quick brown fox jumps over the lazy dog"
 	const sig = "sha1=de7c9b85b8b78aa6bc8a7a36f70a90701c9db4d9"
-	assert.NoError(t, VerifyWebhook("key", []byte(body), sig))
-	assert.Equal(t, sig, WebhookSignature("key", []byte(body)))
+	assert.NoError(t, Verify("key", []byte(body), sig))
+	assert.Equal(t, sig, Sign("key", []byte(body)))
 }
 
-func TestVerifyWebhookComputedVector(t *testing.T) {
+func TestVerifyComputedVector(t *testing.T) {
 	t.Parallel()
-	sig := "sha1=" + hmacSHA1Hex(webhookTestSecret, webhookTestBody)
-	assert.NoError(t, VerifyWebhook(webhookTestSecret, []byte(webhookTestBody), sig))
-	assert.Equal(t, sig, WebhookSignature(webhookTestSecret, []byte(webhookTestBody)))
+	sig := "sha1=" + hmacSHA1Hex(testSecret, testBody)
+	assert.NoError(t, Verify(testSecret, []byte(testBody), sig))
+	assert.Equal(t, sig, Sign(testSecret, []byte(testBody)))
 	// An empty body is signed too.
-	assert.NoError(t, VerifyWebhook(webhookTestSecret, nil, "sha1="+hmacSHA1Hex(webhookTestSecret, "")))
+	assert.NoError(t, Verify(testSecret, nil, "sha1="+hmacSHA1Hex(testSecret, "")))
 }
 
-func TestVerifyWebhookRejectsTamperedBodyAndWrongSecret(t *testing.T) {
+func TestVerifyRejectsTamperedBodyAndWrongSecret(t *testing.T) {
 	t.Parallel()
-	sig := "sha1=" + hmacSHA1Hex(webhookTestSecret, webhookTestBody)
+	sig := "sha1=" + hmacSHA1Hex(testSecret, testBody)
 	tampered := []string{
-		strings.Replace(webhookTestBody, `"topic":"ping"`, `"topic":"pong"`, 1),
-		webhookTestBody + " ",
-		webhookTestBody + "\n",
-		webhookTestBody[:len(webhookTestBody)-1],
+		strings.Replace(testBody, `"topic":"ping"`, `"topic":"pong"`, 1),
+		testBody + " ",
+		testBody + "\n",
+		testBody[:len(testBody)-1],
 		"",
 	}
 	for _, body := range tampered {
-		err := VerifyWebhook(webhookTestSecret, []byte(body), sig)
+		err := Verify(testSecret, []byte(body), sig)
 		assert.ErrorIs(t, err, ErrSignatureMismatch, "body %q", body)
 	}
 	for _, secret := range []string{"client_secret_9d2F", "client_secret_9d2f ", "other"} {
-		err := VerifyWebhook(secret, []byte(webhookTestBody), sig)
+		err := Verify(secret, []byte(testBody), sig)
 		assert.ErrorIs(t, err, ErrSignatureMismatch, "secret %q", secret)
 	}
 	// A signature made with the right secret over another body.
-	other := "sha1=" + hmacSHA1Hex(webhookTestSecret, "{}")
-	assert.ErrorIs(t, VerifyWebhook(webhookTestSecret, []byte(webhookTestBody), other), ErrSignatureMismatch)
+	other := "sha1=" + hmacSHA1Hex(testSecret, "{}")
+	assert.ErrorIs(t, Verify(testSecret, []byte(testBody), other), ErrSignatureMismatch)
 }
 
-func TestVerifyWebhookHeaderVariants(t *testing.T) {
+func TestVerifyHeaderVariants(t *testing.T) {
 	t.Parallel()
-	digest := hmacSHA1Hex(webhookTestSecret, webhookTestBody)
+	digest := hmacSHA1Hex(testSecret, testBody)
 	flipped := []byte(digest)
 	if flipped[0] == '0' {
 		flipped[0] = '1'
@@ -102,7 +103,7 @@ func TestVerifyWebhookHeaderVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			err := VerifyWebhook(webhookTestSecret, []byte(webhookTestBody), tt.header)
+			err := Verify(testSecret, []byte(testBody), tt.header)
 			if tt.want == nil {
 				assert.NoError(t, err)
 				return
@@ -114,18 +115,18 @@ func TestVerifyWebhookHeaderVariants(t *testing.T) {
 					assert.False(t, errors.Is(err, other), "%v also matches %v", err, other)
 				}
 			}
-			assert.NotContains(t, err.Error(), webhookTestSecret)
+			assert.NotContains(t, err.Error(), testSecret)
 		})
 	}
 }
 
-func TestVerifyWebhookEmptySecret(t *testing.T) {
+func TestVerifyEmptySecret(t *testing.T) {
 	t.Parallel()
 	// With an empty key anyone can sign; the check must refuse it even when
 	// the signature matches.
-	sig := "sha1=" + hmacSHA1Hex("", webhookTestBody)
-	err := VerifyWebhook("", []byte(webhookTestBody), sig)
-	var inErr *InputError
+	sig := "sha1=" + hmacSHA1Hex("", testBody)
+	err := Verify("", []byte(testBody), sig)
+	var inErr *facade.InputError
 	require.ErrorAs(t, err, &inErr)
 	assert.Equal(t, "secret", inErr.Field)
 }
