@@ -3,21 +3,20 @@ package intercomtest
 import (
 	"fmt"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestAdminsAndTeams(t *testing.T) {
 	s := NewServer(t)
 	support := mustSend(t, s, 200, "GET", "/teams", nil)["teams"].([]any)[0].(map[string]any)
 	billing := s.AddTeam("Billing")
-	if billing.ID == "" || billing.Name != "Billing" {
-		t.Fatalf("AddTeam %+v", billing)
-	}
+	require.False(t, billing.ID == "" || billing.Name != "Billing", "AddTeam %+v", billing)
 	// Unknown team ids are ignored.
 	bo := s.AddAdmin("Bo", "bo@example.com", billing.ID, "404")
 	admins := s.Admins()
-	if len(admins) != 3 || admins[0] != s.Me() || admins[2] != bo {
-		t.Fatalf("Admins %+v", admins)
-	}
+	require.False(t, len(admins) != 3 || admins[0] != s.Me() || admins[2] != bo, "Admins %+v", admins)
 
 	team := mustSend(t, s, 200, "GET", "/teams/"+billing.ID, nil)
 	if ids := team["admin_ids"].([]any); team["name"] != "Billing" || len(ids) != 1 || fmt.Sprint(int(ids[0].(float64))) != bo.ID {
@@ -32,18 +31,14 @@ func TestAdminsAndTeams(t *testing.T) {
 	mustSend(t, s, 404, "GET", "/teams/1", nil)
 
 	a := mustSend(t, s, 200, "GET", "/admins/"+bo.ID, nil)
-	if a["email"] != "bo@example.com" || a["away_mode_enabled"] != false {
-		t.Errorf("admin %v", a)
-	}
+	assert.False(t, a["email"] != "bo@example.com" || a["away_mode_enabled"] != false, "admin %v", a)
 	if list := mustSend(t, s, 200, "GET", "/admins", nil)["admins"].([]any); len(list) != 3 {
 		t.Errorf("%d admins", len(list))
 	}
 	mustSend(t, s, 404, "GET", "/admins/1", nil)
 
 	a = mustSend(t, s, 200, "PUT", "/admins/"+bo.ID+"/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": true})
-	if a["away_mode_enabled"] != true || a["away_mode_reassign"] != true {
-		t.Errorf("away %v", a)
-	}
+	assert.False(t, a["away_mode_enabled"] != true || a["away_mode_reassign"] != true, "away %v", a)
 	if a = mustSend(t, s, 200, "GET", "/admins/"+bo.ID, nil); a["away_mode_enabled"] != true {
 		t.Errorf("away mode not kept: %v", a)
 	}
@@ -58,50 +53,34 @@ func TestContactLifecycle(t *testing.T) {
 		"custom_attributes": map[string]any{"plan": "free", "seats": 3},
 	})
 	id := ct["id"].(string)
-	if ct["role"] != "lead" || ct["email_domain"] != "example.com" || ct["external_id"] != "ext-1" ||
-		ct["custom_attributes"].(map[string]any)["plan"] != "free" {
-		t.Fatalf("created %v", ct)
-	}
+	require.False(t, ct["role"] != "lead" || ct["email_domain"] != "example.com" || ct["external_id"] != "ext-1" ||
+		ct["custom_attributes"].(map[string]any)["plan"] != "free", "created %v", ct)
 	status, _, body := send(t, s, "POST", "/contacts", map[string]any{"role": "visitor", "email": "v@example.com"})
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("bad role: %d %v", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "bad role: %d %v", status, body)
 	status, _, body = send(t, s, "POST", "/contacts", map[string]any{"external_id": "ext-1"})
-	if status != 409 || errField(body, "code") != "conflict" {
-		t.Errorf("duplicate external id: %d %v", status, body)
-	}
+	assert.False(t, status != 409 || errField(body, "code") != "conflict", "duplicate external id: %d %v", status, body)
 
 	ct = mustSend(t, s, 200, "PUT", "/contacts/"+id, map[string]any{
 		"role": "user", "name": "Lea", "phone": "+15550100", "email": "lea@example.org",
 		"custom_attributes": map[string]any{"plan": "pro"},
 	})
 	custom := ct["custom_attributes"].(map[string]any)
-	if ct["role"] != "user" || ct["name"] != "Lea" || ct["phone"] != "+15550100" || ct["email"] != "lea@example.org" ||
-		custom["plan"] != "pro" || custom["seats"] != 3.0 || ct["external_id"] != "ext-1" {
-		t.Errorf("updated %v", ct)
-	}
+	assert.False(t, ct["role"] != "user" || ct["name"] != "Lea" || ct["phone"] != "+15550100" || ct["email"] != "lea@example.org" ||
+		custom["plan"] != "pro" || custom["seats"] != 3.0 || ct["external_id"] != "ext-1", "updated %v", ct)
 	// A contact without custom attributes gets some on update.
 	other := s.AddContact(Contact{Email: "o@example.com", Role: "LEAD"})
 	ct = mustSend(t, s, 200, "PUT", "/contacts/"+other.ID, map[string]any{"custom_attributes": map[string]any{"x": "y"}})
-	if ct["role"] != "lead" || ct["custom_attributes"].(map[string]any)["x"] != "y" {
-		t.Errorf("updated other %v", ct)
-	}
+	assert.False(t, ct["role"] != "lead" || ct["custom_attributes"].(map[string]any)["x"] != "y", "updated other %v", ct)
 	mustSend(t, s, 404, "PUT", "/contacts/nope", map[string]any{"name": "x"})
 
 	ar := mustSend(t, s, 200, "POST", "/contacts/"+id+"/archive", nil)
-	if ar["archived"] != true || ar["id"] != id {
-		t.Errorf("archive %v", ar)
-	}
+	assert.False(t, ar["archived"] != true || ar["id"] != id, "archive %v", ar)
 	ar = mustSend(t, s, 200, "POST", "/contacts/"+id+"/unarchive", nil)
-	if ar["archived"] != false {
-		t.Errorf("unarchive %v", ar)
-	}
+	assert.Equal(t, false, ar["archived"], "unarchive %v", ar)
 	mustSend(t, s, 404, "POST", "/contacts/nope/archive", nil)
 	mustSend(t, s, 404, "DELETE", "/contacts/nope", nil)
 	del := mustSend(t, s, 200, "DELETE", "/contacts/"+id, nil)
-	if del["deleted"] != true || del["external_id"] != "ext-1" {
-		t.Errorf("delete %v", del)
-	}
+	assert.False(t, del["deleted"] != true || del["external_id"] != "ext-1", "delete %v", del)
 	if list := mustSend(t, s, 200, "GET", "/contacts", nil); list["total_count"] != 1.0 {
 		t.Errorf("after delete %v", list)
 	}
@@ -119,21 +98,15 @@ func TestContactTags(t *testing.T) {
 		mustSend(t, s, 200, "POST", path, map[string]any{"id": id})
 	}
 	list := mustSend(t, s, 200, "GET", path, nil)["data"].([]any)
-	if len(list) != 2 || list[0].(map[string]any)["id"] != tagA || list[1].(map[string]any)["name"] != "b" {
-		t.Errorf("tags %v", list)
-	}
+	assert.False(t, len(list) != 2 || list[0].(map[string]any)["id"] != tagA || list[1].(map[string]any)["name"] != "b", "tags %v", list)
 	got := mustSend(t, s, 200, "GET", "/contacts/"+ct.ID, nil)["tags"].(map[string]any)
-	if got["total_count"] != 2.0 || got["data"].([]any)[1].(map[string]any)["url"] != "/tags/"+tagB {
-		t.Errorf("contact tags %v", got)
-	}
+	assert.False(t, got["total_count"] != 2.0 || got["data"].([]any)[1].(map[string]any)["url"] != "/tags/"+tagB, "contact tags %v", got)
 	mustSend(t, s, 404, "GET", "/contacts/nope/tags", nil)
 	mustSend(t, s, 404, "DELETE", "/contacts/nope/tags/"+tagA, nil)
 	mustSend(t, s, 200, "DELETE", path+"/"+tagA, nil)
 	mustSend(t, s, 404, "DELETE", path+"/"+tagA, nil)
 	list = mustSend(t, s, 200, "GET", path, nil)["data"].([]any)
-	if len(list) != 1 || list[0].(map[string]any)["id"] != tagB {
-		t.Errorf("tags after detach %v", list)
-	}
+	assert.False(t, len(list) != 1 || list[0].(map[string]any)["id"] != tagB, "tags after detach %v", list)
 	// Deleting a tag takes it off the contact.
 	mustSend(t, s, 200, "DELETE", "/tags/"+tagB, nil)
 	if list = mustSend(t, s, 200, "GET", path, nil)["data"].([]any); len(list) != 0 {
@@ -150,24 +123,18 @@ func TestCompanies(t *testing.T) {
 		"custom_attributes": map[string]any{"tier": "a"},
 	})
 	id := co["id"].(string)
-	if co["size"] != 40.0 || co["monthly_spend"] != 1200.0 || co["remote_created_at"] != 1600000000.0 ||
-		co["plan"].(map[string]any)["name"] != "gold" || co["custom_attributes"].(map[string]any)["tier"] != "a" {
-		t.Fatalf("created %v", co)
-	}
+	require.False(t, co["size"] != 40.0 || co["monthly_spend"] != 1200.0 || co["remote_created_at"] != 1600000000.0 ||
+		co["plan"].(map[string]any)["name"] != "gold" || co["custom_attributes"].(map[string]any)["tier"] != "a", "created %v", co)
 	// The same company_id updates the company.
 	co = mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme Inc"})
-	if co["id"] != id || co["name"] != "Acme Inc" || co["size"] != 40.0 {
-		t.Errorf("updated %v", co)
-	}
+	assert.False(t, co["id"] != id || co["name"] != "Acme Inc" || co["size"] != 40.0, "updated %v", co)
 	mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "globex", "name": "Globex"})
 	mustSend(t, s, 200, "POST", "/companies", map[string]any{"name": "Initech"})
 
 	page := mustSend(t, s, 200, "POST", "/companies/list?page=2&per_page=2", nil)
 	data := page["data"].([]any)
-	if page["total_count"] != 3.0 || len(data) != 1 || data[0].(map[string]any)["name"] != "Initech" ||
-		page["pages"].(map[string]any)["total_pages"] != 2.0 {
-		t.Errorf("list page 2: %v", page)
-	}
+	assert.False(t, page["total_count"] != 3.0 || len(data) != 1 || data[0].(map[string]any)["name"] != "Initech" ||
+		page["pages"].(map[string]any)["total_pages"] != 2.0, "list page 2: %v", page)
 	page = mustSend(t, s, 200, "POST", "/companies/list?page=0&per_page=0", nil)
 	if p := page["pages"].(map[string]any); p["page"] != 1.0 || p["per_page"] != 15.0 || len(page["data"].([]any)) != 3 {
 		t.Errorf("list defaults: %v", page)
@@ -176,13 +143,9 @@ func TestCompanies(t *testing.T) {
 	// A lookup by name or company_id answers the company itself, as
 	// Intercom does.
 	hits := mustSend(t, s, 200, "GET", "/companies?name=acme+inc", nil)
-	if hits["type"] != "company" || hits["id"] != id {
-		t.Errorf("by name: %v", hits)
-	}
+	assert.False(t, hits["type"] != "company" || hits["id"] != id, "by name: %v", hits)
 	hits = mustSend(t, s, 200, "GET", "/companies?company_id=globex", nil)
-	if hits["type"] != "company" || hits["name"] != "Globex" {
-		t.Errorf("by company_id: %v", hits)
-	}
+	assert.False(t, hits["type"] != "company" || hits["name"] != "Globex", "by company_id: %v", hits)
 	if hits = mustSend(t, s, 200, "GET", "/companies", nil); hits["total_count"] != 3.0 {
 		t.Errorf("all: %v", hits)
 	}
@@ -209,9 +172,7 @@ func TestCompanies(t *testing.T) {
 	// Deleting a company detaches it from its contacts.
 	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
 	del := mustSend(t, s, 200, "DELETE", "/companies/"+id, nil)
-	if del["deleted"] != true || del["id"] != id {
-		t.Errorf("delete %v", del)
-	}
+	assert.False(t, del["deleted"] != true || del["id"] != id, "delete %v", del)
 	mustSend(t, s, 404, "DELETE", "/companies/"+id, nil)
 	if list = mustSend(t, s, 200, "GET", cpath, nil); list["total_count"] != 0.0 {
 		t.Errorf("after delete %v", list)
@@ -237,9 +198,7 @@ func TestContactSearchFields(t *testing.T) {
 		for _, c := range out["data"].([]any) {
 			ids = append(ids, c.(map[string]any)["id"].(string))
 		}
-		if int(out["total_count"].(float64)) != len(ids) {
-			t.Errorf("%s %s %v: total_count %v for %d hits", field, op, value, out["total_count"], len(ids))
-		}
+		assert.Equal(t, len(ids), int(out["total_count"].(float64)), "%s %s %v: total_count %v for %d hits", field, op, value, out["total_count"], len(ids))
 		return ids
 	}
 	cases := []struct {

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // newConversation starts a conversation from a contact and returns its id.
@@ -20,30 +23,22 @@ func TestCreateAndListConversations(t *testing.T) {
 	ct := s.AddContact(Contact{Email: "lead@example.com", Role: "lead", Name: "Lee"})
 	status, _, body := send(t, s, "POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "user", "id": "000000000000000000000000"}, "body": "hi"})
-	if status != 404 || errField(body, "code") != "not_found" {
-		t.Errorf("unknown contact: %d %v", status, body)
-	}
+	assert.False(t, status != 404 || errField(body, "code") != "not_found", "unknown contact: %d %v", status, body)
 	msg := mustSend(t, s, 200, "POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "lead", "id": ct.ID}, "body": "old", "subject": "Re", "created_at": 1600000000,
 	})
-	if msg["created_at"] != 1600000000.0 || msg["subject"] != "Re" || msg["type"] != "user_message" {
-		t.Errorf("message %v", msg)
-	}
+	assert.False(t, msg["created_at"] != 1600000000.0 || msg["subject"] != "Re" || msg["type"] != "user_message", "message %v", msg)
 	id := msg["conversation_id"].(string)
 	cv := mustSend(t, s, 200, "GET", "/conversations/"+id, nil)
 	src := cv["source"].(map[string]any)
-	if cv["created_at"] != 1600000000.0 || src["author"].(map[string]any)["type"] != "lead" || src["subject"] != "Re" {
-		t.Errorf("conversation %v", cv)
-	}
+	assert.False(t, cv["created_at"] != 1600000000.0 || src["author"].(map[string]any)["type"] != "lead" || src["subject"] != "Re", "conversation %v", cv)
 	mustSend(t, s, 404, "GET", "/conversations/1", nil)
 
 	newConversation(t, s, ct.ID, "second")
 	newConversation(t, s, ct.ID, "third")
 	page := mustSend(t, s, 200, "GET", "/conversations?per_page=2", nil)
 	list := page["conversations"].([]any)
-	if page["total_count"] != 3.0 || len(list) != 2 {
-		t.Fatalf("page 1 %v", page)
-	}
+	require.False(t, page["total_count"] != 3.0 || len(list) != 2, "page 1 %v", page)
 	if _, ok := list[0].(map[string]any)["conversation_parts"]; ok {
 		t.Errorf("a listed conversation has parts")
 	}
@@ -53,9 +48,7 @@ func TestCreateAndListConversations(t *testing.T) {
 		t.Errorf("page 2 %v", page)
 	}
 	status, _, body = send(t, s, "GET", "/conversations?starting_after=b2Zmc2V0Oi0x", nil) // "offset:-1"
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("negative cursor: %d %v", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "negative cursor: %d %v", status, body)
 	assertClean(t, s)
 }
 
@@ -76,26 +69,18 @@ func TestReplyConversationErrors(t *testing.T) {
 		{"/conversations/" + id + "/reply", map[string]any{"type": "user", "user_id": "nobody", "message_type": "comment", "body": "x"}, 404, "not_found"},
 	} {
 		status, _, body := send(t, s, "POST", tc.path, tc.body)
-		if status != tc.status || errField(body, "code") != tc.code {
-			t.Errorf("%v: %d %v", tc.body, status, body)
-		}
+		assert.False(t, status != tc.status || errField(body, "code") != tc.code, "%v: %d %v", tc.body, status, body)
 	}
 	// A note leaves the conversation waiting and unread; a comment does not.
 	cv := mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": me, "message_type": "note", "body": "internal"})
-	if cv["waiting_since"] == nil || cv["read"] != false {
-		t.Errorf("after note %v", cv)
-	}
+	assert.False(t, cv["waiting_since"] == nil || cv["read"] != false, "after note %v", cv)
 	cv = mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": me, "message_type": "comment", "body": "hi"})
-	if cv["waiting_since"] != nil || cv["read"] != true {
-		t.Errorf("after comment %v", cv)
-	}
+	assert.False(t, cv["waiting_since"] != nil || cv["read"] != true, "after comment %v", cv)
 	cv = mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "user", "user_id": "u-1", "message_type": "comment", "body": "thanks"})
-	if cv["waiting_since"] == nil || cv["read"] != false {
-		t.Errorf("after user reply %v", cv)
-	}
+	assert.False(t, cv["waiting_since"] == nil || cv["read"] != false, "after user reply %v", cv)
 	assertClean(t, s)
 }
 
@@ -116,40 +101,26 @@ func TestManageConversation(t *testing.T) {
 	}{{"team", "1"}, {"admin", "1"}, {"admin", ""}} {
 		status, _, body := send(t, s, "POST", path, map[string]any{"message_type": "assignment", "type": tc.typ,
 			"admin_id": me, "assignee_id": tc.assignee})
-		if status != 404 || errField(body, "code") != "not_found" {
-			t.Errorf("assign %v: %d %v", tc, status, body)
-		}
+		assert.False(t, status != 404 || errField(body, "code") != "not_found", "assign %v: %d %v", tc, status, body)
 	}
 
 	cv := mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "snoozed", "admin_id": me, "snoozed_until": 1800000000})
-	if cv["state"] != "snoozed" || cv["snoozed_until"] != 1800000000.0 || cv["open"] != true {
-		t.Errorf("snoozed %v", cv)
-	}
+	assert.False(t, cv["state"] != "snoozed" || cv["snoozed_until"] != 1800000000.0 || cv["open"] != true, "snoozed %v", cv)
 	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "open", "admin_id": me})
-	if cv["state"] != "open" || cv["snoozed_until"] != nil {
-		t.Errorf("opened %v", cv)
-	}
+	assert.False(t, cv["state"] != "open" || cv["snoozed_until"] != nil, "opened %v", cv)
 	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
 		"admin_id": me, "assignee_id": grace, "body": "yours"})
-	if cv["admin_assignee_id"] != float64(mustAtoi(t, grace)) {
-		t.Errorf("assigned to admin %v", cv)
-	}
+	assert.Equal(t, float64(mustAtoi(t, grace)), cv["admin_assignee_id"], "assigned to admin %v", cv)
 	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "team",
 		"admin_id": me, "assignee_id": team})
-	if cv["team_assignee_id"] != float64(mustAtoi(t, team)) {
-		t.Errorf("assigned to team %v", cv)
-	}
+	assert.Equal(t, float64(mustAtoi(t, team)), cv["team_assignee_id"], "assigned to team %v", cv)
 	// A team id is recognised without type team.
 	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
 		"admin_id": me, "assignee_id": otherTeam})
-	if cv["team_assignee_id"] != float64(mustAtoi(t, otherTeam)) {
-		t.Errorf("assigned to other team %v", cv)
-	}
+	assert.Equal(t, float64(mustAtoi(t, otherTeam)), cv["team_assignee_id"], "assigned to other team %v", cv)
 	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
 		"admin_id": me, "assignee_id": "0"})
-	if cv["admin_assignee_id"] != nil || cv["team_assignee_id"] != nil {
-		t.Errorf("unassigned %v", cv)
-	}
+	assert.False(t, cv["admin_assignee_id"] != nil || cv["team_assignee_id"] != nil, "unassigned %v", cv)
 	var summary []string
 	for _, p := range cv["conversation_parts"].(map[string]any)["conversation_parts"].([]any) {
 		p := p.(map[string]any)
@@ -160,9 +131,7 @@ func TestManageConversation(t *testing.T) {
 		summary = append(summary, line)
 	}
 	want := "[snoozed open assignment to admin assignment to team assignment to team assignment to nobody_admin]"
-	if fmt.Sprint(summary) != want {
-		t.Errorf("parts %v, want %s", summary, want)
-	}
+	assert.Equal(t, want, fmt.Sprint(summary), "parts %v, want %s", summary, want)
 	assertClean(t, s)
 }
 
@@ -219,14 +188,10 @@ func TestConversationSearchFields(t *testing.T) {
 		for _, cv := range out["conversations"].([]any) {
 			ids = append(ids, cv.(map[string]any)["id"].(string))
 		}
-		if fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)) {
-			t.Errorf("%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
-		}
+		assert.False(t, fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)), "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
 	}
 	status, _, body := send(t, s, "POST", "/conversations/search", map[string]any{"query": map[string]any{
 		"field": "mood", "operator": "=", "value": "happy"}})
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("unknown field: %d %v", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "unknown field: %d %v", status, body)
 	assertClean(t, s)
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestMatchQuery(t *testing.T) {
@@ -58,9 +60,7 @@ func TestMatchQuery(t *testing.T) {
 		if err != nil {
 			errText = err.Error()
 		}
-		if got != tc.want || errText != tc.err {
-			t.Errorf("%v: %v, %q; want %v, %q", tc.q, got, errText, tc.want, tc.err)
-		}
+		assert.False(t, got != tc.want || errText != tc.err, "%v: %v, %q; want %v, %q", tc.q, got, errText, tc.want, tc.err)
 	}
 }
 
@@ -81,9 +81,7 @@ func TestScalarAndNumber(t *testing.T) {
 	if n, ok := number(4); !ok || n != 4 {
 		t.Errorf("number(4) = %v, %v", n, ok)
 	}
-	if !equalAny("", nil) || equalAny("x", nil) || !equalAny(int64(2), "2") || equalAny([]string{"a"}, "b") {
-		t.Errorf("equalAny")
-	}
+	assert.False(t, !equalAny("", nil) || equalAny("x", nil) || !equalAny(int64(2), "2") || equalAny([]string{"a"}, "b"), "equalAny")
 }
 
 func TestSearchPagination(t *testing.T) {
@@ -99,22 +97,16 @@ func TestSearchPagination(t *testing.T) {
 		{"per_page": 2, "starting_after": base64.RawURLEncoding.EncodeToString([]byte("7"))},
 	} {
 		status, _, body := send(t, s, "POST", "/contacts/search", map[string]any{"query": q, "pagination": pg})
-		if status != 400 || errField(body, "code") != "parameter_invalid" {
-			t.Errorf("pagination %v: %d %v", pg, status, body)
-		}
+		assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "pagination %v: %d %v", pg, status, body)
 	}
 	// A cursor past the end gives an empty last page.
 	past := base64.RawURLEncoding.EncodeToString([]byte("offset:99"))
 	page := mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": q,
 		"pagination": map[string]any{"per_page": 2, "starting_after": past}})
-	if len(page["data"].([]any)) != 0 || page["total_count"] != 3.0 {
-		t.Errorf("past the end %v", page)
-	}
+	assert.False(t, len(page["data"].([]any)) != 0 || page["total_count"] != 3.0, "past the end %v", page)
 	// per_page 0 in a list means the default.
 	page = mustSend(t, s, 200, "GET", "/contacts?per_page=0", nil)
-	if page["pages"].(map[string]any)["per_page"] != 50.0 || len(page["data"].([]any)) != 3 {
-		t.Errorf("default per_page %v", page)
-	}
+	assert.False(t, page["pages"].(map[string]any)["per_page"] != 50.0 || len(page["data"].([]any)) != 3, "default per_page %v", page)
 	assertClean(t, s)
 }
 
@@ -124,14 +116,10 @@ func TestTagMultipleUsers(t *testing.T) {
 	b := s.AddContact(Contact{Email: "b@example.com"})
 	status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "bulk",
 		"users": []any{map[string]any{"id": a.ID}, map[string]any{"id": b.ID}, map[string]any{"id": "nobody"}}})
-	if status != 200 {
-		t.Fatalf("tagging several contacts: %d %v", status, body)
-	}
+	require.EqualValues(t, 200, status, "tagging several contacts: %d %v", status, body)
 	for _, id := range []string{a.ID, b.ID} {
 		tags := mustSend(t, s, 200, "GET", "/contacts/"+id+"/tags", nil)["data"].([]any)
-		if len(tags) != 1 || tags[0].(map[string]any)["id"] != body["id"] {
-			t.Errorf("contact %s tags %v", id, tags)
-		}
+		assert.False(t, len(tags) != 1 || tags[0].(map[string]any)["id"] != body["id"], "contact %s tags %v", id, tags)
 	}
 }
 
@@ -186,9 +174,7 @@ func TestCompleteLeavesAlternativesAlone(t *testing.T) {
 	})
 	v := map[string]any{}
 	complete(schema, v)
-	if len(v) != 0 {
-		t.Errorf("completed %v", v)
-	}
+	assert.Equal(t, 0, len(v), "completed %v", v)
 }
 
 func TestNormalizeKeepsUnencodableValues(t *testing.T) {
@@ -217,18 +203,12 @@ func TestSuccessResponse(t *testing.T) {
 func TestPagingHelpers(t *testing.T) {
 	items := []int{1, 2, 3}
 	page, pages, ok := pageOf(items, 0, "")
-	if !ok || len(page) != 3 || pages["per_page"] != 50 {
-		t.Errorf("pageOf default %v %v", page, pages)
-	}
+	assert.False(t, !ok || len(page) != 3 || pages["per_page"] != 50, "pageOf default %v %v", page, pages)
 	if _, _, ok := pageOf(items, 1, base64.RawURLEncoding.EncodeToString([]byte("offset:x"))); ok {
 		t.Errorf("pageOf accepted a bad offset")
 	}
 	got, p := numberedPage(items, -1, -1)
-	if len(got) != 3 || p["page"] != 1 || p["per_page"] != 15 {
-		t.Errorf("numberedPage defaults %v %v", got, p)
-	}
+	assert.False(t, len(got) != 3 || p["page"] != 1 || p["per_page"] != 15, "numberedPage defaults %v %v", got, p)
 	got, p = numberedPage(items, 5, 2)
-	if len(got) != 0 || p["total_pages"] != 2 {
-		t.Errorf("numberedPage past the end %v %v", got, p)
-	}
+	assert.False(t, len(got) != 0 || p["total_pages"] != 2, "numberedPage past the end %v %v", got, p)
 }

@@ -12,22 +12,18 @@ import (
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestWithToken(t *testing.T) {
 	s := NewServer(t, WithToken("secret"))
-	if s.Token != "secret" {
-		t.Fatalf("Token %q", s.Token)
-	}
+	require.EqualValues(t, "secret", s.Token, "Token %q", s.Token)
 	me := mustSend(t, s, 200, "GET", "/me", nil)
-	if me["id"] != s.Me().ID {
-		t.Errorf("/me %v", me)
-	}
+	assert.Equal(t, s.Me().ID, me["id"], "/me %v", me)
 	status, _, body := sendWith(t, s, "GET", "/me", nil, map[string]string{
 		"Authorization": "Bearer " + DefaultToken, "Intercom-Version": "2.11"})
-	if status != 401 || errField(body, "code") != "unauthorized" {
-		t.Errorf("default token: %d %v", status, body)
-	}
+	assert.False(t, status != 401 || errField(body, "code") != "unauthorized", "default token: %d %v", status, body)
 }
 
 func TestStartRejectsBadOptions(t *testing.T) {
@@ -38,9 +34,7 @@ func TestStartRejectsBadOptions(t *testing.T) {
 		"negative both": {WithRateLimit(-1, -time.Second)},
 	} {
 		s, err := Start(opts...)
-		if err == nil || s != nil || !strings.HasPrefix(err.Error(), "intercomtest: ") {
-			t.Errorf("%s: Start = %v, %v", name, s, err)
-		}
+		assert.False(t, err == nil || s != nil || !strings.HasPrefix(err.Error(), "intercomtest: "), "%s: Start = %v, %v", name, s, err)
 	}
 }
 
@@ -67,9 +61,7 @@ func TestNewServerFailsTheTestOnBadOptions(t *testing.T) {
 		NewServer(tb, WithToken(""))
 	}()
 	<-done
-	if !strings.Contains(tb.fatal, "token must not be empty") || tb.cleanups != 0 {
-		t.Errorf("fatal %q, cleanups %d", tb.fatal, tb.cleanups)
-	}
+	assert.False(t, !strings.Contains(tb.fatal, "token must not be empty") || tb.cleanups != 0, "fatal %q, cleanups %d", tb.fatal, tb.cleanups)
 }
 
 func TestFaultMatchers(t *testing.T) {
@@ -81,18 +73,12 @@ func TestFaultMatchers(t *testing.T) {
 	mustSend(t, s, 200, "GET", "/me", nil)
 	for range 2 {
 		status, _, body := send(t, s, "GET", "/admins", nil)
-		if status != 502 || errField(body, "code") != "bad_gateway" {
-			t.Fatalf("/admins: %d %v", status, body)
-		}
+		require.False(t, status != 502 || errField(body, "code") != "bad_gateway", "/admins: %d %v", status, body)
 	}
 	status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "x"})
-	if status != 500 || errField(body, "code") != "server_error" {
-		t.Fatalf("POST /tags: %d %v", status, body)
-	}
+	require.False(t, status != 500 || errField(body, "code") != "server_error", "POST /tags: %d %v", status, body)
 	status, _, body = send(t, s, "GET", "/teams", nil)
-	if status != 504 || errField(body, "code") != "gateway_timeout" {
-		t.Fatalf("/teams: %d %v", status, body)
-	}
+	require.False(t, status != 504 || errField(body, "code") != "gateway_timeout", "/teams: %d %v", status, body)
 
 	s.ClearFaults()
 	mustSend(t, s, 200, "GET", "/admins", nil)
@@ -105,9 +91,7 @@ func TestFaultMatchers(t *testing.T) {
 	if got := strings.Join(faults, ","); got != ",502,502,500,504,,," {
 		t.Errorf("faults %q", got)
 	}
-	if s.Count("createTag") != 1 || s.Count("listAdmins") != 1 {
-		t.Errorf("counts createTag %d listAdmins %d", s.Count("createTag"), s.Count("listAdmins"))
-	}
+	assert.False(t, s.Count("createTag") != 1 || s.Count("listAdmins") != 1, "counts createTag %d listAdmins %d", s.Count("createTag"), s.Count("listAdmins"))
 }
 
 func TestFaultStatusCodes(t *testing.T) {
@@ -124,17 +108,11 @@ func TestFaultStatusCodes(t *testing.T) {
 	for _, tc := range cases {
 		s.Inject(Fault{OperationID: "identifyAdmin", Status: tc.status})
 		status, h, body := send(t, s, "GET", "/me", nil)
-		if status != tc.status || errField(body, "code") != tc.code || body["request_id"] != h.Get("X-Request-Id") {
-			t.Errorf("fault %d: %d %v", tc.status, status, body)
-		}
+		assert.False(t, status != tc.status || errField(body, "code") != tc.code || body["request_id"] != h.Get("X-Request-Id"), "fault %d: %d %v", tc.status, status, body)
 		code, msg := statusCode(tc.status)
-		if code != tc.code || msg == "" || errField(body, "message") != msg {
-			t.Errorf("statusCode(%d) = %q, %q; body %v", tc.status, code, msg, body)
-		}
+		assert.False(t, code != tc.code || msg == "" || errField(body, "message") != msg, "statusCode(%d) = %q, %q; body %v", tc.status, code, msg, body)
 	}
-	if s.Count("identifyAdmin") != 0 {
-		t.Errorf("a faulted request was applied")
-	}
+	assert.EqualValues(t, 0, s.Count("identifyAdmin"), "a faulted request was applied")
 	assertClean(t, s)
 }
 
@@ -160,18 +138,14 @@ func TestFaultDropAfterApply(t *testing.T) {
 	s := NewServer(t)
 	s.Inject(Fault{OperationID: "createTag", Drop: true, AfterApply: true})
 	status, err := rawStatus(s, "POST", "/tags", `{"name":"lost"}`)
-	if err == nil {
-		t.Fatalf("dropped connection answered %d", status)
-	}
+	require.Error(t, err, "dropped connection answered %d", status)
 	// The write happened although the client saw a transport error.
 	list := mustSend(t, s, 200, "GET", "/tags", nil)
 	if data := list["data"].([]any); len(data) != 1 || data[0].(map[string]any)["name"] != "lost" {
 		t.Errorf("tags %v", list)
 	}
 	r := s.Requests()[0]
-	if r.Fault != "drop+after-apply" || r.Status != 0 || !r.Applied || string(r.Body) != `{"name":"lost"}` {
-		t.Errorf("recorded %+v", r)
-	}
+	assert.False(t, r.Fault != "drop+after-apply" || r.Status != 0 || !r.Applied || string(r.Body) != `{"name":"lost"}`, "recorded %+v", r)
 }
 
 // rawStatus sends an authenticated request with a raw JSON body.
@@ -223,20 +197,14 @@ func TestUnreadableBody(t *testing.T) {
 	req.Header.Set("Intercom-Version", "2.11")
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
-	if rec.Code != 400 || !strings.Contains(rec.Body.String(), `"unreadable body"`) ||
-		!strings.Contains(rec.Body.String(), `"parameter_invalid"`) {
-		t.Errorf("%d %s", rec.Code, rec.Body)
-	}
-	if s.Count("createTag") != 0 || len(s.Requests()) != 0 {
-		t.Errorf("unreadable request was recorded or applied: %+v", s.Requests())
-	}
+	assert.False(t, rec.Code != 400 || !strings.Contains(rec.Body.String(), `"unreadable body"`) ||
+		!strings.Contains(rec.Body.String(), `"parameter_invalid"`), "%d %s", rec.Code, rec.Body)
+	assert.False(t, s.Count("createTag") != 0 || len(s.Requests()) != 0, "unreadable request was recorded or applied: %+v", s.Requests())
 }
 
 func TestHoldEndsWhenClientLeavesOrServerCloses(t *testing.T) {
 	s, err := Start()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer s.Close()
 	blocked := make(chan Request) // nobody receives: Reached blocks
 	cases := []struct {
@@ -250,20 +218,14 @@ func TestHoldEndsWhenClientLeavesOrServerCloses(t *testing.T) {
 	for _, tc := range cases {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		if s.hold(ctx, &faultState{Fault: tc.f}, Request{}) {
-			t.Errorf("%s: hold went on after the client left", tc.name)
-		}
+		assert.False(t, s.hold(ctx, &faultState{Fault: tc.f}, Request{}), "%s: hold went on after the client left", tc.name)
 	}
 	released := make(chan struct{})
 	close(released)
-	if !s.hold(context.Background(), &faultState{Fault: Fault{Delay: time.Nanosecond, Wait: released}}, Request{}) {
-		t.Errorf("hold stopped a request it should let through")
-	}
+	assert.True(t, s.hold(context.Background(), &faultState{Fault: Fault{Delay: time.Nanosecond, Wait: released}}, Request{}), "hold stopped a request it should let through")
 	s.Close()
 	for _, tc := range cases {
-		if s.hold(context.Background(), &faultState{Fault: tc.f}, Request{}) {
-			t.Errorf("%s: hold went on after Close", tc.name)
-		}
+		assert.False(t, s.hold(context.Background(), &faultState{Fault: tc.f}, Request{}), "%s: hold went on after Close", tc.name)
 	}
 }
 
@@ -285,17 +247,13 @@ func TestRecordStrings(t *testing.T) {
 
 func TestUnencodableResponse(t *testing.T) {
 	s, err := Start()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer s.Close()
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		return ok(obj{"bad": func() {}})
 	}}
 	status, _, body := send(t, s, "GET", "/me", nil)
-	if status != 500 || errField(body, "code") != "server_error" {
-		t.Fatalf("%d %v", status, body)
-	}
+	require.False(t, status != 500 || errField(body, "code") != "server_error", "%d %v", status, body)
 	if r := s.Requests(); len(r) != 1 || !r[0].Applied {
 		t.Errorf("recorded %+v (the handler ran; only encoding failed)", r)
 	}
@@ -314,9 +272,7 @@ func TestSmallHelpers(t *testing.T) {
 	if got := errField(errorList("r", "c", "m"), "message"); got != "m" {
 		t.Errorf("errField = %q", got)
 	}
-	if responseSchema(nil, 200) != nil || responseSchema(&openapi3.Operation{}, 200) != nil {
-		t.Errorf("responseSchema without responses")
-	}
+	assert.False(t, responseSchema(nil, 200) != nil || responseSchema(&openapi3.Operation{}, 200) != nil, "responseSchema without responses")
 	if got := shortError(errors.New("first line\nsecond line")); got != "first line" {
 		t.Errorf("shortError = %q", got)
 	}

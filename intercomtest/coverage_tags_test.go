@@ -3,14 +3,14 @@ package intercomtest
 import (
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestCreateTagVariants(t *testing.T) {
 	s := NewServer(t)
 	status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "   "})
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("blank name: %d %v", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "blank name: %d %v", status, body)
 	id := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "Beta"})["id"].(string)
 	// The same name (any letter case) is the same tag.
 	if again := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "beta"}); again["id"] != id {
@@ -18,9 +18,7 @@ func TestCreateTagVariants(t *testing.T) {
 	}
 	// With an id, the tag is renamed.
 	renamed := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "Gamma", "id": id})
-	if renamed["id"] != id || renamed["name"] != "Gamma" {
-		t.Errorf("rename %v", renamed)
-	}
+	assert.False(t, renamed["id"] != id || renamed["name"] != "Gamma", "rename %v", renamed)
 	if got := mustSend(t, s, 200, "GET", "/tags/"+id, nil); got["name"] != "Gamma" {
 		t.Errorf("find %v", got)
 	}
@@ -52,9 +50,7 @@ func TestTagsOnTicketsAndConversations(t *testing.T) {
 		mustSend(t, s, 404, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": "1"})
 		mustSend(t, s, 404, "POST", base+"/tags", map[string]any{"id": "1", "admin_id": me})
 		first := mustSend(t, s, 200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": me})
-		if first["applied_at"] != float64(now.Unix()) || first["applied_by"].(map[string]any)["id"] != me {
-			t.Errorf("%s: applied %v", base, first)
-		}
+		assert.False(t, first["applied_at"] != float64(now.Unix()) || first["applied_by"].(map[string]any)["id"] != me, "%s: applied %v", base, first)
 		// Tagging again keeps the first application.
 		now = now.Add(time.Hour)
 		if again := mustSend(t, s, 200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": s.Admins()[1].ID}); again["applied_at"] != first["applied_at"] ||
@@ -79,8 +75,6 @@ func TestTagsOnTicketsAndConversations(t *testing.T) {
 	}
 	hits := mustSend(t, s, 200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
 		"field": "tag_ids", "operator": "=", "value": tagID}})
-	if hits["total_count"] != 0.0 {
-		t.Errorf("search after delete %v", hits)
-	}
+	assert.EqualValues(t, 0.0, hits["total_count"], "search after delete %v", hits)
 	assertClean(t, s)
 }

@@ -4,40 +4,33 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestTicketTypes(t *testing.T) {
 	s := NewServer(t)
 	status, _, body := send(t, s, "POST", "/ticket_types", map[string]any{"name": "  "})
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("blank name: %d %v", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "blank name: %d %v", status, body)
 	tt := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug", "is_internal": true})
 	id := tt["id"].(string)
 	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
-	if tt["category"] != "Customer" || tt["icon"] != "🎟️" || len(attrs) != 2 ||
-		attrs[0].(map[string]any)["name"] != "_default_title_" || attrs[1].(map[string]any)["input_options"].(map[string]any)["multiline"] != true {
-		t.Fatalf("created %v", tt)
-	}
+	require.False(t, tt["category"] != "Customer" || tt["icon"] != "🎟️" || len(attrs) != 2 ||
+		attrs[0].(map[string]any)["name"] != "_default_title_" || attrs[1].(map[string]any)["input_options"].(map[string]any)["multiline"] != true, "created %v", tt)
 	status, _, body = send(t, s, "POST", "/ticket_types", map[string]any{"name": "bug"})
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("duplicate name: %d %v", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "duplicate name: %d %v", status, body)
 	mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Ops", "category": "Back-office", "icon": "🛠"})
 	list := mustSend(t, s, 200, "GET", "/ticket_types", nil)["data"].([]any)
-	if len(list) != 2 || list[1].(map[string]any)["category"] != "Back-office" {
-		t.Errorf("list %v", list)
-	}
+	assert.False(t, len(list) != 2 || list[1].(map[string]any)["category"] != "Back-office", "list %v", list)
 	mustSend(t, s, 404, "GET", "/ticket_types/1", nil)
 	mustSend(t, s, 404, "PUT", "/ticket_types/1", map[string]any{"name": "x"})
 	tt = mustSend(t, s, 200, "PUT", "/ticket_types/"+id, map[string]any{
 		"name": "Defect", "description": "Broken things", "icon": "🐞", "category": "Tracker",
 		"archived": true, "is_internal": false,
 	})
-	if tt["name"] != "Defect" || tt["description"] != "Broken things" || tt["icon"] != "🐞" ||
-		tt["category"] != "Tracker" || tt["archived"] != true {
-		t.Errorf("updated %v", tt)
-	}
+	assert.False(t, tt["name"] != "Defect" || tt["description"] != "Broken things" || tt["icon"] != "🐞" ||
+		tt["category"] != "Tracker" || tt["archived"] != true, "updated %v", tt)
 	if got := mustSend(t, s, 200, "GET", "/ticket_types/"+id, nil); got["name"] != "Defect" {
 		t.Errorf("get %v", got)
 	}
@@ -45,9 +38,7 @@ func TestTicketTypes(t *testing.T) {
 	ct := s.AddContact(Contact{Email: "x@example.com"})
 	status, _, body = send(t, s, "POST", "/tickets", map[string]any{"ticket_type_id": id,
 		"contacts": []any{map[string]any{"id": ct.ID}}})
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("archived type: %d %v", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "archived type: %d %v", status, body)
 	assertClean(t, s)
 }
 
@@ -65,33 +56,25 @@ func TestTicketTypeAttributes(t *testing.T) {
 		{map[string]any{"name": "size", "description": "d", "data_type": "list"}, "parameter_not_found"},
 	} {
 		status, _, body := send(t, s, "POST", path, tc.body)
-		if status != 400 || errField(body, "code") != tc.code {
-			t.Errorf("%v: %d %v", tc.body, status, body)
-		}
+		assert.False(t, status != 400 || errField(body, "code") != tc.code, "%v: %d %v", tc.body, status, body)
 	}
 	a := mustSend(t, s, 200, "POST", path, map[string]any{"name": "size", "description": "d", "data_type": "list",
 		"list_items": "S, M,,L", "allow_multiple_values": true, "required_to_create": true, "visible_to_contacts": false})
 	opts := a["input_options"].(map[string]any)
-	if a["order"] != 2.0 || a["required_to_create"] != true || a["visible_to_contacts"] != false ||
+	assert.False(t, a["order"] != 2.0 || a["required_to_create"] != true || a["visible_to_contacts"] != false ||
 		opts["allow_multiple_values"] != true || fmt.Sprint(opts["list_options"]) != "[map[label:S] map[label:M] map[label:L]]" ||
-		a["ticket_type_id"] != float64(mustAtoi(t, id)) {
-		t.Errorf("created %v", a)
-	}
+		a["ticket_type_id"] != float64(mustAtoi(t, id)), "created %v", a)
 	aid := a["id"].(string)
 	mustSend(t, s, 404, "PUT", "/ticket_types/1/attributes/"+aid, map[string]any{"name": "x"})
 	mustSend(t, s, 404, "PUT", path+"/1", map[string]any{"name": "x"})
 	a = mustSend(t, s, 200, "PUT", path+"/"+aid, map[string]any{"name": "sizes", "description": "which",
 		"list_items": "XL", "archived": true, "multiline": true, "required_to_create": false})
-	if a["name"] != "sizes" || a["description"] != "which" || a["archived"] != true || a["required_to_create"] != false ||
-		fmt.Sprint(a["input_options"].(map[string]any)["list_options"]) != "[map[label:XL]]" {
-		t.Errorf("updated %v", a)
-	}
+	assert.False(t, a["name"] != "sizes" || a["description"] != "which" || a["archived"] != true || a["required_to_create"] != false ||
+		fmt.Sprint(a["input_options"].(map[string]any)["list_options"]) != "[map[label:XL]]", "updated %v", a)
 	// The type shows the attribute, archived.
 	tt := mustSend(t, s, 200, "GET", "/ticket_types/"+id, nil)
 	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
-	if len(attrs) != 3 || attrs[2].(map[string]any)["archived"] != true {
-		t.Errorf("type attributes %v", attrs)
-	}
+	assert.False(t, len(attrs) != 3 || attrs[2].(map[string]any)["archived"] != true, "type attributes %v", attrs)
 	assertClean(t, s)
 }
 
@@ -139,19 +122,13 @@ func TestTicketAttributeValues(t *testing.T) {
 	}
 	status, body := create(map[string]any{"integer": 2, "decimal": 1.5, "boolean": true, "datetime": 1700000000,
 		"_default_title_": nil})
-	if status != 200 {
-		t.Fatalf("good values: %d %v", status, body)
-	}
+	require.EqualValues(t, 200, status, "good values: %d %v", status, body)
 	got := body["ticket_attributes"].(map[string]any)
-	if got["integer"] != 2.0 || got["decimal"] != 1.5 || got["boolean"] != true || got["datetime"] != 1700000000.0 {
-		t.Errorf("attributes %v", got)
-	}
+	assert.False(t, got["integer"] != 2.0 || got["decimal"] != 1.5 || got["boolean"] != true || got["datetime"] != 1700000000.0, "attributes %v", got)
 	if status, body = create(map[string]any{"datetime": "2024-01-01T00:00:00Z"}); status != 200 {
 		t.Errorf("datetime string: %d %v", status, body)
 	}
-	if s.Count("createTicket") != 2 {
-		t.Errorf("created %d tickets", s.Count("createTicket"))
-	}
+	assert.EqualValues(t, 2, s.Count("createTicket"), "created %d tickets", s.Count("createTicket"))
 	assertClean(t, s)
 }
 
@@ -178,15 +155,11 @@ func TestCreateTicketContacts(t *testing.T) {
 		t.Errorf("unknown contact id: %d %v", status, body)
 	}
 	status, tk := create([]any{map[string]any{"external_id": "ext-9"}}, map[string]any{"created_at": 1600000000, "company_id": "co"})
-	if status != 200 || tk["created_at"] != 1600000000.0 || tk["updated_at"] != 1600000000.0 ||
-		tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"] != ct.ID || tk["ticket_id"] != "1" {
-		t.Errorf("by external id: %d %v", status, tk)
-	}
+	assert.False(t, status != 200 || tk["created_at"] != 1600000000.0 || tk["updated_at"] != 1600000000.0 ||
+		tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"] != ct.ID || tk["ticket_id"] != "1", "by external id: %d %v", status, tk)
 	// An unknown email creates the contact.
 	status, tk = create([]any{map[string]any{"email": "new@example.com"}}, nil)
-	if status != 200 || tk["created_at"] != float64(now.Unix()) || tk["ticket_id"] != "2" {
-		t.Fatalf("by new email: %d %v", status, tk)
-	}
+	require.False(t, status != 200 || tk["created_at"] != float64(now.Unix()) || tk["ticket_id"] != "2", "by new email: %d %v", status, tk)
 	newID := tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"].(string)
 	if c := mustSend(t, s, 200, "GET", "/contacts/"+newID, nil); c["email"] != "new@example.com" || c["role"] != "user" {
 		t.Errorf("created contact %v", c)
@@ -214,35 +187,23 @@ func TestUpdateTicket(t *testing.T) {
 		t.Errorf("failed update changed the ticket: %v", got)
 	}
 	status, _, body := send(t, s, "PUT", path, map[string]any{"ticket_attributes": map[string]any{"integer": "x"}})
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("bad attribute: %d %v", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "bad attribute: %d %v", status, body)
 
 	tk = mustSend(t, s, 200, "PUT", path, with(assign(t, grace.ID, grace.ID), map[string]any{
 		"ticket_attributes": map[string]any{"integer": 7},
 		"is_shared":         true, "snoozed_until": 1800000000,
 	}))
-	if atStr(tk, "admin_assignee_id") != grace.ID || tk["is_shared"] != true || tk["snoozed_until"] != 1800000000.0 ||
-		tk["ticket_attributes"].(map[string]any)["integer"] != 7.0 {
-		t.Errorf("update %v", tk)
-	}
+	assert.False(t, atStr(tk, "admin_assignee_id") != grace.ID || tk["is_shared"] != true || tk["snoozed_until"] != 1800000000.0 ||
+		tk["ticket_attributes"].(map[string]any)["integer"] != 7.0, "update %v", tk)
 	tk = mustSend(t, s, 200, "PUT", path, assign(t, "", team.ID))
-	if atStr(tk, "team_assignee_id") != team.ID {
-		t.Errorf("team assignment %v", tk)
-	}
+	assert.Equal(t, team.ID, atStr(tk, "team_assignee_id"), "team assignment %v", tk)
 	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": false})
-	if stateOf(tk) != "resolved" || tk["open"] != false {
-		t.Errorf("close %v", tk)
-	}
+	assert.False(t, stateOf(tk) != "resolved" || tk["open"] != false, "close %v", tk)
 	parts := tk["ticket_parts"].(map[string]any)["total_count"]
 	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": false}) // already resolved: no change
-	if stateOf(tk) != "resolved" || tk["ticket_parts"].(map[string]any)["total_count"] != parts {
-		t.Errorf("closing a resolved ticket changed it: %v", tk)
-	}
+	assert.False(t, stateOf(tk) != "resolved" || tk["ticket_parts"].(map[string]any)["total_count"] != parts, "closing a resolved ticket changed it: %v", tk)
 	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": true})
-	if stateOf(tk) != "in_progress" || tk["open"] != true {
-		t.Errorf("reopen %v", tk)
-	}
+	assert.False(t, stateOf(tk) != "in_progress" || tk["open"] != true, "reopen %v", tk)
 	tk = mustSend(t, s, 200, "PUT", path, assign(t, "", "0"))
 	if _, ok := tk["admin_assignee_id"]; ok {
 		t.Errorf("unassigned ticket %v", tk)
@@ -269,9 +230,7 @@ func TestUpdateTicket(t *testing.T) {
 		"ticket_state_updated_by_admin by " + me,
 		"assignment by " + me + " to nobody_admin ",
 	}
-	if fmt.Sprint(summary) != fmt.Sprint(want) {
-		t.Errorf("parts\n%q\nwant\n%q", summary, want)
-	}
+	assert.Equal(t, fmt.Sprint(want), fmt.Sprint(summary), "parts\n%q\nwant\n%q", summary, want)
 	assertClean(t, s)
 }
 
@@ -295,25 +254,17 @@ func TestReplyTicket(t *testing.T) {
 		{path, map[string]any{"type": "admin", "admin_id": me, "message_type": "note", "body": " "}, 400, "parameter_not_found"},
 	} {
 		status, _, body := send(t, s, "POST", tc.path, tc.body)
-		if status != tc.status || errField(body, "code") != tc.code {
-			t.Errorf("%v: %d %v", tc.body, status, body)
-		}
+		assert.False(t, status != tc.status || errField(body, "code") != tc.code, "%v: %d %v", tc.body, status, body)
 	}
 	// A quick reply needs no body.
 	p := mustSend(t, s, 200, "POST", path, map[string]any{"type": "admin", "admin_id": me, "message_type": "quick_reply"})
-	if p["part_type"] != "quick_reply" || p["body"] != nil {
-		t.Errorf("quick reply %v", p)
-	}
+	assert.False(t, p["part_type"] != "quick_reply" || p["body"] != nil, "quick reply %v", p)
 	p = mustSend(t, s, 200, "POST", path, map[string]any{"type": "user", "user_id": "u-1", "message_type": "comment", "body": "hi"})
-	if p["author"].(map[string]any)["id"] != ct.ID {
-		t.Errorf("user reply %v", p)
-	}
+	assert.Equal(t, ct.ID, p["author"].(map[string]any)["id"], "user reply %v", p)
 	if _, ok := p["ticket_state"]; ok {
 		t.Errorf("a reply has no ticket_state: %v", p)
 	}
-	if s.Count("replyTicket") != 2 {
-		t.Errorf("applied %d replies", s.Count("replyTicket"))
-	}
+	assert.EqualValues(t, 2, s.Count("replyTicket"), "applied %d replies", s.Count("replyTicket"))
 	assertClean(t, s)
 }
 
@@ -364,14 +315,10 @@ func TestTicketSearchFields(t *testing.T) {
 		for _, tk := range out["tickets"].([]any) {
 			ids = append(ids, tk.(map[string]any)["id"].(string))
 		}
-		if fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)) {
-			t.Errorf("%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
-		}
+		assert.False(t, fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)), "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
 	}
 	status, _, body := send(t, s, "POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"field": "colour", "operator": "=", "value": "red"}})
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("unknown field: %d %v", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "unknown field: %d %v", status, body)
 	assertClean(t, s)
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestDescribedOperationsAnswerFromTheDescription sends every operation that
@@ -30,9 +32,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 		Articles:      []Article{{Title: "A"}},
 		Tags:          []Tag{{Name: "t"}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	existing := map[string]string{
 		"/contacts": seeded.Contacts[0].ID, "/companies": seeded.Companies[0].ID,
 		"/conversations": seeded.Conversations[0].ID, "/articles": seeded.Articles[0].ID,
@@ -91,9 +91,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 					// No minimal body the description accepts: the
 					// server must refuse what it cannot validate.
 					status, _, out := send(t, s, o.method, path, body)
-					if status != 400 || errField(out, "code") == "" {
-						t.Errorf("%s with a body the description refuses: %d %v", o.name, status, out)
-					}
+					assert.False(t, status != 400 || errField(out, "code") == "", "%s with a body the description refuses: %d %v", o.name, status, out)
 					refused++
 					continue
 				}
@@ -133,9 +131,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 		prefix := strings.TrimSuffix(o.path, "/{"+last[0]+"}")
 		if id := created[prefix]; id != "" && deletes(ops, o.path) {
 			status, _, out := requiredSend(t, s, o.op, "GET", strings.Replace(o.path, "{"+last[0]+"}", id, 1)+requiredQuery(o.op), nil)
-			if status != http.StatusNotFound {
-				t.Errorf("%s after its delete: %d %v", o.name, status, out)
-			}
+			assert.Equal(t, http.StatusNotFound, status, "%s after its delete: %d %v", o.name, status, out)
 		}
 	}
 	t.Logf("%d operations without a handler: %d answered, %d not found, %d refused", len(ops), answered, notFound, refused)
@@ -199,9 +195,7 @@ func TestDescribedAnswersOn211Operations(t *testing.T) {
 		s.override[name] = func(ws *workspace, c *call) reply { return ws.described(c) }
 	}
 	tag := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "x"})
-	if atStr(tag, "id") == "" {
-		t.Fatalf("created %v", tag)
-	}
+	require.NotEqualValues(t, "", atStr(tag, "id"), "created %v", tag)
 	// A tag is a workspace resource: one made by the description's answer
 	// is not in the workspace.
 	mustSend(t, s, 404, "GET", "/tags/"+atStr(tag, "id"), nil)
@@ -214,18 +208,10 @@ func TestDescribedAnswersOn211Operations(t *testing.T) {
 	mustSend(t, s, 404, "GET", "/export/content/data/nope", nil)
 	mustSend(t, s, 200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
 	mustSend(t, s, 200, "POST", "/phone_call_redirects", map[string]any{"phone": "+353871234567"})
-	if resourceNoun("") != "Resource" || resourceNoun("/ai/external_pages") != "External page" {
-		t.Errorf("nouns %q %q", resourceNoun(""), resourceNoun("/ai/external_pages"))
-	}
-	if typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "12") != int64(12) {
-		t.Error("an integer id stays a string")
-	}
-	if typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "x") != "x" {
-		t.Error("a non-numeric id became a number")
-	}
-	if propertySchema(nil, "id") != nil {
-		t.Error("a missing schema has properties")
-	}
+	assert.False(t, resourceNoun("") != "Resource" || resourceNoun("/ai/external_pages") != "External page", "nouns %q %q", resourceNoun(""), resourceNoun("/ai/external_pages"))
+	assert.Equal(t, int64(12), typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "12"), "an integer id stays a string")
+	assert.EqualValues(t, "x", typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "x"), "a non-numeric id became a number")
+	assert.Nil(t, propertySchema(nil, "id"), "a missing schema has properties")
 	assertClean(t, s)
 }
 
@@ -246,9 +232,7 @@ func TestDescribedKeepsCreatedIDs(t *testing.T) {
 	}
 	created := do("POST", "/things", nil)
 	id := fmt.Sprint(created.body.(map[string]any)["id"])
-	if created.status != 200 || created.body.(map[string]any)["id"] != int64(99000001) {
-		t.Fatalf("created %+v", created)
-	}
+	require.False(t, created.status != 200 || created.body.(map[string]any)["id"] != int64(99000001), "created %+v", created)
 	if r := do("GET", "/things/{id}", map[string]string{"id": id}); r.status != 200 || r.body.(map[string]any)["id"] != int64(99000001) {
 		t.Errorf("get %+v", r)
 	}

@@ -8,6 +8,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestFaultStatus(t *testing.T) {
@@ -15,20 +18,14 @@ func TestFaultStatus(t *testing.T) {
 	s.Inject(Fault{OperationID: "CreateTag", Status: 503, Times: 2})
 	for range 2 {
 		status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "x"})
-		if status != 503 || errField(body, "code") != "service_unavailable" {
-			t.Fatalf("%d %v", status, body)
-		}
+		require.False(t, status != 503 || errField(body, "code") != "service_unavailable", "%d %v", status, body)
 	}
 	// Other operations are not affected, and the fault is used up.
 	mustSend(t, s, 200, "GET", "/me", nil)
 	mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "x"})
-	if s.Count("createTag") != 1 {
-		t.Errorf("createTag applied %d times, want 1", s.Count("createTag"))
-	}
+	assert.EqualValues(t, 1, s.Count("createTag"), "createTag applied %d times, want 1", s.Count("createTag"))
 	reqs := s.Requests()
-	if reqs[0].Fault != "503" || reqs[0].Applied || reqs[3].Fault != "" {
-		t.Errorf("requests %+v", reqs)
-	}
+	assert.False(t, reqs[0].Fault != "503" || reqs[0].Applied || reqs[3].Fault != "", "requests %+v", reqs)
 	assertClean(t, s)
 }
 
@@ -36,28 +33,18 @@ func TestFault429HasRateLimitHeaders(t *testing.T) {
 	s := NewServer(t)
 	s.Inject(Fault{Status: 429, Header: http.Header{"Retry-After": {"2"}}})
 	status, h, body := send(t, s, "GET", "/me", nil)
-	if status != 429 || errField(body, "code") != "rate_limit_exceeded" {
-		t.Fatalf("%d %v", status, body)
-	}
-	if h.Get("X-RateLimit-Remaining") != "0" || h.Get("X-RateLimit-Limit") == "" || h.Get("X-RateLimit-Reset") == "" || h.Get("Retry-After") != "2" {
-		t.Errorf("headers %v", h)
-	}
+	require.False(t, status != 429 || errField(body, "code") != "rate_limit_exceeded", "%d %v", status, body)
+	assert.False(t, h.Get("X-RateLimit-Remaining") != "0" || h.Get("X-RateLimit-Limit") == "" || h.Get("X-RateLimit-Reset") == "" || h.Get("Retry-After") != "2", "headers %v", h)
 }
 
 func TestFaultAfterApply(t *testing.T) {
 	s := NewServer(t)
 	s.Inject(Fault{Method: "POST", Path: "/tags", Status: 500, AfterApply: true})
 	status, _, _ := send(t, s, "POST", "/tags", map[string]any{"name": "once"})
-	if status != 500 {
-		t.Fatalf("status %d", status)
-	}
-	if s.Count("createTag") != 1 {
-		t.Errorf("the write was not applied before the 500")
-	}
+	require.EqualValues(t, 500, status, "status %d", status)
+	assert.EqualValues(t, 1, s.Count("createTag"), "the write was not applied before the 500")
 	list := mustSend(t, s, 200, "GET", "/tags", nil)
-	if len(list["data"].([]any)) != 1 {
-		t.Errorf("tags %v", list)
-	}
+	assert.Equal(t, 1, len(list["data"].([]any)), "tags %v", list)
 }
 
 func TestFaultDrop(t *testing.T) {
@@ -92,9 +79,7 @@ func TestFaultWaitAndReached(t *testing.T) {
 		done <- status
 	}()
 	r := <-reached
-	if r.OperationID != "listAdmins" {
-		t.Errorf("reached %+v", r)
-	}
+	assert.EqualValues(t, "listAdmins", r.OperationID, "reached %+v", r)
 	select {
 	case <-done:
 		t.Fatal("held request finished before release")
@@ -142,9 +127,7 @@ func TestFaultDelay(t *testing.T) {
 
 func TestCloseReleasesHeldRequests(t *testing.T) {
 	s, err := Start()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	reached := make(chan Request, 1)
 	s.Inject(Fault{Wait: make(chan struct{}), Reached: reached, Times: -1})
 	var wg sync.WaitGroup
@@ -168,23 +151,15 @@ func TestRateLimit(t *testing.T) {
 	s := NewServer(t, WithRateLimit(3, 10*time.Second), WithClock(clock))
 	for i := range 3 {
 		status, h, _ := send(t, s, "GET", "/me", nil)
-		if status != 200 || h.Get("X-RateLimit-Limit") != "3" || h.Get("X-RateLimit-Remaining") != strconv.Itoa(2-i) ||
-			h.Get("X-RateLimit-Reset") != "1700000010" {
-			t.Fatalf("request %d: %d %v", i, status, h)
-		}
+		require.False(t, status != 200 || h.Get("X-RateLimit-Limit") != "3" || h.Get("X-RateLimit-Remaining") != strconv.Itoa(2-i) ||
+			h.Get("X-RateLimit-Reset") != "1700000010", "request %d: %d %v", i, status, h)
 	}
 	status, h, body := send(t, s, "GET", "/me", nil)
-	if status != 429 || h.Get("X-RateLimit-Remaining") != "0" || errField(body, "code") != "rate_limit_exceeded" {
-		t.Fatalf("over the limit: %d %v %v", status, h, body)
-	}
+	require.False(t, status != 429 || h.Get("X-RateLimit-Remaining") != "0" || errField(body, "code") != "rate_limit_exceeded", "over the limit: %d %v %v", status, h, body)
 	mu.Lock()
 	now = now.Add(10 * time.Second)
 	mu.Unlock()
 	status, h, _ = send(t, s, "GET", "/me", nil)
-	if status != 200 || h.Get("X-RateLimit-Remaining") != "2" || h.Get("X-RateLimit-Reset") != "1700000020" {
-		t.Fatalf("next window: %d %v", status, h)
-	}
-	if s.Count("identifyAdmin") != 4 {
-		t.Errorf("applied %d", s.Count("identifyAdmin"))
-	}
+	require.False(t, status != 200 || h.Get("X-RateLimit-Remaining") != "2" || h.Get("X-RateLimit-Reset") != "1700000020", "next window: %d %v", status, h)
+	assert.EqualValues(t, 4, s.Count("identifyAdmin"), "applied %d", s.Count("identifyAdmin"))
 }

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // send makes a request with the server's token and the 2.11 version header
@@ -23,15 +25,11 @@ func sendWith(t *testing.T, s *Server, method, path string, body any, headers ma
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		rd = bytes.NewReader(b)
 	}
 	req, err := http.NewRequest(method, s.URL+path, rd)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
@@ -39,19 +37,13 @@ func sendWith(t *testing.T, s *Server, method, path string, body any, headers ma
 		req.Header.Set(k, v)
 	}
 	resp, err := s.Client().Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
+	require.NoError(t, err, "%s %s: %v", method, path, err)
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var out map[string]any
 	if len(raw) > 0 {
-		if err := json.Unmarshal(raw, &out); err != nil {
-			t.Fatalf("%s %s: decode %q: %v", method, path, raw, err)
-		}
+		require.NoError(t, json.Unmarshal(raw, &out), "%s %s: decode %q: %v", method, path, raw, err)
 	}
 	return resp.StatusCode, resp.Header, out
 }
@@ -60,9 +52,7 @@ func sendWith(t *testing.T, s *Server, method, path string, body any, headers ma
 func mustSend(t *testing.T, s *Server, want int, method, path string, body any) map[string]any {
 	t.Helper()
 	status, _, out := send(t, s, method, path, body)
-	if status != want {
-		t.Fatalf("%s %s: status %d, want %d; body %v; invalid requests %v", method, path, status, want, out, s.InvalidRequests())
-	}
+	require.Equal(t, want, status, "%s %s: status %d, want %d; body %v; invalid requests %v", method, path, status, want, out, s.InvalidRequests())
 	return out
 }
 
@@ -91,9 +81,7 @@ func stateOf(tk map[string]any) string {
 func setState(t *testing.T, category string) map[string]any {
 	t.Helper()
 	sp, err := loadSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if sp.updateTicketState {
 		return map[string]any{"state": category}
 	}
@@ -115,9 +103,7 @@ func with(body map[string]any, fields map[string]any) map[string]any {
 func assign(t *testing.T, by, assignee string) map[string]any {
 	t.Helper()
 	sp, err := loadSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	fields := map[string]any{"assignee_id": assignee}
 	if by != "" {
 		fields["admin_id"] = by
@@ -126,9 +112,7 @@ func assign(t *testing.T, by, assignee string) map[string]any {
 		return map[string]any{"assignment": fields}
 	}
 	route, _, err := sp.router.FindRoute(httptest.NewRequest("PUT", "/tickets/1", nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	schema := route.Operation.RequestBody.Value.Content.Get("application/json").Schema
 	for k, v := range fields {
 		fields[k] = typedID(propertySchema(schema, k), v.(string))

@@ -3,6 +3,9 @@ package intercomtest
 import (
 	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestMergeMovesEverythingOfTheLead: after a merge the user has the lead's
@@ -26,9 +29,7 @@ func TestMergeMovesEverythingOfTheLead(t *testing.T) {
 		Notes:         []Note{{ContactID: lead, Body: "met"}},
 		Events:        []Event{{ContactID: lead, Name: "visited", Count: 2}, {ContactID: user, Name: "visited", Count: 1}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	merged := w.call("MergeContact", 200, "POST", "/contacts/merge", map[string]any{"from": lead, "into": user})
 	w.eq("name taken", atStr(merged, "name"), "Lee")
 	w.eq("email kept", atStr(merged, "email"), "u@example.com")
@@ -41,10 +42,6 @@ func TestMergeMovesEverythingOfTheLead(t *testing.T) {
 	w.eq("ticket contacts", snap.Tickets[0].ContactIDs, []string{user})
 	w.eq("segment members", snap.Segments[len(snap.Segments)-1].ContactIDs, []string{user})
 	w.eq("note", snap.Notes[0].ContactID, user)
-	if len(snap.Events) != 1 || snap.Events[0].Count != 3 {
-		t.Errorf("events %+v", snap.Events)
-	}
-	if !slices.Contains(ids(w.call("ListAttachedContacts", 200, "GET", "/companies/"+co+"/contacts", nil), "data"), user) {
-		t.Error("the company does not list the user")
-	}
+	assert.False(t, len(snap.Events) != 1 || snap.Events[0].Count != 3, "events %+v", snap.Events)
+	assert.True(t, slices.Contains(ids(w.call("ListAttachedContacts", 200, "GET", "/companies/"+co+"/contacts", nil), "data"), user), "the company does not list the user")
 }

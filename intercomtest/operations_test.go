@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestEveryOperationIsStateful walks all operations of the description
@@ -260,17 +263,13 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	file, ctype := w.raw("downloadDataExport", 200, "GET", "/download/content/data/"+jobID)
 	w.eq("download type", ctype, "application/octet-stream")
 	rows := gunzipCSV(t, file)
-	if len(rows) < 3 || rows[1][0] != cvID {
-		t.Errorf("export rows %v", rows)
-	}
+	assert.False(t, len(rows) < 3 || rows[1][0] != cvID, "export rows %v", rows)
 	next := w.call("createDataExport", 200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
 	w.eq("cancelDataExport", atStr(w.call("cancelDataExport", 200, "POST", "/export/cancel/"+atStr(next, "job_identifier"), nil), "status"), "canceled")
 
 	// Visitors: seeded, found, updated, converted.
 	seeded, err := s.Seed(Workspace{Visitors: []Visitor{{Name: "Anon"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	vis := seeded.Visitors[0]
 	w.idLike("visitor", vis.ID, hex24)
 	w.eq("retrieveVisitorWithUserId", atStr(w.call("retrieveVisitorWithUserId", 200, "GET", "/visitors"+q("user_id="+vis.UserID), nil), "id"), vis.ID)
@@ -300,9 +299,7 @@ func TestEveryOperationIsStateful(t *testing.T) {
 		}
 	}
 	slices.Sort(missed)
-	if len(missed) > 0 {
-		t.Errorf("%d of %d operations not walked: %v", len(missed), len(s.spec.names), missed)
-	}
+	assert.False(t, len(missed) > 0, "%d of %d operations not walked: %v", len(missed), len(s.spec.names), missed)
 	t.Logf("%d operations walked", len(w.seen))
 	assertClean(t, s)
 }
@@ -329,9 +326,7 @@ func toObjs(v any) []any {
 func mustInt(t *testing.T, s string) int64 {
 	t.Helper()
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		t.Fatalf("%q is not a number: %v", s, err)
-	}
+	require.NoError(t, err, "%q is not a number: %v", s, err)
 	return n
 }
 
@@ -339,13 +334,9 @@ func mustInt(t *testing.T, s string) int64 {
 func gunzipCSV(t *testing.T, b []byte) [][]string {
 	t.Helper()
 	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	rows, err := csv.NewReader(zr).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	io.Copy(io.Discard, zr)
 	return rows
 }

@@ -1,6 +1,10 @@
 package intercomtest
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
 
 // TestCompaniesOfAContactPage: page and per_page cut the list, pages says
 // where the next page is, and a client paging until an empty page stops.
@@ -9,17 +13,13 @@ func TestCompaniesOfAContactPage(t *testing.T) {
 	seeded, err := w.s.Seed(Workspace{
 		Companies: []Company{{Name: "A"}, {Name: "B"}, {Name: "C"}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var coIDs []string
 	for _, c := range seeded.Companies {
 		coIDs = append(coIDs, c.ID)
 	}
 	got, err := w.s.Seed(Workspace{Contacts: []Contact{{Email: "p@example.com", CompanyIDs: coIDs}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	base := "/contacts/" + got.Contacts[0].ID + "/companies?per_page=2&page="
 	p1 := w.call("listCompaniesForAContact", 200, "GET", base+"1", nil)
 	w.eq("page 1", ids(p1, "data"), coIDs[:2])

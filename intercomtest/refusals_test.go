@@ -3,6 +3,9 @@ package intercomtest
 import (
 	"net/http/httptest"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestRefusalsUseIntercomCodes sends requests the description allows but
@@ -23,9 +26,7 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 		NewsItems:     []NewsItem{{ID: "33001", Title: "N"}},
 		Visitors:      []Visitor{{ID: "6650c0ee0000000000000001", UserID: "v-1"}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	me := s.Me().ID
 	user, lead := seeded.Contacts[0].ID, seeded.Contacts[1].ID
 	before := s.Snapshot()
@@ -109,16 +110,12 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 		{"activity logs with a bad end", "GET", "/admins/activity_logs?created_at_after=1&created_at_before=soon", nil, 400, "parameter_invalid"},
 	} {
 		status, _, body := send(t, s, tc.method, tc.path, tc.body)
-		if status != tc.status || errField(body, "code") != tc.code {
-			t.Errorf("%s: %d %v, want %d %s", tc.name, status, body, tc.status, tc.code)
-		}
+		assert.False(t, status != tc.status || errField(body, "code") != tc.code, "%s: %d %v, want %d %s", tc.name, status, body, tc.status, tc.code)
 	}
 	after := s.Snapshot()
-	if len(after.Contacts) != len(before.Contacts) || len(after.Tickets) != 0 || len(after.Messages) != 0 ||
+	assert.False(t, len(after.Contacts) != len(before.Contacts) || len(after.Tickets) != 0 || len(after.Messages) != 0 ||
 		len(after.Articles) != 1 || len(after.Collections) != 1 || len(after.Notes) != 0 || len(after.PhoneCallRedirects) != 0 ||
-		len(after.Conversations[0].ContactIDs) != 1 || len(after.Visitors) != 1 || len(after.DataExports) != 0 {
-		t.Errorf("a refused request changed the workspace: %+v", after)
-	}
+		len(after.Conversations[0].ContactIDs) != 1 || len(after.Visitors) != 1 || len(after.DataExports) != 0, "a refused request changed the workspace: %+v", after)
 }
 
 // refusedElse is the answer to a request with body: 400 parameter_invalid
@@ -127,13 +124,9 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 func refusedElse(t *testing.T, method, path string, body any, status int, code string) (int, string) {
 	t.Helper()
 	sp, err := loadSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	route, _, err := sp.router.FindRoute(httptest.NewRequest(method, path, nil))
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
+	require.NoError(t, err, "%s %s: %v", method, path, err)
 	schema := route.Operation.RequestBody.Value.Content.Get("application/json").Schema
 	if schema.Value.VisitJSON(normalize(body)) != nil {
 		return 400, "parameter_invalid"

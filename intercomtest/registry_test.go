@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestEveryOperationHasAHandler: every operation of the 2.11 description
@@ -13,9 +16,7 @@ import (
 // success response to build its answer from.
 func TestEveryOperationHasAHandler(t *testing.T) {
 	sp, err := loadSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	old := spelled211(t)
 	handwritten, described := 0, 0
 	for op, name := range sp.names {
@@ -40,9 +41,7 @@ func TestEveryOperationHasAHandler(t *testing.T) {
 func spelled211(t *testing.T) map[string]bool {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("..", "openapi", "intercom-2.11.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	spelled := map[string]bool{}
 	for _, m := range regexp.MustCompile(`(?m)^\s+operationId:\s*(\S+)\s*$`).FindAllSubmatch(raw, -1) {
 		spelled[string(m[1])] = true
@@ -55,8 +54,6 @@ func spelled211(t *testing.T) map[string]bool {
 func TestHandlersUseTheDescriptionsSpelling(t *testing.T) {
 	spelled := spelled211(t)
 	for name := range handlers {
-		if !spelled[name] {
-			t.Errorf("handler %q is not an operationId of the description", name)
-		}
+		assert.True(t, spelled[name], "handler %q is not an operationId of the description", name)
 	}
 }

@@ -3,6 +3,9 @@ package intercomtest
 import (
 	"strconv"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestRequestCustomAttributesAsPublished (issue 15, item 11): the overlay
@@ -16,18 +19,12 @@ func TestRequestCustomAttributesAsPublished(t *testing.T) {
 		t.Fatal(err)
 	}
 	status, _, body := send(t, s, "PUT", "/visitors", map[string]any{"user_id": "v-1", "custom_attributes": map[string]any{"seats": 3}})
-	if status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("updateVisitor with a number: %d %v, want 400 parameter_invalid", status, body)
-	}
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "updateVisitor with a number: %d %v, want 400 parameter_invalid", status, body)
 	status, _, body = send(t, s, "PUT", "/visitors", map[string]any{"user_id": "v-1", "custom_attributes": map[string]any{"seats": "3"}})
-	if status != 200 {
-		t.Errorf("updateVisitor with a string: %d %v, want 200", status, body)
-	}
+	assert.EqualValues(t, 200, status, "updateVisitor with a string: %d %v, want 200", status, body)
 	for _, v := range []any{3, true, "three"} {
 		status, _, body = send(t, s, "POST", "/companies", map[string]any{"company_id": "c-1", "custom_attributes": map[string]any{"seats": v}})
-		if status != 200 {
-			t.Errorf("createOrUpdateCompany with %v: %d %v, want 200", v, status, body)
-		}
+		assert.EqualValues(t, 200, status, "createOrUpdateCompany with %v: %d %v, want 200", v, status, body)
 	}
 }
 
@@ -36,13 +33,9 @@ func TestRequestCustomAttributesAsPublished(t *testing.T) {
 func TestCreateMessageInapp(t *testing.T) {
 	s := NewServer(t)
 	seeded, err := s.Seed(Workspace{Contacts: []Contact{{Email: "u@example.com"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	me, err := strconv.Atoi(s.Me().ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	msg := func(mt string) map[string]any {
 		return map[string]any{"message_type": mt, "body": "hi", "from": map[string]any{"type": "admin", "id": me}, "to": map[string]any{"type": "user", "id": seeded.Contacts[0].ID}}
 	}

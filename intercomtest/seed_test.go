@@ -5,24 +5,21 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestSeedFromJSON seeds a whole workspace from the JSON seed file and reads
 // it through the API and back with Snapshot.
 func TestSeedFromJSON(t *testing.T) {
 	raw, err := os.ReadFile("testdata/seed.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var in Workspace
-	if err := json.Unmarshal(raw, &in); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal(raw, &in))
 	w := newWalker(t)
 	got, err := w.s.Seed(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	const lin, sam, acme = "6650c0de00000000000000c1", "6650c0de00000000000000c2", "6650c0ab00000000000000a1"
 	w.eq("ids kept", got.Contacts[0].ID, lin)
 	w.idLike("segment", got.Segments[0].ID, numeric)
@@ -54,10 +51,8 @@ func TestSeedFromJSON(t *testing.T) {
 	w.has("help centers", ids(w.call("listHelpCenters", 200, "GET", "/help_center/help_centers", nil), "data"), got.HelpCenters[0].ID)
 
 	snap := w.s.Snapshot()
-	if len(snap.Contacts) != 2 || len(snap.Tickets) != 1 || len(snap.Conversations) != 2 || len(snap.Articles) != 1 ||
-		len(snap.Visitors) != 1 || len(snap.Events) != 1 || len(snap.Notes) != 1 || len(snap.Collections) != 1 {
-		t.Errorf("snapshot %+v", snap)
-	}
+	assert.False(t, len(snap.Contacts) != 2 || len(snap.Tickets) != 1 || len(snap.Conversations) != 2 || len(snap.Articles) != 1 ||
+		len(snap.Visitors) != 1 || len(snap.Events) != 1 || len(snap.Notes) != 1 || len(snap.Collections) != 1, "snapshot %+v", snap)
 	w.eq("snapshot ticket tags", snap.Tickets[0].TagIDs, []string{"7200001"})
 	w.eq("snapshot conversation admin", snap.Conversations[1].AdminID, "9200001")
 	w.eq("snapshot article collection", snap.Articles[0].CollectionID, "1800001")
@@ -126,8 +121,6 @@ func TestSeedRefusesBadReferences(t *testing.T) {
 		{Workspace{Visitors: []Visitor{{Email: "nope"}}}, "visitor 0"},
 	} {
 		_, err := s.Seed(tc.w)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("Seed(%+v) = %v, want %q", tc.w, err, tc.want)
-		}
+		assert.False(t, err == nil || !strings.Contains(err.Error(), tc.want), "Seed(%+v) = %v, want %q", tc.w, err, tc.want)
 	}
 }

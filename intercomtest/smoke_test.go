@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // TestEveryOperationAnswersValidly sends each operation of the description a
@@ -26,9 +28,7 @@ func TestEveryOperationAnswersValidly(t *testing.T) {
 				}
 			}
 			status, _, _ := send(t, s, method, p, body)
-			if status >= 500 {
-				t.Errorf("%s %s: status %d", method, p, status)
-			}
+			assert.False(t, status >= 500, "%s %s: status %d", method, p, status)
 		}
 	}
 	n := 0

@@ -1,6 +1,10 @@
 package intercomtest
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 // TestLeadRepliesToTicket checks that a lead's reply on a ticket is shown
 // with the author type 2.11 allows for ticket parts (a user), in the reply,
@@ -22,9 +26,7 @@ func TestLeadRepliesToTicket(t *testing.T) {
 	got := mustSend(t, s, 200, "GET", "/tickets/"+ticket["id"].(string), nil)
 	parts := got["ticket_parts"].(map[string]any)["ticket_parts"].([]any)
 	last := parts[len(parts)-1].(map[string]any)["author"].(map[string]any)
-	if last["type"] != "user" {
-		t.Errorf("the ticket shows the lead's part by %v", last)
-	}
+	assert.EqualValues(t, "user", last["type"], "the ticket shows the lead's part by %v", last)
 	mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{
 		"query": map[string]any{"field": "contact_ids", "operator": "=", "value": lead["id"]},
 	})

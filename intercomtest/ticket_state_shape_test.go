@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom/gen"
 )
@@ -17,17 +19,11 @@ func TestTicketStateFollowsTheDescription(t *testing.T) {
 	}
 	ws.ticketStateObject = true
 	got, ok := ws.ticketStateJSON("in_progress").(obj)
-	if !ok || got["type"] != "ticket_state" || got["category"] != "in_progress" || got["id"] != stateIDs["in_progress"] || got["external_label"] != "In progress" {
-		t.Errorf("2.12 form = %v", got)
-	}
+	assert.False(t, !ok || got["type"] != "ticket_state" || got["category"] != "in_progress" || got["id"] != stateIDs["in_progress"] || got["external_label"] != "In progress", "2.12 form = %v", got)
 	for category, id := range stateIDs {
-		if stateOfID(id) != category {
-			t.Errorf("stateOfID(%s) = %q, want %q", id, stateOfID(id), category)
-		}
+		assert.Equal(t, category, stateOfID(id), "stateOfID(%s) = %q, want %q", id, stateOfID(id), category)
 	}
-	if stateOfID("99") != "" {
-		t.Error("an unknown state id names a category")
-	}
+	assert.EqualValues(t, "", stateOfID("99"), "an unknown state id names a category")
 }
 
 func TestIsObjectProperty(t *testing.T) {
@@ -44,38 +40,24 @@ func TestIsObjectProperty(t *testing.T) {
 			t.Errorf("%s: %v, want %v", prop, got, want)
 		}
 	}
-	if isObjectProperty(doc, "absent", "x") {
-		t.Error("a schema the description lacks is an object")
-	}
+	assert.False(t, isObjectProperty(doc, "absent", "x"), "a schema the description lacks is an object")
 	sp, err := loadSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// The description that declares a state object is the one whose
 	// updates name a state by id (2.12 and later), on every version.
-	if sp.ticketStateObject != gen.UpdateTicketStateByID {
-		t.Errorf("ticket state as an object: %v, but updates by id: %v", sp.ticketStateObject, gen.UpdateTicketStateByID)
-	}
+	assert.Equal(t, gen.UpdateTicketStateByID, sp.ticketStateObject, "ticket state as an object: %v, but updates by id: %v", sp.ticketStateObject, gen.UpdateTicketStateByID)
 }
 
 func TestListTicketStatesNamesEveryCategoryByID(t *testing.T) {
 	ws := &workspace{ticketStateObject: true}
 	r := listTicketStates(ws, &call{})
 	body, ok := r.body.(obj)
-	if !ok {
-		t.Fatalf("body = %#v", r.body)
-	}
+	require.True(t, ok, "body = %#v", r.body)
 	states := body["data"].([]any)
-	if len(states) != 4 {
-		t.Fatalf("%d states, want 4", len(states))
-	}
+	require.Equal(t, 4, len(states), "%d states, want 4", len(states))
 	for _, s := range states {
 		o := s.(obj)
-		if stateOfID(o["id"].(string)) != o["category"] || o["archived"] != false {
-			t.Errorf("state %v", o)
-		}
+		assert.False(t, stateOfID(o["id"].(string)) != o["category"] || o["archived"] != false, "state %v", o)
 	}
-	if newerHandlers["listTicketStates"] == nil {
-		t.Error("GET /ticket_states has no handler for the descriptions that declare it")
-	}
+	assert.NotNil(t, newerHandlers["listTicketStates"], "GET /ticket_states has no handler for the descriptions that declare it")
 }

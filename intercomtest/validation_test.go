@@ -3,6 +3,9 @@ package intercomtest
 import (
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestValidationRejectsBadRequests(t *testing.T) {
@@ -36,19 +39,13 @@ func TestValidationRejectsBadRequests(t *testing.T) {
 				headers = map[string]string{"Authorization": "Bearer " + s.Token, "Intercom-Version": "2.11"}
 			}
 			status, h, body := sendWith(t, s, tc.method, tc.path, tc.body, headers)
-			if status != tc.status {
-				t.Fatalf("status %d, want %d (%v)", status, tc.status, body)
-			}
-			if body["type"] != "error.list" || body["request_id"] != h.Get("X-Request-Id") {
-				t.Errorf("body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
-			}
+			require.Equal(t, tc.status, status, "status %d, want %d (%v)", status, tc.status, body)
+			assert.False(t, body["type"] != "error.list" || body["request_id"] != h.Get("X-Request-Id"), "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
 			if got := errField(body, "code"); got != tc.code {
 				t.Errorf("code %q, want %q (%v)", got, tc.code, body)
 			}
 			bad := s.InvalidRequests()
-			if len(bad) != i+1 {
-				t.Fatalf("%d invalid requests recorded, want %d", len(bad), i+1)
-			}
+			require.Equal(t, i+1, len(bad), "%d invalid requests recorded, want %d", len(bad), i+1)
 			if last := bad[i]; last.Status != tc.status || last.Code != tc.code || last.Path != pathOnly(tc.path) {
 				t.Errorf("recorded %+v", last)
 			}
@@ -75,20 +72,14 @@ func TestValidRequestsAreNotRecorded(t *testing.T) {
 	// A valid request for something that does not exist is a 404, not an
 	// invalid request.
 	status, _, body := send(t, s, "GET", "/tickets/999", nil)
-	if status != http.StatusNotFound || errField(body, "code") != "not_found" {
-		t.Fatalf("status %d body %v", status, body)
-	}
+	require.False(t, status != http.StatusNotFound || errField(body, "code") != "not_found", "status %d body %v", status, body)
 	assertClean(t, s)
-	if s.Count("identifyAdmin") != 1 || s.Count("getTicket") != 0 {
-		t.Errorf("counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
-	}
+	assert.False(t, s.Count("identifyAdmin") != 1 || s.Count("getTicket") != 0, "counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
 }
 
 func TestResponseValidation(t *testing.T) {
 	s, err := Start()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer s.Close()
 	// A handler that answers with an id of the wrong type.
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
@@ -98,9 +89,7 @@ func TestResponseValidation(t *testing.T) {
 	}}
 	mustSend(t, s, 200, "GET", "/me", nil)
 	bad := s.InvalidResponses()
-	if len(bad) != 1 || bad[0].OperationID != "identifyAdmin" || bad[0].Status != 200 {
-		t.Fatalf("invalid responses %v", bad)
-	}
+	require.False(t, len(bad) != 1 || bad[0].OperationID != "identifyAdmin" || bad[0].Status != 200, "invalid responses %v", bad)
 	// A response missing required properties is completed from the schema.
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		return ok(obj{"type": "admin", "id": "1"})
@@ -121,9 +110,7 @@ func TestNewServerReportsInvalidResponses(t *testing.T) {
 	}}
 	mustSend(t, s, 200, "GET", "/teams", nil)
 	rec.runCleanups()
-	if len(rec.errors) != 1 {
-		t.Fatalf("errors reported: %q", rec.errors)
-	}
+	require.Equal(t, 1, len(rec.errors), "errors reported: %q", rec.errors)
 }
 
 // recordingTB is a testing.TB that records Errorf and its cleanups.

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // walker sends requests and notes which operations a test covered. Every
@@ -99,9 +101,7 @@ var requestID = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 // not_found, a request id.
 func assertNotFound(t *testing.T, op string, body map[string]any) {
 	t.Helper()
-	if body["type"] != "error.list" || errField(body, "code") != "not_found" || errField(body, "message") == "" {
-		t.Errorf("%s: not-found body %v", op, body)
-	}
+	assert.False(t, body["type"] != "error.list" || errField(body, "code") != "not_found" || errField(body, "message") == "", "%s: not-found body %v", op, body)
 	if id, _ := body["request_id"].(string); !requestID.MatchString(id) {
 		t.Errorf("%s: request_id %v", op, body["request_id"])
 	}

@@ -3,15 +3,16 @@ package intercomtest
 import (
 	"fmt"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestTicketWorkflow(t *testing.T) {
 	s := NewServer(t)
 	me := mustSend(t, s, 200, "GET", "/me", nil)
 	adminID := me["id"].(string)
-	if adminID != s.Me().ID {
-		t.Fatalf("/me is %v, Me() is %v", adminID, s.Me())
-	}
+	require.Equal(t, s.Me().ID, adminID, "/me is %v, Me() is %v", adminID, s.Me())
 	ct := s.AddContact(Contact{Email: "lin@example.com", Name: "Lin"})
 
 	tt := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug", "category": "Customer"})
@@ -23,17 +24,13 @@ func TestTicketWorkflow(t *testing.T) {
 	status, _, body := send(t, s, "POST", "/tickets", map[string]any{
 		"ticket_type_id": ttID, "contacts": []any{map[string]any{"id": ct.ID}},
 	})
-	if status != 400 || errField(body, "code") != "parameter_not_found" {
-		t.Fatalf("create without required attribute: %d %v", status, body)
-	}
+	require.False(t, status != 400 || errField(body, "code") != "parameter_not_found", "create without required attribute: %d %v", status, body)
 	tk := mustSend(t, s, 200, "POST", "/tickets", map[string]any{
 		"ticket_type_id": ttID, "contacts": []any{map[string]any{"email": "lin@example.com"}},
 		"ticket_attributes": map[string]any{"_default_title_": "Export fails", "severity": "high"},
 	})
 	id := tk["id"].(string)
-	if stateOf(tk) != "submitted" || tk["open"] != true {
-		t.Fatalf("new ticket: %v", tk)
-	}
+	require.False(t, stateOf(tk) != "submitted" || tk["open"] != true, "new ticket: %v", tk)
 
 	reply := mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": adminID, "message_type": "comment", "body": "Looking into it",
@@ -52,34 +49,24 @@ func TestTicketWorkflow(t *testing.T) {
 	})
 	for _, st := range []string{"in_progress", "waiting_on_customer", "resolved"} {
 		tk = mustSend(t, s, 200, "PUT", "/tickets/"+id, setState(t, st))
-		if stateOf(tk) != st {
-			t.Fatalf("state %v, want %s", tk["ticket_state"], st)
-		}
+		require.Equal(t, st, stateOf(tk), "state %v, want %s", tk["ticket_state"], st)
 	}
-	if tk["open"] != false {
-		t.Errorf("resolved ticket is open")
-	}
+	assert.Equal(t, false, tk["open"], "resolved ticket is open")
 	tagID := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "urgent"})["id"].(string)
 	tag := mustSend(t, s, 200, "POST", "/tickets/"+id+"/tags", map[string]any{"id": tagID, "admin_id": adminID})
-	if tag["name"] != "urgent" || tag["applied_by"].(map[string]any)["id"] != adminID {
-		t.Errorf("tag %v", tag)
-	}
+	assert.False(t, tag["name"] != "urgent" || tag["applied_by"].(map[string]any)["id"] != adminID, "tag %v", tag)
 	hits := mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"operator": "AND", "value": []any{
 			map[string]any{"field": "contact_ids", "operator": "=", "value": ct.ID},
 			map[string]any{"field": "title", "operator": "~", "value": "export"},
 			map[string]any{"field": "state", "operator": "IN", "value": []any{"resolved", "in_progress"}},
 		}}})
-	if hits["total_count"] != 1.0 {
-		t.Errorf("search: %v", hits)
-	}
+	assert.EqualValues(t, 1.0, hits["total_count"], "search: %v", hits)
 	mustSend(t, s, 200, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
 	mustSend(t, s, 404, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
 	hits = mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"field": "open", "operator": "=", "value": true}})
-	if hits["total_count"] != 0.0 {
-		t.Errorf("resolved ticket found as open: %v", hits)
-	}
+	assert.EqualValues(t, 0.0, hits["total_count"], "resolved ticket found as open: %v", hits)
 
 	got := mustSend(t, s, 200, "GET", "/tickets/"+id, nil)
 	parts := got["ticket_parts"].(map[string]any)["ticket_parts"].([]any)
@@ -99,12 +86,8 @@ func TestTicketWorkflow(t *testing.T) {
 		"ticket_state_updated_by_admin by admin in_progress->waiting_on_customer",
 		"ticket_state_updated_by_admin by admin waiting_on_customer->resolved",
 	}
-	if fmt.Sprint(summary) != fmt.Sprint(want) {
-		t.Errorf("parts:\n%q\nwant\n%q", summary, want)
-	}
-	if s.Count("replyTicket") != 3 || s.Count("updateTicket") != 3 || s.Count("createTicket") != 1 {
-		t.Errorf("counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
-	}
+	assert.Equal(t, fmt.Sprint(want), fmt.Sprint(summary), "parts:\n%q\nwant\n%q", summary, want)
+	assert.False(t, s.Count("replyTicket") != 3 || s.Count("updateTicket") != 3 || s.Count("createTicket") != 1, "counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
 	assertClean(t, s)
 }
 
@@ -122,20 +105,14 @@ func TestConversationWorkflow(t *testing.T) {
 	cv := mustSend(t, s, 200, "POST", "/conversations/"+id+"/parts", map[string]any{
 		"type": "admin", "admin_id": me.ID, "message_type": "close", "body": "Bye",
 	})
-	if cv["state"] != "closed" || cv["open"] != false {
-		t.Fatalf("closed conversation: %v", cv)
-	}
+	require.False(t, cv["state"] != "closed" || cv["open"] != false, "closed conversation: %v", cv)
 	// A contact's reply reopens it.
 	cv = mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "user", "email": "kim@example.com", "message_type": "comment", "body": "One more thing",
 	})
-	if cv["state"] != "open" {
-		t.Errorf("state after contact reply: %v", cv["state"])
-	}
+	assert.EqualValues(t, "open", cv["state"], "state after contact reply: %v", cv["state"])
 	parts := cv["conversation_parts"].(map[string]any)["conversation_parts"].([]any)
-	if len(parts) != 3 || parts[2].(map[string]any)["author"].(map[string]any)["type"] != "user" {
-		t.Errorf("parts %v", parts)
-	}
+	assert.False(t, len(parts) != 3 || parts[2].(map[string]any)["author"].(map[string]any)["type"] != "user", "parts %v", parts)
 	tagID := s.AddTag("vip")
 	mustSend(t, s, 200, "POST", "/conversations/"+id+"/tags", map[string]any{"id": tagID, "admin_id": me.ID})
 	hits := mustSend(t, s, 200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
@@ -144,9 +121,7 @@ func TestConversationWorkflow(t *testing.T) {
 			map[string]any{"field": "title", "operator": "~", "value": "export"},
 			map[string]any{"field": "source.body", "operator": "~", "value": "nothing like this"},
 		}}})
-	if hits["total_count"] != 1.0 {
-		t.Errorf("search: %v", hits)
-	}
+	assert.EqualValues(t, 1.0, hits["total_count"], "search: %v", hits)
 	assertClean(t, s)
 }
 
@@ -163,24 +138,18 @@ func TestContactSearchAndPagination(t *testing.T) {
 	var seen []string
 	path := "/contacts?per_page=3"
 	for pages := 0; path != ""; pages++ {
-		if pages > 5 {
-			t.Fatal("pagination does not end")
-		}
+		require.False(t, pages > 5, "pagination does not end")
 		page := mustSend(t, s, 200, "GET", path, nil)
 		for _, c := range page["data"].([]any) {
 			seen = append(seen, c.(map[string]any)["email"].(string))
 		}
-		if page["total_count"] != 7.0 {
-			t.Errorf("total_count %v", page["total_count"])
-		}
+		assert.EqualValues(t, 7.0, page["total_count"], "total_count %v", page["total_count"])
 		path = ""
 		if next, ok := page["pages"].(map[string]any)["next"].(map[string]any); ok {
 			path = "/contacts?per_page=3&starting_after=" + next["starting_after"].(string)
 		}
 	}
-	if len(seen) != 7 || seen[0] != "c0@example.com" || seen[6] != "c6@example.com" {
-		t.Errorf("listed %v", seen)
-	}
+	assert.False(t, len(seen) != 7 || seen[0] != "c0@example.com" || seen[6] != "c6@example.com", "listed %v", seen)
 
 	// Search with pagination.
 	q := map[string]any{"operator": "AND", "value": []any{
@@ -188,35 +157,25 @@ func TestContactSearchAndPagination(t *testing.T) {
 		map[string]any{"field": "email", "operator": "!=", "value": "c2@example.com"},
 	}}
 	page := mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": q, "pagination": map[string]any{"per_page": 2}})
-	if page["total_count"] != 3.0 || len(page["data"].([]any)) != 2 {
-		t.Fatalf("first page %v", page)
-	}
+	require.False(t, page["total_count"] != 3.0 || len(page["data"].([]any)) != 2, "first page %v", page)
 	next := page["pages"].(map[string]any)["next"].(map[string]any)["starting_after"]
 	page = mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": q,
 		"pagination": map[string]any{"per_page": 2, "starting_after": next}})
 	data := page["data"].([]any)
-	if len(data) != 1 || data[0].(map[string]any)["email"] != "c6@example.com" {
-		t.Errorf("second page %v", data)
-	}
+	assert.False(t, len(data) != 1 || data[0].(map[string]any)["email"] != "c6@example.com", "second page %v", data)
 	if _, more := page["pages"].(map[string]any)["next"]; more {
 		t.Errorf("last page has a next cursor")
 	}
 	// Substring and an unknown field.
 	page = mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
 		"field": "email", "operator": "~", "value": "C5@"}})
-	if page["total_count"] != 1.0 {
-		t.Errorf("~ search: %v", page)
-	}
+	assert.EqualValues(t, 1.0, page["total_count"], "~ search: %v", page)
 	status, _, body := send(t, s, "POST", "/contacts/search", map[string]any{"query": map[string]any{
 		"field": "shoe_size", "operator": "=", "value": "9"}})
-	if status != 400 {
-		t.Errorf("unknown field: %d %v", status, body)
-	}
+	assert.EqualValues(t, 400, status, "unknown field: %d %v", status, body)
 	// A made-up cursor.
 	status, _, _ = send(t, s, "GET", "/contacts?starting_after=bogus", nil)
-	if status != 400 {
-		t.Errorf("bogus cursor: %d", status)
-	}
+	assert.EqualValues(t, 400, status, "bogus cursor: %d", status)
 	assertClean(t, s)
 }
 
@@ -225,22 +184,16 @@ func TestTagContactAndCompanies(t *testing.T) {
 	ct := mustSend(t, s, 200, "POST", "/contacts", map[string]any{"email": "a@example.com", "name": "A"})
 	id := ct["id"].(string)
 	status, _, _ := send(t, s, "POST", "/contacts", map[string]any{"email": "a@example.com"})
-	if status != 409 {
-		t.Errorf("duplicate contact: %d", status)
-	}
+	assert.EqualValues(t, 409, status, "duplicate contact: %d", status)
 	tagID := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "beta"})["id"].(string)
 	mustSend(t, s, 200, "POST", "/contacts/"+id+"/tags", map[string]any{"id": tagID})
 	ct = mustSend(t, s, 200, "GET", "/contacts/"+id, nil)
-	if ct["tags"].(map[string]any)["total_count"] != 1.0 {
-		t.Errorf("contact tags %v", ct["tags"])
-	}
+	assert.EqualValues(t, 1.0, ct["tags"].(map[string]any)["total_count"], "contact tags %v", ct["tags"])
 	mustSend(t, s, 200, "DELETE", "/contacts/"+id+"/tags/"+tagID, nil)
 	co := mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme"})
 	mustSend(t, s, 200, "POST", "/contacts/"+id+"/companies", map[string]any{"id": co["id"]})
 	co = mustSend(t, s, 200, "GET", "/companies/"+co["id"].(string), nil)
-	if co["user_count"] != 1.0 || co["name"] != "Acme" {
-		t.Errorf("company %v", co)
-	}
+	assert.False(t, co["user_count"] != 1.0 || co["name"] != "Acme", "company %v", co)
 	mustSend(t, s, 200, "DELETE", "/contacts/"+id, nil)
 	mustSend(t, s, 404, "GET", "/contacts/"+id, nil)
 	assertClean(t, s)

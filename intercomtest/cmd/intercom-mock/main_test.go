@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // syncBuffer is a buffer two goroutines can share.
@@ -56,9 +58,7 @@ func get(t *testing.T, url, token string) (int, map[string]any) {
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Intercom-Version", "2.11")
 	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer resp.Body.Close()
 	var out map[string]any
 	b, _ := io.ReadAll(resp.Body)
@@ -70,22 +70,14 @@ func get(t *testing.T, url, token string) (int, map[string]any) {
 // would: a seed file, a token, then plain HTTP.
 func TestServesASeededWorkspace(t *testing.T) {
 	srv, stdout, stderr, stop := start(t, "-token", "secret", "-seed", filepath.Join("..", "..", "testdata", "seed.json"))
-	if !strings.Contains(stdout.String(), srv.URL) {
-		t.Errorf("stdout %q lacks %s", stdout, srv.URL)
-	}
+	assert.True(t, strings.Contains(stdout.String(), srv.URL), "stdout %q lacks %s", stdout, srv.URL)
 	status, body := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "secret")
-	if status != 200 || body["email"] != "lin@acme.example" {
-		t.Errorf("seeded contact: %d %v", status, body)
-	}
+	assert.False(t, status != 200 || body["email"] != "lin@acme.example", "seeded contact: %d %v", status, body)
 	if status, _ := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "wrong"); status != 401 {
 		t.Errorf("wrong token: %d", status)
 	}
-	if err := stop(); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(stderr.String(), "invalid request: GET /contacts/6650c0de00000000000000c1") {
-		t.Errorf("stderr %q does not log the refused request", stderr)
-	}
+	require.NoError(t, stop())
+	assert.True(t, strings.Contains(stderr.String(), "invalid request: GET /contacts/6650c0de00000000000000c1"), "stderr %q does not log the refused request", stderr)
 }
 
 // TestInjectsFaults: every second request to one operation fails.
@@ -102,9 +94,7 @@ func TestInjectsFaults(t *testing.T) {
 	if want := []int{200, 503, 200, 503}; !equal(got, want) {
 		t.Errorf("statuses %v, want %v", got, want)
 	}
-	if err := stop(); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, stop())
 }
 
 func equal(a, b []int) bool {
@@ -142,9 +132,7 @@ func TestRefusesBadFlags(t *testing.T) {
 		{[]string{"-seed", dangling}, `no contact with id "nobody"`},
 	} {
 		err := run(tc.args, io.Discard, io.Discard, nil, nil)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("run(%q) = %v, want %q", tc.args, err, tc.want)
-		}
+		assert.False(t, err == nil || !strings.Contains(err.Error(), tc.want), "run(%q) = %v, want %q", tc.args, err, tc.want)
 	}
 }
 
@@ -154,7 +142,5 @@ func TestServeExitCode(t *testing.T) {
 	if code := serve([]string{"-fault-every", "0"}, io.Discard, &stderr); code != 2 {
 		t.Errorf("exit code %d, want 2", code)
 	}
-	if !strings.Contains(stderr.String(), "intercom-mock: -fault-every") {
-		t.Errorf("stderr %q", stderr.String())
-	}
+	assert.True(t, strings.Contains(stderr.String(), "intercom-mock: -fault-every"), "stderr %q", stderr.String())
 }
