@@ -2,6 +2,7 @@ package intercomtest
 
 import (
 	"fmt"
+	"github.com/stretchr/testify/assert"
 	"sync"
 	"testing"
 )
@@ -27,9 +28,8 @@ func TestConcurrentClients(t *testing.T) {
 	}
 	wg.Wait()
 	for _, s := range servers {
-		if n := s.Count("createContact"); n != 8 {
-			t.Errorf("created %d contacts, want 8", n)
-		}
+		n := s.Count("createContact")
+		assert.EqualValues(t, 8, n, "created %d contacts, want 8", n)
 		assertClean(t, s)
 	}
 }

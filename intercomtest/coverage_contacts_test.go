@@ -19,22 +19,18 @@ func TestAdminsAndTeams(t *testing.T) {
 	require.False(t, len(admins) != 3 || admins[0] != s.Me() || admins[2] != bo, "Admins %+v", admins)
 
 	team := mustSend(t, s, 200, "GET", "/teams/"+billing.ID, nil)
-	if ids := team["admin_ids"].([]any); team["name"] != "Billing" || len(ids) != 1 || fmt.Sprint(int(ids[0].(float64))) != bo.ID {
-		t.Errorf("team %v", team)
-	}
-	if n := len(mustSend(t, s, 200, "GET", "/teams", nil)["teams"].([]any)); n != 2 {
-		t.Errorf("%d teams", n)
-	}
-	if ids := support["admin_ids"].([]any); len(ids) != 2 {
-		t.Errorf("support team %v", support)
-	}
+	ids := team["admin_ids"].([]any)
+	assert.False(t, team["name"] != "Billing" || len(ids) != 1 || fmt.Sprint(int(ids[0].(float64))) != bo.ID, "team %v", team)
+	n := len(mustSend(t, s, 200, "GET", "/teams", nil)["teams"].([]any))
+	assert.EqualValues(t, 2, n, "%d teams", n)
+	ids = support["admin_ids"].([]any)
+	assert.Equal(t, 2, len(ids), "support team %v", support)
 	mustSend(t, s, 404, "GET", "/teams/1", nil)
 
 	a := mustSend(t, s, 200, "GET", "/admins/"+bo.ID, nil)
 	assert.False(t, a["email"] != "bo@example.com" || a["away_mode_enabled"] != false, "admin %v", a)
-	if list := mustSend(t, s, 200, "GET", "/admins", nil)["admins"].([]any); len(list) != 3 {
-		t.Errorf("%d admins", len(list))
-	}
+	list := mustSend(t, s, 200, "GET", "/admins", nil)["admins"].([]any)
+	assert.Equal(t, 3, len(list), "%d admins", len(list))
 	mustSend(t, s, 404, "GET", "/admins/1", nil)
 
 	a = mustSend(t, s, 200, "PUT", "/admins/"+bo.ID+"/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": true})
@@ -81,9 +77,8 @@ func TestContactLifecycle(t *testing.T) {
 	mustSend(t, s, 404, "DELETE", "/contacts/nope", nil)
 	del := mustSend(t, s, 200, "DELETE", "/contacts/"+id, nil)
 	assert.False(t, del["deleted"] != true || del["external_id"] != "ext-1", "delete %v", del)
-	if list := mustSend(t, s, 200, "GET", "/contacts", nil); list["total_count"] != 1.0 {
-		t.Errorf("after delete %v", list)
-	}
+	list := mustSend(t, s, 200, "GET", "/contacts", nil)
+	assert.EqualValues(t, 1.0, list["total_count"], "after delete %v", list)
 	assertClean(t, s)
 }
 
@@ -136,9 +131,8 @@ func TestCompanies(t *testing.T) {
 	assert.False(t, page["total_count"] != 3.0 || len(data) != 1 || data[0].(map[string]any)["name"] != "Initech" ||
 		page["pages"].(map[string]any)["total_pages"] != 2.0, "list page 2: %v", page)
 	page = mustSend(t, s, 200, "POST", "/companies/list?page=0&per_page=0", nil)
-	if p := page["pages"].(map[string]any); p["page"] != 1.0 || p["per_page"] != 15.0 || len(page["data"].([]any)) != 3 {
-		t.Errorf("list defaults: %v", page)
-	}
+	p := page["pages"].(map[string]any)
+	assert.False(t, p["page"] != 1.0 || p["per_page"] != 15.0 || len(page["data"].([]any)) != 3, "list defaults: %v", page)
 
 	// A lookup by name or company_id answers the company itself, as
 	// Intercom does.
@@ -159,12 +153,10 @@ func TestCompanies(t *testing.T) {
 	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
 	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
 	list := mustSend(t, s, 200, "GET", cpath, nil)
-	if _, old := list["companies"]; old || list["total_count"] != 1.0 || list["data"].([]any)[0].(map[string]any)["user_count"] != 1.0 {
-		t.Errorf("contact companies %v", list)
-	}
-	if got := mustSend(t, s, 200, "GET", "/contacts/"+ct.ID, nil)["companies"].(map[string]any); got["total_count"] != 1.0 {
-		t.Errorf("contact's companies %v", got)
-	}
+	_, old := list["companies"]
+	assert.False(t, old || list["total_count"] != 1.0 || list["data"].([]any)[0].(map[string]any)["user_count"] != 1.0, "contact companies %v", list)
+	got := mustSend(t, s, 200, "GET", "/contacts/"+ct.ID, nil)["companies"].(map[string]any)
+	assert.EqualValues(t, 1.0, got["total_count"], "contact's companies %v", got)
 	mustSend(t, s, 404, "GET", "/contacts/nope/companies", nil)
 	mustSend(t, s, 200, "DELETE", cpath+"/"+id, nil)
 	mustSend(t, s, 404, "DELETE", cpath+"/"+id, nil)
@@ -226,9 +218,8 @@ func TestContactSearchFields(t *testing.T) {
 		{"name", "=", nil, []string{b.ID}},
 	}
 	for _, tc := range cases {
-		if got := search(tc.field, tc.op, tc.value); fmt.Sprint(got) != fmt.Sprint(tc.want) {
-			t.Errorf("%s %s %v: %v, want %v", tc.field, tc.op, tc.value, got, tc.want)
-		}
+		got := search(tc.field, tc.op, tc.value)
+		assert.Equal(t, fmt.Sprint(tc.want), fmt.Sprint(got), "%s %s %v: %v, want %v", tc.field, tc.op, tc.value, got, tc.want)
 	}
 	assertClean(t, s)
 }

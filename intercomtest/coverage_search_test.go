@@ -66,21 +66,17 @@ func TestMatchQuery(t *testing.T) {
 
 func TestScalarAndNumber(t *testing.T) {
 	for v, want := range map[any]string{nil: "", "s": "s", 1.5: "1.5", int64(7): "7", true: "true"} {
-		if got := scalar(v); got != want {
-			t.Errorf("scalar(%v) = %q, want %q", v, got, want)
-		}
+		got := scalar(v)
+		assert.Equal(t, want, got, "scalar(%v) = %q, want %q", v, got, want)
 	}
-	if got := scalar([]string{"a", "b"}); got != "a,b" {
-		t.Errorf("scalar(list) = %q", got)
-	}
+	got := scalar([]string{"a", "b"})
+	assert.EqualValues(t, "a,b", got, "scalar(list) = %q", got)
 	for _, v := range []any{true, nil, "x", []string{"1"}} {
-		if _, ok := number(v); ok {
-			t.Errorf("number(%v) is a number", v)
-		}
+		_, ok := number(v)
+		assert.False(t, ok, "number(%v) is a number", v)
 	}
-	if n, ok := number(4); !ok || n != 4 {
-		t.Errorf("number(4) = %v, %v", n, ok)
-	}
+	n, ok := number(4)
+	assert.False(t, !ok || n != 4, "number(4) = %v, %v", n, ok)
 	assert.False(t, !equalAny("", nil) || equalAny("x", nil) || !equalAny(int64(2), "2") || equalAny([]string{"a"}, "b"), "equalAny")
 }
 
@@ -157,14 +153,12 @@ func TestSynthesize(t *testing.T) {
 		}), map[string]any{"kind": "a"}},
 	}
 	for _, tc := range cases {
-		if got := synthesize(tc.schema); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%s: %#v, want %#v", tc.name, got, tc.want)
-		}
+		got := synthesize(tc.schema)
+		assert.True(t, reflect.DeepEqual(got, tc.want), "%s: %#v, want %#v", tc.name, got, tc.want)
 	}
 	// Deep in a recursive schema, a nullable value is null.
-	if got := synth(openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"object"}, Nullable: true}), maxSynthDepth+1); got != nil {
-		t.Errorf("deep nullable: %#v", got)
-	}
+	got := synth(openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"object"}, Nullable: true}), maxSynthDepth+1)
+	assert.Nil(t, got, "deep nullable: %#v", got)
 }
 
 func TestCompleteLeavesAlternativesAlone(t *testing.T) {
@@ -179,34 +173,29 @@ func TestCompleteLeavesAlternativesAlone(t *testing.T) {
 
 func TestNormalizeKeepsUnencodableValues(t *testing.T) {
 	ch := make(chan int)
-	if got := normalize(ch); got != any(ch) {
-		t.Errorf("normalize(chan) = %v", got)
-	}
-	if got := normalize(map[string]int{"a": 1}); !reflect.DeepEqual(got, map[string]any{"a": 1.0}) {
-		t.Errorf("normalize(map) = %#v", got)
-	}
+	got := normalize(ch)
+	assert.Equal(t, any(ch), got, "normalize(chan) = %v", got)
+	got = normalize(map[string]int{"a": 1})
+	assert.True(t, reflect.DeepEqual(got, map[string]any{"a": 1.0}), "normalize(map) = %#v", got)
 }
 
 func TestSuccessResponse(t *testing.T) {
 	op := &openapi3.Operation{Responses: openapi3.NewResponses()}
 	op.Responses.Set("404", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
-	if status, schema := successResponse(op); status != 200 || schema != nil {
-		t.Errorf("no success response: %d %v", status, schema)
-	}
+	status, schema := successResponse(op)
+	assert.False(t, status != 200 || schema != nil, "no success response: %d %v", status, schema)
 	op = &openapi3.Operation{Responses: openapi3.NewResponses()}
 	op.Responses.Set("204", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
-	if status, schema := successResponse(op); status != 204 || schema != nil {
-		t.Errorf("no content: %d %v", status, schema)
-	}
+	status, schema = successResponse(op)
+	assert.False(t, status != 204 || schema != nil, "no content: %d %v", status, schema)
 }
 
 func TestPagingHelpers(t *testing.T) {
 	items := []int{1, 2, 3}
 	page, pages, ok := pageOf(items, 0, "")
 	assert.False(t, !ok || len(page) != 3 || pages["per_page"] != 50, "pageOf default %v %v", page, pages)
-	if _, _, ok := pageOf(items, 1, base64.RawURLEncoding.EncodeToString([]byte("offset:x"))); ok {
-		t.Errorf("pageOf accepted a bad offset")
-	}
+	_, _, ok = pageOf(items, 1, base64.RawURLEncoding.EncodeToString([]byte("offset:x")))
+	assert.False(t, ok, "pageOf accepted a bad offset")
 	got, p := numberedPage(items, -1, -1)
 	assert.False(t, len(got) != 3 || p["page"] != 1 || p["per_page"] != 15, "numberedPage defaults %v %v", got, p)
 	got, p = numberedPage(items, 5, 2)

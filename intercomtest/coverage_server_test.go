@@ -88,9 +88,8 @@ func TestFaultMatchers(t *testing.T) {
 	for _, r := range s.Requests() {
 		faults = append(faults, r.Fault)
 	}
-	if got := strings.Join(faults, ","); got != ",502,502,500,504,,," {
-		t.Errorf("faults %q", got)
-	}
+	got := strings.Join(faults, ",")
+	assert.EqualValues(t, ",502,502,500,504,,,", got, "faults %q", got)
 	assert.False(t, s.Count("createTag") != 1 || s.Count("listAdmins") != 1, "counts createTag %d listAdmins %d", s.Count("createTag"), s.Count("listAdmins"))
 }
 
@@ -128,9 +127,8 @@ func TestFaultKinds(t *testing.T) {
 		{faultState{Fault: Fault{Delay: time.Second, Drop: true, AfterApply: true}}, "delay+drop+after-apply"},
 	}
 	for _, tc := range cases {
-		if got := tc.f.kind(); got != tc.want {
-			t.Errorf("kind %+v = %q, want %q", tc.f, got, tc.want)
-		}
+		got := tc.f.kind()
+		assert.Equal(t, tc.want, got, "kind %+v = %q, want %q", tc.f, got, tc.want)
 	}
 }
 
@@ -141,9 +139,8 @@ func TestFaultDropAfterApply(t *testing.T) {
 	require.Error(t, err, "dropped connection answered %d", status)
 	// The write happened although the client saw a transport error.
 	list := mustSend(t, s, 200, "GET", "/tags", nil)
-	if data := list["data"].([]any); len(data) != 1 || data[0].(map[string]any)["name"] != "lost" {
-		t.Errorf("tags %v", list)
-	}
+	data := list["data"].([]any)
+	assert.False(t, len(data) != 1 || data[0].(map[string]any)["name"] != "lost", "tags %v", list)
 	r := s.Requests()[0]
 	assert.False(t, r.Fault != "drop+after-apply" || r.Status != 0 || !r.Applied || string(r.Body) != `{"name":"lost"}`, "recorded %+v", r)
 }
@@ -174,15 +171,13 @@ func TestFaultDropWithoutHijacker(t *testing.T) {
 	rec := httptest.NewRecorder()
 	func() {
 		defer func() {
-			if v := recover(); v != http.ErrAbortHandler {
-				t.Errorf("recovered %v, want http.ErrAbortHandler", v)
-			}
+			v := recover()
+			assert.Equal(t, http.ErrAbortHandler, v, "recovered %v, want http.ErrAbortHandler", v)
 		}()
 		s.ServeHTTP(rec, req)
 	}()
-	if r := s.Requests(); len(r) != 1 || r[0].Fault != "drop" || r[0].Status != 0 {
-		t.Errorf("recorded %+v", r)
-	}
+	r := s.Requests()
+	assert.False(t, len(r) != 1 || r[0].Fault != "drop" || r[0].Status != 0, "recorded %+v", r)
 }
 
 // errReader fails every read.
@@ -231,18 +226,15 @@ func TestHoldEndsWhenClientLeavesOrServerCloses(t *testing.T) {
 
 func TestRecordStrings(t *testing.T) {
 	r := InvalidRequest{Method: "GET", Path: "/x", OperationID: "op", Status: 400, Code: "parameter_invalid", Message: "bad"}
-	if got := r.String(); got != "GET /x (op): 400 parameter_invalid: bad" {
-		t.Errorf("InvalidRequest.String = %q", got)
-	}
+	got := r.String()
+	assert.EqualValues(t, "GET /x (op): 400 parameter_invalid: bad", got, "InvalidRequest.String = %q", got)
 	short := InvalidResponse{Method: "GET", Path: "/me", OperationID: "identifyAdmin", Status: 200, Err: "wrong", Body: []byte(`{}`)}
-	if got := short.String(); got != "GET /me (identifyAdmin): 200: wrong\nbody: {}" {
-		t.Errorf("InvalidResponse.String = %q", got)
-	}
+	got = short.String()
+	assert.EqualValues(t, "GET /me (identifyAdmin): 200: wrong\nbody: {}", got, "InvalidResponse.String = %q", got)
 	long := short
 	long.Body = []byte(strings.Repeat("a", 600))
-	if got := long.String(); !strings.HasSuffix(got, "\nbody: "+strings.Repeat("a", 500)+"…") {
-		t.Errorf("long body not cut: %d chars", len(got))
-	}
+	got = long.String()
+	assert.True(t, strings.HasSuffix(got, "\nbody: "+strings.Repeat("a", 500)+"…"), "long body not cut: %d chars", len(got))
 }
 
 func TestUnencodableResponse(t *testing.T) {
@@ -254,29 +246,23 @@ func TestUnencodableResponse(t *testing.T) {
 	}}
 	status, _, body := send(t, s, "GET", "/me", nil)
 	require.False(t, status != 500 || errField(body, "code") != "server_error", "%d %v", status, body)
-	if r := s.Requests(); len(r) != 1 || !r[0].Applied {
-		t.Errorf("recorded %+v (the handler ran; only encoding failed)", r)
-	}
+	r := s.Requests()
+	assert.False(t, len(r) != 1 || !r[0].Applied, "recorded %+v (the handler ran; only encoding failed)", r)
 }
 
 func TestSmallHelpers(t *testing.T) {
 	for in, want := range map[string]string{"": "", "IdentifyAdmin": "identifyAdmin", "identifyAdmin": "identifyAdmin",
 		"retrieveACompanyById": "RetrieveACompanyById", "ShowContact": "ShowContact", "NoSuchOperation": "NoSuchOperation"} {
-		if got := describedName(in); got != want {
-			t.Errorf("describedName(%q) = %q, want %q", in, got, want)
-		}
+		got := describedName(in)
+		assert.Equal(t, want, got, "describedName(%q) = %q, want %q", in, got, want)
 	}
-	if got := errField(map[string]any{"type": "error.list"}, "code"); got != "" {
-		t.Errorf("errField without errors = %q", got)
-	}
-	if got := errField(errorList("r", "c", "m"), "message"); got != "m" {
-		t.Errorf("errField = %q", got)
-	}
+	got := errField(map[string]any{"type": "error.list"}, "code")
+	assert.EqualValues(t, "", got, "errField without errors = %q", got)
+	got = errField(errorList("r", "c", "m"), "message")
+	assert.EqualValues(t, "m", got, "errField = %q", got)
 	assert.False(t, responseSchema(nil, 200) != nil || responseSchema(&openapi3.Operation{}, 200) != nil, "responseSchema without responses")
-	if got := shortError(errors.New("first line\nsecond line")); got != "first line" {
-		t.Errorf("shortError = %q", got)
-	}
-	if got := shortError(&openapi3.SchemaError{Reason: "no good"}); got != "no good" {
-		t.Errorf("shortError(SchemaError) = %q", got)
-	}
+	got = shortError(errors.New("first line\nsecond line"))
+	assert.EqualValues(t, "first line", got, "shortError = %q", got)
+	got = shortError(&openapi3.SchemaError{Reason: "no good"})
+	assert.EqualValues(t, "no good", got, "shortError(SchemaError) = %q", got)
 }

@@ -13,20 +13,17 @@ func TestCreateTagVariants(t *testing.T) {
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "blank name: %d %v", status, body)
 	id := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "Beta"})["id"].(string)
 	// The same name (any letter case) is the same tag.
-	if again := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "beta"}); again["id"] != id {
-		t.Errorf("second create %v", again)
-	}
+	again := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "beta"})
+	assert.Equal(t, id, again["id"], "second create %v", again)
 	// With an id, the tag is renamed.
 	renamed := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "Gamma", "id": id})
 	assert.False(t, renamed["id"] != id || renamed["name"] != "Gamma", "rename %v", renamed)
-	if got := mustSend(t, s, 200, "GET", "/tags/"+id, nil); got["name"] != "Gamma" {
-		t.Errorf("find %v", got)
-	}
+	got := mustSend(t, s, 200, "GET", "/tags/"+id, nil)
+	assert.EqualValues(t, "Gamma", got["name"], "find %v", got)
 	mustSend(t, s, 404, "POST", "/tags", map[string]any{"name": "x", "id": "1"})
 	mustSend(t, s, 404, "GET", "/tags/1", nil)
-	if list := mustSend(t, s, 200, "GET", "/tags", nil)["data"].([]any); len(list) != 1 {
-		t.Errorf("tags %v", list)
-	}
+	list := mustSend(t, s, 200, "GET", "/tags", nil)["data"].([]any)
+	assert.Equal(t, 1, len(list), "tags %v", list)
 	assertClean(t, s)
 }
 
@@ -53,26 +50,23 @@ func TestTagsOnTicketsAndConversations(t *testing.T) {
 		assert.False(t, first["applied_at"] != float64(now.Unix()) || first["applied_by"].(map[string]any)["id"] != me, "%s: applied %v", base, first)
 		// Tagging again keeps the first application.
 		now = now.Add(time.Hour)
-		if again := mustSend(t, s, 200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": s.Admins()[1].ID}); again["applied_at"] != first["applied_at"] ||
-			again["applied_by"].(map[string]any)["id"] != me {
-			t.Errorf("%s: applied again %v", base, again)
-		}
+		again := mustSend(t, s, 200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": s.Admins()[1].ID})
+		assert.False(t, again["applied_at"] != first["applied_at"] ||
+			again["applied_by"].(map[string]any)["id"] != me, "%s: applied again %v", base, again)
 		mustSend(t, s, 404, "DELETE", tc.missing+"/tags/"+tagID, map[string]any{"admin_id": me})
 		mustSend(t, s, 404, "DELETE", base+"/tags/"+tagID, map[string]any{"admin_id": "1"})
 		mustSend(t, s, 404, "DELETE", base+"/tags/1", map[string]any{"admin_id": me})
 		mustSend(t, s, 404, "DELETE", base+"/tags/"+other, map[string]any{"admin_id": me})
 	}
 	cv := mustSend(t, s, 200, "GET", "/conversations/"+conv, nil)
-	if tags := cv["tags"].(map[string]any)["tags"].([]any); len(tags) != 1 || tags[0].(map[string]any)["id"] != tagID {
-		t.Errorf("conversation tags %v", cv["tags"])
-	}
+	tags := cv["tags"].(map[string]any)["tags"].([]any)
+	assert.False(t, len(tags) != 1 || tags[0].(map[string]any)["id"] != tagID, "conversation tags %v", cv["tags"])
 	// Deleting the tag takes it off both.
 	mustSend(t, s, 200, "DELETE", "/tags/"+tagID, nil)
 	mustSend(t, s, 404, "DELETE", "/tags/"+tagID, nil)
 	cv = mustSend(t, s, 200, "GET", "/conversations/"+conv, nil)
-	if tags := cv["tags"].(map[string]any)["tags"].([]any); len(tags) != 0 {
-		t.Errorf("conversation tags after delete %v", tags)
-	}
+	tags = cv["tags"].(map[string]any)["tags"].([]any)
+	assert.Equal(t, 0, len(tags), "conversation tags after delete %v", tags)
 	hits := mustSend(t, s, 200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
 		"field": "tag_ids", "operator": "=", "value": tagID}})
 	assert.EqualValues(t, 0.0, hits["total_count"], "search after delete %v", hits)

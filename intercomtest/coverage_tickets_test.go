@@ -31,9 +31,8 @@ func TestTicketTypes(t *testing.T) {
 	})
 	assert.False(t, tt["name"] != "Defect" || tt["description"] != "Broken things" || tt["icon"] != "🐞" ||
 		tt["category"] != "Tracker" || tt["archived"] != true, "updated %v", tt)
-	if got := mustSend(t, s, 200, "GET", "/ticket_types/"+id, nil); got["name"] != "Defect" {
-		t.Errorf("get %v", got)
-	}
+	got := mustSend(t, s, 200, "GET", "/ticket_types/"+id, nil)
+	assert.EqualValues(t, "Defect", got["name"], "get %v", got)
 	// An archived type takes no tickets.
 	ct := s.AddContact(Contact{Email: "x@example.com"})
 	status, _, body = send(t, s, "POST", "/tickets", map[string]any{"ticket_type_id": id,
@@ -81,9 +80,8 @@ func TestTicketTypeAttributes(t *testing.T) {
 func mustAtoi(t *testing.T, s string) int {
 	t.Helper()
 	var n int
-	if _, err := fmt.Sscan(s, &n); err != nil {
-		t.Fatal(err)
-	}
+	_, err := fmt.Sscan(s, &n)
+	require.NoError(t, err)
 	return n
 }
 
@@ -116,9 +114,8 @@ func TestTicketAttributeValues(t *testing.T) {
 		{"_default_title_": 5},
 		{"colour": "red"},
 	} {
-		if status, body := create(attrs); status != 400 || errField(body, "code") != "parameter_invalid" {
-			t.Errorf("%v: %d %v", attrs, status, body)
-		}
+		status, body := create(attrs)
+		assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "%v: %d %v", attrs, status, body)
 	}
 	status, body := create(map[string]any{"integer": 2, "decimal": 1.5, "boolean": true, "datetime": 1700000000,
 		"_default_title_": nil})
@@ -145,15 +142,12 @@ func TestCreateTicketContacts(t *testing.T) {
 		status, _, out := send(t, s, "POST", "/tickets", body)
 		return status, out
 	}
-	if status, body := create([]any{map[string]any{"id": ct.ID}}, map[string]any{"ticket_type_id": "1"}); status != 404 || errField(body, "code") != "not_found" {
-		t.Errorf("unknown type: %d %v", status, body)
-	}
-	if status, body := create([]any{}, nil); status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("no contacts: %d %v", status, body)
-	}
-	if status, body := create([]any{map[string]any{"id": "nope"}}, nil); status != 404 {
-		t.Errorf("unknown contact id: %d %v", status, body)
-	}
+	status, body := create([]any{map[string]any{"id": ct.ID}}, map[string]any{"ticket_type_id": "1"})
+	assert.False(t, status != 404 || errField(body, "code") != "not_found", "unknown type: %d %v", status, body)
+	status, body = create([]any{}, nil)
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "no contacts: %d %v", status, body)
+	status, body = create([]any{map[string]any{"id": "nope"}}, nil)
+	assert.EqualValues(t, 404, status, "unknown contact id: %d %v", status, body)
 	status, tk := create([]any{map[string]any{"external_id": "ext-9"}}, map[string]any{"created_at": 1600000000, "company_id": "co"})
 	assert.False(t, status != 200 || tk["created_at"] != 1600000000.0 || tk["updated_at"] != 1600000000.0 ||
 		tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"] != ct.ID || tk["ticket_id"] != "1", "by external id: %d %v", status, tk)
@@ -161,9 +155,8 @@ func TestCreateTicketContacts(t *testing.T) {
 	status, tk = create([]any{map[string]any{"email": "new@example.com"}}, nil)
 	require.False(t, status != 200 || tk["created_at"] != float64(now.Unix()) || tk["ticket_id"] != "2", "by new email: %d %v", status, tk)
 	newID := tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"].(string)
-	if c := mustSend(t, s, 200, "GET", "/contacts/"+newID, nil); c["email"] != "new@example.com" || c["role"] != "user" {
-		t.Errorf("created contact %v", c)
-	}
+	c := mustSend(t, s, 200, "GET", "/contacts/"+newID, nil)
+	assert.False(t, c["email"] != "new@example.com" || c["role"] != "user", "created contact %v", c)
 	assertClean(t, s)
 }
 
@@ -182,10 +175,9 @@ func TestUpdateTicket(t *testing.T) {
 	mustSend(t, s, 404, "PUT", path, assign(t, "1", "0"))
 	// An unknown assignee changes nothing, not even the valid attributes.
 	mustSend(t, s, 404, "PUT", path, with(setState(t, "in_progress"), with(assign(t, "", "1"), map[string]any{"ticket_attributes": map[string]any{"integer": 1}})))
-	if got := mustSend(t, s, 200, "GET", path, nil); stateOf(got) != "submitted" ||
-		got["ticket_parts"].(map[string]any)["total_count"] != 0.0 || len(got["ticket_attributes"].(map[string]any)) != 0 {
-		t.Errorf("failed update changed the ticket: %v", got)
-	}
+	got := mustSend(t, s, 200, "GET", path, nil)
+	assert.False(t, stateOf(got) != "submitted" ||
+		got["ticket_parts"].(map[string]any)["total_count"] != 0.0 || len(got["ticket_attributes"].(map[string]any)) != 0, "failed update changed the ticket: %v", got)
 	status, _, body := send(t, s, "PUT", path, map[string]any{"ticket_attributes": map[string]any{"integer": "x"}})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "bad attribute: %d %v", status, body)
 
@@ -205,12 +197,10 @@ func TestUpdateTicket(t *testing.T) {
 	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": true})
 	assert.False(t, stateOf(tk) != "in_progress" || tk["open"] != true, "reopen %v", tk)
 	tk = mustSend(t, s, 200, "PUT", path, assign(t, "", "0"))
-	if _, ok := tk["admin_assignee_id"]; ok {
-		t.Errorf("unassigned ticket %v", tk)
-	}
-	if _, ok := tk["team_assignee_id"]; ok {
-		t.Errorf("unassigned ticket %v", tk)
-	}
+	_, ok := tk["admin_assignee_id"]
+	assert.False(t, ok, "unassigned ticket %v", tk)
+	_, ok = tk["team_assignee_id"]
+	assert.False(t, ok, "unassigned ticket %v", tk)
 
 	var summary []string
 	for _, p := range tk["ticket_parts"].(map[string]any)["ticket_parts"].([]any) {
@@ -261,9 +251,8 @@ func TestReplyTicket(t *testing.T) {
 	assert.False(t, p["part_type"] != "quick_reply" || p["body"] != nil, "quick reply %v", p)
 	p = mustSend(t, s, 200, "POST", path, map[string]any{"type": "user", "user_id": "u-1", "message_type": "comment", "body": "hi"})
 	assert.Equal(t, ct.ID, p["author"].(map[string]any)["id"], "user reply %v", p)
-	if _, ok := p["ticket_state"]; ok {
-		t.Errorf("a reply has no ticket_state: %v", p)
-	}
+	_, ok := p["ticket_state"]
+	assert.False(t, ok, "a reply has no ticket_state: %v", p)
 	assert.EqualValues(t, 2, s.Count("replyTicket"), "applied %d replies", s.Count("replyTicket"))
 	assertClean(t, s)
 }

@@ -98,9 +98,8 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 			}
 		}
 		status, _, out := requiredSend(t, s, o.op, o.method, path, body)
-		if got := s.Requests()[len(s.Requests())-1].OperationID; got != o.name {
-			t.Fatalf("%s %s routed to %q, want %q", o.method, path, got, o.name)
-		}
+		got := s.Requests()[len(s.Requests())-1].OperationID
+		require.Equal(t, o.name, got, "%s %s routed to %q, want %q", o.method, path, got, o.name)
 		want, _ := successResponse(o.op)
 		if !known {
 			want = http.StatusNotFound
@@ -109,9 +108,8 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 			t.Errorf("%s %s (%s): %d, want %d; %v; invalid requests %v", o.method, path, o.name, status, want, out, s.InvalidRequests())
 			continue
 		}
-		if p := emptyID(out, ""); p != "" {
-			t.Errorf("%s: empty id at %s", o.name, p)
-		}
+		p := emptyID(out, "")
+		assert.EqualValues(t, "", p, "%s: empty id at %s", o.name, p)
 		if status == http.StatusNotFound {
 			assertNotFound(t, o.name, out)
 			notFound++
@@ -200,9 +198,8 @@ func TestDescribedAnswersOn211Operations(t *testing.T) {
 	// is not in the workspace.
 	mustSend(t, s, 404, "GET", "/tags/"+atStr(tag, "id"), nil)
 	real := s.AddTag("real")
-	if got := mustSend(t, s, 200, "GET", "/tags/"+real, nil); got["id"] != real {
-		t.Errorf("found %v", got)
-	}
+	got := mustSend(t, s, 200, "GET", "/tags/"+real, nil)
+	assert.Equal(t, real, got["id"], "found %v", got)
 	mustSend(t, s, 200, "DELETE", "/tags/"+real, nil)
 	// A data export is not: ids come from the answers.
 	mustSend(t, s, 404, "GET", "/export/content/data/nope", nil)
@@ -233,22 +230,17 @@ func TestDescribedKeepsCreatedIDs(t *testing.T) {
 	created := do("POST", "/things", nil)
 	id := fmt.Sprint(created.body.(map[string]any)["id"])
 	require.False(t, created.status != 200 || created.body.(map[string]any)["id"] != int64(99000001), "created %+v", created)
-	if r := do("GET", "/things/{id}", map[string]string{"id": id}); r.status != 200 || r.body.(map[string]any)["id"] != int64(99000001) {
-		t.Errorf("get %+v", r)
-	}
-	if r := do("GET", "/things/{id}", map[string]string{"id": "1"}); r.status != 404 || errField(r.body, "message") != "Thing Not Found" {
-		t.Errorf("unknown %+v", r)
-	}
-	if r := do("DELETE", "/things/{id}", map[string]string{"id": id}); r.status != 200 {
-		t.Errorf("delete %+v", r)
-	}
-	if r := do("GET", "/things/{id}", map[string]string{"id": id}); r.status != 404 {
-		t.Errorf("after delete %+v", r)
-	}
+	r := do("GET", "/things/{id}", map[string]string{"id": id})
+	assert.False(t, r.status != 200 || r.body.(map[string]any)["id"] != int64(99000001), "get %+v", r)
+	r = do("GET", "/things/{id}", map[string]string{"id": "1"})
+	assert.False(t, r.status != 404 || errField(r.body, "message") != "Thing Not Found", "unknown %+v", r)
+	r = do("DELETE", "/things/{id}", map[string]string{"id": id})
+	assert.EqualValues(t, 200, r.status, "delete %+v", r)
+	r = do("GET", "/things/{id}", map[string]string{"id": id})
+	assert.EqualValues(t, 404, r.status, "after delete %+v", r)
 	noBody := openapi3.NewOperation()
 	noBody.Responses = openapi3.NewResponses()
 	noBody.Responses.Set("204", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
-	if r := ws.described(&call{route: &routers.Route{Method: "POST", Path: "/x", Operation: noBody}}); r.status != 204 || r.body != nil {
-		t.Errorf("no content %+v", r)
-	}
+	r = ws.described(&call{route: &routers.Route{Method: "POST", Path: "/x", Operation: noBody}})
+	assert.False(t, r.status != 204 || r.body != nil, "no content %+v", r)
 }

@@ -302,9 +302,8 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 	_, err = c.Tags.Delete(ctx, *tag.Id)
 	check("delete tag", err)
 
-	if bad := srv.InvalidRequests(); len(bad) > 0 {
-		t.Errorf("invalid requests: %v", bad)
-	}
+	bad := srv.InvalidRequests()
+	assert.False(t, len(bad) > 0, "invalid requests: %v", bad)
 	w := srv.Snapshot()
 	assert.False(t, len(w.Messages) != 1 || len(w.PhoneCallRedirects) != 1 || len(w.Tickets) != 2 || len(w.Notes) != 1 || len(w.Visitors) != 0, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
 	t.Logf("%d steps, %d requests, none invalid", step, len(srv.Requests()))

@@ -60,12 +60,10 @@ func TestFaultDrop(t *testing.T) {
 		t.Fatalf("dropped connection answered %d", resp.StatusCode)
 	}
 	mustSend(t, s, 200, "GET", "/me", nil)
-	if n := len(s.Requests()); n != 3 {
-		t.Errorf("%d requests, want 3 (the client retried the dropped one?)", n)
-	}
-	if r := s.Requests()[1]; r.Fault != "drop" || r.Status != 0 {
-		t.Errorf("recorded %+v", r)
-	}
+	n := len(s.Requests())
+	assert.EqualValues(t, 3, n, "%d requests, want 3 (the client retried the dropped one?)", n)
+	r := s.Requests()[1]
+	assert.False(t, r.Fault != "drop" || r.Status != 0, "recorded %+v", r)
 }
 
 func TestFaultWaitAndReached(t *testing.T) {
@@ -86,9 +84,8 @@ func TestFaultWaitAndReached(t *testing.T) {
 	default:
 	}
 	close(release)
-	if status := <-done; status != 200 {
-		t.Errorf("status %d", status)
-	}
+	status := <-done
+	assert.EqualValues(t, 200, status, "status %d", status)
 }
 
 func TestFaultWaitHonoursClientContext(t *testing.T) {
@@ -107,9 +104,8 @@ func TestFaultWaitHonoursClientContext(t *testing.T) {
 	}()
 	<-reached
 	cancel()
-	if err := <-errc; !errors.Is(err, context.Canceled) {
-		t.Errorf("err %v", err)
-	}
+	err := <-errc
+	assert.True(t, errors.Is(err, context.Canceled), "err %v", err)
 }
 
 func TestFaultDelay(t *testing.T) {
@@ -117,12 +113,10 @@ func TestFaultDelay(t *testing.T) {
 	s.Inject(Fault{Delay: 20 * time.Millisecond})
 	start := time.Now()
 	mustSend(t, s, 200, "GET", "/me", nil)
-	if d := time.Since(start); d < 20*time.Millisecond {
-		t.Errorf("answered after %s", d)
-	}
-	if f := s.Requests()[0].Fault; f != "delay" {
-		t.Errorf("fault %q", f)
-	}
+	d := time.Since(start)
+	assert.False(t, d < 20*time.Millisecond, "answered after %s", d)
+	f := s.Requests()[0].Fault
+	assert.EqualValues(t, "delay", f, "fault %q", f)
 }
 
 func TestCloseReleasesHeldRequests(t *testing.T) {

@@ -15,9 +15,8 @@ import (
 // say (the evidence is in openapi/overlay.yaml).
 func TestRequestCustomAttributesAsPublished(t *testing.T) {
 	s := NewServer(t)
-	if _, err := s.Seed(Workspace{Visitors: []Visitor{{UserID: "v-1"}}}); err != nil {
-		t.Fatal(err)
-	}
+	_, err := s.Seed(Workspace{Visitors: []Visitor{{UserID: "v-1"}}})
+	require.NoError(t, err)
 	status, _, body := send(t, s, "PUT", "/visitors", map[string]any{"user_id": "v-1", "custom_attributes": map[string]any{"seats": 3}})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "updateVisitor with a number: %d %v, want 400 parameter_invalid", status, body)
 	status, _, body = send(t, s, "PUT", "/visitors", map[string]any{"user_id": "v-1", "custom_attributes": map[string]any{"seats": "3"}})
@@ -39,10 +38,8 @@ func TestCreateMessageInapp(t *testing.T) {
 	msg := func(mt string) map[string]any {
 		return map[string]any{"message_type": mt, "body": "hi", "from": map[string]any{"type": "admin", "id": me}, "to": map[string]any{"type": "user", "id": seeded.Contacts[0].ID}}
 	}
-	if status, _, body := send(t, s, "POST", "/messages", msg("inapp")); status != 200 {
-		t.Errorf("inapp: %d %v, want 200", status, body)
-	}
-	if status, _, body := send(t, s, "POST", "/messages", msg("in_app")); status != 400 || errField(body, "code") != "parameter_invalid" {
-		t.Errorf("in_app: %d %v, want 400 parameter_invalid", status, body)
-	}
+	status, _, body := send(t, s, "POST", "/messages", msg("inapp"))
+	assert.EqualValues(t, 200, status, "inapp: %d %v, want 200", status, body)
+	status, _, body = send(t, s, "POST", "/messages", msg("in_app"))
+	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "in_app: %d %v, want 400 parameter_invalid", status, body)
 }

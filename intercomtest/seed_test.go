@@ -57,9 +57,8 @@ func TestSeedFromJSON(t *testing.T) {
 	w.eq("snapshot conversation admin", snap.Conversations[1].AdminID, "9200001")
 	w.eq("snapshot article collection", snap.Articles[0].CollectionID, "1800001")
 	w.eq("snapshot news feeds", snap.NewsItems[len(snap.NewsItems)-1].NewsfeedIDs, []string{"3200"})
-	if _, err := json.Marshal(snap); err != nil {
-		t.Error(err)
-	}
+	_, err = json.Marshal(snap)
+	assert.NoError(t, err)
 }
 
 // TestSeedRefusesBadReferences names the item a seed refers wrongly from.

@@ -14,16 +14,18 @@ import (
 // id; the server answers in the form the description it loaded declares.
 func TestTicketStateFollowsTheDescription(t *testing.T) {
 	ws := &workspace{}
-	if got := ws.ticketStateJSON("resolved"); got != "resolved" {
-		t.Errorf("2.11 form = %v, want the category", got)
-	}
+	assert.Equal(t, "resolved", ws.ticketStateJSON("resolved"), "2.11 form: the category")
 	ws.ticketStateObject = true
 	got, ok := ws.ticketStateJSON("in_progress").(obj)
-	assert.False(t, !ok || got["type"] != "ticket_state" || got["category"] != "in_progress" || got["id"] != stateIDs["in_progress"] || got["external_label"] != "In progress", "2.12 form = %v", got)
+	require.True(t, ok, "2.12 form is an object")
+	assert.Equal(t, "ticket_state", got["type"])
+	assert.Equal(t, "in_progress", got["category"])
+	assert.Equal(t, stateIDs["in_progress"], got["id"])
+	assert.Equal(t, "In progress", got["external_label"])
 	for category, id := range stateIDs {
-		assert.Equal(t, category, stateOfID(id), "stateOfID(%s) = %q, want %q", id, stateOfID(id), category)
+		assert.Equal(t, category, stateOfID(id), "stateOfID(%s)", id)
 	}
-	assert.EqualValues(t, "", stateOfID("99"), "an unknown state id names a category")
+	assert.Empty(t, stateOfID("99"), "an unknown state id names no category")
 }
 
 func TestIsObjectProperty(t *testing.T) {
@@ -36,9 +38,8 @@ func TestIsObjectProperty(t *testing.T) {
 		}}},
 	}}}
 	for prop, want := range map[string]bool{"as_string": false, "as_object": true, "as_allof": true, "missing": false} {
-		if got := isObjectProperty(doc, "ticket", prop); got != want {
-			t.Errorf("%s: %v, want %v", prop, got, want)
-		}
+		got := isObjectProperty(doc, "ticket", prop)
+		assert.Equal(t, want, got, "%s: %v, want %v", prop, got, want)
 	}
 	assert.False(t, isObjectProperty(doc, "absent", "x"), "a schema the description lacks is an object")
 	sp, err := loadSpec()

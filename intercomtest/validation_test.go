@@ -41,19 +41,16 @@ func TestValidationRejectsBadRequests(t *testing.T) {
 			status, h, body := sendWith(t, s, tc.method, tc.path, tc.body, headers)
 			require.Equal(t, tc.status, status, "status %d, want %d (%v)", status, tc.status, body)
 			assert.False(t, body["type"] != "error.list" || body["request_id"] != h.Get("X-Request-Id"), "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
-			if got := errField(body, "code"); got != tc.code {
-				t.Errorf("code %q, want %q (%v)", got, tc.code, body)
-			}
+			got := errField(body, "code")
+			assert.Equal(t, tc.code, got, "code %q, want %q (%v)", got, tc.code, body)
 			bad := s.InvalidRequests()
 			require.Equal(t, i+1, len(bad), "%d invalid requests recorded, want %d", len(bad), i+1)
-			if last := bad[i]; last.Status != tc.status || last.Code != tc.code || last.Path != pathOnly(tc.path) {
-				t.Errorf("recorded %+v", last)
-			}
+			last := bad[i]
+			assert.False(t, last.Status != tc.status || last.Code != tc.code || last.Path != pathOnly(tc.path), "recorded %+v", last)
 		})
 	}
-	if n := s.Count("createTicket") + s.Count("createTicketType") + s.Count("createTag"); n != 0 {
-		t.Errorf("%d invalid requests were applied", n)
-	}
+	n := s.Count("createTicket") + s.Count("createTicketType") + s.Count("createTag")
+	assert.EqualValues(t, 0, n, "%d invalid requests were applied", n)
 }
 
 func pathOnly(p string) string {
@@ -95,9 +92,8 @@ func TestResponseValidation(t *testing.T) {
 		return ok(obj{"type": "admin", "id": "1"})
 	}}
 	me := mustSend(t, s, 200, "GET", "/me", nil)
-	if _, ok := me["email"]; !ok || len(s.InvalidResponses()) != 1 {
-		t.Errorf("not completed: %v; invalid responses %v", me, s.InvalidResponses())
-	}
+	_, ok := me["email"]
+	assert.False(t, !ok || len(s.InvalidResponses()) != 1, "not completed: %v; invalid responses %v", me, s.InvalidResponses())
 }
 
 // TestNewServerReportsInvalidResponses checks that NewServer's cleanup turns

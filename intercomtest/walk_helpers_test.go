@@ -102,9 +102,8 @@ var requestID = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 func assertNotFound(t *testing.T, op string, body map[string]any) {
 	t.Helper()
 	assert.False(t, body["type"] != "error.list" || errField(body, "code") != "not_found" || errField(body, "message") == "", "%s: not-found body %v", op, body)
-	if id, _ := body["request_id"].(string); !requestID.MatchString(id) {
-		t.Errorf("%s: request_id %v", op, body["request_id"])
-	}
+	id, _ := body["request_id"].(string)
+	assert.True(t, requestID.MatchString(id), "%s: request_id %v", op, body["request_id"])
 }
 
 // at reads a value inside JSON: keys of objects and indexes of arrays.

@@ -35,15 +35,13 @@ func TestTicketWorkflow(t *testing.T) {
 	reply := mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": adminID, "message_type": "comment", "body": "Looking into it",
 	})
-	if a := reply["author"].(map[string]any); a["type"] != "admin" || a["id"] != adminID {
-		t.Errorf("admin reply author %v", a)
-	}
+	a := reply["author"].(map[string]any)
+	assert.False(t, a["type"] != "admin" || a["id"] != adminID, "admin reply author %v", a)
 	reply = mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "user", "intercom_user_id": ct.ID, "message_type": "comment", "body": "Thanks",
 	})
-	if a := reply["author"].(map[string]any); a["type"] != "user" || a["id"] != ct.ID {
-		t.Errorf("contact reply author %v", a)
-	}
+	a = reply["author"].(map[string]any)
+	assert.False(t, a["type"] != "user" || a["id"] != ct.ID, "contact reply author %v", a)
 	mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": adminID, "message_type": "note", "body": "internal",
 	})
@@ -163,9 +161,8 @@ func TestContactSearchAndPagination(t *testing.T) {
 		"pagination": map[string]any{"per_page": 2, "starting_after": next}})
 	data := page["data"].([]any)
 	assert.False(t, len(data) != 1 || data[0].(map[string]any)["email"] != "c6@example.com", "second page %v", data)
-	if _, more := page["pages"].(map[string]any)["next"]; more {
-		t.Errorf("last page has a next cursor")
-	}
+	_, more := page["pages"].(map[string]any)["next"]
+	assert.False(t, more, "last page has a next cursor")
 	// Substring and an unknown field.
 	page = mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
 		"field": "email", "operator": "~", "value": "C5@"}})

@@ -73,9 +73,8 @@ func TestServesASeededWorkspace(t *testing.T) {
 	assert.True(t, strings.Contains(stdout.String(), srv.URL), "stdout %q lacks %s", stdout, srv.URL)
 	status, body := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "secret")
 	assert.False(t, status != 200 || body["email"] != "lin@acme.example", "seeded contact: %d %v", status, body)
-	if status, _ := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "wrong"); status != 401 {
-		t.Errorf("wrong token: %d", status)
-	}
+	status, _ = get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "wrong")
+	assert.EqualValues(t, 401, status, "wrong token: %d", status)
 	require.NoError(t, stop())
 	assert.True(t, strings.Contains(stderr.String(), "invalid request: GET /contacts/6650c0de00000000000000c1"), "stderr %q does not log the refused request", stderr)
 }
@@ -88,12 +87,10 @@ func TestInjectsFaults(t *testing.T) {
 		status, _ := get(t, srv.URL+"/admins", srv.Token)
 		got = append(got, status)
 	}
-	if status, _ := get(t, srv.URL+"/me", srv.Token); status != 200 {
-		t.Errorf("other operation: %d", status)
-	}
-	if want := []int{200, 503, 200, 503}; !equal(got, want) {
-		t.Errorf("statuses %v, want %v", got, want)
-	}
+	status, _ := get(t, srv.URL+"/me", srv.Token)
+	assert.EqualValues(t, 200, status, "other operation: %d", status)
+	want := []int{200, 503, 200, 503}
+	assert.True(t, equal(got, want), "statuses %v, want %v", got, want)
 	require.NoError(t, stop())
 }
 
@@ -139,8 +136,7 @@ func TestRefusesBadFlags(t *testing.T) {
 // TestServeExitCode: a wrong flag exits with 2 and says why.
 func TestServeExitCode(t *testing.T) {
 	var stderr bytes.Buffer
-	if code := serve([]string{"-fault-every", "0"}, io.Discard, &stderr); code != 2 {
-		t.Errorf("exit code %d, want 2", code)
-	}
+	code := serve([]string{"-fault-every", "0"}, io.Discard, &stderr)
+	assert.EqualValues(t, 2, code, "exit code %d, want 2", code)
 	assert.True(t, strings.Contains(stderr.String(), "intercom-mock: -fault-every"), "stderr %q", stderr.String())
 }
