@@ -9,8 +9,8 @@ import (
 )
 
 func TestAdminsAndTeams(t *testing.T) {
-	s := NewServer(t)
-	support := mustSend(t, s, 200, "GET", "/teams", nil)["teams"].([]any)[0].(map[string]any)
+	s := newHarness(t)
+	support := s.must(200, "GET", "/teams", nil)["teams"].([]any)[0].(map[string]any)
 	billing := s.AddTeam("Billing")
 	require.False(t, billing.ID == "" || billing.Name != "Billing", "AddTeam %+v", billing)
 	// Unknown team ids are ignored.
@@ -18,45 +18,45 @@ func TestAdminsAndTeams(t *testing.T) {
 	admins := s.Admins()
 	require.False(t, len(admins) != 3 || admins[0] != s.Me() || admins[2] != bo, "Admins %+v", admins)
 
-	team := mustSend(t, s, 200, "GET", "/teams/"+billing.ID, nil)
+	team := s.must(200, "GET", "/teams/"+billing.ID, nil)
 	ids := team["admin_ids"].([]any)
 	assert.False(t, team["name"] != "Billing" || len(ids) != 1 || fmt.Sprint(int(ids[0].(float64))) != bo.ID, "team %v", team)
-	n := len(mustSend(t, s, 200, "GET", "/teams", nil)["teams"].([]any))
+	n := len(s.must(200, "GET", "/teams", nil)["teams"].([]any))
 	assert.EqualValues(t, 2, n, "%d teams", n)
 	ids = support["admin_ids"].([]any)
 	assert.Equal(t, 2, len(ids), "support team %v", support)
-	mustSend(t, s, 404, "GET", "/teams/1", nil)
+	s.must(404, "GET", "/teams/1", nil)
 
-	a := mustSend(t, s, 200, "GET", "/admins/"+bo.ID, nil)
+	a := s.must(200, "GET", "/admins/"+bo.ID, nil)
 	assert.False(t, a["email"] != "bo@example.com" || a["away_mode_enabled"] != false, "admin %v", a)
-	list := mustSend(t, s, 200, "GET", "/admins", nil)["admins"].([]any)
+	list := s.must(200, "GET", "/admins", nil)["admins"].([]any)
 	assert.Equal(t, 3, len(list), "%d admins", len(list))
-	mustSend(t, s, 404, "GET", "/admins/1", nil)
+	s.must(404, "GET", "/admins/1", nil)
 
-	a = mustSend(t, s, 200, "PUT", "/admins/"+bo.ID+"/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": true})
+	a = s.must(200, "PUT", "/admins/"+bo.ID+"/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": true})
 	assert.False(t, a["away_mode_enabled"] != true || a["away_mode_reassign"] != true, "away %v", a)
-	if a = mustSend(t, s, 200, "GET", "/admins/"+bo.ID, nil); a["away_mode_enabled"] != true {
+	if a = s.must(200, "GET", "/admins/"+bo.ID, nil); a["away_mode_enabled"] != true {
 		t.Errorf("away mode not kept: %v", a)
 	}
-	mustSend(t, s, 404, "PUT", "/admins/1/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": false})
-	assertClean(t, s)
+	s.must(404, "PUT", "/admins/1/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": false})
+	s.clean()
 }
 
 func TestContactLifecycle(t *testing.T) {
-	s := NewServer(t)
-	ct := mustSend(t, s, 200, "POST", "/contacts", map[string]any{
+	s := newHarness(t)
+	ct := s.must(200, "POST", "/contacts", map[string]any{
 		"role": "lead", "email": "lea@example.com", "external_id": "ext-1",
 		"custom_attributes": map[string]any{"plan": "free", "seats": 3},
 	})
 	id := ct["id"].(string)
 	require.False(t, ct["role"] != "lead" || ct["email_domain"] != "example.com" || ct["external_id"] != "ext-1" ||
 		ct["custom_attributes"].(map[string]any)["plan"] != "free", "created %v", ct)
-	status, _, body := send(t, s, "POST", "/contacts", map[string]any{"role": "visitor", "email": "v@example.com"})
+	status, _, body := s.send("POST", "/contacts", map[string]any{"role": "visitor", "email": "v@example.com"})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "bad role: %d %v", status, body)
-	status, _, body = send(t, s, "POST", "/contacts", map[string]any{"external_id": "ext-1"})
+	status, _, body = s.send("POST", "/contacts", map[string]any{"external_id": "ext-1"})
 	assert.False(t, status != 409 || errField(body, "code") != "conflict", "duplicate external id: %d %v", status, body)
 
-	ct = mustSend(t, s, 200, "PUT", "/contacts/"+id, map[string]any{
+	ct = s.must(200, "PUT", "/contacts/"+id, map[string]any{
 		"role": "user", "name": "Lea", "phone": "+15550100", "email": "lea@example.org",
 		"custom_attributes": map[string]any{"plan": "pro"},
 	})
@@ -65,54 +65,54 @@ func TestContactLifecycle(t *testing.T) {
 		custom["plan"] != "pro" || custom["seats"] != 3.0 || ct["external_id"] != "ext-1", "updated %v", ct)
 	// A contact without custom attributes gets some on update.
 	other := s.AddContact(Contact{Email: "o@example.com", Role: "LEAD"})
-	ct = mustSend(t, s, 200, "PUT", "/contacts/"+other.ID, map[string]any{"custom_attributes": map[string]any{"x": "y"}})
+	ct = s.must(200, "PUT", "/contacts/"+other.ID, map[string]any{"custom_attributes": map[string]any{"x": "y"}})
 	assert.False(t, ct["role"] != "lead" || ct["custom_attributes"].(map[string]any)["x"] != "y", "updated other %v", ct)
-	mustSend(t, s, 404, "PUT", "/contacts/nope", map[string]any{"name": "x"})
+	s.must(404, "PUT", "/contacts/nope", map[string]any{"name": "x"})
 
-	ar := mustSend(t, s, 200, "POST", "/contacts/"+id+"/archive", nil)
+	ar := s.must(200, "POST", "/contacts/"+id+"/archive", nil)
 	assert.False(t, ar["archived"] != true || ar["id"] != id, "archive %v", ar)
-	ar = mustSend(t, s, 200, "POST", "/contacts/"+id+"/unarchive", nil)
+	ar = s.must(200, "POST", "/contacts/"+id+"/unarchive", nil)
 	assert.Equal(t, false, ar["archived"], "unarchive %v", ar)
-	mustSend(t, s, 404, "POST", "/contacts/nope/archive", nil)
-	mustSend(t, s, 404, "DELETE", "/contacts/nope", nil)
-	del := mustSend(t, s, 200, "DELETE", "/contacts/"+id, nil)
+	s.must(404, "POST", "/contacts/nope/archive", nil)
+	s.must(404, "DELETE", "/contacts/nope", nil)
+	del := s.must(200, "DELETE", "/contacts/"+id, nil)
 	assert.False(t, del["deleted"] != true || del["external_id"] != "ext-1", "delete %v", del)
-	list := mustSend(t, s, 200, "GET", "/contacts", nil)
+	list := s.must(200, "GET", "/contacts", nil)
 	assert.EqualValues(t, 1.0, list["total_count"], "after delete %v", list)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestContactTags(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	ct := s.AddContact(Contact{Email: "t@example.com"})
 	tagA, tagB := s.AddTag("a"), s.AddTag("b")
 	path := "/contacts/" + ct.ID + "/tags"
-	mustSend(t, s, 404, "POST", "/contacts/nope/tags", map[string]any{"id": tagA})
-	mustSend(t, s, 404, "POST", path, map[string]any{"id": "404"})
+	s.must(404, "POST", "/contacts/nope/tags", map[string]any{"id": tagA})
+	s.must(404, "POST", path, map[string]any{"id": "404"})
 	for _, id := range []string{tagA, tagA, tagB} {
-		mustSend(t, s, 200, "POST", path, map[string]any{"id": id})
+		s.must(200, "POST", path, map[string]any{"id": id})
 	}
-	list := mustSend(t, s, 200, "GET", path, nil)["data"].([]any)
+	list := s.must(200, "GET", path, nil)["data"].([]any)
 	assert.False(t, len(list) != 2 || list[0].(map[string]any)["id"] != tagA || list[1].(map[string]any)["name"] != "b", "tags %v", list)
-	got := mustSend(t, s, 200, "GET", "/contacts/"+ct.ID, nil)["tags"].(map[string]any)
+	got := s.must(200, "GET", "/contacts/"+ct.ID, nil)["tags"].(map[string]any)
 	assert.False(t, got["total_count"] != 2.0 || got["data"].([]any)[1].(map[string]any)["url"] != "/tags/"+tagB, "contact tags %v", got)
-	mustSend(t, s, 404, "GET", "/contacts/nope/tags", nil)
-	mustSend(t, s, 404, "DELETE", "/contacts/nope/tags/"+tagA, nil)
-	mustSend(t, s, 200, "DELETE", path+"/"+tagA, nil)
-	mustSend(t, s, 404, "DELETE", path+"/"+tagA, nil)
-	list = mustSend(t, s, 200, "GET", path, nil)["data"].([]any)
+	s.must(404, "GET", "/contacts/nope/tags", nil)
+	s.must(404, "DELETE", "/contacts/nope/tags/"+tagA, nil)
+	s.must(200, "DELETE", path+"/"+tagA, nil)
+	s.must(404, "DELETE", path+"/"+tagA, nil)
+	list = s.must(200, "GET", path, nil)["data"].([]any)
 	assert.False(t, len(list) != 1 || list[0].(map[string]any)["id"] != tagB, "tags after detach %v", list)
 	// Deleting a tag takes it off the contact.
-	mustSend(t, s, 200, "DELETE", "/tags/"+tagB, nil)
-	if list = mustSend(t, s, 200, "GET", path, nil)["data"].([]any); len(list) != 0 {
+	s.must(200, "DELETE", "/tags/"+tagB, nil)
+	if list = s.must(200, "GET", path, nil)["data"].([]any); len(list) != 0 {
 		t.Errorf("tags after delete %v", list)
 	}
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestCompanies(t *testing.T) {
-	s := NewServer(t)
-	co := mustSend(t, s, 200, "POST", "/companies", map[string]any{
+	s := newHarness(t)
+	co := s.must(200, "POST", "/companies", map[string]any{
 		"company_id": "acme", "name": "Acme", "plan": "gold", "size": 40, "website": "https://acme.example",
 		"industry": "Rockets", "monthly_spend": 1200, "remote_created_at": 1600000000,
 		"custom_attributes": map[string]any{"tier": "a"},
@@ -121,70 +121,70 @@ func TestCompanies(t *testing.T) {
 	require.False(t, co["size"] != 40.0 || co["monthly_spend"] != 1200.0 || co["remote_created_at"] != 1600000000.0 ||
 		co["plan"].(map[string]any)["name"] != "gold" || co["custom_attributes"].(map[string]any)["tier"] != "a", "created %v", co)
 	// The same company_id updates the company.
-	co = mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme Inc"})
+	co = s.must(200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme Inc"})
 	assert.False(t, co["id"] != id || co["name"] != "Acme Inc" || co["size"] != 40.0, "updated %v", co)
-	mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "globex", "name": "Globex"})
-	mustSend(t, s, 200, "POST", "/companies", map[string]any{"name": "Initech"})
+	s.must(200, "POST", "/companies", map[string]any{"company_id": "globex", "name": "Globex"})
+	s.must(200, "POST", "/companies", map[string]any{"name": "Initech"})
 
-	page := mustSend(t, s, 200, "POST", "/companies/list?page=2&per_page=2", nil)
+	page := s.must(200, "POST", "/companies/list?page=2&per_page=2", nil)
 	data := page["data"].([]any)
 	assert.False(t, page["total_count"] != 3.0 || len(data) != 1 || data[0].(map[string]any)["name"] != "Initech" ||
 		page["pages"].(map[string]any)["total_pages"] != 2.0, "list page 2: %v", page)
-	page = mustSend(t, s, 200, "POST", "/companies/list?page=0&per_page=0", nil)
+	page = s.must(200, "POST", "/companies/list?page=0&per_page=0", nil)
 	p := page["pages"].(map[string]any)
 	assert.False(t, p["page"] != 1.0 || p["per_page"] != 15.0 || len(page["data"].([]any)) != 3, "list defaults: %v", page)
 
 	// A lookup by name or company_id answers the company itself, as
 	// Intercom does.
-	hits := mustSend(t, s, 200, "GET", "/companies?name=acme+inc", nil)
+	hits := s.must(200, "GET", "/companies?name=acme+inc", nil)
 	assert.False(t, hits["type"] != "company" || hits["id"] != id, "by name: %v", hits)
-	hits = mustSend(t, s, 200, "GET", "/companies?company_id=globex", nil)
+	hits = s.must(200, "GET", "/companies?company_id=globex", nil)
 	assert.False(t, hits["type"] != "company" || hits["name"] != "Globex", "by company_id: %v", hits)
-	if hits = mustSend(t, s, 200, "GET", "/companies", nil); hits["total_count"] != 3.0 {
+	if hits = s.must(200, "GET", "/companies", nil); hits["total_count"] != 3.0 {
 		t.Errorf("all: %v", hits)
 	}
-	mustSend(t, s, 404, "GET", "/companies?company_id=nope", nil)
-	mustSend(t, s, 404, "GET", "/companies/nope", nil)
+	s.must(404, "GET", "/companies?company_id=nope", nil)
+	s.must(404, "GET", "/companies/nope", nil)
 
 	ct := s.AddContact(Contact{Email: "emp@example.com"})
 	cpath := "/contacts/" + ct.ID + "/companies"
-	mustSend(t, s, 404, "POST", "/contacts/nope/companies", map[string]any{"id": id})
-	mustSend(t, s, 404, "POST", cpath, map[string]any{"id": "nope"})
-	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
-	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
-	list := mustSend(t, s, 200, "GET", cpath, nil)
+	s.must(404, "POST", "/contacts/nope/companies", map[string]any{"id": id})
+	s.must(404, "POST", cpath, map[string]any{"id": "nope"})
+	s.must(200, "POST", cpath, map[string]any{"id": id})
+	s.must(200, "POST", cpath, map[string]any{"id": id})
+	list := s.must(200, "GET", cpath, nil)
 	_, old := list["companies"]
 	assert.False(t, old || list["total_count"] != 1.0 || list["data"].([]any)[0].(map[string]any)["user_count"] != 1.0, "contact companies %v", list)
-	got := mustSend(t, s, 200, "GET", "/contacts/"+ct.ID, nil)["companies"].(map[string]any)
+	got := s.must(200, "GET", "/contacts/"+ct.ID, nil)["companies"].(map[string]any)
 	assert.EqualValues(t, 1.0, got["total_count"], "contact's companies %v", got)
-	mustSend(t, s, 404, "GET", "/contacts/nope/companies", nil)
-	mustSend(t, s, 200, "DELETE", cpath+"/"+id, nil)
-	mustSend(t, s, 404, "DELETE", cpath+"/"+id, nil)
+	s.must(404, "GET", "/contacts/nope/companies", nil)
+	s.must(200, "DELETE", cpath+"/"+id, nil)
+	s.must(404, "DELETE", cpath+"/"+id, nil)
 
 	// Deleting a company detaches it from its contacts.
-	mustSend(t, s, 200, "POST", cpath, map[string]any{"id": id})
-	del := mustSend(t, s, 200, "DELETE", "/companies/"+id, nil)
+	s.must(200, "POST", cpath, map[string]any{"id": id})
+	del := s.must(200, "DELETE", "/companies/"+id, nil)
 	assert.False(t, del["deleted"] != true || del["id"] != id, "delete %v", del)
-	mustSend(t, s, 404, "DELETE", "/companies/"+id, nil)
-	if list = mustSend(t, s, 200, "GET", cpath, nil); list["total_count"] != 0.0 {
+	s.must(404, "DELETE", "/companies/"+id, nil)
+	if list = s.must(200, "GET", cpath, nil); list["total_count"] != 0.0 {
 		t.Errorf("after delete %v", list)
 	}
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestContactSearchFields(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	a := s.AddContact(Contact{Email: "ann@example.com", Name: "Ann", ExternalID: "e-ann", Phone: "+1555",
 		CustomAttributes: map[string]any{"plan": "pro", "seats": 5}})
 	b := s.AddContact(Contact{Email: "bob@example.net", Role: "lead"})
 	tagID := s.AddTag("vip")
-	mustSend(t, s, 200, "POST", "/contacts/"+a.ID+"/tags", map[string]any{"id": tagID})
-	co := mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "c1"})
-	mustSend(t, s, 200, "POST", "/contacts/"+b.ID+"/companies", map[string]any{"id": co["id"]})
+	s.must(200, "POST", "/contacts/"+a.ID+"/tags", map[string]any{"id": tagID})
+	co := s.must(200, "POST", "/companies", map[string]any{"company_id": "c1"})
+	s.must(200, "POST", "/contacts/"+b.ID+"/companies", map[string]any{"id": co["id"]})
 
 	search := func(field, op string, value any) []string {
 		t.Helper()
-		out := mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
+		out := s.must(200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
 			"field": field, "operator": op, "value": value}})
 		var ids []string
 		for _, c := range out["data"].([]any) {
@@ -221,5 +221,5 @@ func TestContactSearchFields(t *testing.T) {
 		got := search(tc.field, tc.op, tc.value)
 		assert.Equal(t, fmt.Sprint(tc.want), fmt.Sprint(got), "%s %s %v: %v, want %v", tc.field, tc.op, tc.value, got, tc.want)
 	}
-	assertClean(t, s)
+	s.clean()
 }

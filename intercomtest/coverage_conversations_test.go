@@ -10,49 +10,49 @@ import (
 )
 
 // newConversation starts a conversation from a contact and returns its id.
-func newConversation(t *testing.T, s *Server, contactID, body string) string {
+func newConversation(t *testing.T, s *harness, contactID, body string) string {
 	t.Helper()
-	return mustSend(t, s, 200, "POST", "/conversations", map[string]any{
+	return s.must(200, "POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "user", "id": contactID}, "body": body,
 	})["conversation_id"].(string)
 }
 
 func TestCreateAndListConversations(t *testing.T) {
 	now := time.Unix(1_700_000_000, 0)
-	s := NewServer(t, WithClock(func() time.Time { return now }))
+	s := newHarness(t, WithClock(func() time.Time { return now }))
 	ct := s.AddContact(Contact{Email: "lead@example.com", Role: "lead", Name: "Lee"})
-	status, _, body := send(t, s, "POST", "/conversations", map[string]any{
+	status, _, body := s.send("POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "user", "id": "000000000000000000000000"}, "body": "hi"})
 	assert.False(t, status != 404 || errField(body, "code") != "not_found", "unknown contact: %d %v", status, body)
-	msg := mustSend(t, s, 200, "POST", "/conversations", map[string]any{
+	msg := s.must(200, "POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "lead", "id": ct.ID}, "body": "old", "subject": "Re", "created_at": 1600000000,
 	})
 	assert.False(t, msg["created_at"] != 1600000000.0 || msg["subject"] != "Re" || msg["type"] != "user_message", "message %v", msg)
 	id := msg["conversation_id"].(string)
-	cv := mustSend(t, s, 200, "GET", "/conversations/"+id, nil)
+	cv := s.must(200, "GET", "/conversations/"+id, nil)
 	src := cv["source"].(map[string]any)
 	assert.False(t, cv["created_at"] != 1600000000.0 || src["author"].(map[string]any)["type"] != "lead" || src["subject"] != "Re", "conversation %v", cv)
-	mustSend(t, s, 404, "GET", "/conversations/1", nil)
+	s.must(404, "GET", "/conversations/1", nil)
 
 	newConversation(t, s, ct.ID, "second")
 	newConversation(t, s, ct.ID, "third")
-	page := mustSend(t, s, 200, "GET", "/conversations?per_page=2", nil)
+	page := s.must(200, "GET", "/conversations?per_page=2", nil)
 	list := page["conversations"].([]any)
 	require.False(t, page["total_count"] != 3.0 || len(list) != 2, "page 1 %v", page)
 	_, ok := list[0].(map[string]any)["conversation_parts"]
 	assert.False(t, ok, "a listed conversation has parts")
 	next := page["pages"].(map[string]any)["next"].(map[string]any)["starting_after"].(string)
-	page = mustSend(t, s, 200, "GET", "/conversations?per_page=2&starting_after="+next, nil)
+	page = s.must(200, "GET", "/conversations?per_page=2&starting_after="+next, nil)
 	if list = page["conversations"].([]any); len(list) != 1 || list[0].(map[string]any)["source"].(map[string]any)["body"] != "third" {
 		t.Errorf("page 2 %v", page)
 	}
-	status, _, body = send(t, s, "GET", "/conversations?starting_after=b2Zmc2V0Oi0x", nil) // "offset:-1"
+	status, _, body = s.send("GET", "/conversations?starting_after=b2Zmc2V0Oi0x", nil) // "offset:-1"
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "negative cursor: %d %v", status, body)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestReplyConversationErrors(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	ct := s.AddContact(Contact{Email: "c@example.com", ExternalID: "u-1"})
 	id := newConversation(t, s, ct.ID, "hello")
 	me := s.Me().ID
@@ -67,24 +67,24 @@ func TestReplyConversationErrors(t *testing.T) {
 		{"/conversations/" + id + "/reply", map[string]any{"type": "admin", "admin_id": me, "message_type": "comment"}, 400, "parameter_not_found"},
 		{"/conversations/" + id + "/reply", map[string]any{"type": "user", "user_id": "nobody", "message_type": "comment", "body": "x"}, 404, "not_found"},
 	} {
-		status, _, body := send(t, s, "POST", tc.path, tc.body)
+		status, _, body := s.send("POST", tc.path, tc.body)
 		assert.False(t, status != tc.status || errField(body, "code") != tc.code, "%v: %d %v", tc.body, status, body)
 	}
 	// A note leaves the conversation waiting and unread; a comment does not.
-	cv := mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+	cv := s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": me, "message_type": "note", "body": "internal"})
 	assert.False(t, cv["waiting_since"] == nil || cv["read"] != false, "after note %v", cv)
-	cv = mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+	cv = s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": me, "message_type": "comment", "body": "hi"})
 	assert.False(t, cv["waiting_since"] != nil || cv["read"] != true, "after comment %v", cv)
-	cv = mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+	cv = s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "user", "user_id": "u-1", "message_type": "comment", "body": "thanks"})
 	assert.False(t, cv["waiting_since"] == nil || cv["read"] != false, "after user reply %v", cv)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestManageConversation(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	ct := s.AddContact(Contact{Email: "c@example.com"})
 	id := newConversation(t, s, ct.ID, "hello")
 	path := "/conversations/" + id + "/parts"
@@ -93,31 +93,31 @@ func TestManageConversation(t *testing.T) {
 	team := s.AddTeam("Tier 2").ID
 	otherTeam := s.AddTeam("Nobody's").ID
 
-	mustSend(t, s, 404, "POST", "/conversations/1/parts", map[string]any{"message_type": "open", "admin_id": me})
-	mustSend(t, s, 404, "POST", path, map[string]any{"message_type": "open", "admin_id": "1"})
+	s.must(404, "POST", "/conversations/1/parts", map[string]any{"message_type": "open", "admin_id": me})
+	s.must(404, "POST", path, map[string]any{"message_type": "open", "admin_id": "1"})
 	for _, tc := range []struct {
 		typ, assignee string
 	}{{"team", "1"}, {"admin", "1"}, {"admin", ""}} {
-		status, _, body := send(t, s, "POST", path, map[string]any{"message_type": "assignment", "type": tc.typ,
+		status, _, body := s.send("POST", path, map[string]any{"message_type": "assignment", "type": tc.typ,
 			"admin_id": me, "assignee_id": tc.assignee})
 		assert.False(t, status != 404 || errField(body, "code") != "not_found", "assign %v: %d %v", tc, status, body)
 	}
 
-	cv := mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "snoozed", "admin_id": me, "snoozed_until": 1800000000})
+	cv := s.must(200, "POST", path, map[string]any{"message_type": "snoozed", "admin_id": me, "snoozed_until": 1800000000})
 	assert.False(t, cv["state"] != "snoozed" || cv["snoozed_until"] != 1800000000.0 || cv["open"] != true, "snoozed %v", cv)
-	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "open", "admin_id": me})
+	cv = s.must(200, "POST", path, map[string]any{"message_type": "open", "admin_id": me})
 	assert.False(t, cv["state"] != "open" || cv["snoozed_until"] != nil, "opened %v", cv)
-	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
+	cv = s.must(200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
 		"admin_id": me, "assignee_id": grace, "body": "yours"})
 	assert.Equal(t, float64(mustAtoi(t, grace)), cv["admin_assignee_id"], "assigned to admin %v", cv)
-	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "team",
+	cv = s.must(200, "POST", path, map[string]any{"message_type": "assignment", "type": "team",
 		"admin_id": me, "assignee_id": team})
 	assert.Equal(t, float64(mustAtoi(t, team)), cv["team_assignee_id"], "assigned to team %v", cv)
 	// A team id is recognised without type team.
-	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
+	cv = s.must(200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
 		"admin_id": me, "assignee_id": otherTeam})
 	assert.Equal(t, float64(mustAtoi(t, otherTeam)), cv["team_assignee_id"], "assigned to other team %v", cv)
-	cv = mustSend(t, s, 200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
+	cv = s.must(200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
 		"admin_id": me, "assignee_id": "0"})
 	assert.False(t, cv["admin_assignee_id"] != nil || cv["team_assignee_id"] != nil, "unassigned %v", cv)
 	var summary []string
@@ -131,27 +131,27 @@ func TestManageConversation(t *testing.T) {
 	}
 	want := "[snoozed open assignment to admin assignment to team assignment to team assignment to nobody_admin]"
 	assert.Equal(t, want, fmt.Sprint(summary), "parts %v, want %s", summary, want)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestConversationSearchFields(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	ann := s.AddContact(Contact{Email: "ann@example.com", Name: "Ann"})
 	bob := s.AddContact(Contact{Email: "bob@example.com", Name: "Bob"})
-	a := mustSend(t, s, 200, "POST", "/conversations", map[string]any{
+	a := s.must(200, "POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "user", "id": ann.ID}, "body": "Invoice missing", "subject": "Billing"})["conversation_id"].(string)
 	b := newConversation(t, s, bob.ID, "App crashes")
 	me := s.Me().ID
 	team := s.AddTeam("T2").ID
 	tagID := s.AddTag("vip")
-	mustSend(t, s, 200, "POST", "/conversations/"+a+"/parts", map[string]any{"message_type": "assignment", "type": "admin",
+	s.must(200, "POST", "/conversations/"+a+"/parts", map[string]any{"message_type": "assignment", "type": "admin",
 		"admin_id": me, "assignee_id": me})
-	mustSend(t, s, 200, "POST", "/conversations/"+a+"/reply", map[string]any{"type": "admin", "admin_id": me,
+	s.must(200, "POST", "/conversations/"+a+"/reply", map[string]any{"type": "admin", "admin_id": me,
 		"message_type": "comment", "body": "On it"})
-	mustSend(t, s, 200, "POST", "/conversations/"+a+"/tags", map[string]any{"id": tagID, "admin_id": me})
-	mustSend(t, s, 200, "POST", "/conversations/"+b+"/parts", map[string]any{"message_type": "assignment", "type": "team",
+	s.must(200, "POST", "/conversations/"+a+"/tags", map[string]any{"id": tagID, "admin_id": me})
+	s.must(200, "POST", "/conversations/"+b+"/parts", map[string]any{"message_type": "assignment", "type": "team",
 		"admin_id": me, "assignee_id": team})
-	mustSend(t, s, 200, "POST", "/conversations/"+b+"/parts", map[string]any{"message_type": "snoozed", "admin_id": me,
+	s.must(200, "POST", "/conversations/"+b+"/parts", map[string]any{"message_type": "snoozed", "admin_id": me,
 		"snoozed_until": 1800000000})
 
 	cases := []struct {
@@ -181,7 +181,7 @@ func TestConversationSearchFields(t *testing.T) {
 		{"snoozed_until", ">", 0, []string{b}},
 	}
 	for _, tc := range cases {
-		out := mustSend(t, s, 200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
+		out := s.must(200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
 			"field": tc.field, "operator": tc.op, "value": tc.value}})
 		var ids []string
 		for _, cv := range out["conversations"].([]any) {
@@ -189,8 +189,8 @@ func TestConversationSearchFields(t *testing.T) {
 		}
 		assert.False(t, fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)), "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
 	}
-	status, _, body := send(t, s, "POST", "/conversations/search", map[string]any{"query": map[string]any{
+	status, _, body := s.send("POST", "/conversations/search", map[string]any{"query": map[string]any{
 		"field": "mood", "operator": "=", "value": "happy"}})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "unknown field: %d %v", status, body)
-	assertClean(t, s)
+	s.clean()
 }

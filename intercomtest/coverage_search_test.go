@@ -81,7 +81,7 @@ func TestScalarAndNumber(t *testing.T) {
 }
 
 func TestSearchPagination(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	for i := range 3 {
 		s.AddContact(Contact{Email: fmt.Sprintf("p%d@example.com", i)})
 	}
@@ -92,29 +92,29 @@ func TestSearchPagination(t *testing.T) {
 		{"per_page": 2, "starting_after": "bogus"},
 		{"per_page": 2, "starting_after": base64.RawURLEncoding.EncodeToString([]byte("7"))},
 	} {
-		status, _, body := send(t, s, "POST", "/contacts/search", map[string]any{"query": q, "pagination": pg})
+		status, _, body := s.send("POST", "/contacts/search", map[string]any{"query": q, "pagination": pg})
 		assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "pagination %v: %d %v", pg, status, body)
 	}
 	// A cursor past the end gives an empty last page.
 	past := base64.RawURLEncoding.EncodeToString([]byte("offset:99"))
-	page := mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": q,
+	page := s.must(200, "POST", "/contacts/search", map[string]any{"query": q,
 		"pagination": map[string]any{"per_page": 2, "starting_after": past}})
 	assert.False(t, len(page["data"].([]any)) != 0 || page["total_count"] != 3.0, "past the end %v", page)
 	// per_page 0 in a list means the default.
-	page = mustSend(t, s, 200, "GET", "/contacts?per_page=0", nil)
+	page = s.must(200, "GET", "/contacts?per_page=0", nil)
 	assert.False(t, page["pages"].(map[string]any)["per_page"] != 50.0 || len(page["data"].([]any)) != 3, "default per_page %v", page)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestTagMultipleUsers(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	a := s.AddContact(Contact{Email: "a@example.com"})
 	b := s.AddContact(Contact{Email: "b@example.com"})
-	status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "bulk",
+	status, _, body := s.send("POST", "/tags", map[string]any{"name": "bulk",
 		"users": []any{map[string]any{"id": a.ID}, map[string]any{"id": b.ID}, map[string]any{"id": "nobody"}}})
 	require.EqualValues(t, 200, status, "tagging several contacts: %d %v", status, body)
 	for _, id := range []string{a.ID, b.ID} {
-		tags := mustSend(t, s, 200, "GET", "/contacts/"+id+"/tags", nil)["data"].([]any)
+		tags := s.must(200, "GET", "/contacts/"+id+"/tags", nil)["data"].([]any)
 		assert.False(t, len(tags) != 1 || tags[0].(map[string]any)["id"] != body["id"], "contact %s tags %v", id, tags)
 	}
 }

@@ -17,11 +17,11 @@ import (
 )
 
 func TestWithToken(t *testing.T) {
-	s := NewServer(t, WithToken("secret"))
+	s := newHarness(t, WithToken("secret"))
 	require.EqualValues(t, "secret", s.Token, "Token %q", s.Token)
-	me := mustSend(t, s, 200, "GET", "/me", nil)
+	me := s.must(200, "GET", "/me", nil)
 	assert.Equal(t, s.Me().ID, me["id"], "/me %v", me)
-	status, _, body := sendWith(t, s, "GET", "/me", nil, map[string]string{
+	status, _, body := s.sendWith("GET", "/me", nil, map[string]string{
 		"Authorization": "Bearer " + DefaultToken, "Intercom-Version": "2.11"})
 	assert.False(t, status != 401 || errField(body, "code") != "unauthorized", "default token: %d %v", status, body)
 }
@@ -65,25 +65,25 @@ func TestNewServerFailsTheTestOnBadOptions(t *testing.T) {
 }
 
 func TestFaultMatchers(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	// A fault for another method, and one for another path, are skipped.
 	s.Inject(Fault{Method: "POST", Status: 500, Times: -1})
 	s.Inject(Fault{Path: "/admins", Status: 502, Times: -1})
 	s.Inject(Fault{OperationID: "listTeams", Status: 504, Times: -1})
-	mustSend(t, s, 200, "GET", "/me", nil)
+	s.must(200, "GET", "/me", nil)
 	for range 2 {
-		status, _, body := send(t, s, "GET", "/admins", nil)
+		status, _, body := s.send("GET", "/admins", nil)
 		require.False(t, status != 502 || errField(body, "code") != "bad_gateway", "/admins: %d %v", status, body)
 	}
-	status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "x"})
+	status, _, body := s.send("POST", "/tags", map[string]any{"name": "x"})
 	require.False(t, status != 500 || errField(body, "code") != "server_error", "POST /tags: %d %v", status, body)
-	status, _, body = send(t, s, "GET", "/teams", nil)
+	status, _, body = s.send("GET", "/teams", nil)
 	require.False(t, status != 504 || errField(body, "code") != "gateway_timeout", "/teams: %d %v", status, body)
 
 	s.ClearFaults()
-	mustSend(t, s, 200, "GET", "/admins", nil)
-	mustSend(t, s, 200, "GET", "/teams", nil)
-	mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "x"})
+	s.must(200, "GET", "/admins", nil)
+	s.must(200, "GET", "/teams", nil)
+	s.must(200, "POST", "/tags", map[string]any{"name": "x"})
 	var faults []string
 	for _, r := range s.Requests() {
 		faults = append(faults, r.Fault)
@@ -94,7 +94,7 @@ func TestFaultMatchers(t *testing.T) {
 }
 
 func TestFaultStatusCodes(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	cases := []struct {
 		status int
 		code   string
@@ -106,13 +106,13 @@ func TestFaultStatusCodes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		s.Inject(Fault{OperationID: "identifyAdmin", Status: tc.status})
-		status, h, body := send(t, s, "GET", "/me", nil)
+		status, h, body := s.send("GET", "/me", nil)
 		assert.False(t, status != tc.status || errField(body, "code") != tc.code || body["request_id"] != h.Get("X-Request-Id"), "fault %d: %d %v", tc.status, status, body)
 		code, msg := statusCode(tc.status)
 		assert.False(t, code != tc.code || msg == "" || errField(body, "message") != msg, "statusCode(%d) = %q, %q; body %v", tc.status, code, msg, body)
 	}
 	assert.EqualValues(t, 0, s.Count("identifyAdmin"), "a faulted request was applied")
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestFaultKinds(t *testing.T) {
@@ -133,12 +133,12 @@ func TestFaultKinds(t *testing.T) {
 }
 
 func TestFaultDropAfterApply(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	s.Inject(Fault{OperationID: "createTag", Drop: true, AfterApply: true})
-	status, err := rawStatus(s, "POST", "/tags", `{"name":"lost"}`)
+	status, err := rawStatus(s.Server, "POST", "/tags", `{"name":"lost"}`)
 	require.Error(t, err, "dropped connection answered %d", status)
 	// The write happened although the client saw a transport error.
-	list := mustSend(t, s, 200, "GET", "/tags", nil)
+	list := s.must(200, "GET", "/tags", nil)
 	data := list["data"].([]any)
 	assert.False(t, len(data) != 1 || data[0].(map[string]any)["name"] != "lost", "tags %v", list)
 	r := s.Requests()[0]
@@ -165,7 +165,7 @@ func rawStatus(s *Server, method, path, body string) (int, error) {
 // TestFaultDropWithoutHijacker checks that a writer that cannot be hijacked
 // gets the connection aborted with http.ErrAbortHandler.
 func TestFaultDropWithoutHijacker(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	s.Inject(Fault{Drop: true})
 	req := httptest.NewRequest("GET", "/me", nil)
 	rec := httptest.NewRecorder()
@@ -186,7 +186,7 @@ type errReader struct{}
 func (errReader) Read([]byte) (int, error) { return 0, errors.New("broken body") }
 
 func TestUnreadableBody(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	req := httptest.NewRequest("POST", "/tags", errReader{})
 	req.Header.Set("Authorization", "Bearer "+s.Token)
 	req.Header.Set("Intercom-Version", "2.11")
@@ -238,13 +238,14 @@ func TestRecordStrings(t *testing.T) {
 }
 
 func TestUnencodableResponse(t *testing.T) {
-	s, err := Start()
+	srv, err := Start()
 	require.NoError(t, err)
-	defer s.Close()
+	defer srv.Close()
+	s := harnessOf(t, srv)
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		return ok(obj{"bad": func() {}})
 	}}
-	status, _, body := send(t, s, "GET", "/me", nil)
+	status, _, body := s.send("GET", "/me", nil)
 	require.False(t, status != 500 || errField(body, "code") != "server_error", "%d %v", status, body)
 	r := s.Requests()
 	assert.False(t, len(r) != 1 || !r[0].Applied, "recorded %+v (the handler ran; only encoding failed)", r)

@@ -8,32 +8,32 @@ import (
 )
 
 func TestCreateTagVariants(t *testing.T) {
-	s := NewServer(t)
-	status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "   "})
+	s := newHarness(t)
+	status, _, body := s.send("POST", "/tags", map[string]any{"name": "   "})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "blank name: %d %v", status, body)
-	id := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "Beta"})["id"].(string)
+	id := s.must(200, "POST", "/tags", map[string]any{"name": "Beta"})["id"].(string)
 	// The same name (any letter case) is the same tag.
-	again := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "beta"})
+	again := s.must(200, "POST", "/tags", map[string]any{"name": "beta"})
 	assert.Equal(t, id, again["id"], "second create %v", again)
 	// With an id, the tag is renamed.
-	renamed := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "Gamma", "id": id})
+	renamed := s.must(200, "POST", "/tags", map[string]any{"name": "Gamma", "id": id})
 	assert.False(t, renamed["id"] != id || renamed["name"] != "Gamma", "rename %v", renamed)
-	got := mustSend(t, s, 200, "GET", "/tags/"+id, nil)
+	got := s.must(200, "GET", "/tags/"+id, nil)
 	assert.EqualValues(t, "Gamma", got["name"], "find %v", got)
-	mustSend(t, s, 404, "POST", "/tags", map[string]any{"name": "x", "id": "1"})
-	mustSend(t, s, 404, "GET", "/tags/1", nil)
-	list := mustSend(t, s, 200, "GET", "/tags", nil)["data"].([]any)
+	s.must(404, "POST", "/tags", map[string]any{"name": "x", "id": "1"})
+	s.must(404, "GET", "/tags/1", nil)
+	list := s.must(200, "GET", "/tags", nil)["data"].([]any)
 	assert.Equal(t, 1, len(list), "tags %v", list)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestTagsOnTicketsAndConversations(t *testing.T) {
 	now := time.Unix(1_700_000_000, 0)
-	s := NewServer(t, WithClock(func() time.Time { return now }))
+	s := newHarness(t, WithClock(func() time.Time { return now }))
 	me := s.Me().ID
 	ct := s.AddContact(Contact{Email: "c@example.com"})
-	ttID := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Q"})["id"].(string)
-	ticket := mustSend(t, s, 200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+	ttID := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Q"})["id"].(string)
+	ticket := s.must(200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
 		"contacts": []any{map[string]any{"id": ct.ID}}})["id"].(string)
 	conv := newConversation(t, s, ct.ID, "hello")
 	tagID, other := s.AddTag("vip"), s.AddTag("other")
@@ -43,32 +43,32 @@ func TestTagsOnTicketsAndConversations(t *testing.T) {
 		{"/conversations/" + conv, "/conversations/1"},
 	} {
 		base := tc.base
-		mustSend(t, s, 404, "POST", tc.missing+"/tags", map[string]any{"id": tagID, "admin_id": me})
-		mustSend(t, s, 404, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": "1"})
-		mustSend(t, s, 404, "POST", base+"/tags", map[string]any{"id": "1", "admin_id": me})
-		first := mustSend(t, s, 200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": me})
+		s.must(404, "POST", tc.missing+"/tags", map[string]any{"id": tagID, "admin_id": me})
+		s.must(404, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": "1"})
+		s.must(404, "POST", base+"/tags", map[string]any{"id": "1", "admin_id": me})
+		first := s.must(200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": me})
 		assert.False(t, first["applied_at"] != float64(now.Unix()) || first["applied_by"].(map[string]any)["id"] != me, "%s: applied %v", base, first)
 		// Tagging again keeps the first application.
 		now = now.Add(time.Hour)
-		again := mustSend(t, s, 200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": s.Admins()[1].ID})
+		again := s.must(200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": s.Admins()[1].ID})
 		assert.False(t, again["applied_at"] != first["applied_at"] ||
 			again["applied_by"].(map[string]any)["id"] != me, "%s: applied again %v", base, again)
-		mustSend(t, s, 404, "DELETE", tc.missing+"/tags/"+tagID, map[string]any{"admin_id": me})
-		mustSend(t, s, 404, "DELETE", base+"/tags/"+tagID, map[string]any{"admin_id": "1"})
-		mustSend(t, s, 404, "DELETE", base+"/tags/1", map[string]any{"admin_id": me})
-		mustSend(t, s, 404, "DELETE", base+"/tags/"+other, map[string]any{"admin_id": me})
+		s.must(404, "DELETE", tc.missing+"/tags/"+tagID, map[string]any{"admin_id": me})
+		s.must(404, "DELETE", base+"/tags/"+tagID, map[string]any{"admin_id": "1"})
+		s.must(404, "DELETE", base+"/tags/1", map[string]any{"admin_id": me})
+		s.must(404, "DELETE", base+"/tags/"+other, map[string]any{"admin_id": me})
 	}
-	cv := mustSend(t, s, 200, "GET", "/conversations/"+conv, nil)
+	cv := s.must(200, "GET", "/conversations/"+conv, nil)
 	tags := cv["tags"].(map[string]any)["tags"].([]any)
 	assert.False(t, len(tags) != 1 || tags[0].(map[string]any)["id"] != tagID, "conversation tags %v", cv["tags"])
 	// Deleting the tag takes it off both.
-	mustSend(t, s, 200, "DELETE", "/tags/"+tagID, nil)
-	mustSend(t, s, 404, "DELETE", "/tags/"+tagID, nil)
-	cv = mustSend(t, s, 200, "GET", "/conversations/"+conv, nil)
+	s.must(200, "DELETE", "/tags/"+tagID, nil)
+	s.must(404, "DELETE", "/tags/"+tagID, nil)
+	cv = s.must(200, "GET", "/conversations/"+conv, nil)
 	tags = cv["tags"].(map[string]any)["tags"].([]any)
 	assert.Equal(t, 0, len(tags), "conversation tags after delete %v", tags)
-	hits := mustSend(t, s, 200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
+	hits := s.must(200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
 		"field": "tag_ids", "operator": "=", "value": tagID}})
 	assert.EqualValues(t, 0.0, hits["total_count"], "search after delete %v", hits)
-	assertClean(t, s)
+	s.clean()
 }

@@ -10,42 +10,42 @@ import (
 )
 
 func TestTicketTypes(t *testing.T) {
-	s := NewServer(t)
-	status, _, body := send(t, s, "POST", "/ticket_types", map[string]any{"name": "  "})
+	s := newHarness(t)
+	status, _, body := s.send("POST", "/ticket_types", map[string]any{"name": "  "})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "blank name: %d %v", status, body)
-	tt := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug", "is_internal": true})
+	tt := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug", "is_internal": true})
 	id := tt["id"].(string)
 	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
 	require.False(t, tt["category"] != "Customer" || tt["icon"] != "🎟️" || len(attrs) != 2 ||
 		attrs[0].(map[string]any)["name"] != "_default_title_" || attrs[1].(map[string]any)["input_options"].(map[string]any)["multiline"] != true, "created %v", tt)
-	status, _, body = send(t, s, "POST", "/ticket_types", map[string]any{"name": "bug"})
+	status, _, body = s.send("POST", "/ticket_types", map[string]any{"name": "bug"})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "duplicate name: %d %v", status, body)
-	mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Ops", "category": "Back-office", "icon": "🛠"})
-	list := mustSend(t, s, 200, "GET", "/ticket_types", nil)["data"].([]any)
+	s.must(200, "POST", "/ticket_types", map[string]any{"name": "Ops", "category": "Back-office", "icon": "🛠"})
+	list := s.must(200, "GET", "/ticket_types", nil)["data"].([]any)
 	assert.False(t, len(list) != 2 || list[1].(map[string]any)["category"] != "Back-office", "list %v", list)
-	mustSend(t, s, 404, "GET", "/ticket_types/1", nil)
-	mustSend(t, s, 404, "PUT", "/ticket_types/1", map[string]any{"name": "x"})
-	tt = mustSend(t, s, 200, "PUT", "/ticket_types/"+id, map[string]any{
+	s.must(404, "GET", "/ticket_types/1", nil)
+	s.must(404, "PUT", "/ticket_types/1", map[string]any{"name": "x"})
+	tt = s.must(200, "PUT", "/ticket_types/"+id, map[string]any{
 		"name": "Defect", "description": "Broken things", "icon": "🐞", "category": "Tracker",
 		"archived": true, "is_internal": false,
 	})
 	assert.False(t, tt["name"] != "Defect" || tt["description"] != "Broken things" || tt["icon"] != "🐞" ||
 		tt["category"] != "Tracker" || tt["archived"] != true, "updated %v", tt)
-	got := mustSend(t, s, 200, "GET", "/ticket_types/"+id, nil)
+	got := s.must(200, "GET", "/ticket_types/"+id, nil)
 	assert.EqualValues(t, "Defect", got["name"], "get %v", got)
 	// An archived type takes no tickets.
 	ct := s.AddContact(Contact{Email: "x@example.com"})
-	status, _, body = send(t, s, "POST", "/tickets", map[string]any{"ticket_type_id": id,
+	status, _, body = s.send("POST", "/tickets", map[string]any{"ticket_type_id": id,
 		"contacts": []any{map[string]any{"id": ct.ID}}})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "archived type: %d %v", status, body)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestTicketTypeAttributes(t *testing.T) {
-	s := NewServer(t)
-	id := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug"})["id"].(string)
+	s := newHarness(t)
+	id := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug"})["id"].(string)
 	path := "/ticket_types/" + id + "/attributes"
-	mustSend(t, s, 404, "POST", "/ticket_types/1/attributes", map[string]any{"name": "x", "description": "d", "data_type": "string"})
+	s.must(404, "POST", "/ticket_types/1/attributes", map[string]any{"name": "x", "description": "d", "data_type": "string"})
 	for _, tc := range []struct {
 		body map[string]any
 		code string
@@ -54,27 +54,27 @@ func TestTicketTypeAttributes(t *testing.T) {
 		{map[string]any{"name": "_DEFAULT_TITLE_", "description": "d", "data_type": "string"}, "parameter_invalid"},
 		{map[string]any{"name": "size", "description": "d", "data_type": "list"}, "parameter_not_found"},
 	} {
-		status, _, body := send(t, s, "POST", path, tc.body)
+		status, _, body := s.send("POST", path, tc.body)
 		assert.False(t, status != 400 || errField(body, "code") != tc.code, "%v: %d %v", tc.body, status, body)
 	}
-	a := mustSend(t, s, 200, "POST", path, map[string]any{"name": "size", "description": "d", "data_type": "list",
+	a := s.must(200, "POST", path, map[string]any{"name": "size", "description": "d", "data_type": "list",
 		"list_items": "S, M,,L", "allow_multiple_values": true, "required_to_create": true, "visible_to_contacts": false})
 	opts := a["input_options"].(map[string]any)
 	assert.False(t, a["order"] != 2.0 || a["required_to_create"] != true || a["visible_to_contacts"] != false ||
 		opts["allow_multiple_values"] != true || fmt.Sprint(opts["list_options"]) != "[map[label:S] map[label:M] map[label:L]]" ||
 		a["ticket_type_id"] != float64(mustAtoi(t, id)), "created %v", a)
 	aid := a["id"].(string)
-	mustSend(t, s, 404, "PUT", "/ticket_types/1/attributes/"+aid, map[string]any{"name": "x"})
-	mustSend(t, s, 404, "PUT", path+"/1", map[string]any{"name": "x"})
-	a = mustSend(t, s, 200, "PUT", path+"/"+aid, map[string]any{"name": "sizes", "description": "which",
+	s.must(404, "PUT", "/ticket_types/1/attributes/"+aid, map[string]any{"name": "x"})
+	s.must(404, "PUT", path+"/1", map[string]any{"name": "x"})
+	a = s.must(200, "PUT", path+"/"+aid, map[string]any{"name": "sizes", "description": "which",
 		"list_items": "XL", "archived": true, "multiline": true, "required_to_create": false})
 	assert.False(t, a["name"] != "sizes" || a["description"] != "which" || a["archived"] != true || a["required_to_create"] != false ||
 		fmt.Sprint(a["input_options"].(map[string]any)["list_options"]) != "[map[label:XL]]", "updated %v", a)
 	// The type shows the attribute, archived.
-	tt := mustSend(t, s, 200, "GET", "/ticket_types/"+id, nil)
+	tt := s.must(200, "GET", "/ticket_types/"+id, nil)
 	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
 	assert.False(t, len(attrs) != 3 || attrs[2].(map[string]any)["archived"] != true, "type attributes %v", attrs)
-	assertClean(t, s)
+	s.clean()
 }
 
 func mustAtoi(t *testing.T, s string) int {
@@ -86,22 +86,22 @@ func mustAtoi(t *testing.T, s string) int {
 }
 
 // newTicketType creates a ticket type with one attribute of each data type.
-func newTicketType(t *testing.T, s *Server) string {
+func newTicketType(t *testing.T, s *harness) string {
 	t.Helper()
-	id := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Everything"})["id"].(string)
+	id := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Everything"})["id"].(string)
 	for _, dt := range []string{"integer", "decimal", "boolean", "datetime"} {
-		mustSend(t, s, 200, "POST", "/ticket_types/"+id+"/attributes", map[string]any{
+		s.must(200, "POST", "/ticket_types/"+id+"/attributes", map[string]any{
 			"name": dt, "description": dt, "data_type": dt})
 	}
 	return id
 }
 
 func TestTicketAttributeValues(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	ttID := newTicketType(t, s)
 	ct := s.AddContact(Contact{Email: "c@example.com"})
 	create := func(attrs map[string]any) (int, map[string]any) {
-		status, _, body := send(t, s, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+		status, _, body := s.send("POST", "/tickets", map[string]any{"ticket_type_id": ttID,
 			"contacts": []any{map[string]any{"id": ct.ID}}, "ticket_attributes": attrs})
 		return status, body
 	}
@@ -126,20 +126,20 @@ func TestTicketAttributeValues(t *testing.T) {
 		t.Errorf("datetime string: %d %v", status, body)
 	}
 	assert.EqualValues(t, 2, s.Count("createTicket"), "created %d tickets", s.Count("createTicket"))
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestCreateTicketContacts(t *testing.T) {
 	now := time.Unix(1_700_000_000, 0)
-	s := NewServer(t, WithClock(func() time.Time { return now }))
-	ttID := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Q"})["id"].(string)
+	s := newHarness(t, WithClock(func() time.Time { return now }))
+	ttID := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Q"})["id"].(string)
 	ct := s.AddContact(Contact{Email: "known@example.com", ExternalID: "ext-9"})
 	create := func(contacts []any, extra map[string]any) (int, map[string]any) {
 		body := map[string]any{"ticket_type_id": ttID, "contacts": contacts}
 		for k, v := range extra {
 			body[k] = v
 		}
-		status, _, out := send(t, s, "POST", "/tickets", body)
+		status, _, out := s.send("POST", "/tickets", body)
 		return status, out
 	}
 	status, body := create([]any{map[string]any{"id": ct.ID}}, map[string]any{"ticket_type_id": "1"})
@@ -155,48 +155,48 @@ func TestCreateTicketContacts(t *testing.T) {
 	status, tk = create([]any{map[string]any{"email": "new@example.com"}}, nil)
 	require.False(t, status != 200 || tk["created_at"] != float64(now.Unix()) || tk["ticket_id"] != "2", "by new email: %d %v", status, tk)
 	newID := tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"].(string)
-	c := mustSend(t, s, 200, "GET", "/contacts/"+newID, nil)
+	c := s.must(200, "GET", "/contacts/"+newID, nil)
 	assert.False(t, c["email"] != "new@example.com" || c["role"] != "user", "created contact %v", c)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestUpdateTicket(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	ttID := newTicketType(t, s)
 	ct := s.AddContact(Contact{Email: "c@example.com"})
 	team := s.AddTeam("Tier 2")
 	grace := s.Admins()[1]
-	tk := mustSend(t, s, 200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+	tk := s.must(200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
 		"contacts": []any{map[string]any{"id": ct.ID}}})
 	id := tk["id"].(string)
 	path := "/tickets/" + id
 
-	mustSend(t, s, 404, "PUT", "/tickets/1", map[string]any{"open": false})
-	mustSend(t, s, 404, "PUT", path, assign(t, "1", "0"))
+	s.must(404, "PUT", "/tickets/1", map[string]any{"open": false})
+	s.must(404, "PUT", path, assign(t, "1", "0"))
 	// An unknown assignee changes nothing, not even the valid attributes.
-	mustSend(t, s, 404, "PUT", path, with(setState(t, "in_progress"), with(assign(t, "", "1"), map[string]any{"ticket_attributes": map[string]any{"integer": 1}})))
-	got := mustSend(t, s, 200, "GET", path, nil)
+	s.must(404, "PUT", path, with(setState(t, "in_progress"), with(assign(t, "", "1"), map[string]any{"ticket_attributes": map[string]any{"integer": 1}})))
+	got := s.must(200, "GET", path, nil)
 	assert.False(t, stateOf(got) != "submitted" ||
 		got["ticket_parts"].(map[string]any)["total_count"] != 0.0 || len(got["ticket_attributes"].(map[string]any)) != 0, "failed update changed the ticket: %v", got)
-	status, _, body := send(t, s, "PUT", path, map[string]any{"ticket_attributes": map[string]any{"integer": "x"}})
+	status, _, body := s.send("PUT", path, map[string]any{"ticket_attributes": map[string]any{"integer": "x"}})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "bad attribute: %d %v", status, body)
 
-	tk = mustSend(t, s, 200, "PUT", path, with(assign(t, grace.ID, grace.ID), map[string]any{
+	tk = s.must(200, "PUT", path, with(assign(t, grace.ID, grace.ID), map[string]any{
 		"ticket_attributes": map[string]any{"integer": 7},
 		"is_shared":         true, "snoozed_until": 1800000000,
 	}))
 	assert.False(t, atStr(tk, "admin_assignee_id") != grace.ID || tk["is_shared"] != true || tk["snoozed_until"] != 1800000000.0 ||
 		tk["ticket_attributes"].(map[string]any)["integer"] != 7.0, "update %v", tk)
-	tk = mustSend(t, s, 200, "PUT", path, assign(t, "", team.ID))
+	tk = s.must(200, "PUT", path, assign(t, "", team.ID))
 	assert.Equal(t, team.ID, atStr(tk, "team_assignee_id"), "team assignment %v", tk)
-	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": false})
+	tk = s.must(200, "PUT", path, map[string]any{"open": false})
 	assert.False(t, stateOf(tk) != "resolved" || tk["open"] != false, "close %v", tk)
 	parts := tk["ticket_parts"].(map[string]any)["total_count"]
-	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": false}) // already resolved: no change
+	tk = s.must(200, "PUT", path, map[string]any{"open": false}) // already resolved: no change
 	assert.False(t, stateOf(tk) != "resolved" || tk["ticket_parts"].(map[string]any)["total_count"] != parts, "closing a resolved ticket changed it: %v", tk)
-	tk = mustSend(t, s, 200, "PUT", path, map[string]any{"open": true})
+	tk = s.must(200, "PUT", path, map[string]any{"open": true})
 	assert.False(t, stateOf(tk) != "in_progress" || tk["open"] != true, "reopen %v", tk)
-	tk = mustSend(t, s, 200, "PUT", path, assign(t, "", "0"))
+	tk = s.must(200, "PUT", path, assign(t, "", "0"))
 	_, ok := tk["admin_assignee_id"]
 	assert.False(t, ok, "unassigned ticket %v", tk)
 	_, ok = tk["team_assignee_id"]
@@ -221,14 +221,14 @@ func TestUpdateTicket(t *testing.T) {
 		"assignment by " + me + " to nobody_admin ",
 	}
 	assert.Equal(t, fmt.Sprint(want), fmt.Sprint(summary), "parts\n%q\nwant\n%q", summary, want)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestReplyTicket(t *testing.T) {
-	s := NewServer(t)
-	ttID := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Q"})["id"].(string)
+	s := newHarness(t)
+	ttID := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Q"})["id"].(string)
 	ct := s.AddContact(Contact{Email: "c@example.com", ExternalID: "u-1"})
-	id := mustSend(t, s, 200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+	id := s.must(200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
 		"contacts": []any{map[string]any{"id": ct.ID}}})["id"].(string)
 	path := "/tickets/" + id + "/reply"
 	me := s.Me().ID
@@ -243,35 +243,35 @@ func TestReplyTicket(t *testing.T) {
 		{path, map[string]any{"type": "user", "user_id": "nobody", "message_type": "comment", "body": "x"}, 404, "not_found"},
 		{path, map[string]any{"type": "admin", "admin_id": me, "message_type": "note", "body": " "}, 400, "parameter_not_found"},
 	} {
-		status, _, body := send(t, s, "POST", tc.path, tc.body)
+		status, _, body := s.send("POST", tc.path, tc.body)
 		assert.False(t, status != tc.status || errField(body, "code") != tc.code, "%v: %d %v", tc.body, status, body)
 	}
 	// A quick reply needs no body.
-	p := mustSend(t, s, 200, "POST", path, map[string]any{"type": "admin", "admin_id": me, "message_type": "quick_reply"})
+	p := s.must(200, "POST", path, map[string]any{"type": "admin", "admin_id": me, "message_type": "quick_reply"})
 	assert.False(t, p["part_type"] != "quick_reply" || p["body"] != nil, "quick reply %v", p)
-	p = mustSend(t, s, 200, "POST", path, map[string]any{"type": "user", "user_id": "u-1", "message_type": "comment", "body": "hi"})
+	p = s.must(200, "POST", path, map[string]any{"type": "user", "user_id": "u-1", "message_type": "comment", "body": "hi"})
 	assert.Equal(t, ct.ID, p["author"].(map[string]any)["id"], "user reply %v", p)
 	_, ok := p["ticket_state"]
 	assert.False(t, ok, "a reply has no ticket_state: %v", p)
 	assert.EqualValues(t, 2, s.Count("replyTicket"), "applied %d replies", s.Count("replyTicket"))
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestTicketSearchFields(t *testing.T) {
-	s := NewServer(t)
-	ttID := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Q", "category": "Tracker"})["id"].(string)
-	mustSend(t, s, 200, "POST", "/ticket_types/"+ttID+"/attributes", map[string]any{"name": "env", "description": "d", "data_type": "string"})
+	s := newHarness(t)
+	ttID := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Q", "category": "Tracker"})["id"].(string)
+	s.must(200, "POST", "/ticket_types/"+ttID+"/attributes", map[string]any{"name": "env", "description": "d", "data_type": "string"})
 	ct := s.AddContact(Contact{Email: "c@example.com"})
 	mk := func(title, desc string) string {
-		return mustSend(t, s, 200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
+		return s.must(200, "POST", "/tickets", map[string]any{"ticket_type_id": ttID,
 			"contacts": []any{map[string]any{"id": ct.ID}}, "ticket_attributes": map[string]any{
 				"_default_title_": title, "_default_description_": desc, "env": "prod"}})["id"].(string)
 	}
 	a, b := mk("Login broken", "Cannot sign in"), mk("Slow export", "Takes ages")
 	grace := s.Admins()[1].ID
 	team := s.AddTeam("T2").ID
-	mustSend(t, s, 200, "PUT", "/tickets/"+a, with(with(setState(t, "in_progress"), assign(t, grace, grace)), map[string]any{"snoozed_until": 1800000000}))
-	mustSend(t, s, 200, "PUT", "/tickets/"+b, assign(t, "", team))
+	s.must(200, "PUT", "/tickets/"+a, with(with(setState(t, "in_progress"), assign(t, grace, grace)), map[string]any{"snoozed_until": 1800000000}))
+	s.must(200, "PUT", "/tickets/"+b, assign(t, "", team))
 
 	cases := []struct {
 		field, op string
@@ -298,7 +298,7 @@ func TestTicketSearchFields(t *testing.T) {
 		{"ticket_attributes.env", "=", "prod", []string{a, b}},
 	}
 	for _, tc := range cases {
-		out := mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
+		out := s.must(200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
 			"field": tc.field, "operator": tc.op, "value": tc.value}})
 		var ids []string
 		for _, tk := range out["tickets"].([]any) {
@@ -306,8 +306,8 @@ func TestTicketSearchFields(t *testing.T) {
 		}
 		assert.False(t, fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)), "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
 	}
-	status, _, body := send(t, s, "POST", "/tickets/search", map[string]any{"query": map[string]any{
+	status, _, body := s.send("POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"field": "colour", "operator": "=", "value": "red"}})
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "unknown field: %d %v", status, body)
-	assertClean(t, s)
+	s.clean()
 }

@@ -23,8 +23,8 @@ import (
 // accepts (NewServer fails the test on an invalid answer); then the same
 // requests with an unknown id answer 404 not_found.
 func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
-	w := newWalker(t)
-	s := w.s
+	w := newHarness(t)
+	s := w
 	seeded, err := s.Seed(Workspace{
 		Contacts:      []Contact{{ID: "6650c0de0000000000000d01", Email: "d@example.com"}},
 		Companies:     []Company{{CompanyID: "d-1", Name: "D"}},
@@ -90,7 +90,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 				if mt.Schema.Value.VisitJSON(body) != nil {
 					// No minimal body the description accepts: the
 					// server must refuse what it cannot validate.
-					status, _, out := send(t, s, o.method, path, body)
+					status, _, out := s.send(o.method, path, body)
 					assert.False(t, status != 400 || errField(out, "code") == "", "%s with a body the description refuses: %d %v", o.name, status, out)
 					refused++
 					continue
@@ -153,7 +153,7 @@ func deletes(ops []opAt, path string) bool {
 
 // requiredSend sends a request with the server's token and version and a
 // minimal value for every required header parameter of op.
-func requiredSend(t *testing.T, s *Server, op *openapi3.Operation, method, path string, body any) (int, http.Header, map[string]any) {
+func requiredSend(t *testing.T, s *harness, op *openapi3.Operation, method, path string, body any) (int, http.Header, map[string]any) {
 	t.Helper()
 	headers := map[string]string{"Authorization": "Bearer " + s.Token, "Intercom-Version": "2.11"}
 	for _, p := range op.Parameters {
@@ -161,7 +161,7 @@ func requiredSend(t *testing.T, s *Server, op *openapi3.Operation, method, path 
 			headers[p.Value.Name] = fmt.Sprint(synthesize(p.Value.Schema))
 		}
 	}
-	return sendWith(t, s, method, path, body, headers)
+	return s.sendWith(method, path, body, headers)
 }
 
 // requiredQuery is a query string with a minimal value for every required
@@ -187,29 +187,29 @@ func requiredQuery(op *openapi3.Operation) string {
 // On 2.11 every operation has a handler; the answers from the description
 // are checked here through operations the server is told to answer that way.
 func TestDescribedAnswersOn211Operations(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	s.override = map[string]handler{}
 	for _, name := range []string{"createTag", "findTag", "deleteTag", "getDataExport", "createPhoneSwitch", "createDataExport"} {
 		s.override[name] = func(ws *workspace, c *call) reply { return ws.described(c) }
 	}
-	tag := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "x"})
+	tag := s.must(200, "POST", "/tags", map[string]any{"name": "x"})
 	require.NotEqualValues(t, "", atStr(tag, "id"), "created %v", tag)
 	// A tag is a workspace resource: one made by the description's answer
 	// is not in the workspace.
-	mustSend(t, s, 404, "GET", "/tags/"+atStr(tag, "id"), nil)
+	s.must(404, "GET", "/tags/"+atStr(tag, "id"), nil)
 	real := s.AddTag("real")
-	got := mustSend(t, s, 200, "GET", "/tags/"+real, nil)
+	got := s.must(200, "GET", "/tags/"+real, nil)
 	assert.Equal(t, real, got["id"], "found %v", got)
-	mustSend(t, s, 200, "DELETE", "/tags/"+real, nil)
+	s.must(200, "DELETE", "/tags/"+real, nil)
 	// A data export is not: ids come from the answers.
-	mustSend(t, s, 404, "GET", "/export/content/data/nope", nil)
-	mustSend(t, s, 200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
-	mustSend(t, s, 200, "POST", "/phone_call_redirects", map[string]any{"phone": "+353871234567"})
+	s.must(404, "GET", "/export/content/data/nope", nil)
+	s.must(200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
+	s.must(200, "POST", "/phone_call_redirects", map[string]any{"phone": "+353871234567"})
 	assert.False(t, resourceNoun("") != "Resource" || resourceNoun("/ai/external_pages") != "External page", "nouns %q %q", resourceNoun(""), resourceNoun("/ai/external_pages"))
 	assert.Equal(t, int64(12), typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "12"), "an integer id stays a string")
 	assert.EqualValues(t, "x", typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "x"), "a non-numeric id became a number")
 	assert.Nil(t, propertySchema(nil, "id"), "a missing schema has properties")
-	assertClean(t, s)
+	s.clean()
 }
 
 // A resource the workspace does not keep exists once a create answered

@@ -14,42 +14,42 @@ import (
 )
 
 func TestFaultStatus(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	s.Inject(Fault{OperationID: "CreateTag", Status: 503, Times: 2})
 	for range 2 {
-		status, _, body := send(t, s, "POST", "/tags", map[string]any{"name": "x"})
+		status, _, body := s.send("POST", "/tags", map[string]any{"name": "x"})
 		require.False(t, status != 503 || errField(body, "code") != "service_unavailable", "%d %v", status, body)
 	}
 	// Other operations are not affected, and the fault is used up.
-	mustSend(t, s, 200, "GET", "/me", nil)
-	mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "x"})
+	s.must(200, "GET", "/me", nil)
+	s.must(200, "POST", "/tags", map[string]any{"name": "x"})
 	assert.EqualValues(t, 1, s.Count("createTag"), "createTag applied %d times, want 1", s.Count("createTag"))
 	reqs := s.Requests()
 	assert.False(t, reqs[0].Fault != "503" || reqs[0].Applied || reqs[3].Fault != "", "requests %+v", reqs)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestFault429HasRateLimitHeaders(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	s.Inject(Fault{Status: 429, Header: http.Header{"Retry-After": {"2"}}})
-	status, h, body := send(t, s, "GET", "/me", nil)
+	status, h, body := s.send("GET", "/me", nil)
 	require.False(t, status != 429 || errField(body, "code") != "rate_limit_exceeded", "%d %v", status, body)
 	assert.False(t, h.Get("X-RateLimit-Remaining") != "0" || h.Get("X-RateLimit-Limit") == "" || h.Get("X-RateLimit-Reset") == "" || h.Get("Retry-After") != "2", "headers %v", h)
 }
 
 func TestFaultAfterApply(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	s.Inject(Fault{Method: "POST", Path: "/tags", Status: 500, AfterApply: true})
-	status, _, _ := send(t, s, "POST", "/tags", map[string]any{"name": "once"})
+	status, _, _ := s.send("POST", "/tags", map[string]any{"name": "once"})
 	require.EqualValues(t, 500, status, "status %d", status)
 	assert.EqualValues(t, 1, s.Count("createTag"), "the write was not applied before the 500")
-	list := mustSend(t, s, 200, "GET", "/tags", nil)
+	list := s.must(200, "GET", "/tags", nil)
 	assert.Equal(t, 1, len(list["data"].([]any)), "tags %v", list)
 }
 
 func TestFaultDrop(t *testing.T) {
-	s := NewServer(t)
-	mustSend(t, s, 200, "GET", "/me", nil) // a reused connection must not hide the drop
+	s := newHarness(t)
+	s.must(200, "GET", "/me", nil) // a reused connection must not hide the drop
 	s.Inject(Fault{OperationID: "identifyAdmin", Drop: true})
 	req, _ := http.NewRequest("GET", s.URL+"/me", nil)
 	req.Header.Set("Authorization", "Bearer "+s.Token)
@@ -59,7 +59,7 @@ func TestFaultDrop(t *testing.T) {
 		resp.Body.Close()
 		t.Fatalf("dropped connection answered %d", resp.StatusCode)
 	}
-	mustSend(t, s, 200, "GET", "/me", nil)
+	s.must(200, "GET", "/me", nil)
 	n := len(s.Requests())
 	assert.EqualValues(t, 3, n, "%d requests, want 3 (the client retried the dropped one?)", n)
 	r := s.Requests()[1]
@@ -67,13 +67,13 @@ func TestFaultDrop(t *testing.T) {
 }
 
 func TestFaultWaitAndReached(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	release := make(chan struct{})
 	reached := make(chan Request, 1)
 	s.Inject(Fault{OperationID: "listAdmins", Wait: release, Reached: reached})
 	done := make(chan int)
 	go func() {
-		status, _, _ := send(t, s, "GET", "/admins", nil)
+		status, _, _ := s.send("GET", "/admins", nil)
 		done <- status
 	}()
 	r := <-reached
@@ -89,7 +89,7 @@ func TestFaultWaitAndReached(t *testing.T) {
 }
 
 func TestFaultWaitHonoursClientContext(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	reached := make(chan Request, 1)
 	s.Inject(Fault{Wait: make(chan struct{}), Reached: reached})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -109,10 +109,10 @@ func TestFaultWaitHonoursClientContext(t *testing.T) {
 }
 
 func TestFaultDelay(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	s.Inject(Fault{Delay: 20 * time.Millisecond})
 	start := time.Now()
-	mustSend(t, s, 200, "GET", "/me", nil)
+	s.must(200, "GET", "/me", nil)
 	d := time.Since(start)
 	assert.False(t, d < 20*time.Millisecond, "answered after %s", d)
 	f := s.Requests()[0].Fault
@@ -142,18 +142,18 @@ func TestRateLimit(t *testing.T) {
 	now := time.Unix(1_700_000_005, 0)
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	s := NewServer(t, WithRateLimit(3, 10*time.Second), WithClock(clock))
+	s := newHarness(t, WithRateLimit(3, 10*time.Second), WithClock(clock))
 	for i := range 3 {
-		status, h, _ := send(t, s, "GET", "/me", nil)
+		status, h, _ := s.send("GET", "/me", nil)
 		require.False(t, status != 200 || h.Get("X-RateLimit-Limit") != "3" || h.Get("X-RateLimit-Remaining") != strconv.Itoa(2-i) ||
 			h.Get("X-RateLimit-Reset") != "1700000010", "request %d: %d %v", i, status, h)
 	}
-	status, h, body := send(t, s, "GET", "/me", nil)
+	status, h, body := s.send("GET", "/me", nil)
 	require.False(t, status != 429 || h.Get("X-RateLimit-Remaining") != "0" || errField(body, "code") != "rate_limit_exceeded", "over the limit: %d %v %v", status, h, body)
 	mu.Lock()
 	now = now.Add(10 * time.Second)
 	mu.Unlock()
-	status, h, _ = send(t, s, "GET", "/me", nil)
+	status, h, _ = s.send("GET", "/me", nil)
 	require.False(t, status != 200 || h.Get("X-RateLimit-Remaining") != "2" || h.Get("X-RateLimit-Reset") != "1700000020", "next window: %d %v", status, h)
 	assert.EqualValues(t, 4, s.Count("identifyAdmin"), "applied %d", s.Count("identifyAdmin"))
 }

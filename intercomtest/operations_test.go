@@ -22,9 +22,9 @@ import (
 // same from both sides.
 func TestEveryOperationIsStateful(t *testing.T) {
 	clock := time.Unix(1_750_000_000, 0)
-	w := newWalker(t, WithClock(func() time.Time { return clock }))
+	w := newHarness(t, WithClock(func() time.Time { return clock }))
 	tick := func() { clock = clock.Add(time.Minute) }
-	s := w.s
+	s := w
 
 	// Admins, teams and the activity log.
 	me := w.call("identifyAdmin", 200, "GET", "/me", nil)
@@ -151,9 +151,9 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	w.eq("searchTickets", ids(w.call("searchTickets", 200, "POST", "/tickets/search", map[string]any{
 		"query": map[string]any{"field": "state", "operator": "=", "value": "in_progress"}}), "tickets"), []string{tkID})
 	w.call("attachTagToTicket", 200, "POST", "/tickets/"+tkID+"/tags", map[string]any{"id": tagID, "admin_id": meID})
-	w.eq("ticket tagged (a ticket's JSON has no tags: read the workspace)", ticketTags(w.s, tkID), []string{tagID})
+	w.eq("ticket tagged (a ticket's JSON has no tags: read the workspace)", ticketTags(w, tkID), []string{tagID})
 	w.call("detachTagFromTicket", 200, "DELETE", "/tickets/"+tkID+"/tags/"+tagID, map[string]any{"admin_id": meID})
-	w.eq("ticket untagged", ticketTags(w.s, tkID), []string{})
+	w.eq("ticket untagged", ticketTags(w, tkID), []string{})
 	w.call("detachTagFromTicket", 404, "DELETE", "/tickets/"+tkID+"/tags/"+tagID, map[string]any{"admin_id": meID})
 
 	// Conversations.
@@ -300,10 +300,10 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	slices.Sort(missed)
 	assert.False(t, len(missed) > 0, "%d of %d operations not walked: %v", len(missed), len(s.spec.names), missed)
 	t.Logf("%d operations walked", len(w.seen))
-	assertClean(t, s)
+	s.clean()
 }
 
-func ticketTags(s *Server, id string) []string {
+func ticketTags(s *harness, id string) []string {
 	for _, t := range s.Snapshot().Tickets {
 		if t.ID == id {
 			return append([]string{}, t.TagIDs...)

@@ -12,7 +12,7 @@ import (
 // Intercom refuses (bad values, conflicts, wrong references), and checks the
 // status and error code of each refusal, and that nothing changed.
 func TestRefusalsUseIntercomCodes(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	seeded, err := s.Seed(Workspace{
 		Contacts: []Contact{
 			{ID: "6650c0de0000000000000001", Email: "u@example.com", ExternalID: "u-1"},
@@ -109,7 +109,7 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 		{"activity logs without a time", "GET", "/admins/activity_logs?created_at_after=yesterday", nil, 400, "parameter_invalid"},
 		{"activity logs with a bad end", "GET", "/admins/activity_logs?created_at_after=1&created_at_before=soon", nil, 400, "parameter_invalid"},
 	} {
-		status, _, body := send(t, s, tc.method, tc.path, tc.body)
+		status, _, body := s.send(tc.method, tc.path, tc.body)
 		assert.False(t, status != tc.status || errField(body, "code") != tc.code, "%s: %d %v, want %d %s", tc.name, status, body, tc.status, tc.code)
 	}
 	after := s.Snapshot()

@@ -17,8 +17,8 @@ func TestSeedFromJSON(t *testing.T) {
 	require.NoError(t, err)
 	var in Workspace
 	require.NoError(t, json.Unmarshal(raw, &in))
-	w := newWalker(t)
-	got, err := w.s.Seed(in)
+	w := newHarness(t)
+	got, err := w.Server.Seed(in)
 	require.NoError(t, err)
 	const lin, sam, acme = "6650c0de00000000000000c1", "6650c0de00000000000000c2", "6650c0ab00000000000000a1"
 	w.eq("ids kept", got.Contacts[0].ID, lin)
@@ -50,7 +50,7 @@ func TestSeedFromJSON(t *testing.T) {
 	w.eq("visitor", atStr(w.call("retrieveVisitorWithUserId", 200, "GET", "/visitors?user_id=visitor-1", nil), "name"), "Anon")
 	w.has("help centers", ids(w.call("listHelpCenters", 200, "GET", "/help_center/help_centers", nil), "data"), got.HelpCenters[0].ID)
 
-	snap := w.s.Snapshot()
+	snap := w.Server.Snapshot()
 	assert.False(t, len(snap.Contacts) != 2 || len(snap.Tickets) != 1 || len(snap.Conversations) != 2 || len(snap.Articles) != 1 ||
 		len(snap.Visitors) != 1 || len(snap.Events) != 1 || len(snap.Notes) != 1 || len(snap.Collections) != 1, "snapshot %+v", snap)
 	w.eq("snapshot ticket tags", snap.Tickets[0].TagIDs, []string{"7200001"})
@@ -63,7 +63,7 @@ func TestSeedFromJSON(t *testing.T) {
 
 // TestSeedRefusesBadReferences names the item a seed refers wrongly from.
 func TestSeedRefusesBadReferences(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	c := s.AddContact(Contact{Email: "a@example.com"})
 	for _, tc := range []struct {
 		w    Workspace

@@ -12,7 +12,7 @@ import (
 // request built from its schemas and checks the server's answer (stateful or
 // synthesized) against the description: NewServer reports invalid responses.
 func TestEveryOperationAnswersValidly(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	for path, item := range s.spec.doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			p := path
@@ -27,7 +27,7 @@ func TestEveryOperationAnswersValidly(t *testing.T) {
 					body = synthesize(mt.Schema)
 				}
 			}
-			status, _, _ := send(t, s, method, p, body)
+			status, _, _ := s.send(method, p, body)
 			assert.False(t, status >= 500, "%s %s: status %d", method, p, status)
 		}
 	}

@@ -10,24 +10,24 @@ import (
 // with the author type 2.11 allows for ticket parts (a user), in the reply,
 // the ticket and a search, and that every answer fits the description.
 func TestLeadRepliesToTicket(t *testing.T) {
-	s := NewServer(t)
-	lead := mustSend(t, s, 200, "POST", "/contacts", map[string]any{"role": "lead", "name": "Lin"})
-	tt := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug"})
-	ticket := mustSend(t, s, 200, "POST", "/tickets", map[string]any{
+	s := newHarness(t)
+	lead := s.must(200, "POST", "/contacts", map[string]any{"role": "lead", "name": "Lin"})
+	tt := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug"})
+	ticket := s.must(200, "POST", "/tickets", map[string]any{
 		"ticket_type_id": tt["id"], "contacts": []any{map[string]any{"id": lead["id"]}},
 		"ticket_attributes": map[string]any{"_default_title_": "Export fails"},
 	})
-	reply := mustSend(t, s, 200, "POST", "/tickets/"+ticket["id"].(string)+"/reply", map[string]any{
+	reply := s.must(200, "POST", "/tickets/"+ticket["id"].(string)+"/reply", map[string]any{
 		"message_type": "comment", "type": "user", "intercom_user_id": lead["id"], "body": "Thanks!",
 	})
 	a := reply["author"].(map[string]any)
 	assert.False(t, a["type"] != "user" || a["id"] != lead["id"], "the lead's reply has the author %v, want type user and the lead's id", a)
-	got := mustSend(t, s, 200, "GET", "/tickets/"+ticket["id"].(string), nil)
+	got := s.must(200, "GET", "/tickets/"+ticket["id"].(string), nil)
 	parts := got["ticket_parts"].(map[string]any)["ticket_parts"].([]any)
 	last := parts[len(parts)-1].(map[string]any)["author"].(map[string]any)
 	assert.EqualValues(t, "user", last["type"], "the ticket shows the lead's part by %v", last)
-	mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{
+	s.must(200, "POST", "/tickets/search", map[string]any{
 		"query": map[string]any{"field": "contact_ids", "operator": "=", "value": lead["id"]},
 	})
-	assertClean(t, s)
+	s.clean()
 }

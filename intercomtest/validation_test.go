@@ -9,7 +9,7 @@ import (
 )
 
 func TestValidationRejectsBadRequests(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	cases := []struct {
 		name    string
 		method  string
@@ -38,7 +38,7 @@ func TestValidationRejectsBadRequests(t *testing.T) {
 			if headers == nil {
 				headers = map[string]string{"Authorization": "Bearer " + s.Token, "Intercom-Version": "2.11"}
 			}
-			status, h, body := sendWith(t, s, tc.method, tc.path, tc.body, headers)
+			status, h, body := s.sendWith(tc.method, tc.path, tc.body, headers)
 			require.Equal(t, tc.status, status, "status %d, want %d (%v)", status, tc.status, body)
 			assert.False(t, body["type"] != "error.list" || body["request_id"] != h.Get("X-Request-Id"), "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
 			got := errField(body, "code")
@@ -63,35 +63,36 @@ func pathOnly(p string) string {
 }
 
 func TestValidRequestsAreNotRecorded(t *testing.T) {
-	s := NewServer(t)
-	mustSend(t, s, 200, "GET", "/me", nil)
-	mustSend(t, s, 200, "GET", "/admins", nil)
+	s := newHarness(t)
+	s.must(200, "GET", "/me", nil)
+	s.must(200, "GET", "/admins", nil)
 	// A valid request for something that does not exist is a 404, not an
 	// invalid request.
-	status, _, body := send(t, s, "GET", "/tickets/999", nil)
+	status, _, body := s.send("GET", "/tickets/999", nil)
 	require.False(t, status != http.StatusNotFound || errField(body, "code") != "not_found", "status %d body %v", status, body)
-	assertClean(t, s)
+	s.clean()
 	assert.False(t, s.Count("identifyAdmin") != 1 || s.Count("getTicket") != 0, "counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
 }
 
 func TestResponseValidation(t *testing.T) {
-	s, err := Start()
+	srv, err := Start()
 	require.NoError(t, err)
-	defer s.Close()
+	defer srv.Close()
+	s := harnessOf(t, srv)
 	// A handler that answers with an id of the wrong type.
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		me := ws.meJSON()
 		me["id"] = 42
 		return ok(me)
 	}}
-	mustSend(t, s, 200, "GET", "/me", nil)
+	s.must(200, "GET", "/me", nil)
 	bad := s.InvalidResponses()
 	require.False(t, len(bad) != 1 || bad[0].OperationID != "identifyAdmin" || bad[0].Status != 200, "invalid responses %v", bad)
 	// A response missing required properties is completed from the schema.
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		return ok(obj{"type": "admin", "id": "1"})
 	}}
-	me := mustSend(t, s, 200, "GET", "/me", nil)
+	me := s.must(200, "GET", "/me", nil)
 	_, ok := me["email"]
 	assert.False(t, !ok || len(s.InvalidResponses()) != 1, "not completed: %v; invalid responses %v", me, s.InvalidResponses())
 }
@@ -100,11 +101,11 @@ func TestResponseValidation(t *testing.T) {
 // an invalid response into a test error.
 func TestNewServerReportsInvalidResponses(t *testing.T) {
 	rec := &recordingTB{TB: t}
-	s := NewServer(rec)
+	s := harnessOf(t, NewServer(rec))
 	s.override = map[string]handler{"listTeams": func(ws *workspace, c *call) reply {
 		return ok(obj{"type": "team.list", "teams": "none"})
 	}}
-	mustSend(t, s, 200, "GET", "/teams", nil)
+	s.must(200, "GET", "/teams", nil)
 	rec.runCleanups()
 	require.Equal(t, 1, len(rec.errors), "errors reported: %q", rec.errors)
 }

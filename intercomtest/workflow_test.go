@@ -9,64 +9,64 @@ import (
 )
 
 func TestTicketWorkflow(t *testing.T) {
-	s := NewServer(t)
-	me := mustSend(t, s, 200, "GET", "/me", nil)
+	s := newHarness(t)
+	me := s.must(200, "GET", "/me", nil)
 	adminID := me["id"].(string)
 	require.Equal(t, s.Me().ID, adminID, "/me is %v, Me() is %v", adminID, s.Me())
 	ct := s.AddContact(Contact{Email: "lin@example.com", Name: "Lin"})
 
-	tt := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug", "category": "Customer"})
+	tt := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug", "category": "Customer"})
 	ttID := tt["id"].(string)
-	mustSend(t, s, 200, "POST", "/ticket_types/"+ttID+"/attributes", map[string]any{
+	s.must(200, "POST", "/ticket_types/"+ttID+"/attributes", map[string]any{
 		"name": "severity", "description": "How bad", "data_type": "list", "list_items": "low,high", "required_to_create": true,
 	})
 	// The required attribute is enforced.
-	status, _, body := send(t, s, "POST", "/tickets", map[string]any{
+	status, _, body := s.send("POST", "/tickets", map[string]any{
 		"ticket_type_id": ttID, "contacts": []any{map[string]any{"id": ct.ID}},
 	})
 	require.False(t, status != 400 || errField(body, "code") != "parameter_not_found", "create without required attribute: %d %v", status, body)
-	tk := mustSend(t, s, 200, "POST", "/tickets", map[string]any{
+	tk := s.must(200, "POST", "/tickets", map[string]any{
 		"ticket_type_id": ttID, "contacts": []any{map[string]any{"email": "lin@example.com"}},
 		"ticket_attributes": map[string]any{"_default_title_": "Export fails", "severity": "high"},
 	})
 	id := tk["id"].(string)
 	require.False(t, stateOf(tk) != "submitted" || tk["open"] != true, "new ticket: %v", tk)
 
-	reply := mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
+	reply := s.must(200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": adminID, "message_type": "comment", "body": "Looking into it",
 	})
 	a := reply["author"].(map[string]any)
 	assert.False(t, a["type"] != "admin" || a["id"] != adminID, "admin reply author %v", a)
-	reply = mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
+	reply = s.must(200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "user", "intercom_user_id": ct.ID, "message_type": "comment", "body": "Thanks",
 	})
 	a = reply["author"].(map[string]any)
 	assert.False(t, a["type"] != "user" || a["id"] != ct.ID, "contact reply author %v", a)
-	mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
+	s.must(200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": adminID, "message_type": "note", "body": "internal",
 	})
 	for _, st := range []string{"in_progress", "waiting_on_customer", "resolved"} {
-		tk = mustSend(t, s, 200, "PUT", "/tickets/"+id, setState(t, st))
+		tk = s.must(200, "PUT", "/tickets/"+id, setState(t, st))
 		require.Equal(t, st, stateOf(tk), "state %v, want %s", tk["ticket_state"], st)
 	}
 	assert.Equal(t, false, tk["open"], "resolved ticket is open")
-	tagID := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "urgent"})["id"].(string)
-	tag := mustSend(t, s, 200, "POST", "/tickets/"+id+"/tags", map[string]any{"id": tagID, "admin_id": adminID})
+	tagID := s.must(200, "POST", "/tags", map[string]any{"name": "urgent"})["id"].(string)
+	tag := s.must(200, "POST", "/tickets/"+id+"/tags", map[string]any{"id": tagID, "admin_id": adminID})
 	assert.False(t, tag["name"] != "urgent" || tag["applied_by"].(map[string]any)["id"] != adminID, "tag %v", tag)
-	hits := mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
+	hits := s.must(200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"operator": "AND", "value": []any{
 			map[string]any{"field": "contact_ids", "operator": "=", "value": ct.ID},
 			map[string]any{"field": "title", "operator": "~", "value": "export"},
 			map[string]any{"field": "state", "operator": "IN", "value": []any{"resolved", "in_progress"}},
 		}}})
 	assert.EqualValues(t, 1.0, hits["total_count"], "search: %v", hits)
-	mustSend(t, s, 200, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
-	mustSend(t, s, 404, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
-	hits = mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
+	s.must(200, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
+	s.must(404, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
+	hits = s.must(200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"field": "open", "operator": "=", "value": true}})
 	assert.EqualValues(t, 0.0, hits["total_count"], "resolved ticket found as open: %v", hits)
 
-	got := mustSend(t, s, 200, "GET", "/tickets/"+id, nil)
+	got := s.must(200, "GET", "/tickets/"+id, nil)
 	parts := got["ticket_parts"].(map[string]any)["ticket_parts"].([]any)
 	var summary []string
 	for _, p := range parts {
@@ -86,45 +86,45 @@ func TestTicketWorkflow(t *testing.T) {
 	}
 	assert.Equal(t, fmt.Sprint(want), fmt.Sprint(summary), "parts:\n%q\nwant\n%q", summary, want)
 	assert.False(t, s.Count("replyTicket") != 3 || s.Count("updateTicket") != 3 || s.Count("createTicket") != 1, "counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestConversationWorkflow(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	me := s.Me()
 	ct := s.AddContact(Contact{Email: "kim@example.com", Name: "Kim"})
-	msg := mustSend(t, s, 200, "POST", "/conversations", map[string]any{
+	msg := s.must(200, "POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "user", "id": ct.ID}, "body": "Hello?",
 	})
 	id := msg["conversation_id"].(string)
-	mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+	s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": me.ID, "message_type": "comment", "body": "Hi Kim",
 	})
-	cv := mustSend(t, s, 200, "POST", "/conversations/"+id+"/parts", map[string]any{
+	cv := s.must(200, "POST", "/conversations/"+id+"/parts", map[string]any{
 		"type": "admin", "admin_id": me.ID, "message_type": "close", "body": "Bye",
 	})
 	require.False(t, cv["state"] != "closed" || cv["open"] != false, "closed conversation: %v", cv)
 	// A contact's reply reopens it.
-	cv = mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+	cv = s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "user", "email": "kim@example.com", "message_type": "comment", "body": "One more thing",
 	})
 	assert.EqualValues(t, "open", cv["state"], "state after contact reply: %v", cv["state"])
 	parts := cv["conversation_parts"].(map[string]any)["conversation_parts"].([]any)
 	assert.False(t, len(parts) != 3 || parts[2].(map[string]any)["author"].(map[string]any)["type"] != "user", "parts %v", parts)
 	tagID := s.AddTag("vip")
-	mustSend(t, s, 200, "POST", "/conversations/"+id+"/tags", map[string]any{"id": tagID, "admin_id": me.ID})
-	hits := mustSend(t, s, 200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
+	s.must(200, "POST", "/conversations/"+id+"/tags", map[string]any{"id": tagID, "admin_id": me.ID})
+	hits := s.must(200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
 		"operator": "OR", "value": []any{
 			map[string]any{"field": "contact_ids", "operator": "=", "value": ct.ID},
 			map[string]any{"field": "title", "operator": "~", "value": "export"},
 			map[string]any{"field": "source.body", "operator": "~", "value": "nothing like this"},
 		}}})
 	assert.EqualValues(t, 1.0, hits["total_count"], "search: %v", hits)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestContactSearchAndPagination(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	for i := range 7 {
 		role := "user"
 		if i%2 == 1 {
@@ -137,7 +137,7 @@ func TestContactSearchAndPagination(t *testing.T) {
 	path := "/contacts?per_page=3"
 	for pages := 0; path != ""; pages++ {
 		require.False(t, pages > 5, "pagination does not end")
-		page := mustSend(t, s, 200, "GET", path, nil)
+		page := s.must(200, "GET", path, nil)
 		for _, c := range page["data"].([]any) {
 			seen = append(seen, c.(map[string]any)["email"].(string))
 		}
@@ -154,44 +154,44 @@ func TestContactSearchAndPagination(t *testing.T) {
 		map[string]any{"field": "role", "operator": "=", "value": "user"},
 		map[string]any{"field": "email", "operator": "!=", "value": "c2@example.com"},
 	}}
-	page := mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": q, "pagination": map[string]any{"per_page": 2}})
+	page := s.must(200, "POST", "/contacts/search", map[string]any{"query": q, "pagination": map[string]any{"per_page": 2}})
 	require.False(t, page["total_count"] != 3.0 || len(page["data"].([]any)) != 2, "first page %v", page)
 	next := page["pages"].(map[string]any)["next"].(map[string]any)["starting_after"]
-	page = mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": q,
+	page = s.must(200, "POST", "/contacts/search", map[string]any{"query": q,
 		"pagination": map[string]any{"per_page": 2, "starting_after": next}})
 	data := page["data"].([]any)
 	assert.False(t, len(data) != 1 || data[0].(map[string]any)["email"] != "c6@example.com", "second page %v", data)
 	_, more := page["pages"].(map[string]any)["next"]
 	assert.False(t, more, "last page has a next cursor")
 	// Substring and an unknown field.
-	page = mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
+	page = s.must(200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
 		"field": "email", "operator": "~", "value": "C5@"}})
 	assert.EqualValues(t, 1.0, page["total_count"], "~ search: %v", page)
-	status, _, body := send(t, s, "POST", "/contacts/search", map[string]any{"query": map[string]any{
+	status, _, body := s.send("POST", "/contacts/search", map[string]any{"query": map[string]any{
 		"field": "shoe_size", "operator": "=", "value": "9"}})
 	assert.EqualValues(t, 400, status, "unknown field: %d %v", status, body)
 	// A made-up cursor.
-	status, _, _ = send(t, s, "GET", "/contacts?starting_after=bogus", nil)
+	status, _, _ = s.send("GET", "/contacts?starting_after=bogus", nil)
 	assert.EqualValues(t, 400, status, "bogus cursor: %d", status)
-	assertClean(t, s)
+	s.clean()
 }
 
 func TestTagContactAndCompanies(t *testing.T) {
-	s := NewServer(t)
-	ct := mustSend(t, s, 200, "POST", "/contacts", map[string]any{"email": "a@example.com", "name": "A"})
+	s := newHarness(t)
+	ct := s.must(200, "POST", "/contacts", map[string]any{"email": "a@example.com", "name": "A"})
 	id := ct["id"].(string)
-	status, _, _ := send(t, s, "POST", "/contacts", map[string]any{"email": "a@example.com"})
+	status, _, _ := s.send("POST", "/contacts", map[string]any{"email": "a@example.com"})
 	assert.EqualValues(t, 409, status, "duplicate contact: %d", status)
-	tagID := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "beta"})["id"].(string)
-	mustSend(t, s, 200, "POST", "/contacts/"+id+"/tags", map[string]any{"id": tagID})
-	ct = mustSend(t, s, 200, "GET", "/contacts/"+id, nil)
+	tagID := s.must(200, "POST", "/tags", map[string]any{"name": "beta"})["id"].(string)
+	s.must(200, "POST", "/contacts/"+id+"/tags", map[string]any{"id": tagID})
+	ct = s.must(200, "GET", "/contacts/"+id, nil)
 	assert.EqualValues(t, 1.0, ct["tags"].(map[string]any)["total_count"], "contact tags %v", ct["tags"])
-	mustSend(t, s, 200, "DELETE", "/contacts/"+id+"/tags/"+tagID, nil)
-	co := mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme"})
-	mustSend(t, s, 200, "POST", "/contacts/"+id+"/companies", map[string]any{"id": co["id"]})
-	co = mustSend(t, s, 200, "GET", "/companies/"+co["id"].(string), nil)
+	s.must(200, "DELETE", "/contacts/"+id+"/tags/"+tagID, nil)
+	co := s.must(200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme"})
+	s.must(200, "POST", "/contacts/"+id+"/companies", map[string]any{"id": co["id"]})
+	co = s.must(200, "GET", "/companies/"+co["id"].(string), nil)
 	assert.False(t, co["user_count"] != 1.0 || co["name"] != "Acme", "company %v", co)
-	mustSend(t, s, 200, "DELETE", "/contacts/"+id, nil)
-	mustSend(t, s, 404, "GET", "/contacts/"+id, nil)
-	assertClean(t, s)
+	s.must(200, "DELETE", "/contacts/"+id, nil)
+	s.must(404, "GET", "/contacts/"+id, nil)
+	s.clean()
 }
