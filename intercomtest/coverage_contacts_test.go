@@ -34,10 +34,10 @@ func TestAdminsAndTeams(t *testing.T) {
 	s.must(404, "GET", "/admins/1", nil)
 
 	a = s.must(200, "PUT", "/admins/"+bo.ID+"/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": true})
-	assert.False(t, a["away_mode_enabled"] != true || a["away_mode_reassign"] != true, "away %v", a)
-	if a = s.must(200, "GET", "/admins/"+bo.ID, nil); a["away_mode_enabled"] != true {
-		t.Errorf("away mode not kept: %v", a)
-	}
+	assert.Equal(t, true, a["away_mode_enabled"])
+	assert.Equal(t, true, a["away_mode_reassign"])
+	a = s.must(200, "GET", "/admins/"+bo.ID, nil)
+	assert.Equal(t, true, a["away_mode_enabled"], "away mode kept")
 	s.must(404, "PUT", "/admins/1/away", map[string]any{"away_mode_enabled": true, "away_mode_reassign": false})
 	s.clean()
 }
@@ -104,9 +104,7 @@ func TestContactTags(t *testing.T) {
 	assert.False(t, len(list) != 1 || list[0].(map[string]any)["id"] != tagB, "tags after detach %v", list)
 	// Deleting a tag takes it off the contact.
 	s.must(200, "DELETE", "/tags/"+tagB, nil)
-	if list = s.must(200, "GET", path, nil)["data"].([]any); len(list) != 0 {
-		t.Errorf("tags after delete %v", list)
-	}
+	assert.Empty(t, s.must(200, "GET", path, nil)["data"], "tags after delete")
 	s.clean()
 }
 
@@ -140,9 +138,7 @@ func TestCompanies(t *testing.T) {
 	assert.False(t, hits["type"] != "company" || hits["id"] != id, "by name: %v", hits)
 	hits = s.must(200, "GET", "/companies?company_id=globex", nil)
 	assert.False(t, hits["type"] != "company" || hits["name"] != "Globex", "by company_id: %v", hits)
-	if hits = s.must(200, "GET", "/companies", nil); hits["total_count"] != 3.0 {
-		t.Errorf("all: %v", hits)
-	}
+	assert.Equal(t, 3.0, s.must(200, "GET", "/companies", nil)["total_count"], "all companies")
 	s.must(404, "GET", "/companies?company_id=nope", nil)
 	s.must(404, "GET", "/companies/nope", nil)
 
@@ -166,9 +162,7 @@ func TestCompanies(t *testing.T) {
 	del := s.must(200, "DELETE", "/companies/"+id, nil)
 	assert.False(t, del["deleted"] != true || del["id"] != id, "delete %v", del)
 	s.must(404, "DELETE", "/companies/"+id, nil)
-	if list = s.must(200, "GET", cpath, nil); list["total_count"] != 0.0 {
-		t.Errorf("after delete %v", list)
-	}
+	assert.Equal(t, 0.0, s.must(200, "GET", cpath, nil)["total_count"], "the contact's companies after delete")
 	s.clean()
 }
 

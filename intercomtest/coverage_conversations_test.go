@@ -43,9 +43,9 @@ func TestCreateAndListConversations(t *testing.T) {
 	assert.False(t, ok, "a listed conversation has parts")
 	next := page["pages"].(map[string]any)["next"].(map[string]any)["starting_after"].(string)
 	page = s.must(200, "GET", "/conversations?per_page=2&starting_after="+next, nil)
-	if list = page["conversations"].([]any); len(list) != 1 || list[0].(map[string]any)["source"].(map[string]any)["body"] != "third" {
-		t.Errorf("page 2 %v", page)
-	}
+	list = page["conversations"].([]any)
+	require.Len(t, list, 1, "page 2")
+	assert.Equal(t, "third", at(list, 0, "source", "body"), "page 2")
 	status, _, body = s.send("GET", "/conversations?starting_after=b2Zmc2V0Oi0x", nil) // "offset:-1"
 	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "negative cursor: %d %v", status, body)
 	s.clean()

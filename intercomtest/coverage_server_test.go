@@ -135,7 +135,7 @@ func TestFaultKinds(t *testing.T) {
 func TestFaultDropAfterApply(t *testing.T) {
 	s := newHarness(t)
 	s.Inject(Fault{OperationID: "createTag", Drop: true, AfterApply: true})
-	status, err := rawStatus(s.Server, "POST", "/tags", `{"name":"lost"}`)
+	status, err := s.rawStatus("POST", "/tags", `{"name":"lost"}`)
 	require.Error(t, err, "dropped connection answered %d", status)
 	// The write happened although the client saw a transport error.
 	list := s.must(200, "GET", "/tags", nil)
@@ -143,23 +143,6 @@ func TestFaultDropAfterApply(t *testing.T) {
 	assert.False(t, len(data) != 1 || data[0].(map[string]any)["name"] != "lost", "tags %v", list)
 	r := s.Requests()[0]
 	assert.False(t, r.Fault != "drop+after-apply" || r.Status != 0 || !r.Applied || string(r.Body) != `{"name":"lost"}`, "recorded %+v", r)
-}
-
-// rawStatus sends an authenticated request with a raw JSON body.
-func rawStatus(s *Server, method, path, body string) (int, error) {
-	req, err := http.NewRequest(method, s.URL+path, strings.NewReader(body))
-	if err != nil {
-		return 0, err
-	}
-	req.Header.Set("Authorization", "Bearer "+s.Token)
-	req.Header.Set("Intercom-Version", "2.11")
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := s.Client().Do(req)
-	if err != nil {
-		return 0, err
-	}
-	resp.Body.Close()
-	return resp.StatusCode, nil
 }
 
 // TestFaultDropWithoutHijacker checks that a writer that cannot be hijacked

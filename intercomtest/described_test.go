@@ -104,8 +104,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 		if !known {
 			want = http.StatusNotFound
 		}
-		if status != want {
-			t.Errorf("%s %s (%s): %d, want %d; %v; invalid requests %v", o.method, path, o.name, status, want, out, s.InvalidRequests())
+		if !assert.Equal(t, want, status, "%s %s (%s): %v; invalid requests %v", o.method, path, o.name, out, s.InvalidRequests()) {
 			continue
 		}
 		p := emptyID(out, "")

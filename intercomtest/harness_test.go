@@ -112,10 +112,8 @@ func (h *harness) check(op string, want int, method, path string, status int, ou
 // type.
 func (h *harness) raw(op string, want int, method, path string) ([]byte, string) {
 	h.t.Helper()
-	req, err := http.NewRequest(method, h.URL+path, nil)
+	req, err := h.request(method, path, nil)
 	require.NoError(h.t, err)
-	req.Header.Set("Authorization", "Bearer "+h.Token)
-	req.Header.Set("Intercom-Version", "2.11")
 	status, header, b := h.do(req)
 	var out map[string]any
 	if strings.HasPrefix(header.Get("Content-Type"), "application/json") {
@@ -123,6 +121,36 @@ func (h *harness) raw(op string, want int, method, path string) ([]byte, string)
 	}
 	h.check(op, want, method, path, status, out)
 	return b, header.Get("Content-Type")
+}
+
+// rawStatus sends an authenticated request with a raw JSON body and
+// returns the status, or the transport's error (a dropped connection).
+func (h *harness) rawStatus(method, path, body string) (int, error) {
+	req, err := h.request(method, path, strings.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	resp, err := h.Client().Do(req)
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+// request is a request with the server's token and the 2.11 version header
+// (and a JSON content type when it has a body).
+func (h *harness) request(method, path string, body io.Reader) (*http.Request, error) {
+	req, err := http.NewRequest(method, h.URL+path, body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer "+h.Token)
+	req.Header.Set("Intercom-Version", "2.11")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req, nil
 }
 
 // clean fails the test when the server saw invalid requests.
