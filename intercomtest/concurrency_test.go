@@ -2,9 +2,10 @@ package intercomtest
 
 import (
 	"fmt"
-	"github.com/stretchr/testify/assert"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // TestConcurrentClients drives two servers from many goroutines at once

@@ -23,22 +23,28 @@ func TestCreateAndListConversations(t *testing.T) {
 	ct := s.AddContact(Contact{Email: "lead@example.com", Role: "lead", Name: "Lee"})
 	status, _, body := s.send("POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "user", "id": "000000000000000000000000"}, "body": "hi"})
-	assert.False(t, status != 404 || errField(body, "code") != "not_found", "unknown contact: %d %v", status, body)
+	assert.Equal(t, 404, status, "unknown contact: %d %v", status, body)
+	assert.Equal(t, "not_found", errField(body, "code"), "unknown contact: %d %v", status, body)
 	msg := s.must(200, "POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "lead", "id": ct.ID}, "body": "old", "subject": "Re", "created_at": 1600000000,
 	})
-	assert.False(t, msg["created_at"] != 1600000000.0 || msg["subject"] != "Re" || msg["type"] != "user_message", "message %v", msg)
+	assert.EqualValues(t, 1600000000.0, msg["created_at"], "message %v", msg)
+	assert.Equal(t, "Re", msg["subject"], "message %v", msg)
+	assert.Equal(t, "user_message", msg["type"], "message %v", msg)
 	id := msg["conversation_id"].(string)
 	cv := s.must(200, "GET", "/conversations/"+id, nil)
 	src := cv["source"].(map[string]any)
-	assert.False(t, cv["created_at"] != 1600000000.0 || src["author"].(map[string]any)["type"] != "lead" || src["subject"] != "Re", "conversation %v", cv)
+	assert.EqualValues(t, 1600000000.0, cv["created_at"], "conversation %v", cv)
+	assert.Equal(t, "lead", src["author"].(map[string]any)["type"], "conversation %v", cv)
+	assert.Equal(t, "Re", src["subject"], "conversation %v", cv)
 	s.must(404, "GET", "/conversations/1", nil)
 
 	newConversation(t, s, ct.ID, "second")
 	newConversation(t, s, ct.ID, "third")
 	page := s.must(200, "GET", "/conversations?per_page=2", nil)
 	list := page["conversations"].([]any)
-	require.False(t, page["total_count"] != 3.0 || len(list) != 2, "page 1 %v", page)
+	require.EqualValues(t, 3.0, page["total_count"], "page 1 %v", page)
+	require.Len(t, list, 2, "page 1 %v", page)
 	_, ok := list[0].(map[string]any)["conversation_parts"]
 	assert.False(t, ok, "a listed conversation has parts")
 	next := page["pages"].(map[string]any)["next"].(map[string]any)["starting_after"].(string)
@@ -47,7 +53,8 @@ func TestCreateAndListConversations(t *testing.T) {
 	require.Len(t, list, 1, "page 2")
 	assert.Equal(t, "third", at(list, 0, "source", "body"), "page 2")
 	status, _, body = s.send("GET", "/conversations?starting_after=b2Zmc2V0Oi0x", nil) // "offset:-1"
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "negative cursor: %d %v", status, body)
+	assert.Equal(t, 400, status, "negative cursor: %d %v", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "negative cursor: %d %v", status, body)
 	s.clean()
 }
 
@@ -68,18 +75,22 @@ func TestReplyConversationErrors(t *testing.T) {
 		{"/conversations/" + id + "/reply", map[string]any{"type": "user", "user_id": "nobody", "message_type": "comment", "body": "x"}, 404, "not_found"},
 	} {
 		status, _, body := s.send("POST", tc.path, tc.body)
-		assert.False(t, status != tc.status || errField(body, "code") != tc.code, "%v: %d %v", tc.body, status, body)
+		assert.Equal(t, tc.status, status, "%v: %d %v", tc.body, status, body)
+		assert.Equal(t, tc.code, errField(body, "code"), "%v: %d %v", tc.body, status, body)
 	}
 	// A note leaves the conversation waiting and unread; a comment does not.
 	cv := s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": me, "message_type": "note", "body": "internal"})
-	assert.False(t, cv["waiting_since"] == nil || cv["read"] != false, "after note %v", cv)
+	require.NotNil(t, cv["waiting_since"], "after note %v", cv)
+	assert.Equal(t, false, cv["read"], "after note %v", cv)
 	cv = s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": me, "message_type": "comment", "body": "hi"})
-	assert.False(t, cv["waiting_since"] != nil || cv["read"] != true, "after comment %v", cv)
+	assert.Nil(t, cv["waiting_since"], "after comment %v", cv)
+	assert.Equal(t, true, cv["read"], "after comment %v", cv)
 	cv = s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "user", "user_id": "u-1", "message_type": "comment", "body": "thanks"})
-	assert.False(t, cv["waiting_since"] == nil || cv["read"] != false, "after user reply %v", cv)
+	require.NotNil(t, cv["waiting_since"], "after user reply %v", cv)
+	assert.Equal(t, false, cv["read"], "after user reply %v", cv)
 	s.clean()
 }
 
@@ -100,13 +111,17 @@ func TestManageConversation(t *testing.T) {
 	}{{"team", "1"}, {"admin", "1"}, {"admin", ""}} {
 		status, _, body := s.send("POST", path, map[string]any{"message_type": "assignment", "type": tc.typ,
 			"admin_id": me, "assignee_id": tc.assignee})
-		assert.False(t, status != 404 || errField(body, "code") != "not_found", "assign %v: %d %v", tc, status, body)
+		assert.Equal(t, 404, status, "assign %v: %d %v", tc, status, body)
+		assert.Equal(t, "not_found", errField(body, "code"), "assign %v: %d %v", tc, status, body)
 	}
 
 	cv := s.must(200, "POST", path, map[string]any{"message_type": "snoozed", "admin_id": me, "snoozed_until": 1800000000})
-	assert.False(t, cv["state"] != "snoozed" || cv["snoozed_until"] != 1800000000.0 || cv["open"] != true, "snoozed %v", cv)
+	assert.Equal(t, "snoozed", cv["state"], "snoozed %v", cv)
+	assert.EqualValues(t, 1800000000.0, cv["snoozed_until"], "snoozed %v", cv)
+	assert.Equal(t, true, cv["open"], "snoozed %v", cv)
 	cv = s.must(200, "POST", path, map[string]any{"message_type": "open", "admin_id": me})
-	assert.False(t, cv["state"] != "open" || cv["snoozed_until"] != nil, "opened %v", cv)
+	assert.Equal(t, "open", cv["state"], "opened %v", cv)
+	assert.Nil(t, cv["snoozed_until"], "opened %v", cv)
 	cv = s.must(200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
 		"admin_id": me, "assignee_id": grace, "body": "yours"})
 	assert.Equal(t, float64(mustAtoi(t, grace)), cv["admin_assignee_id"], "assigned to admin %v", cv)
@@ -119,7 +134,8 @@ func TestManageConversation(t *testing.T) {
 	assert.Equal(t, float64(mustAtoi(t, otherTeam)), cv["team_assignee_id"], "assigned to other team %v", cv)
 	cv = s.must(200, "POST", path, map[string]any{"message_type": "assignment", "type": "admin",
 		"admin_id": me, "assignee_id": "0"})
-	assert.False(t, cv["admin_assignee_id"] != nil || cv["team_assignee_id"] != nil, "unassigned %v", cv)
+	assert.Nil(t, cv["admin_assignee_id"], "unassigned %v", cv)
+	assert.Nil(t, cv["team_assignee_id"], "unassigned %v", cv)
 	var summary []string
 	for _, p := range cv["conversation_parts"].(map[string]any)["conversation_parts"].([]any) {
 		p := p.(map[string]any)
@@ -187,10 +203,12 @@ func TestConversationSearchFields(t *testing.T) {
 		for _, cv := range out["conversations"].([]any) {
 			ids = append(ids, cv.(map[string]any)["id"].(string))
 		}
-		assert.False(t, fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)), "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
+		assert.Equal(t, fmt.Sprint(tc.want), fmt.Sprint(ids), "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
+		assert.Equal(t, float64(len(tc.want)), out["total_count"], "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
 	}
 	status, _, body := s.send("POST", "/conversations/search", map[string]any{"query": map[string]any{
 		"field": "mood", "operator": "=", "value": "happy"}})
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "unknown field: %d %v", status, body)
+	assert.Equal(t, 400, status, "unknown field: %d %v", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "unknown field: %d %v", status, body)
 	s.clean()
 }

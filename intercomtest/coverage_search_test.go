@@ -60,7 +60,8 @@ func TestMatchQuery(t *testing.T) {
 		if err != nil {
 			errText = err.Error()
 		}
-		assert.False(t, got != tc.want || errText != tc.err, "%v: %v, %q; want %v, %q", tc.q, got, errText, tc.want, tc.err)
+		assert.Equal(t, tc.want, got, "%v: %v, %q; want %v, %q", tc.q, got, errText, tc.want, tc.err)
+		assert.Equal(t, tc.err, errText, "%v: %v, %q; want %v, %q", tc.q, got, errText, tc.want, tc.err)
 	}
 }
 
@@ -70,14 +71,18 @@ func TestScalarAndNumber(t *testing.T) {
 		assert.Equal(t, want, got, "scalar(%v) = %q, want %q", v, got, want)
 	}
 	got := scalar([]string{"a", "b"})
-	assert.EqualValues(t, "a,b", got, "scalar(list) = %q", got)
+	assert.Equal(t, "a,b", got, "scalar(list) = %q", got)
 	for _, v := range []any{true, nil, "x", []string{"1"}} {
 		_, ok := number(v)
 		assert.False(t, ok, "number(%v) is a number", v)
 	}
 	n, ok := number(4)
-	assert.False(t, !ok || n != 4, "number(4) = %v, %v", n, ok)
-	assert.False(t, !equalAny("", nil) || equalAny("x", nil) || !equalAny(int64(2), "2") || equalAny([]string{"a"}, "b"), "equalAny")
+	require.True(t, ok, "number(4) = %v, %v", n, ok)
+	assert.Equal(t, 4.0, n, "number(4)")
+	assert.True(t, equalAny("", nil), "equalAny")
+	assert.False(t, equalAny("x", nil), "equalAny")
+	assert.True(t, equalAny(int64(2), "2"), "equalAny")
+	assert.False(t, equalAny([]string{"a"}, "b"), "equalAny")
 }
 
 func TestSearchPagination(t *testing.T) {
@@ -93,16 +98,19 @@ func TestSearchPagination(t *testing.T) {
 		{"per_page": 2, "starting_after": base64.RawURLEncoding.EncodeToString([]byte("7"))},
 	} {
 		status, _, body := s.send("POST", "/contacts/search", map[string]any{"query": q, "pagination": pg})
-		assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "pagination %v: %d %v", pg, status, body)
+		assert.Equal(t, 400, status, "pagination %v: %d %v", pg, status, body)
+		assert.Equal(t, "parameter_invalid", errField(body, "code"), "pagination %v: %d %v", pg, status, body)
 	}
 	// A cursor past the end gives an empty last page.
 	past := base64.RawURLEncoding.EncodeToString([]byte("offset:99"))
 	page := s.must(200, "POST", "/contacts/search", map[string]any{"query": q,
 		"pagination": map[string]any{"per_page": 2, "starting_after": past}})
-	assert.False(t, len(page["data"].([]any)) != 0 || page["total_count"] != 3.0, "past the end %v", page)
+	require.Equal(t, 0, len(page["data"].([]any)), "past the end %v", page)
+	assert.EqualValues(t, 3.0, page["total_count"], "past the end %v", page)
 	// per_page 0 in a list means the default.
 	page = s.must(200, "GET", "/contacts?per_page=0", nil)
-	assert.False(t, page["pages"].(map[string]any)["per_page"] != 50.0 || len(page["data"].([]any)) != 3, "default per_page %v", page)
+	assert.EqualValues(t, 50.0, page["pages"].(map[string]any)["per_page"], "default per_page %v", page)
+	assert.Equal(t, 3, len(page["data"].([]any)), "default per_page %v", page)
 	s.clean()
 }
 
@@ -112,10 +120,11 @@ func TestTagMultipleUsers(t *testing.T) {
 	b := s.AddContact(Contact{Email: "b@example.com"})
 	status, _, body := s.send("POST", "/tags", map[string]any{"name": "bulk",
 		"users": []any{map[string]any{"id": a.ID}, map[string]any{"id": b.ID}, map[string]any{"id": "nobody"}}})
-	require.EqualValues(t, 200, status, "tagging several contacts: %d %v", status, body)
+	require.Equal(t, 200, status, "tagging several contacts: %d %v", status, body)
 	for _, id := range []string{a.ID, b.ID} {
 		tags := s.must(200, "GET", "/contacts/"+id+"/tags", nil)["data"].([]any)
-		assert.False(t, len(tags) != 1 || tags[0].(map[string]any)["id"] != body["id"], "contact %s tags %v", id, tags)
+		require.Len(t, tags, 1, "contact %s tags %v", id, tags)
+		assert.Equal(t, body["id"], tags[0].(map[string]any)["id"], "contact %s tags %v", id, tags)
 	}
 }
 
@@ -168,7 +177,7 @@ func TestCompleteLeavesAlternativesAlone(t *testing.T) {
 	})
 	v := map[string]any{}
 	complete(schema, v)
-	assert.Equal(t, 0, len(v), "completed %v", v)
+	assert.Len(t, v, 0, "completed %v", v)
 }
 
 func TestNormalizeKeepsUnencodableValues(t *testing.T) {
@@ -183,21 +192,28 @@ func TestSuccessResponse(t *testing.T) {
 	op := &openapi3.Operation{Responses: openapi3.NewResponses()}
 	op.Responses.Set("404", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
 	status, schema := successResponse(op)
-	assert.False(t, status != 200 || schema != nil, "no success response: %d %v", status, schema)
+	assert.Equal(t, 200, status, "no success response: %d %v", status, schema)
+	assert.Nil(t, schema, "no success response: %d %v", status, schema)
 	op = &openapi3.Operation{Responses: openapi3.NewResponses()}
 	op.Responses.Set("204", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
 	status, schema = successResponse(op)
-	assert.False(t, status != 204 || schema != nil, "no content: %d %v", status, schema)
+	assert.Equal(t, 204, status, "no content: %d %v", status, schema)
+	assert.Nil(t, schema, "no content: %d %v", status, schema)
 }
 
 func TestPagingHelpers(t *testing.T) {
 	items := []int{1, 2, 3}
 	page, pages, ok := pageOf(items, 0, "")
-	assert.False(t, !ok || len(page) != 3 || pages["per_page"] != 50, "pageOf default %v %v", page, pages)
+	require.True(t, ok, "pageOf default %v %v", page, pages)
+	require.Len(t, page, 3, "pageOf default %v %v", page, pages)
+	assert.Equal(t, 50, pages["per_page"], "pageOf default %v %v", page, pages)
 	_, _, ok = pageOf(items, 1, base64.RawURLEncoding.EncodeToString([]byte("offset:x")))
 	assert.False(t, ok, "pageOf accepted a bad offset")
 	got, p := numberedPage(items, -1, -1)
-	assert.False(t, len(got) != 3 || p["page"] != 1 || p["per_page"] != 15, "numberedPage defaults %v %v", got, p)
+	require.Len(t, got, 3, "numberedPage defaults %v %v", got, p)
+	assert.Equal(t, 1, p["page"], "numberedPage defaults %v %v", got, p)
+	assert.Equal(t, 15, p["per_page"], "numberedPage defaults %v %v", got, p)
 	got, p = numberedPage(items, 5, 2)
-	assert.False(t, len(got) != 0 || p["total_pages"] != 2, "numberedPage past the end %v %v", got, p)
+	require.Len(t, got, 0, "numberedPage past the end %v %v", got, p)
+	assert.Equal(t, 2, p["total_pages"], "numberedPage past the end %v %v", got, p)
 }

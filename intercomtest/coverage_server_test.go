@@ -18,12 +18,13 @@ import (
 
 func TestWithToken(t *testing.T) {
 	s := newHarness(t, WithToken("secret"))
-	require.EqualValues(t, "secret", s.Token, "Token %q", s.Token)
+	require.Equal(t, "secret", s.Token, "Token %q", s.Token)
 	me := s.must(200, "GET", "/me", nil)
 	assert.Equal(t, s.Me().ID, me["id"], "/me %v", me)
 	status, _, body := s.sendWith("GET", "/me", nil, map[string]string{
 		"Authorization": "Bearer " + DefaultToken, "Intercom-Version": "2.11"})
-	assert.False(t, status != 401 || errField(body, "code") != "unauthorized", "default token: %d %v", status, body)
+	assert.Equal(t, 401, status, "default token: %d %v", status, body)
+	assert.Equal(t, "unauthorized", errField(body, "code"), "default token: %d %v", status, body)
 }
 
 func TestStartRejectsBadOptions(t *testing.T) {
@@ -34,7 +35,9 @@ func TestStartRejectsBadOptions(t *testing.T) {
 		"negative both": {WithRateLimit(-1, -time.Second)},
 	} {
 		s, err := Start(opts...)
-		assert.False(t, err == nil || s != nil || !strings.HasPrefix(err.Error(), "intercomtest: "), "%s: Start = %v, %v", name, s, err)
+		require.Error(t, err, "%s: Start = %v, %v", name, s, err)
+		assert.Nil(t, s, "%s: Start = %v, %v", name, s, err)
+		assert.True(t, strings.HasPrefix(err.Error(), "intercomtest: "), "%s: Start = %v, %v", name, s, err)
 	}
 }
 
@@ -61,7 +64,8 @@ func TestNewServerFailsTheTestOnBadOptions(t *testing.T) {
 		NewServer(tb, WithToken(""))
 	}()
 	<-done
-	assert.False(t, !strings.Contains(tb.fatal, "token must not be empty") || tb.cleanups != 0, "fatal %q, cleanups %d", tb.fatal, tb.cleanups)
+	assert.True(t, strings.Contains(tb.fatal, "token must not be empty"), "fatal %q, cleanups %d", tb.fatal, tb.cleanups)
+	assert.Equal(t, 0, tb.cleanups, "fatal %q, cleanups %d", tb.fatal, tb.cleanups)
 }
 
 func TestFaultMatchers(t *testing.T) {
@@ -73,12 +77,15 @@ func TestFaultMatchers(t *testing.T) {
 	s.must(200, "GET", "/me", nil)
 	for range 2 {
 		status, _, body := s.send("GET", "/admins", nil)
-		require.False(t, status != 502 || errField(body, "code") != "bad_gateway", "/admins: %d %v", status, body)
+		require.Equal(t, 502, status, "/admins: %d %v", status, body)
+		require.Equal(t, "bad_gateway", errField(body, "code"), "/admins: %d %v", status, body)
 	}
 	status, _, body := s.send("POST", "/tags", map[string]any{"name": "x"})
-	require.False(t, status != 500 || errField(body, "code") != "server_error", "POST /tags: %d %v", status, body)
+	require.Equal(t, 500, status, "POST /tags: %d %v", status, body)
+	require.Equal(t, "server_error", errField(body, "code"), "POST /tags: %d %v", status, body)
 	status, _, body = s.send("GET", "/teams", nil)
-	require.False(t, status != 504 || errField(body, "code") != "gateway_timeout", "/teams: %d %v", status, body)
+	require.Equal(t, 504, status, "/teams: %d %v", status, body)
+	require.Equal(t, "gateway_timeout", errField(body, "code"), "/teams: %d %v", status, body)
 
 	s.ClearFaults()
 	s.must(200, "GET", "/admins", nil)
@@ -89,8 +96,9 @@ func TestFaultMatchers(t *testing.T) {
 		faults = append(faults, r.Fault)
 	}
 	got := strings.Join(faults, ",")
-	assert.EqualValues(t, ",502,502,500,504,,,", got, "faults %q", got)
-	assert.False(t, s.Count("createTag") != 1 || s.Count("listAdmins") != 1, "counts createTag %d listAdmins %d", s.Count("createTag"), s.Count("listAdmins"))
+	assert.Equal(t, ",502,502,500,504,,,", got, "faults %q", got)
+	assert.Equal(t, 1, s.Count("createTag"), "counts createTag %d listAdmins %d", s.Count("createTag"), s.Count("listAdmins"))
+	assert.Equal(t, 1, s.Count("listAdmins"), "counts createTag %d listAdmins %d", s.Count("createTag"), s.Count("listAdmins"))
 }
 
 func TestFaultStatusCodes(t *testing.T) {
@@ -107,11 +115,15 @@ func TestFaultStatusCodes(t *testing.T) {
 	for _, tc := range cases {
 		s.Inject(Fault{OperationID: "identifyAdmin", Status: tc.status})
 		status, h, body := s.send("GET", "/me", nil)
-		assert.False(t, status != tc.status || errField(body, "code") != tc.code || body["request_id"] != h.Get("X-Request-Id"), "fault %d: %d %v", tc.status, status, body)
+		assert.Equal(t, tc.status, status, "fault %d: %d %v", tc.status, status, body)
+		assert.Equal(t, tc.code, errField(body, "code"), "fault %d: %d %v", tc.status, status, body)
+		assert.Equal(t, h.Get("X-Request-Id"), body["request_id"], "fault %d: %d %v", tc.status, status, body)
 		code, msg := statusCode(tc.status)
-		assert.False(t, code != tc.code || msg == "" || errField(body, "message") != msg, "statusCode(%d) = %q, %q; body %v", tc.status, code, msg, body)
+		assert.Equal(t, tc.code, code, "statusCode(%d) = %q, %q; body %v", tc.status, code, msg, body)
+		assert.NotEqualValues(t, "", msg, "statusCode(%d) = %q, %q; body %v", tc.status, code, msg, body)
+		assert.Equal(t, msg, errField(body, "message"), "statusCode(%d) = %q, %q; body %v", tc.status, code, msg, body)
 	}
-	assert.EqualValues(t, 0, s.Count("identifyAdmin"), "a faulted request was applied")
+	assert.Equal(t, 0, s.Count("identifyAdmin"), "a faulted request was applied")
 	s.clean()
 }
 
@@ -140,9 +152,13 @@ func TestFaultDropAfterApply(t *testing.T) {
 	// The write happened although the client saw a transport error.
 	list := s.must(200, "GET", "/tags", nil)
 	data := list["data"].([]any)
-	assert.False(t, len(data) != 1 || data[0].(map[string]any)["name"] != "lost", "tags %v", list)
+	require.Len(t, data, 1, "tags %v", list)
+	assert.Equal(t, "lost", data[0].(map[string]any)["name"], "tags %v", list)
 	r := s.Requests()[0]
-	assert.False(t, r.Fault != "drop+after-apply" || r.Status != 0 || !r.Applied || string(r.Body) != `{"name":"lost"}`, "recorded %+v", r)
+	assert.Equal(t, "drop+after-apply", r.Fault, "recorded %+v", r)
+	assert.Equal(t, 0, r.Status, "recorded %+v", r)
+	assert.True(t, r.Applied, "recorded %+v", r)
+	assert.EqualValues(t, `{"name":"lost"}`, string(r.Body), "recorded %+v", r)
 }
 
 // TestFaultDropWithoutHijacker checks that a writer that cannot be hijacked
@@ -160,7 +176,9 @@ func TestFaultDropWithoutHijacker(t *testing.T) {
 		s.ServeHTTP(rec, req)
 	}()
 	r := s.Requests()
-	assert.False(t, len(r) != 1 || r[0].Fault != "drop" || r[0].Status != 0, "recorded %+v", r)
+	require.Len(t, r, 1, "recorded %+v", r)
+	assert.Equal(t, "drop", r[0].Fault, "recorded %+v", r)
+	assert.Equal(t, 0, r[0].Status, "recorded %+v", r)
 }
 
 // errReader fails every read.
@@ -175,9 +193,11 @@ func TestUnreadableBody(t *testing.T) {
 	req.Header.Set("Intercom-Version", "2.11")
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
-	assert.False(t, rec.Code != 400 || !strings.Contains(rec.Body.String(), `"unreadable body"`) ||
-		!strings.Contains(rec.Body.String(), `"parameter_invalid"`), "%d %s", rec.Code, rec.Body)
-	assert.False(t, s.Count("createTag") != 0 || len(s.Requests()) != 0, "unreadable request was recorded or applied: %+v", s.Requests())
+	assert.Equal(t, 400, rec.Code, "%d %s", rec.Code, rec.Body)
+	assert.True(t, strings.Contains(rec.Body.String(), `"unreadable body"`), "%d %s", rec.Code, rec.Body)
+	assert.True(t, strings.Contains(rec.Body.String(), `"parameter_invalid"`), "%d %s", rec.Code, rec.Body)
+	assert.Equal(t, 0, s.Count("createTag"), "unreadable request was recorded or applied: %+v", s.Requests())
+	assert.Equal(t, 0, len(s.Requests()), "unreadable request was recorded or applied: %+v", s.Requests())
 }
 
 func TestHoldEndsWhenClientLeavesOrServerCloses(t *testing.T) {
@@ -210,10 +230,10 @@ func TestHoldEndsWhenClientLeavesOrServerCloses(t *testing.T) {
 func TestRecordStrings(t *testing.T) {
 	r := InvalidRequest{Method: "GET", Path: "/x", OperationID: "op", Status: 400, Code: "parameter_invalid", Message: "bad"}
 	got := r.String()
-	assert.EqualValues(t, "GET /x (op): 400 parameter_invalid: bad", got, "InvalidRequest.String = %q", got)
+	assert.Equal(t, "GET /x (op): 400 parameter_invalid: bad", got, "InvalidRequest.String = %q", got)
 	short := InvalidResponse{Method: "GET", Path: "/me", OperationID: "identifyAdmin", Status: 200, Err: "wrong", Body: []byte(`{}`)}
 	got = short.String()
-	assert.EqualValues(t, "GET /me (identifyAdmin): 200: wrong\nbody: {}", got, "InvalidResponse.String = %q", got)
+	assert.Equal(t, "GET /me (identifyAdmin): 200: wrong\nbody: {}", got, "InvalidResponse.String = %q", got)
 	long := short
 	long.Body = []byte(strings.Repeat("a", 600))
 	got = long.String()
@@ -229,9 +249,11 @@ func TestUnencodableResponse(t *testing.T) {
 		return ok(obj{"bad": func() {}})
 	}}
 	status, _, body := s.send("GET", "/me", nil)
-	require.False(t, status != 500 || errField(body, "code") != "server_error", "%d %v", status, body)
+	require.Equal(t, 500, status, "%d %v", status, body)
+	require.Equal(t, "server_error", errField(body, "code"), "%d %v", status, body)
 	r := s.Requests()
-	assert.False(t, len(r) != 1 || !r[0].Applied, "recorded %+v (the handler ran; only encoding failed)", r)
+	require.Len(t, r, 1, "recorded %+v (the handler ran; only encoding failed)", r)
+	assert.True(t, r[0].Applied, "recorded %+v (the handler ran; only encoding failed)", r)
 }
 
 func TestSmallHelpers(t *testing.T) {
@@ -241,12 +263,13 @@ func TestSmallHelpers(t *testing.T) {
 		assert.Equal(t, want, got, "describedName(%q) = %q, want %q", in, got, want)
 	}
 	got := errField(map[string]any{"type": "error.list"}, "code")
-	assert.EqualValues(t, "", got, "errField without errors = %q", got)
+	assert.Equal(t, "", got, "errField without errors = %q", got)
 	got = errField(errorList("r", "c", "m"), "message")
-	assert.EqualValues(t, "m", got, "errField = %q", got)
-	assert.False(t, responseSchema(nil, 200) != nil || responseSchema(&openapi3.Operation{}, 200) != nil, "responseSchema without responses")
+	assert.Equal(t, "m", got, "errField = %q", got)
+	assert.Nil(t, responseSchema(nil, 200), "responseSchema without responses")
+	assert.Nil(t, responseSchema(&openapi3.Operation{}, 200), "responseSchema without responses")
 	got = shortError(errors.New("first line\nsecond line"))
-	assert.EqualValues(t, "first line", got, "shortError = %q", got)
+	assert.Equal(t, "first line", got, "shortError = %q", got)
 	got = shortError(&openapi3.SchemaError{Reason: "no good"})
-	assert.EqualValues(t, "no good", got, "shortError(SchemaError) = %q", got)
+	assert.Equal(t, "no good", got, "shortError(SchemaError) = %q", got)
 }

@@ -5,25 +5,28 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestCreateTagVariants(t *testing.T) {
 	s := newHarness(t)
 	status, _, body := s.send("POST", "/tags", map[string]any{"name": "   "})
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "blank name: %d %v", status, body)
+	assert.Equal(t, 400, status, "blank name: %d %v", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "blank name: %d %v", status, body)
 	id := s.must(200, "POST", "/tags", map[string]any{"name": "Beta"})["id"].(string)
 	// The same name (any letter case) is the same tag.
 	again := s.must(200, "POST", "/tags", map[string]any{"name": "beta"})
 	assert.Equal(t, id, again["id"], "second create %v", again)
 	// With an id, the tag is renamed.
 	renamed := s.must(200, "POST", "/tags", map[string]any{"name": "Gamma", "id": id})
-	assert.False(t, renamed["id"] != id || renamed["name"] != "Gamma", "rename %v", renamed)
+	assert.Equal(t, id, renamed["id"], "rename %v", renamed)
+	assert.Equal(t, "Gamma", renamed["name"], "rename %v", renamed)
 	got := s.must(200, "GET", "/tags/"+id, nil)
-	assert.EqualValues(t, "Gamma", got["name"], "find %v", got)
+	assert.Equal(t, "Gamma", got["name"], "find %v", got)
 	s.must(404, "POST", "/tags", map[string]any{"name": "x", "id": "1"})
 	s.must(404, "GET", "/tags/1", nil)
 	list := s.must(200, "GET", "/tags", nil)["data"].([]any)
-	assert.Equal(t, 1, len(list), "tags %v", list)
+	assert.Len(t, list, 1, "tags %v", list)
 	s.clean()
 }
 
@@ -47,12 +50,13 @@ func TestTagsOnTicketsAndConversations(t *testing.T) {
 		s.must(404, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": "1"})
 		s.must(404, "POST", base+"/tags", map[string]any{"id": "1", "admin_id": me})
 		first := s.must(200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": me})
-		assert.False(t, first["applied_at"] != float64(now.Unix()) || first["applied_by"].(map[string]any)["id"] != me, "%s: applied %v", base, first)
+		assert.Equal(t, float64(now.Unix()), first["applied_at"], "%s: applied %v", base, first)
+		assert.Equal(t, me, first["applied_by"].(map[string]any)["id"], "%s: applied %v", base, first)
 		// Tagging again keeps the first application.
 		now = now.Add(time.Hour)
 		again := s.must(200, "POST", base+"/tags", map[string]any{"id": tagID, "admin_id": s.Admins()[1].ID})
-		assert.False(t, again["applied_at"] != first["applied_at"] ||
-			again["applied_by"].(map[string]any)["id"] != me, "%s: applied again %v", base, again)
+		assert.Equal(t, first["applied_at"], again["applied_at"], "%s: applied again %v", base, again)
+		assert.Equal(t, me, again["applied_by"].(map[string]any)["id"], "%s: applied again %v", base, again)
 		s.must(404, "DELETE", tc.missing+"/tags/"+tagID, map[string]any{"admin_id": me})
 		s.must(404, "DELETE", base+"/tags/"+tagID, map[string]any{"admin_id": "1"})
 		s.must(404, "DELETE", base+"/tags/1", map[string]any{"admin_id": me})
@@ -60,13 +64,14 @@ func TestTagsOnTicketsAndConversations(t *testing.T) {
 	}
 	cv := s.must(200, "GET", "/conversations/"+conv, nil)
 	tags := cv["tags"].(map[string]any)["tags"].([]any)
-	assert.False(t, len(tags) != 1 || tags[0].(map[string]any)["id"] != tagID, "conversation tags %v", cv["tags"])
+	require.Len(t, tags, 1, "conversation tags %v", cv["tags"])
+	assert.Equal(t, tagID, tags[0].(map[string]any)["id"], "conversation tags %v", cv["tags"])
 	// Deleting the tag takes it off both.
 	s.must(200, "DELETE", "/tags/"+tagID, nil)
 	s.must(404, "DELETE", "/tags/"+tagID, nil)
 	cv = s.must(200, "GET", "/conversations/"+conv, nil)
 	tags = cv["tags"].(map[string]any)["tags"].([]any)
-	assert.Equal(t, 0, len(tags), "conversation tags after delete %v", tags)
+	assert.Len(t, tags, 0, "conversation tags after delete %v", tags)
 	hits := s.must(200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
 		"field": "tag_ids", "operator": "=", "value": tagID}})
 	assert.EqualValues(t, 0.0, hits["total_count"], "search after delete %v", hits)

@@ -12,32 +12,42 @@ import (
 func TestTicketTypes(t *testing.T) {
 	s := newHarness(t)
 	status, _, body := s.send("POST", "/ticket_types", map[string]any{"name": "  "})
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "blank name: %d %v", status, body)
+	assert.Equal(t, 400, status, "blank name: %d %v", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "blank name: %d %v", status, body)
 	tt := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug", "is_internal": true})
 	id := tt["id"].(string)
 	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
-	require.False(t, tt["category"] != "Customer" || tt["icon"] != "🎟️" || len(attrs) != 2 ||
-		attrs[0].(map[string]any)["name"] != "_default_title_" || attrs[1].(map[string]any)["input_options"].(map[string]any)["multiline"] != true, "created %v", tt)
+	require.Equal(t, "Customer", tt["category"], "created %v", tt)
+	require.Equal(t, "🎟️", tt["icon"], "created %v", tt)
+	require.Len(t, attrs, 2, "created %v", tt)
+	require.Equal(t, "_default_title_", attrs[0].(map[string]any)["name"], "created %v", tt)
+	require.Equal(t, true, attrs[1].(map[string]any)["input_options"].(map[string]any)["multiline"], "created %v", tt)
 	status, _, body = s.send("POST", "/ticket_types", map[string]any{"name": "bug"})
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "duplicate name: %d %v", status, body)
+	assert.Equal(t, 400, status, "duplicate name: %d %v", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "duplicate name: %d %v", status, body)
 	s.must(200, "POST", "/ticket_types", map[string]any{"name": "Ops", "category": "Back-office", "icon": "🛠"})
 	list := s.must(200, "GET", "/ticket_types", nil)["data"].([]any)
-	assert.False(t, len(list) != 2 || list[1].(map[string]any)["category"] != "Back-office", "list %v", list)
+	require.Len(t, list, 2, "list %v", list)
+	assert.Equal(t, "Back-office", list[1].(map[string]any)["category"], "list %v", list)
 	s.must(404, "GET", "/ticket_types/1", nil)
 	s.must(404, "PUT", "/ticket_types/1", map[string]any{"name": "x"})
 	tt = s.must(200, "PUT", "/ticket_types/"+id, map[string]any{
 		"name": "Defect", "description": "Broken things", "icon": "🐞", "category": "Tracker",
 		"archived": true, "is_internal": false,
 	})
-	assert.False(t, tt["name"] != "Defect" || tt["description"] != "Broken things" || tt["icon"] != "🐞" ||
-		tt["category"] != "Tracker" || tt["archived"] != true, "updated %v", tt)
+	assert.Equal(t, "Defect", tt["name"], "updated %v", tt)
+	assert.Equal(t, "Broken things", tt["description"], "updated %v", tt)
+	assert.Equal(t, "🐞", tt["icon"], "updated %v", tt)
+	assert.Equal(t, "Tracker", tt["category"], "updated %v", tt)
+	assert.Equal(t, true, tt["archived"], "updated %v", tt)
 	got := s.must(200, "GET", "/ticket_types/"+id, nil)
-	assert.EqualValues(t, "Defect", got["name"], "get %v", got)
+	assert.Equal(t, "Defect", got["name"], "get %v", got)
 	// An archived type takes no tickets.
 	ct := s.AddContact(Contact{Email: "x@example.com"})
 	status, _, body = s.send("POST", "/tickets", map[string]any{"ticket_type_id": id,
 		"contacts": []any{map[string]any{"id": ct.ID}}})
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "archived type: %d %v", status, body)
+	assert.Equal(t, 400, status, "archived type: %d %v", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "archived type: %d %v", status, body)
 	s.clean()
 }
 
@@ -55,25 +65,33 @@ func TestTicketTypeAttributes(t *testing.T) {
 		{map[string]any{"name": "size", "description": "d", "data_type": "list"}, "parameter_not_found"},
 	} {
 		status, _, body := s.send("POST", path, tc.body)
-		assert.False(t, status != 400 || errField(body, "code") != tc.code, "%v: %d %v", tc.body, status, body)
+		assert.Equal(t, 400, status, "%v: %d %v", tc.body, status, body)
+		assert.Equal(t, tc.code, errField(body, "code"), "%v: %d %v", tc.body, status, body)
 	}
 	a := s.must(200, "POST", path, map[string]any{"name": "size", "description": "d", "data_type": "list",
 		"list_items": "S, M,,L", "allow_multiple_values": true, "required_to_create": true, "visible_to_contacts": false})
 	opts := a["input_options"].(map[string]any)
-	assert.False(t, a["order"] != 2.0 || a["required_to_create"] != true || a["visible_to_contacts"] != false ||
-		opts["allow_multiple_values"] != true || fmt.Sprint(opts["list_options"]) != "[map[label:S] map[label:M] map[label:L]]" ||
-		a["ticket_type_id"] != float64(mustAtoi(t, id)), "created %v", a)
+	assert.EqualValues(t, 2.0, a["order"], "created %v", a)
+	assert.Equal(t, true, a["required_to_create"], "created %v", a)
+	assert.Equal(t, false, a["visible_to_contacts"], "created %v", a)
+	assert.Equal(t, true, opts["allow_multiple_values"], "created %v", a)
+	assert.Equal(t, "[map[label:S] map[label:M] map[label:L]]", fmt.Sprint(opts["list_options"]), "created %v", a)
+	assert.Equal(t, float64(mustAtoi(t, id)), a["ticket_type_id"], "created %v", a)
 	aid := a["id"].(string)
 	s.must(404, "PUT", "/ticket_types/1/attributes/"+aid, map[string]any{"name": "x"})
 	s.must(404, "PUT", path+"/1", map[string]any{"name": "x"})
 	a = s.must(200, "PUT", path+"/"+aid, map[string]any{"name": "sizes", "description": "which",
 		"list_items": "XL", "archived": true, "multiline": true, "required_to_create": false})
-	assert.False(t, a["name"] != "sizes" || a["description"] != "which" || a["archived"] != true || a["required_to_create"] != false ||
-		fmt.Sprint(a["input_options"].(map[string]any)["list_options"]) != "[map[label:XL]]", "updated %v", a)
+	assert.Equal(t, "sizes", a["name"], "updated %v", a)
+	assert.Equal(t, "which", a["description"], "updated %v", a)
+	assert.Equal(t, true, a["archived"], "updated %v", a)
+	assert.Equal(t, false, a["required_to_create"], "updated %v", a)
+	assert.Equal(t, "[map[label:XL]]", fmt.Sprint(a["input_options"].(map[string]any)["list_options"]), "updated %v", a)
 	// The type shows the attribute, archived.
 	tt := s.must(200, "GET", "/ticket_types/"+id, nil)
 	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
-	assert.False(t, len(attrs) != 3 || attrs[2].(map[string]any)["archived"] != true, "type attributes %v", attrs)
+	require.Len(t, attrs, 3, "type attributes %v", attrs)
+	assert.Equal(t, true, attrs[2].(map[string]any)["archived"], "type attributes %v", attrs)
 	s.clean()
 }
 
@@ -115,16 +133,20 @@ func TestTicketAttributeValues(t *testing.T) {
 		{"colour": "red"},
 	} {
 		status, body := create(attrs)
-		assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "%v: %d %v", attrs, status, body)
+		assert.Equal(t, 400, status, "%v: %d %v", attrs, status, body)
+		assert.Equal(t, "parameter_invalid", errField(body, "code"), "%v: %d %v", attrs, status, body)
 	}
 	status, body := create(map[string]any{"integer": 2, "decimal": 1.5, "boolean": true, "datetime": 1700000000,
 		"_default_title_": nil})
-	require.EqualValues(t, 200, status, "good values: %d %v", status, body)
+	require.Equal(t, 200, status, "good values: %d %v", status, body)
 	got := body["ticket_attributes"].(map[string]any)
-	assert.False(t, got["integer"] != 2.0 || got["decimal"] != 1.5 || got["boolean"] != true || got["datetime"] != 1700000000.0, "attributes %v", got)
+	assert.EqualValues(t, 2.0, got["integer"], "attributes %v", got)
+	assert.EqualValues(t, 1.5, got["decimal"], "attributes %v", got)
+	assert.Equal(t, true, got["boolean"], "attributes %v", got)
+	assert.EqualValues(t, 1700000000.0, got["datetime"], "attributes %v", got)
 	status, body = create(map[string]any{"datetime": "2024-01-01T00:00:00Z"})
 	assert.Equal(t, 200, status, "datetime string: %v", body)
-	assert.EqualValues(t, 2, s.Count("createTicket"), "created %d tickets", s.Count("createTicket"))
+	assert.Equal(t, 2, s.Count("createTicket"), "created %d tickets", s.Count("createTicket"))
 	s.clean()
 }
 
@@ -142,20 +164,28 @@ func TestCreateTicketContacts(t *testing.T) {
 		return status, out
 	}
 	status, body := create([]any{map[string]any{"id": ct.ID}}, map[string]any{"ticket_type_id": "1"})
-	assert.False(t, status != 404 || errField(body, "code") != "not_found", "unknown type: %d %v", status, body)
+	assert.Equal(t, 404, status, "unknown type: %d %v", status, body)
+	assert.Equal(t, "not_found", errField(body, "code"), "unknown type: %d %v", status, body)
 	status, body = create([]any{}, nil)
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "no contacts: %d %v", status, body)
+	assert.Equal(t, 400, status, "no contacts: %d %v", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "no contacts: %d %v", status, body)
 	status, body = create([]any{map[string]any{"id": "nope"}}, nil)
-	assert.EqualValues(t, 404, status, "unknown contact id: %d %v", status, body)
+	assert.Equal(t, 404, status, "unknown contact id: %d %v", status, body)
 	status, tk := create([]any{map[string]any{"external_id": "ext-9"}}, map[string]any{"created_at": 1600000000, "company_id": "co"})
-	assert.False(t, status != 200 || tk["created_at"] != 1600000000.0 || tk["updated_at"] != 1600000000.0 ||
-		tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"] != ct.ID || tk["ticket_id"] != "1", "by external id: %d %v", status, tk)
+	assert.Equal(t, 200, status, "by external id: %d %v", status, tk)
+	assert.EqualValues(t, 1600000000.0, tk["created_at"], "by external id: %d %v", status, tk)
+	assert.EqualValues(t, 1600000000.0, tk["updated_at"], "by external id: %d %v", status, tk)
+	assert.Equal(t, ct.ID, tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"], "by external id: %d %v", status, tk)
+	assert.Equal(t, "1", tk["ticket_id"], "by external id: %d %v", status, tk)
 	// An unknown email creates the contact.
 	status, tk = create([]any{map[string]any{"email": "new@example.com"}}, nil)
-	require.False(t, status != 200 || tk["created_at"] != float64(now.Unix()) || tk["ticket_id"] != "2", "by new email: %d %v", status, tk)
+	require.Equal(t, 200, status, "by new email: %d %v", status, tk)
+	require.Equal(t, float64(now.Unix()), tk["created_at"], "by new email: %d %v", status, tk)
+	require.Equal(t, "2", tk["ticket_id"], "by new email: %d %v", status, tk)
 	newID := tk["contacts"].(map[string]any)["contacts"].([]any)[0].(map[string]any)["id"].(string)
 	c := s.must(200, "GET", "/contacts/"+newID, nil)
-	assert.False(t, c["email"] != "new@example.com" || c["role"] != "user", "created contact %v", c)
+	assert.Equal(t, "new@example.com", c["email"], "created contact %v", c)
+	assert.Equal(t, "user", c["role"], "created contact %v", c)
 	s.clean()
 }
 
@@ -175,26 +205,33 @@ func TestUpdateTicket(t *testing.T) {
 	// An unknown assignee changes nothing, not even the valid attributes.
 	s.must(404, "PUT", path, with(setState(t, "in_progress"), with(assign(t, "", "1"), map[string]any{"ticket_attributes": map[string]any{"integer": 1}})))
 	got := s.must(200, "GET", path, nil)
-	assert.False(t, stateOf(got) != "submitted" ||
-		got["ticket_parts"].(map[string]any)["total_count"] != 0.0 || len(got["ticket_attributes"].(map[string]any)) != 0, "failed update changed the ticket: %v", got)
+	assert.Equal(t, "submitted", stateOf(got), "failed update changed the ticket: %v", got)
+	assert.EqualValues(t, 0.0, got["ticket_parts"].(map[string]any)["total_count"], "failed update changed the ticket: %v", got)
+	assert.Equal(t, 0, len(got["ticket_attributes"].(map[string]any)), "failed update changed the ticket: %v", got)
 	status, _, body := s.send("PUT", path, map[string]any{"ticket_attributes": map[string]any{"integer": "x"}})
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "bad attribute: %d %v", status, body)
+	assert.Equal(t, 400, status, "bad attribute: %d %v", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "bad attribute: %d %v", status, body)
 
 	tk = s.must(200, "PUT", path, with(assign(t, grace.ID, grace.ID), map[string]any{
 		"ticket_attributes": map[string]any{"integer": 7},
 		"is_shared":         true, "snoozed_until": 1800000000,
 	}))
-	assert.False(t, atStr(tk, "admin_assignee_id") != grace.ID || tk["is_shared"] != true || tk["snoozed_until"] != 1800000000.0 ||
-		tk["ticket_attributes"].(map[string]any)["integer"] != 7.0, "update %v", tk)
+	assert.Equal(t, grace.ID, atStr(tk, "admin_assignee_id"), "update %v", tk)
+	assert.Equal(t, true, tk["is_shared"], "update %v", tk)
+	assert.EqualValues(t, 1800000000.0, tk["snoozed_until"], "update %v", tk)
+	assert.EqualValues(t, 7.0, tk["ticket_attributes"].(map[string]any)["integer"], "update %v", tk)
 	tk = s.must(200, "PUT", path, assign(t, "", team.ID))
 	assert.Equal(t, team.ID, atStr(tk, "team_assignee_id"), "team assignment %v", tk)
 	tk = s.must(200, "PUT", path, map[string]any{"open": false})
-	assert.False(t, stateOf(tk) != "resolved" || tk["open"] != false, "close %v", tk)
+	assert.Equal(t, "resolved", stateOf(tk), "close %v", tk)
+	assert.Equal(t, false, tk["open"], "close %v", tk)
 	parts := tk["ticket_parts"].(map[string]any)["total_count"]
 	tk = s.must(200, "PUT", path, map[string]any{"open": false}) // already resolved: no change
-	assert.False(t, stateOf(tk) != "resolved" || tk["ticket_parts"].(map[string]any)["total_count"] != parts, "closing a resolved ticket changed it: %v", tk)
+	assert.Equal(t, "resolved", stateOf(tk), "closing a resolved ticket changed it: %v", tk)
+	assert.Equal(t, parts, tk["ticket_parts"].(map[string]any)["total_count"], "closing a resolved ticket changed it: %v", tk)
 	tk = s.must(200, "PUT", path, map[string]any{"open": true})
-	assert.False(t, stateOf(tk) != "in_progress" || tk["open"] != true, "reopen %v", tk)
+	assert.Equal(t, "in_progress", stateOf(tk), "reopen %v", tk)
+	assert.Equal(t, true, tk["open"], "reopen %v", tk)
 	tk = s.must(200, "PUT", path, assign(t, "", "0"))
 	_, ok := tk["admin_assignee_id"]
 	assert.False(t, ok, "unassigned ticket %v", tk)
@@ -243,16 +280,18 @@ func TestReplyTicket(t *testing.T) {
 		{path, map[string]any{"type": "admin", "admin_id": me, "message_type": "note", "body": " "}, 400, "parameter_not_found"},
 	} {
 		status, _, body := s.send("POST", tc.path, tc.body)
-		assert.False(t, status != tc.status || errField(body, "code") != tc.code, "%v: %d %v", tc.body, status, body)
+		assert.Equal(t, tc.status, status, "%v: %d %v", tc.body, status, body)
+		assert.Equal(t, tc.code, errField(body, "code"), "%v: %d %v", tc.body, status, body)
 	}
 	// A quick reply needs no body.
 	p := s.must(200, "POST", path, map[string]any{"type": "admin", "admin_id": me, "message_type": "quick_reply"})
-	assert.False(t, p["part_type"] != "quick_reply" || p["body"] != nil, "quick reply %v", p)
+	assert.Equal(t, "quick_reply", p["part_type"], "quick reply %v", p)
+	assert.Nil(t, p["body"], "quick reply %v", p)
 	p = s.must(200, "POST", path, map[string]any{"type": "user", "user_id": "u-1", "message_type": "comment", "body": "hi"})
 	assert.Equal(t, ct.ID, p["author"].(map[string]any)["id"], "user reply %v", p)
 	_, ok := p["ticket_state"]
 	assert.False(t, ok, "a reply has no ticket_state: %v", p)
-	assert.EqualValues(t, 2, s.Count("replyTicket"), "applied %d replies", s.Count("replyTicket"))
+	assert.Equal(t, 2, s.Count("replyTicket"), "applied %d replies", s.Count("replyTicket"))
 	s.clean()
 }
 
@@ -303,10 +342,12 @@ func TestTicketSearchFields(t *testing.T) {
 		for _, tk := range out["tickets"].([]any) {
 			ids = append(ids, tk.(map[string]any)["id"].(string))
 		}
-		assert.False(t, fmt.Sprint(ids) != fmt.Sprint(tc.want) || out["total_count"] != float64(len(tc.want)), "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
+		assert.Equal(t, fmt.Sprint(tc.want), fmt.Sprint(ids), "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
+		assert.Equal(t, float64(len(tc.want)), out["total_count"], "%s %s %v: %v (total %v), want %v", tc.field, tc.op, tc.value, ids, out["total_count"], tc.want)
 	}
 	status, _, body := s.send("POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"field": "colour", "operator": "=", "value": "red"}})
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "unknown field: %d %v", status, body)
+	assert.Equal(t, 400, status, "unknown field: %d %v", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "unknown field: %d %v", status, body)
 	s.clean()
 }

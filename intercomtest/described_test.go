@@ -91,7 +91,8 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 					// No minimal body the description accepts: the
 					// server must refuse what it cannot validate.
 					status, _, out := s.send(o.method, path, body)
-					assert.False(t, status != 400 || errField(out, "code") == "", "%s with a body the description refuses: %d %v", o.name, status, out)
+					assert.Equal(t, 400, status, "%s with a body the description refuses: %d %v", o.name, status, out)
+					assert.NotEqualValues(t, "", errField(out, "code"), "%s with a body the description refuses: %d %v", o.name, status, out)
 					refused++
 					continue
 				}
@@ -108,7 +109,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 			continue
 		}
 		p := emptyID(out, "")
-		assert.EqualValues(t, "", p, "%s: empty id at %s", o.name, p)
+		assert.Equal(t, "", p, "%s: empty id at %s", o.name, p)
 		if status == http.StatusNotFound {
 			assertNotFound(t, o.name, out)
 			notFound++
@@ -204,9 +205,10 @@ func TestDescribedAnswersOn211Operations(t *testing.T) {
 	s.must(404, "GET", "/export/content/data/nope", nil)
 	s.must(200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
 	s.must(200, "POST", "/phone_call_redirects", map[string]any{"phone": "+353871234567"})
-	assert.False(t, resourceNoun("") != "Resource" || resourceNoun("/ai/external_pages") != "External page", "nouns %q %q", resourceNoun(""), resourceNoun("/ai/external_pages"))
+	assert.Equal(t, "Resource", resourceNoun(""), "nouns %q %q", resourceNoun(""), resourceNoun("/ai/external_pages"))
+	assert.Equal(t, "External page", resourceNoun("/ai/external_pages"), "nouns %q %q", resourceNoun(""), resourceNoun("/ai/external_pages"))
 	assert.Equal(t, int64(12), typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "12"), "an integer id stays a string")
-	assert.EqualValues(t, "x", typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "x"), "a non-numeric id became a number")
+	assert.Equal(t, "x", typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "x"), "a non-numeric id became a number")
 	assert.Nil(t, propertySchema(nil, "id"), "a missing schema has properties")
 	s.clean()
 }
@@ -228,18 +230,22 @@ func TestDescribedKeepsCreatedIDs(t *testing.T) {
 	}
 	created := do("POST", "/things", nil)
 	id := fmt.Sprint(created.body.(map[string]any)["id"])
-	require.False(t, created.status != 200 || created.body.(map[string]any)["id"] != int64(99000001), "created %+v", created)
+	require.Equal(t, 200, created.status, "created %+v", created)
+	require.Equal(t, int64(99000001), created.body.(map[string]any)["id"], "created %+v", created)
 	r := do("GET", "/things/{id}", map[string]string{"id": id})
-	assert.False(t, r.status != 200 || r.body.(map[string]any)["id"] != int64(99000001), "get %+v", r)
+	assert.Equal(t, 200, r.status, "get %+v", r)
+	assert.Equal(t, int64(99000001), r.body.(map[string]any)["id"], "get %+v", r)
 	r = do("GET", "/things/{id}", map[string]string{"id": "1"})
-	assert.False(t, r.status != 404 || errField(r.body, "message") != "Thing Not Found", "unknown %+v", r)
+	assert.Equal(t, 404, r.status, "unknown %+v", r)
+	assert.Equal(t, "Thing Not Found", errField(r.body, "message"), "unknown %+v", r)
 	r = do("DELETE", "/things/{id}", map[string]string{"id": id})
-	assert.EqualValues(t, 200, r.status, "delete %+v", r)
+	assert.Equal(t, 200, r.status, "delete %+v", r)
 	r = do("GET", "/things/{id}", map[string]string{"id": id})
-	assert.EqualValues(t, 404, r.status, "after delete %+v", r)
+	assert.Equal(t, 404, r.status, "after delete %+v", r)
 	noBody := openapi3.NewOperation()
 	noBody.Responses = openapi3.NewResponses()
 	noBody.Responses.Set("204", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
 	r = ws.described(&call{route: &routers.Route{Method: "POST", Path: "/x", Operation: noBody}})
-	assert.False(t, r.status != 204 || r.body != nil, "no content %+v", r)
+	assert.Equal(t, 204, r.status, "no content %+v", r)
+	assert.Nil(t, r.body, "no content %+v", r)
 }

@@ -96,7 +96,8 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 		check("contact companies", err)
 		fromContact = append(fromContact, cp.Id)
 	}
-	assert.False(t, !slices.Equal(fromCompany, []string{lin.Id}) || !slices.Equal(fromContact, []string{co.Id}), "relationship reads %v from the company and %v from the contact", fromCompany, fromContact)
+	assert.True(t, slices.Equal(fromCompany, []string{lin.Id}), "relationship reads %v from the company and %v from the contact", fromCompany, fromContact)
+	assert.True(t, slices.Equal(fromContact, []string{co.Id}), "relationship reads %v from the company and %v from the contact", fromCompany, fromContact)
 	_, _, err = c.Companies.ListAttachedSegments(ctx, co.Id)
 	check("company segments", err)
 	for _, err := range c.Companies.ListIter(ctx, nil) {
@@ -268,7 +269,8 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 	check("event summaries", err)
 	events, _, err := c.Events.List(ctx, facade.ByUserID("lin-1"), &facade.ListEventsOptions{Summary: true})
 	check("list events", err)
-	assert.False(t, len(events.Events) != 1 || events.Events[0].Count != 3, "events %+v", events.Events)
+	require.Len(t, events.Events, 1, "events %+v", events.Events)
+	assert.Equal(t, 3, events.Events[0].Count, "events %+v", events.Events)
 
 	job, _, err := c.DataExport.Create(ctx, time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
 	check("create export", err)
@@ -305,7 +307,11 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 	bad := srv.InvalidRequests()
 	assert.False(t, len(bad) > 0, "invalid requests: %v", bad)
 	w := srv.Snapshot()
-	assert.False(t, len(w.Messages) != 1 || len(w.PhoneCallRedirects) != 1 || len(w.Tickets) != 2 || len(w.Notes) != 1 || len(w.Visitors) != 0, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
+	require.Len(t, w.Messages, 1, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
+	require.Len(t, w.PhoneCallRedirects, 1, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
+	require.Len(t, w.Tickets, 2, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
+	require.Len(t, w.Notes, 1, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
+	assert.Len(t, w.Visitors, 0, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
 	t.Logf("%d steps, %d requests, none invalid", step, len(srv.Requests()))
 }
 

@@ -18,14 +18,17 @@ func TestFaultStatus(t *testing.T) {
 	s.Inject(Fault{OperationID: "CreateTag", Status: 503, Times: 2})
 	for range 2 {
 		status, _, body := s.send("POST", "/tags", map[string]any{"name": "x"})
-		require.False(t, status != 503 || errField(body, "code") != "service_unavailable", "%d %v", status, body)
+		require.Equal(t, 503, status, "%d %v", status, body)
+		require.Equal(t, "service_unavailable", errField(body, "code"), "%d %v", status, body)
 	}
 	// Other operations are not affected, and the fault is used up.
 	s.must(200, "GET", "/me", nil)
 	s.must(200, "POST", "/tags", map[string]any{"name": "x"})
-	assert.EqualValues(t, 1, s.Count("createTag"), "createTag applied %d times, want 1", s.Count("createTag"))
+	assert.Equal(t, 1, s.Count("createTag"), "createTag applied %d times, want 1", s.Count("createTag"))
 	reqs := s.Requests()
-	assert.False(t, reqs[0].Fault != "503" || reqs[0].Applied || reqs[3].Fault != "", "requests %+v", reqs)
+	assert.Equal(t, "503", reqs[0].Fault, "requests %+v", reqs)
+	assert.False(t, reqs[0].Applied, "requests %+v", reqs)
+	assert.Equal(t, "", reqs[3].Fault, "requests %+v", reqs)
 	s.clean()
 }
 
@@ -33,16 +36,20 @@ func TestFault429HasRateLimitHeaders(t *testing.T) {
 	s := newHarness(t)
 	s.Inject(Fault{Status: 429, Header: http.Header{"Retry-After": {"2"}}})
 	status, h, body := s.send("GET", "/me", nil)
-	require.False(t, status != 429 || errField(body, "code") != "rate_limit_exceeded", "%d %v", status, body)
-	assert.False(t, h.Get("X-RateLimit-Remaining") != "0" || h.Get("X-RateLimit-Limit") == "" || h.Get("X-RateLimit-Reset") == "" || h.Get("Retry-After") != "2", "headers %v", h)
+	require.Equal(t, 429, status, "%d %v", status, body)
+	require.Equal(t, "rate_limit_exceeded", errField(body, "code"), "%d %v", status, body)
+	assert.Equal(t, "0", h.Get("X-RateLimit-Remaining"), "headers %v", h)
+	assert.NotEqualValues(t, "", h.Get("X-RateLimit-Limit"), "headers %v", h)
+	assert.NotEqualValues(t, "", h.Get("X-RateLimit-Reset"), "headers %v", h)
+	assert.Equal(t, "2", h.Get("Retry-After"), "headers %v", h)
 }
 
 func TestFaultAfterApply(t *testing.T) {
 	s := newHarness(t)
 	s.Inject(Fault{Method: "POST", Path: "/tags", Status: 500, AfterApply: true})
 	status, _, _ := s.send("POST", "/tags", map[string]any{"name": "once"})
-	require.EqualValues(t, 500, status, "status %d", status)
-	assert.EqualValues(t, 1, s.Count("createTag"), "the write was not applied before the 500")
+	require.Equal(t, 500, status, "status %d", status)
+	assert.Equal(t, 1, s.Count("createTag"), "the write was not applied before the 500")
 	list := s.must(200, "GET", "/tags", nil)
 	assert.Equal(t, 1, len(list["data"].([]any)), "tags %v", list)
 }
@@ -71,7 +78,7 @@ func TestFaultWaitAndReached(t *testing.T) {
 		done <- status
 	}()
 	r := <-reached
-	assert.EqualValues(t, "listAdmins", r.OperationID, "reached %+v", r)
+	assert.Equal(t, "listAdmins", r.OperationID, "reached %+v", r)
 	select {
 	case <-done:
 		require.Fail(t, "held request finished before release")
@@ -79,7 +86,7 @@ func TestFaultWaitAndReached(t *testing.T) {
 	}
 	close(release)
 	status := <-done
-	assert.EqualValues(t, 200, status, "status %d", status)
+	assert.Equal(t, 200, status, "status %d", status)
 }
 
 func TestFaultWaitHonoursClientContext(t *testing.T) {
@@ -110,7 +117,7 @@ func TestFaultDelay(t *testing.T) {
 	d := time.Since(start)
 	assert.False(t, d < 20*time.Millisecond, "answered after %s", d)
 	f := s.Requests()[0].Fault
-	assert.EqualValues(t, "delay", f, "fault %q", f)
+	assert.Equal(t, "delay", f, "fault %q", f)
 }
 
 func TestCloseReleasesHeldRequests(t *testing.T) {
@@ -139,15 +146,21 @@ func TestRateLimit(t *testing.T) {
 	s := newHarness(t, WithRateLimit(3, 10*time.Second), WithClock(clock))
 	for i := range 3 {
 		status, h, _ := s.send("GET", "/me", nil)
-		require.False(t, status != 200 || h.Get("X-RateLimit-Limit") != "3" || h.Get("X-RateLimit-Remaining") != strconv.Itoa(2-i) ||
-			h.Get("X-RateLimit-Reset") != "1700000010", "request %d: %d %v", i, status, h)
+		require.Equal(t, 200, status, "request %d: %d %v", i, status, h)
+		require.Equal(t, "3", h.Get("X-RateLimit-Limit"), "request %d: %d %v", i, status, h)
+		require.Equal(t, strconv.Itoa(2-i), h.Get("X-RateLimit-Remaining"), "request %d: %d %v", i, status, h)
+		require.Equal(t, "1700000010", h.Get("X-RateLimit-Reset"), "request %d: %d %v", i, status, h)
 	}
 	status, h, body := s.send("GET", "/me", nil)
-	require.False(t, status != 429 || h.Get("X-RateLimit-Remaining") != "0" || errField(body, "code") != "rate_limit_exceeded", "over the limit: %d %v %v", status, h, body)
+	require.Equal(t, 429, status, "over the limit: %d %v %v", status, h, body)
+	require.Equal(t, "0", h.Get("X-RateLimit-Remaining"), "over the limit: %d %v %v", status, h, body)
+	require.Equal(t, "rate_limit_exceeded", errField(body, "code"), "over the limit: %d %v %v", status, h, body)
 	mu.Lock()
 	now = now.Add(10 * time.Second)
 	mu.Unlock()
 	status, h, _ = s.send("GET", "/me", nil)
-	require.False(t, status != 200 || h.Get("X-RateLimit-Remaining") != "2" || h.Get("X-RateLimit-Reset") != "1700000020", "next window: %d %v", status, h)
-	assert.EqualValues(t, 4, s.Count("identifyAdmin"), "applied %d", s.Count("identifyAdmin"))
+	require.Equal(t, 200, status, "next window: %d %v", status, h)
+	require.Equal(t, "2", h.Get("X-RateLimit-Remaining"), "next window: %d %v", status, h)
+	require.Equal(t, "1700000020", h.Get("X-RateLimit-Reset"), "next window: %d %v", status, h)
+	assert.Equal(t, 4, s.Count("identifyAdmin"), "applied %d", s.Count("identifyAdmin"))
 }

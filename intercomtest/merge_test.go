@@ -42,6 +42,7 @@ func TestMergeMovesEverythingOfTheLead(t *testing.T) {
 	w.eq("ticket contacts", snap.Tickets[0].ContactIDs, []string{user})
 	w.eq("segment members", snap.Segments[len(snap.Segments)-1].ContactIDs, []string{user})
 	w.eq("note", snap.Notes[0].ContactID, user)
-	assert.False(t, len(snap.Events) != 1 || snap.Events[0].Count != 3, "events %+v", snap.Events)
+	require.Len(t, snap.Events, 1, "events %+v", snap.Events)
+	assert.EqualValues(t, 3, snap.Events[0].Count, "events %+v", snap.Events)
 	assert.True(t, slices.Contains(ids(w.call("ListAttachedContacts", 200, "GET", "/companies/"+co+"/contacts", nil), "data"), user), "the company does not list the user")
 }

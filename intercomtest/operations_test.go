@@ -263,7 +263,8 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	file, ctype := w.raw("downloadDataExport", 200, "GET", "/download/content/data/"+jobID)
 	w.eq("download type", ctype, "application/octet-stream")
 	rows := gunzipCSV(t, file)
-	assert.False(t, len(rows) < 3 || rows[1][0] != cvID, "export rows %v", rows)
+	require.False(t, len(rows) < 3, "export rows %v", rows)
+	assert.Equal(t, cvID, rows[1][0], "export rows %v", rows)
 	next := w.call("createDataExport", 200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
 	w.eq("cancelDataExport", atStr(w.call("cancelDataExport", 200, "POST", "/export/cancel/"+atStr(next, "job_identifier"), nil), "status"), "canceled")
 
@@ -283,7 +284,8 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	// Phone call redirects.
 	w.call("createPhoneSwitch", 200, "POST", "/phone_call_redirects", map[string]any{"phone": "+353871234567"})
 	got := s.Snapshot().PhoneCallRedirects
-	assert.False(t, len(got) != 1 || got[0].Phone != "+353871234567", "phone redirects %v", got)
+	require.Len(t, got, 1, "phone redirects %v", got)
+	assert.Equal(t, "+353871234567", got[0].Phone, "phone redirects %v", got)
 
 	// Deletes last: the tag goes from everything it was on.
 	w.call("deleteTag", 200, "DELETE", "/tags/"+tagID, nil)

@@ -110,12 +110,20 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 		{"activity logs with a bad end", "GET", "/admins/activity_logs?created_at_after=1&created_at_before=soon", nil, 400, "parameter_invalid"},
 	} {
 		status, _, body := s.send(tc.method, tc.path, tc.body)
-		assert.False(t, status != tc.status || errField(body, "code") != tc.code, "%s: %d %v, want %d %s", tc.name, status, body, tc.status, tc.code)
+		assert.Equal(t, tc.status, status, "%s: %d %v, want %d %s", tc.name, status, body, tc.status, tc.code)
+		assert.Equal(t, tc.code, errField(body, "code"), "%s: %d %v, want %d %s", tc.name, status, body, tc.status, tc.code)
 	}
 	after := s.Snapshot()
-	assert.False(t, len(after.Contacts) != len(before.Contacts) || len(after.Tickets) != 0 || len(after.Messages) != 0 ||
-		len(after.Articles) != 1 || len(after.Collections) != 1 || len(after.Notes) != 0 || len(after.PhoneCallRedirects) != 0 ||
-		len(after.Conversations[0].ContactIDs) != 1 || len(after.Visitors) != 1 || len(after.DataExports) != 0, "a refused request changed the workspace: %+v", after)
+	require.Equal(t, len(before.Contacts), len(after.Contacts), "a refused request changed the workspace: %+v", after)
+	require.Len(t, after.Tickets, 0, "a refused request changed the workspace: %+v", after)
+	require.Len(t, after.Messages, 0, "a refused request changed the workspace: %+v", after)
+	require.Len(t, after.Articles, 1, "a refused request changed the workspace: %+v", after)
+	require.Len(t, after.Collections, 1, "a refused request changed the workspace: %+v", after)
+	require.Len(t, after.Notes, 0, "a refused request changed the workspace: %+v", after)
+	require.Len(t, after.PhoneCallRedirects, 0, "a refused request changed the workspace: %+v", after)
+	require.Len(t, after.Conversations[0].ContactIDs, 1, "a refused request changed the workspace: %+v", after)
+	require.Len(t, after.Visitors, 1, "a refused request changed the workspace: %+v", after)
+	assert.Len(t, after.DataExports, 0, "a refused request changed the workspace: %+v", after)
 }
 
 // refusedElse is the answer to a request with body: 400 parameter_invalid

@@ -18,12 +18,13 @@ func TestRequestCustomAttributesAsPublished(t *testing.T) {
 	_, err := s.Seed(Workspace{Visitors: []Visitor{{UserID: "v-1"}}})
 	require.NoError(t, err)
 	status, _, body := s.send("PUT", "/visitors", map[string]any{"user_id": "v-1", "custom_attributes": map[string]any{"seats": 3}})
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "updateVisitor with a number: %d %v, want 400 parameter_invalid", status, body)
+	assert.Equal(t, 400, status, "updateVisitor with a number: %d %v, want 400 parameter_invalid", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "updateVisitor with a number: %d %v, want 400 parameter_invalid", status, body)
 	status, _, body = s.send("PUT", "/visitors", map[string]any{"user_id": "v-1", "custom_attributes": map[string]any{"seats": "3"}})
-	assert.EqualValues(t, 200, status, "updateVisitor with a string: %d %v, want 200", status, body)
+	assert.Equal(t, 200, status, "updateVisitor with a string: %d %v, want 200", status, body)
 	for _, v := range []any{3, true, "three"} {
 		status, _, body = s.send("POST", "/companies", map[string]any{"company_id": "c-1", "custom_attributes": map[string]any{"seats": v}})
-		assert.EqualValues(t, 200, status, "createOrUpdateCompany with %v: %d %v, want 200", v, status, body)
+		assert.Equal(t, 200, status, "createOrUpdateCompany with %v: %d %v, want 200", v, status, body)
 	}
 }
 
@@ -39,7 +40,8 @@ func TestCreateMessageInapp(t *testing.T) {
 		return map[string]any{"message_type": mt, "body": "hi", "from": map[string]any{"type": "admin", "id": me}, "to": map[string]any{"type": "user", "id": seeded.Contacts[0].ID}}
 	}
 	status, _, body := s.send("POST", "/messages", msg("inapp"))
-	assert.EqualValues(t, 200, status, "inapp: %d %v, want 200", status, body)
+	assert.Equal(t, 200, status, "inapp: %d %v, want 200", status, body)
 	status, _, body = s.send("POST", "/messages", msg("in_app"))
-	assert.False(t, status != 400 || errField(body, "code") != "parameter_invalid", "in_app: %d %v, want 400 parameter_invalid", status, body)
+	assert.Equal(t, 400, status, "in_app: %d %v, want 400 parameter_invalid", status, body)
+	assert.Equal(t, "parameter_invalid", errField(body, "code"), "in_app: %d %v, want 400 parameter_invalid", status, body)
 }

@@ -51,8 +51,14 @@ func TestSeedFromJSON(t *testing.T) {
 	w.has("help centers", ids(w.call("listHelpCenters", 200, "GET", "/help_center/help_centers", nil), "data"), got.HelpCenters[0].ID)
 
 	snap := w.Server.Snapshot()
-	assert.False(t, len(snap.Contacts) != 2 || len(snap.Tickets) != 1 || len(snap.Conversations) != 2 || len(snap.Articles) != 1 ||
-		len(snap.Visitors) != 1 || len(snap.Events) != 1 || len(snap.Notes) != 1 || len(snap.Collections) != 1, "snapshot %+v", snap)
+	require.Len(t, snap.Contacts, 2, "snapshot %+v", snap)
+	require.Len(t, snap.Tickets, 1, "snapshot %+v", snap)
+	require.Len(t, snap.Conversations, 2, "snapshot %+v", snap)
+	require.Len(t, snap.Articles, 1, "snapshot %+v", snap)
+	require.Len(t, snap.Visitors, 1, "snapshot %+v", snap)
+	require.Len(t, snap.Events, 1, "snapshot %+v", snap)
+	require.Len(t, snap.Notes, 1, "snapshot %+v", snap)
+	assert.Len(t, snap.Collections, 1, "snapshot %+v", snap)
 	w.eq("snapshot ticket tags", snap.Tickets[0].TagIDs, []string{"7200001"})
 	w.eq("snapshot conversation admin", snap.Conversations[1].AdminID, "9200001")
 	w.eq("snapshot article collection", snap.Articles[0].CollectionID, "1800001")
@@ -120,6 +126,7 @@ func TestSeedRefusesBadReferences(t *testing.T) {
 		{Workspace{Visitors: []Visitor{{Email: "nope"}}}, "visitor 0"},
 	} {
 		_, err := s.Seed(tc.w)
-		assert.False(t, err == nil || !strings.Contains(err.Error(), tc.want), "Seed(%+v) = %v, want %q", tc.w, err, tc.want)
+		require.Error(t, err, "Seed(%+v) = %v, want %q", tc.w, err, tc.want)
+		assert.True(t, strings.Contains(err.Error(), tc.want), "Seed(%+v) = %v, want %q", tc.w, err, tc.want)
 	}
 }

@@ -21,11 +21,12 @@ func TestLeadRepliesToTicket(t *testing.T) {
 		"message_type": "comment", "type": "user", "intercom_user_id": lead["id"], "body": "Thanks!",
 	})
 	a := reply["author"].(map[string]any)
-	assert.False(t, a["type"] != "user" || a["id"] != lead["id"], "the lead's reply has the author %v, want type user and the lead's id", a)
+	assert.Equal(t, "user", a["type"], "the lead's reply has the author %v, want type user and the lead's id", a)
+	assert.Equal(t, lead["id"], a["id"], "the lead's reply has the author %v, want type user and the lead's id", a)
 	got := s.must(200, "GET", "/tickets/"+ticket["id"].(string), nil)
 	parts := got["ticket_parts"].(map[string]any)["ticket_parts"].([]any)
 	last := parts[len(parts)-1].(map[string]any)["author"].(map[string]any)
-	assert.EqualValues(t, "user", last["type"], "the ticket shows the lead's part by %v", last)
+	assert.Equal(t, "user", last["type"], "the ticket shows the lead's part by %v", last)
 	s.must(200, "POST", "/tickets/search", map[string]any{
 		"query": map[string]any{"field": "contact_ids", "operator": "=", "value": lead["id"]},
 	})

@@ -55,10 +55,11 @@ func TestListTicketStatesNamesEveryCategoryByID(t *testing.T) {
 	body, ok := r.body.(obj)
 	require.True(t, ok, "body = %#v", r.body)
 	states := body["data"].([]any)
-	require.Equal(t, 4, len(states), "%d states, want 4", len(states))
+	require.Len(t, states, 4, "%d states, want 4", len(states))
 	for _, s := range states {
 		o := s.(obj)
-		assert.False(t, stateOfID(o["id"].(string)) != o["category"] || o["archived"] != false, "state %v", o)
+		assert.Equal(t, o["category"], stateOfID(o["id"].(string)), "state %v", o)
+		assert.Equal(t, false, o["archived"], "state %v", o)
 	}
 	assert.NotNil(t, newerHandlers["listTicketStates"], "GET /ticket_states has no handler for the descriptions that declare it")
 }

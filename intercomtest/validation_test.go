@@ -40,17 +40,20 @@ func TestValidationRejectsBadRequests(t *testing.T) {
 			}
 			status, h, body := s.sendWith(tc.method, tc.path, tc.body, headers)
 			require.Equal(t, tc.status, status, "status %d, want %d (%v)", status, tc.status, body)
-			assert.False(t, body["type"] != "error.list" || body["request_id"] != h.Get("X-Request-Id"), "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
+			assert.Equal(t, "error.list", body["type"], "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
+			assert.Equal(t, h.Get("X-Request-Id"), body["request_id"], "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
 			got := errField(body, "code")
 			assert.Equal(t, tc.code, got, "code %q, want %q (%v)", got, tc.code, body)
 			bad := s.InvalidRequests()
 			require.Equal(t, i+1, len(bad), "%d invalid requests recorded, want %d", len(bad), i+1)
 			last := bad[i]
-			assert.False(t, last.Status != tc.status || last.Code != tc.code || last.Path != pathOnly(tc.path), "recorded %+v", last)
+			assert.Equal(t, tc.status, last.Status, "recorded %+v", last)
+			assert.Equal(t, tc.code, last.Code, "recorded %+v", last)
+			assert.Equal(t, pathOnly(tc.path), last.Path, "recorded %+v", last)
 		})
 	}
 	n := s.Count("createTicket") + s.Count("createTicketType") + s.Count("createTag")
-	assert.EqualValues(t, 0, n, "%d invalid requests were applied", n)
+	assert.Equal(t, 0, n, "%d invalid requests were applied", n)
 }
 
 func pathOnly(p string) string {
@@ -69,9 +72,11 @@ func TestValidRequestsAreNotRecorded(t *testing.T) {
 	// A valid request for something that does not exist is a 404, not an
 	// invalid request.
 	status, _, body := s.send("GET", "/tickets/999", nil)
-	require.False(t, status != http.StatusNotFound || errField(body, "code") != "not_found", "status %d body %v", status, body)
+	require.Equal(t, http.StatusNotFound, status, "status %d body %v", status, body)
+	require.Equal(t, "not_found", errField(body, "code"), "status %d body %v", status, body)
 	s.clean()
-	assert.False(t, s.Count("identifyAdmin") != 1 || s.Count("getTicket") != 0, "counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
+	assert.Equal(t, 1, s.Count("identifyAdmin"), "counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
+	assert.Equal(t, 0, s.Count("getTicket"), "counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
 }
 
 func TestResponseValidation(t *testing.T) {
@@ -87,14 +92,17 @@ func TestResponseValidation(t *testing.T) {
 	}}
 	s.must(200, "GET", "/me", nil)
 	bad := s.InvalidResponses()
-	require.False(t, len(bad) != 1 || bad[0].OperationID != "identifyAdmin" || bad[0].Status != 200, "invalid responses %v", bad)
+	require.Len(t, bad, 1, "invalid responses %v", bad)
+	require.Equal(t, "identifyAdmin", bad[0].OperationID, "invalid responses %v", bad)
+	require.Equal(t, 200, bad[0].Status, "invalid responses %v", bad)
 	// A response missing required properties is completed from the schema.
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		return ok(obj{"type": "admin", "id": "1"})
 	}}
 	me := s.must(200, "GET", "/me", nil)
 	_, ok := me["email"]
-	assert.False(t, !ok || len(s.InvalidResponses()) != 1, "not completed: %v; invalid responses %v", me, s.InvalidResponses())
+	require.True(t, ok, "not completed: %v; invalid responses %v", me, s.InvalidResponses())
+	assert.Equal(t, 1, len(s.InvalidResponses()), "not completed: %v; invalid responses %v", me, s.InvalidResponses())
 }
 
 // TestNewServerReportsInvalidResponses checks that NewServer's cleanup turns
@@ -107,7 +115,7 @@ func TestNewServerReportsInvalidResponses(t *testing.T) {
 	}}
 	s.must(200, "GET", "/teams", nil)
 	rec.runCleanups()
-	require.Equal(t, 1, len(rec.errors), "errors reported: %q", rec.errors)
+	require.Len(t, rec.errors, 1, "errors reported: %q", rec.errors)
 }
 
 // recordingTB is a testing.TB that records Errorf and its cleanups.

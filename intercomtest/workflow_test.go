@@ -24,24 +24,28 @@ func TestTicketWorkflow(t *testing.T) {
 	status, _, body := s.send("POST", "/tickets", map[string]any{
 		"ticket_type_id": ttID, "contacts": []any{map[string]any{"id": ct.ID}},
 	})
-	require.False(t, status != 400 || errField(body, "code") != "parameter_not_found", "create without required attribute: %d %v", status, body)
+	require.Equal(t, 400, status, "create without required attribute: %d %v", status, body)
+	require.Equal(t, "parameter_not_found", errField(body, "code"), "create without required attribute: %d %v", status, body)
 	tk := s.must(200, "POST", "/tickets", map[string]any{
 		"ticket_type_id": ttID, "contacts": []any{map[string]any{"email": "lin@example.com"}},
 		"ticket_attributes": map[string]any{"_default_title_": "Export fails", "severity": "high"},
 	})
 	id := tk["id"].(string)
-	require.False(t, stateOf(tk) != "submitted" || tk["open"] != true, "new ticket: %v", tk)
+	require.Equal(t, "submitted", stateOf(tk), "new ticket: %v", tk)
+	require.Equal(t, true, tk["open"], "new ticket: %v", tk)
 
 	reply := s.must(200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": adminID, "message_type": "comment", "body": "Looking into it",
 	})
 	a := reply["author"].(map[string]any)
-	assert.False(t, a["type"] != "admin" || a["id"] != adminID, "admin reply author %v", a)
+	assert.Equal(t, "admin", a["type"], "admin reply author %v", a)
+	assert.Equal(t, adminID, a["id"], "admin reply author %v", a)
 	reply = s.must(200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "user", "intercom_user_id": ct.ID, "message_type": "comment", "body": "Thanks",
 	})
 	a = reply["author"].(map[string]any)
-	assert.False(t, a["type"] != "user" || a["id"] != ct.ID, "contact reply author %v", a)
+	assert.Equal(t, "user", a["type"], "contact reply author %v", a)
+	assert.Equal(t, ct.ID, a["id"], "contact reply author %v", a)
 	s.must(200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": adminID, "message_type": "note", "body": "internal",
 	})
@@ -52,7 +56,8 @@ func TestTicketWorkflow(t *testing.T) {
 	assert.Equal(t, false, tk["open"], "resolved ticket is open")
 	tagID := s.must(200, "POST", "/tags", map[string]any{"name": "urgent"})["id"].(string)
 	tag := s.must(200, "POST", "/tickets/"+id+"/tags", map[string]any{"id": tagID, "admin_id": adminID})
-	assert.False(t, tag["name"] != "urgent" || tag["applied_by"].(map[string]any)["id"] != adminID, "tag %v", tag)
+	assert.Equal(t, "urgent", tag["name"], "tag %v", tag)
+	assert.Equal(t, adminID, tag["applied_by"].(map[string]any)["id"], "tag %v", tag)
 	hits := s.must(200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"operator": "AND", "value": []any{
 			map[string]any{"field": "contact_ids", "operator": "=", "value": ct.ID},
@@ -85,7 +90,9 @@ func TestTicketWorkflow(t *testing.T) {
 		"ticket_state_updated_by_admin by admin waiting_on_customer->resolved",
 	}
 	assert.Equal(t, fmt.Sprint(want), fmt.Sprint(summary), "parts:\n%q\nwant\n%q", summary, want)
-	assert.False(t, s.Count("replyTicket") != 3 || s.Count("updateTicket") != 3 || s.Count("createTicket") != 1, "counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
+	assert.Equal(t, 3, s.Count("replyTicket"), "counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
+	assert.Equal(t, 3, s.Count("updateTicket"), "counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
+	assert.Equal(t, 1, s.Count("createTicket"), "counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
 	s.clean()
 }
 
@@ -103,14 +110,16 @@ func TestConversationWorkflow(t *testing.T) {
 	cv := s.must(200, "POST", "/conversations/"+id+"/parts", map[string]any{
 		"type": "admin", "admin_id": me.ID, "message_type": "close", "body": "Bye",
 	})
-	require.False(t, cv["state"] != "closed" || cv["open"] != false, "closed conversation: %v", cv)
+	require.Equal(t, "closed", cv["state"], "closed conversation: %v", cv)
+	require.Equal(t, false, cv["open"], "closed conversation: %v", cv)
 	// A contact's reply reopens it.
 	cv = s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "user", "email": "kim@example.com", "message_type": "comment", "body": "One more thing",
 	})
-	assert.EqualValues(t, "open", cv["state"], "state after contact reply: %v", cv["state"])
+	assert.Equal(t, "open", cv["state"], "state after contact reply: %v", cv["state"])
 	parts := cv["conversation_parts"].(map[string]any)["conversation_parts"].([]any)
-	assert.False(t, len(parts) != 3 || parts[2].(map[string]any)["author"].(map[string]any)["type"] != "user", "parts %v", parts)
+	require.Len(t, parts, 3, "parts %v", parts)
+	assert.Equal(t, "user", parts[2].(map[string]any)["author"].(map[string]any)["type"], "parts %v", parts)
 	tagID := s.AddTag("vip")
 	s.must(200, "POST", "/conversations/"+id+"/tags", map[string]any{"id": tagID, "admin_id": me.ID})
 	hits := s.must(200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
@@ -147,7 +156,9 @@ func TestContactSearchAndPagination(t *testing.T) {
 			path = "/contacts?per_page=3&starting_after=" + next["starting_after"].(string)
 		}
 	}
-	assert.False(t, len(seen) != 7 || seen[0] != "c0@example.com" || seen[6] != "c6@example.com", "listed %v", seen)
+	require.Len(t, seen, 7, "listed %v", seen)
+	assert.Equal(t, "c0@example.com", seen[0], "listed %v", seen)
+	assert.Equal(t, "c6@example.com", seen[6], "listed %v", seen)
 
 	// Search with pagination.
 	q := map[string]any{"operator": "AND", "value": []any{
@@ -155,12 +166,14 @@ func TestContactSearchAndPagination(t *testing.T) {
 		map[string]any{"field": "email", "operator": "!=", "value": "c2@example.com"},
 	}}
 	page := s.must(200, "POST", "/contacts/search", map[string]any{"query": q, "pagination": map[string]any{"per_page": 2}})
-	require.False(t, page["total_count"] != 3.0 || len(page["data"].([]any)) != 2, "first page %v", page)
+	require.EqualValues(t, 3.0, page["total_count"], "first page %v", page)
+	require.Equal(t, 2, len(page["data"].([]any)), "first page %v", page)
 	next := page["pages"].(map[string]any)["next"].(map[string]any)["starting_after"]
 	page = s.must(200, "POST", "/contacts/search", map[string]any{"query": q,
 		"pagination": map[string]any{"per_page": 2, "starting_after": next}})
 	data := page["data"].([]any)
-	assert.False(t, len(data) != 1 || data[0].(map[string]any)["email"] != "c6@example.com", "second page %v", data)
+	require.Len(t, data, 1, "second page %v", data)
+	assert.Equal(t, "c6@example.com", data[0].(map[string]any)["email"], "second page %v", data)
 	_, more := page["pages"].(map[string]any)["next"]
 	assert.False(t, more, "last page has a next cursor")
 	// Substring and an unknown field.
@@ -169,10 +182,10 @@ func TestContactSearchAndPagination(t *testing.T) {
 	assert.EqualValues(t, 1.0, page["total_count"], "~ search: %v", page)
 	status, _, body := s.send("POST", "/contacts/search", map[string]any{"query": map[string]any{
 		"field": "shoe_size", "operator": "=", "value": "9"}})
-	assert.EqualValues(t, 400, status, "unknown field: %d %v", status, body)
+	assert.Equal(t, 400, status, "unknown field: %d %v", status, body)
 	// A made-up cursor.
 	status, _, _ = s.send("GET", "/contacts?starting_after=bogus", nil)
-	assert.EqualValues(t, 400, status, "bogus cursor: %d", status)
+	assert.Equal(t, 400, status, "bogus cursor: %d", status)
 	s.clean()
 }
 
@@ -181,7 +194,7 @@ func TestTagContactAndCompanies(t *testing.T) {
 	ct := s.must(200, "POST", "/contacts", map[string]any{"email": "a@example.com", "name": "A"})
 	id := ct["id"].(string)
 	status, _, _ := s.send("POST", "/contacts", map[string]any{"email": "a@example.com"})
-	assert.EqualValues(t, 409, status, "duplicate contact: %d", status)
+	assert.Equal(t, 409, status, "duplicate contact: %d", status)
 	tagID := s.must(200, "POST", "/tags", map[string]any{"name": "beta"})["id"].(string)
 	s.must(200, "POST", "/contacts/"+id+"/tags", map[string]any{"id": tagID})
 	ct = s.must(200, "GET", "/contacts/"+id, nil)
@@ -190,7 +203,8 @@ func TestTagContactAndCompanies(t *testing.T) {
 	co := s.must(200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme"})
 	s.must(200, "POST", "/contacts/"+id+"/companies", map[string]any{"id": co["id"]})
 	co = s.must(200, "GET", "/companies/"+co["id"].(string), nil)
-	assert.False(t, co["user_count"] != 1.0 || co["name"] != "Acme", "company %v", co)
+	assert.EqualValues(t, 1.0, co["user_count"], "company %v", co)
+	assert.Equal(t, "Acme", co["name"], "company %v", co)
 	s.must(200, "DELETE", "/contacts/"+id, nil)
 	s.must(404, "GET", "/contacts/"+id, nil)
 	s.clean()

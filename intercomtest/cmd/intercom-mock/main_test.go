@@ -72,9 +72,10 @@ func TestServesASeededWorkspace(t *testing.T) {
 	srv, stdout, stderr, stop := start(t, "-token", "secret", "-seed", filepath.Join("..", "..", "testdata", "seed.json"))
 	assert.True(t, strings.Contains(stdout.String(), srv.URL), "stdout %q lacks %s", stdout, srv.URL)
 	status, body := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "secret")
-	assert.False(t, status != 200 || body["email"] != "lin@acme.example", "seeded contact: %d %v", status, body)
+	assert.Equal(t, 200, status, "seeded contact: %d %v", status, body)
+	assert.Equal(t, "lin@acme.example", body["email"], "seeded contact: %d %v", status, body)
 	status, _ = get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "wrong")
-	assert.EqualValues(t, 401, status, "wrong token: %d", status)
+	assert.Equal(t, 401, status, "wrong token: %d", status)
 	require.NoError(t, stop())
 	assert.True(t, strings.Contains(stderr.String(), "invalid request: GET /contacts/6650c0de00000000000000c1"), "stderr %q does not log the refused request", stderr)
 }
@@ -116,7 +117,8 @@ func TestRefusesBadFlags(t *testing.T) {
 		{[]string{"-seed", dangling}, `no contact with id "nobody"`},
 	} {
 		err := run(tc.args, io.Discard, io.Discard, nil, nil)
-		assert.False(t, err == nil || !strings.Contains(err.Error(), tc.want), "run(%q) = %v, want %q", tc.args, err, tc.want)
+		require.Error(t, err, "run(%q) = %v, want %q", tc.args, err, tc.want)
+		assert.True(t, strings.Contains(err.Error(), tc.want), "run(%q) = %v, want %q", tc.args, err, tc.want)
 	}
 }
 
@@ -124,6 +126,6 @@ func TestRefusesBadFlags(t *testing.T) {
 func TestServeExitCode(t *testing.T) {
 	var stderr bytes.Buffer
 	code := serve([]string{"-fault-every", "0"}, io.Discard, &stderr)
-	assert.EqualValues(t, 2, code, "exit code %d, want 2", code)
+	assert.Equal(t, 2, code, "exit code %d, want 2", code)
 	assert.True(t, strings.Contains(stderr.String(), "intercom-mock: -fault-every"), "stderr %q", stderr.String())
 }
