@@ -92,7 +92,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 					// server must refuse what it cannot validate.
 					status, _, out := s.send(o.method, path, body)
 					assert.Equal(t, 400, status, "%s with a body the description refuses: %d %v", o.name, status, out)
-					assert.NotEqualValues(t, "", errField(out, "code"), "%s with a body the description refuses: %d %v", o.name, status, out)
+					assert.NotEmpty(t, errField(out, "code"), "%s with a body the description refuses: %d %v", o.name, status, out)
 					refused++
 					continue
 				}
@@ -109,7 +109,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 			continue
 		}
 		p := emptyID(out, "")
-		assert.Equal(t, "", p, "%s: empty id at %s", o.name, p)
+		assert.Empty(t, p, "%s: empty id at %s", o.name, p)
 		if status == http.StatusNotFound {
 			assertNotFound(t, o.name, out)
 			notFound++
@@ -193,7 +193,7 @@ func TestDescribedAnswersOn211Operations(t *testing.T) {
 		s.override[name] = func(ws *workspace, c *call) reply { return ws.described(c) }
 	}
 	tag := s.must(200, "POST", "/tags", map[string]any{"name": "x"})
-	require.NotEqualValues(t, "", atStr(tag, "id"), "created %v", tag)
+	require.NotEmpty(t, atStr(tag, "id"), "created %v", tag)
 	// A tag is a workspace resource: one made by the description's answer
 	// is not in the workspace.
 	s.must(404, "GET", "/tags/"+atStr(tag, "id"), nil)
@@ -248,4 +248,17 @@ func TestDescribedKeepsCreatedIDs(t *testing.T) {
 	r = ws.described(&call{route: &routers.Route{Method: "POST", Path: "/x", Operation: noBody}})
 	assert.Equal(t, 204, r.status, "no content %+v", r)
 	assert.Nil(t, r.body, "no content %+v", r)
+}
+
+func TestSuccessResponse(t *testing.T) {
+	op := &openapi3.Operation{Responses: openapi3.NewResponses()}
+	op.Responses.Set("404", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
+	status, schema := successResponse(op)
+	assert.Equal(t, 200, status, "no success response: %d %v", status, schema)
+	assert.Nil(t, schema, "no success response: %d %v", status, schema)
+	op = &openapi3.Operation{Responses: openapi3.NewResponses()}
+	op.Responses.Set("204", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
+	status, schema = successResponse(op)
+	assert.Equal(t, 204, status, "no content: %d %v", status, schema)
+	assert.Nil(t, schema, "no content: %d %v", status, schema)
 }

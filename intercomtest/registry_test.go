@@ -55,3 +55,13 @@ func TestHandlersUseTheDescriptionsSpelling(t *testing.T) {
 		assert.True(t, spelled[name], "handler %q is not an operationId of the description", name)
 	}
 }
+
+// TestDescribedNameFindsTheRegisteredSpelling: the operationIds of the
+// embedded description, which oapi-codegen capitalizes, find the handler
+// registered under the description's own spelling; others stay as they are.
+func TestDescribedNameFindsTheRegisteredSpelling(t *testing.T) {
+	for in, want := range map[string]string{"": "", "IdentifyAdmin": "identifyAdmin", "identifyAdmin": "identifyAdmin",
+		"retrieveACompanyById": "RetrieveACompanyById", "ShowContact": "ShowContact", "NoSuchOperation": "NoSuchOperation"} {
+		assert.Equal(t, want, describedName(in), "describedName(%q)", in)
+	}
+}

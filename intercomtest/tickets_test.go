@@ -9,109 +9,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestTicketTypes(t *testing.T) {
-	s := newHarness(t)
-	status, _, body := s.send("POST", "/ticket_types", map[string]any{"name": "  "})
-	assert.Equal(t, 400, status, "blank name: %d %v", status, body)
-	assert.Equal(t, "parameter_invalid", errField(body, "code"), "blank name: %d %v", status, body)
-	tt := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug", "is_internal": true})
-	id := tt["id"].(string)
-	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
-	require.Equal(t, "Customer", tt["category"], "created %v", tt)
-	require.Equal(t, "🎟️", tt["icon"], "created %v", tt)
-	require.Len(t, attrs, 2, "created %v", tt)
-	require.Equal(t, "_default_title_", attrs[0].(map[string]any)["name"], "created %v", tt)
-	require.Equal(t, true, attrs[1].(map[string]any)["input_options"].(map[string]any)["multiline"], "created %v", tt)
-	status, _, body = s.send("POST", "/ticket_types", map[string]any{"name": "bug"})
-	assert.Equal(t, 400, status, "duplicate name: %d %v", status, body)
-	assert.Equal(t, "parameter_invalid", errField(body, "code"), "duplicate name: %d %v", status, body)
-	s.must(200, "POST", "/ticket_types", map[string]any{"name": "Ops", "category": "Back-office", "icon": "🛠"})
-	list := s.must(200, "GET", "/ticket_types", nil)["data"].([]any)
-	require.Len(t, list, 2, "list %v", list)
-	assert.Equal(t, "Back-office", list[1].(map[string]any)["category"], "list %v", list)
-	s.must(404, "GET", "/ticket_types/1", nil)
-	s.must(404, "PUT", "/ticket_types/1", map[string]any{"name": "x"})
-	tt = s.must(200, "PUT", "/ticket_types/"+id, map[string]any{
-		"name": "Defect", "description": "Broken things", "icon": "🐞", "category": "Tracker",
-		"archived": true, "is_internal": false,
-	})
-	assert.Equal(t, "Defect", tt["name"], "updated %v", tt)
-	assert.Equal(t, "Broken things", tt["description"], "updated %v", tt)
-	assert.Equal(t, "🐞", tt["icon"], "updated %v", tt)
-	assert.Equal(t, "Tracker", tt["category"], "updated %v", tt)
-	assert.Equal(t, true, tt["archived"], "updated %v", tt)
-	got := s.must(200, "GET", "/ticket_types/"+id, nil)
-	assert.Equal(t, "Defect", got["name"], "get %v", got)
-	// An archived type takes no tickets.
-	ct := s.AddContact(Contact{Email: "x@example.com"})
-	status, _, body = s.send("POST", "/tickets", map[string]any{"ticket_type_id": id,
-		"contacts": []any{map[string]any{"id": ct.ID}}})
-	assert.Equal(t, 400, status, "archived type: %d %v", status, body)
-	assert.Equal(t, "parameter_invalid", errField(body, "code"), "archived type: %d %v", status, body)
-	s.clean()
-}
-
-func TestTicketTypeAttributes(t *testing.T) {
-	s := newHarness(t)
-	id := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug"})["id"].(string)
-	path := "/ticket_types/" + id + "/attributes"
-	s.must(404, "POST", "/ticket_types/1/attributes", map[string]any{"name": "x", "description": "d", "data_type": "string"})
-	for _, tc := range []struct {
-		body map[string]any
-		code string
-	}{
-		{map[string]any{"name": " ", "description": "d", "data_type": "string"}, "parameter_invalid"},
-		{map[string]any{"name": "_DEFAULT_TITLE_", "description": "d", "data_type": "string"}, "parameter_invalid"},
-		{map[string]any{"name": "size", "description": "d", "data_type": "list"}, "parameter_not_found"},
-	} {
-		status, _, body := s.send("POST", path, tc.body)
-		assert.Equal(t, 400, status, "%v: %d %v", tc.body, status, body)
-		assert.Equal(t, tc.code, errField(body, "code"), "%v: %d %v", tc.body, status, body)
-	}
-	a := s.must(200, "POST", path, map[string]any{"name": "size", "description": "d", "data_type": "list",
-		"list_items": "S, M,,L", "allow_multiple_values": true, "required_to_create": true, "visible_to_contacts": false})
-	opts := a["input_options"].(map[string]any)
-	assert.EqualValues(t, 2.0, a["order"], "created %v", a)
-	assert.Equal(t, true, a["required_to_create"], "created %v", a)
-	assert.Equal(t, false, a["visible_to_contacts"], "created %v", a)
-	assert.Equal(t, true, opts["allow_multiple_values"], "created %v", a)
-	assert.Equal(t, "[map[label:S] map[label:M] map[label:L]]", fmt.Sprint(opts["list_options"]), "created %v", a)
-	assert.Equal(t, float64(mustAtoi(t, id)), a["ticket_type_id"], "created %v", a)
-	aid := a["id"].(string)
-	s.must(404, "PUT", "/ticket_types/1/attributes/"+aid, map[string]any{"name": "x"})
-	s.must(404, "PUT", path+"/1", map[string]any{"name": "x"})
-	a = s.must(200, "PUT", path+"/"+aid, map[string]any{"name": "sizes", "description": "which",
-		"list_items": "XL", "archived": true, "multiline": true, "required_to_create": false})
-	assert.Equal(t, "sizes", a["name"], "updated %v", a)
-	assert.Equal(t, "which", a["description"], "updated %v", a)
-	assert.Equal(t, true, a["archived"], "updated %v", a)
-	assert.Equal(t, false, a["required_to_create"], "updated %v", a)
-	assert.Equal(t, "[map[label:XL]]", fmt.Sprint(a["input_options"].(map[string]any)["list_options"]), "updated %v", a)
-	// The type shows the attribute, archived.
-	tt := s.must(200, "GET", "/ticket_types/"+id, nil)
-	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
-	require.Len(t, attrs, 3, "type attributes %v", attrs)
-	assert.Equal(t, true, attrs[2].(map[string]any)["archived"], "type attributes %v", attrs)
-	s.clean()
-}
-
 func mustAtoi(t *testing.T, s string) int {
 	t.Helper()
 	var n int
 	_, err := fmt.Sscan(s, &n)
 	require.NoError(t, err)
 	return n
-}
-
-// newTicketType creates a ticket type with one attribute of each data type.
-func newTicketType(t *testing.T, s *harness) string {
-	t.Helper()
-	id := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Everything"})["id"].(string)
-	for _, dt := range []string{"integer", "decimal", "boolean", "datetime"} {
-		s.must(200, "POST", "/ticket_types/"+id+"/attributes", map[string]any{
-			"name": dt, "description": dt, "data_type": dt})
-	}
-	return id
 }
 
 func TestTicketAttributeValues(t *testing.T) {
@@ -349,5 +252,32 @@ func TestTicketSearchFields(t *testing.T) {
 		"field": "colour", "operator": "=", "value": "red"}})
 	assert.Equal(t, 400, status, "unknown field: %d %v", status, body)
 	assert.Equal(t, "parameter_invalid", errField(body, "code"), "unknown field: %d %v", status, body)
+	s.clean()
+}
+
+// TestLeadRepliesToTicket checks that a lead's reply on a ticket is shown
+// with the author type 2.11 allows for ticket parts (a user), in the reply,
+// the ticket and a search, and that every answer fits the description.
+func TestLeadRepliesToTicket(t *testing.T) {
+	s := newHarness(t)
+	lead := s.must(200, "POST", "/contacts", map[string]any{"role": "lead", "name": "Lin"})
+	tt := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug"})
+	ticket := s.must(200, "POST", "/tickets", map[string]any{
+		"ticket_type_id": tt["id"], "contacts": []any{map[string]any{"id": lead["id"]}},
+		"ticket_attributes": map[string]any{"_default_title_": "Export fails"},
+	})
+	reply := s.must(200, "POST", "/tickets/"+ticket["id"].(string)+"/reply", map[string]any{
+		"message_type": "comment", "type": "user", "intercom_user_id": lead["id"], "body": "Thanks!",
+	})
+	a := reply["author"].(map[string]any)
+	assert.Equal(t, "user", a["type"], "the lead's reply has the author %v, want type user and the lead's id", a)
+	assert.Equal(t, lead["id"], a["id"], "the lead's reply has the author %v, want type user and the lead's id", a)
+	got := s.must(200, "GET", "/tickets/"+ticket["id"].(string), nil)
+	parts := got["ticket_parts"].(map[string]any)["ticket_parts"].([]any)
+	last := parts[len(parts)-1].(map[string]any)["author"].(map[string]any)
+	assert.Equal(t, "user", last["type"], "the ticket shows the lead's part by %v", last)
+	s.must(200, "POST", "/tickets/search", map[string]any{
+		"query": map[string]any{"field": "contact_ids", "operator": "=", "value": lead["id"]},
+	})
 	s.clean()
 }

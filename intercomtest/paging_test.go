@@ -1,8 +1,10 @@
 package intercomtest
 
 import (
+	"encoding/base64"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -45,4 +47,21 @@ func TestExportOfAQuietPeriod(t *testing.T) {
 	w.eq("no data", atStr(w.call("getDataExport", 200, "GET", "/export/content/data/"+id, nil), "status"), "no_data")
 	w.raw("downloadDataExport", 404, "GET", "/download/content/data/"+id)
 	w.eq("a finished job is not canceled", atStr(w.call("cancelDataExport", 200, "POST", "/export/cancel/"+id, nil), "status"), "no_data")
+}
+
+func TestPagingHelpers(t *testing.T) {
+	items := []int{1, 2, 3}
+	page, pages, ok := pageOf(items, 0, "")
+	require.True(t, ok, "pageOf default %v %v", page, pages)
+	require.Len(t, page, 3, "pageOf default %v %v", page, pages)
+	assert.Equal(t, 50, pages["per_page"], "pageOf default %v %v", page, pages)
+	_, _, ok = pageOf(items, 1, base64.RawURLEncoding.EncodeToString([]byte("offset:x")))
+	assert.False(t, ok, "pageOf accepted a bad offset")
+	got, p := numberedPage(items, -1, -1)
+	require.Len(t, got, 3, "numberedPage defaults %v %v", got, p)
+	assert.Equal(t, 1, p["page"], "numberedPage defaults %v %v", got, p)
+	assert.Equal(t, 15, p["per_page"], "numberedPage defaults %v %v", got, p)
+	got, p = numberedPage(items, 5, 2)
+	require.Len(t, got, 0, "numberedPage past the end %v %v", got, p)
+	assert.Equal(t, 2, p["total_pages"], "numberedPage past the end %v %v", got, p)
 }

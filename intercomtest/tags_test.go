@@ -77,3 +77,17 @@ func TestTagsOnTicketsAndConversations(t *testing.T) {
 	assert.EqualValues(t, 0.0, hits["total_count"], "search after delete %v", hits)
 	s.clean()
 }
+
+func TestTagMultipleUsers(t *testing.T) {
+	s := newHarness(t)
+	a := s.AddContact(Contact{Email: "a@example.com"})
+	b := s.AddContact(Contact{Email: "b@example.com"})
+	status, _, body := s.send("POST", "/tags", map[string]any{"name": "bulk",
+		"users": []any{map[string]any{"id": a.ID}, map[string]any{"id": b.ID}, map[string]any{"id": "nobody"}}})
+	require.Equal(t, 200, status, "tagging several contacts: %d %v", status, body)
+	for _, id := range []string{a.ID, b.ID} {
+		tags := s.must(200, "GET", "/contacts/"+id+"/tags", nil)["data"].([]any)
+		require.Len(t, tags, 1, "contact %s tags %v", id, tags)
+		assert.Equal(t, body["id"], tags[0].(map[string]any)["id"], "contact %s tags %v", id, tags)
+	}
+}

@@ -3,10 +3,8 @@ package intercomtest
 import (
 	"encoding/base64"
 	"fmt"
-	"reflect"
 	"testing"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -112,108 +110,4 @@ func TestSearchPagination(t *testing.T) {
 	assert.EqualValues(t, 50.0, page["pages"].(map[string]any)["per_page"], "default per_page %v", page)
 	assert.Equal(t, 3, len(page["data"].([]any)), "default per_page %v", page)
 	s.clean()
-}
-
-func TestTagMultipleUsers(t *testing.T) {
-	s := newHarness(t)
-	a := s.AddContact(Contact{Email: "a@example.com"})
-	b := s.AddContact(Contact{Email: "b@example.com"})
-	status, _, body := s.send("POST", "/tags", map[string]any{"name": "bulk",
-		"users": []any{map[string]any{"id": a.ID}, map[string]any{"id": b.ID}, map[string]any{"id": "nobody"}}})
-	require.Equal(t, 200, status, "tagging several contacts: %d %v", status, body)
-	for _, id := range []string{a.ID, b.ID} {
-		tags := s.must(200, "GET", "/contacts/"+id+"/tags", nil)["data"].([]any)
-		require.Len(t, tags, 1, "contact %s tags %v", id, tags)
-		assert.Equal(t, body["id"], tags[0].(map[string]any)["id"], "contact %s tags %v", id, tags)
-	}
-}
-
-func TestSynthesize(t *testing.T) {
-	str := func(format string, minLen uint64) *openapi3.SchemaRef {
-		return openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"string"}, Format: format, MinLength: minLen})
-	}
-	minimum := 3.0
-	cases := []struct {
-		name   string
-		schema *openapi3.SchemaRef
-		want   any
-	}{
-		{"nil", nil, map[string]any{}},
-		{"default", openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"integer"}, Default: 7}), 7},
-		{"date-time", str("date-time", 0), "2024-01-01T00:00:00Z"},
-		{"date", str("date", 0), "2024-01-01"},
-		{"uuid", str("uuid", 0), "00000000-0000-4000-8000-000000000000"},
-		{"email", str("email", 0), "someone@example.com"},
-		{"uri", str("uri", 0), "https://example.com/"},
-		{"min length", str("", 3), "xxx"},
-		{"minimum", openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"number"}, Min: &minimum}), 3.0},
-		{"nullable untyped", openapi3.NewSchemaRef("", &openapi3.Schema{Nullable: true}), nil},
-		{"untyped", openapi3.NewSchemaRef("", &openapi3.Schema{}), map[string]any{}},
-		{"min items", openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"array"}, MinItems: 2,
-			Items: openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"boolean"}})}), []any{false, false}},
-		{"oneOf without an acceptable alternative", openapi3.NewSchemaRef("", &openapi3.Schema{
-			OneOf: openapi3.SchemaRefs{str("", 0), str("", 0)}}), ""},
-		{"oneOf naming a property of the enclosing schema", openapi3.NewSchemaRef("", &openapi3.Schema{
-			Type: &openapi3.Types{"object"},
-			Properties: openapi3.Schemas{
-				"kind": openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"string"}, Enum: []any{"a"}}),
-			},
-			OneOf: openapi3.SchemaRefs{openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"kind"}})},
-		}), map[string]any{"kind": "a"}},
-	}
-	for _, tc := range cases {
-		got := synthesize(tc.schema)
-		assert.True(t, reflect.DeepEqual(got, tc.want), "%s: %#v, want %#v", tc.name, got, tc.want)
-	}
-	// Deep in a recursive schema, a nullable value is null.
-	got := synth(openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"object"}, Nullable: true}), maxSynthDepth+1)
-	assert.Nil(t, got, "deep nullable: %#v", got)
-}
-
-func TestCompleteLeavesAlternativesAlone(t *testing.T) {
-	schema := openapi3.NewSchemaRef("", &openapi3.Schema{
-		Required: []string{"a"},
-		OneOf:    openapi3.SchemaRefs{openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"b"}})},
-	})
-	v := map[string]any{}
-	complete(schema, v)
-	assert.Len(t, v, 0, "completed %v", v)
-}
-
-func TestNormalizeKeepsUnencodableValues(t *testing.T) {
-	ch := make(chan int)
-	got := normalize(ch)
-	assert.Equal(t, any(ch), got, "normalize(chan) = %v", got)
-	got = normalize(map[string]int{"a": 1})
-	assert.True(t, reflect.DeepEqual(got, map[string]any{"a": 1.0}), "normalize(map) = %#v", got)
-}
-
-func TestSuccessResponse(t *testing.T) {
-	op := &openapi3.Operation{Responses: openapi3.NewResponses()}
-	op.Responses.Set("404", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
-	status, schema := successResponse(op)
-	assert.Equal(t, 200, status, "no success response: %d %v", status, schema)
-	assert.Nil(t, schema, "no success response: %d %v", status, schema)
-	op = &openapi3.Operation{Responses: openapi3.NewResponses()}
-	op.Responses.Set("204", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
-	status, schema = successResponse(op)
-	assert.Equal(t, 204, status, "no content: %d %v", status, schema)
-	assert.Nil(t, schema, "no content: %d %v", status, schema)
-}
-
-func TestPagingHelpers(t *testing.T) {
-	items := []int{1, 2, 3}
-	page, pages, ok := pageOf(items, 0, "")
-	require.True(t, ok, "pageOf default %v %v", page, pages)
-	require.Len(t, page, 3, "pageOf default %v %v", page, pages)
-	assert.Equal(t, 50, pages["per_page"], "pageOf default %v %v", page, pages)
-	_, _, ok = pageOf(items, 1, base64.RawURLEncoding.EncodeToString([]byte("offset:x")))
-	assert.False(t, ok, "pageOf accepted a bad offset")
-	got, p := numberedPage(items, -1, -1)
-	require.Len(t, got, 3, "numberedPage defaults %v %v", got, p)
-	assert.Equal(t, 1, p["page"], "numberedPage defaults %v %v", got, p)
-	assert.Equal(t, 15, p["per_page"], "numberedPage defaults %v %v", got, p)
-	got, p = numberedPage(items, 5, 2)
-	require.Len(t, got, 0, "numberedPage past the end %v %v", got, p)
-	assert.Equal(t, 2, p["total_pages"], "numberedPage past the end %v %v", got, p)
 }
