@@ -1,7 +1,6 @@
 package intercomtest
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -100,22 +99,7 @@ func TestContactSearchFields(t *testing.T) {
 	co := s.must(200, "POST", "/companies", map[string]any{"company_id": "c1"})
 	s.must(200, "POST", "/contacts/"+b.ID+"/companies", map[string]any{"id": co["id"]})
 
-	search := func(field, op string, value any) []string {
-		t.Helper()
-		out := s.must(200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
-			"field": field, "operator": op, "value": value}})
-		var ids []string
-		for _, c := range out["data"].([]any) {
-			ids = append(ids, c.(map[string]any)["id"].(string))
-		}
-		assert.Equal(t, len(ids), int(out["total_count"].(float64)), "%s %s %v: total_count %v for %d hits", field, op, value, out["total_count"], len(ids))
-		return ids
-	}
-	cases := []struct {
-		field, op string
-		value     any
-		want      []string
-	}{
+	cases := []searchCase{
 		{"id", "=", b.ID, []string{b.ID}},
 		{"name", "^", "an", []string{a.ID}},
 		{"external_id", "=", "e-ann", []string{a.ID}},
@@ -135,9 +119,6 @@ func TestContactSearchFields(t *testing.T) {
 		{"custom_attributes.plan", "=", nil, []string{b.ID}},
 		{"name", "=", nil, []string{b.ID}},
 	}
-	for _, tc := range cases {
-		got := search(tc.field, tc.op, tc.value)
-		assert.Equal(t, fmt.Sprint(tc.want), fmt.Sprint(got), "%s %s %v: %v, want %v", tc.field, tc.op, tc.value, got, tc.want)
-	}
+	s.searches("/contacts/search", "data", cases)
 	s.clean()
 }

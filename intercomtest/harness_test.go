@@ -153,6 +153,34 @@ func (h *harness) request(method, path string, body io.Reader) (*http.Request, e
 	return req, nil
 }
 
+// searchCase is a search on one field and the ids it finds, in order.
+type searchCase struct {
+	field, op string
+	value     any
+	want      []string
+}
+
+// searches runs each case as a search at path (whose answer lists the hits
+// under list) and checks the ids found and the total count; a search on a
+// field the resource lacks is refused.
+func (h *harness) searches(path, list string, cases []searchCase) {
+	h.t.Helper()
+	search := func(field, op string, value any) (int, map[string]any) {
+		status, _, out := h.send("POST", path, map[string]any{"query": map[string]any{
+			"field": field, "operator": op, "value": value}})
+		return status, out
+	}
+	for _, tc := range cases {
+		status, out := search(tc.field, tc.op, tc.value)
+		require.Equal(h.t, http.StatusOK, status, "%s %s %v: %v", tc.field, tc.op, tc.value, out)
+		assert.Equal(h.t, fmt.Sprint(tc.want), fmt.Sprint(ids(out, list)), "%s %s %v", tc.field, tc.op, tc.value)
+		assert.Equal(h.t, float64(len(tc.want)), out["total_count"], "%s %s %v: total_count", tc.field, tc.op, tc.value)
+	}
+	status, out := search("no_such_field", "=", "x")
+	assert.Equal(h.t, http.StatusBadRequest, status, "unknown field: %v", out)
+	assert.Equal(h.t, "parameter_invalid", errField(out, "code"), "unknown field: %v", out)
+}
+
 // clean fails the test when the server saw invalid requests.
 func (h *harness) clean() {
 	h.t.Helper()
