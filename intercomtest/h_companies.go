@@ -71,12 +71,7 @@ func deleteCompany(ws *workspace, c *call) reply {
 }
 
 func listAllCompanies(ws *workspace, c *call) reply {
-	page, pages := linkedPage(ws, c, ws.companies, c.queryInt("page", 1), c.queryInt("per_page", 15))
-	list := []any{}
-	for _, co := range page {
-		list = append(list, ws.companyJSON(co))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(ws.companies), "pages": pages})
+	return linkedList(ws, c, ws.companies, 15, ws.companyJSON)
 }
 
 func retrieveCompany(ws *workspace, c *call) reply {
@@ -97,12 +92,7 @@ func retrieveCompany(ws *workspace, c *call) reply {
 		// A lookup by name or company_id answers the company itself.
 		return ok(ws.companyJSON(hits[0]))
 	}
-	page, pages := linkedPage(ws, c, hits, c.queryInt("page", 1), c.queryInt("per_page", 15))
-	list := []any{}
-	for _, co := range page {
-		list = append(list, ws.companyJSON(co))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(hits), "pages": pages})
+	return linkedList(ws, c, hits, 15, ws.companyJSON)
 }
 
 func attachContactToACompany(ws *workspace, c *call) reply {
@@ -151,11 +141,7 @@ func listCompaniesForAContact(ws *workspace, c *call) reply {
 	if _, linked := pages["next"]; !linked {
 		pages["next"] = nil // pages_link states next, null on the last page
 	}
-	list := []any{}
-	for _, co := range page {
-		list = append(list, ws.companyJSON(co))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(all), "pages": pages})
+	return ok(dataList(page, ws.companyJSON, len(all), pages))
 }
 
 // companyContacts are the contacts attached to a company.
@@ -177,12 +163,7 @@ func listAttachedContacts(ws *workspace, c *call) reply {
 		return c.notFound("Company")
 	}
 	all := ws.companyContacts(co.id)
-	page, pages := linkedPage(ws, c, all, c.queryInt("page", 1), c.queryInt("per_page", 50))
-	list := []any{}
-	for _, ct := range page {
-		list = append(list, ws.contactJSON(ct))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(all), "pages": pages})
+	return linkedList(ws, c, all, 50, ws.contactJSON)
 }
 
 // updateCompany is Intercom's PUT on a company, which takes no body: the
@@ -215,10 +196,7 @@ func scrollOverAllCompanies(ws *workspace, c *call) reply {
 	}
 	end := min(start+scrollPage, len(ws.companies))
 	start = min(start, end)
-	list := []any{}
-	for _, co := range ws.companies[start:end] {
-		list = append(list, ws.companyJSON(co))
-	}
+	list := jsonList(ws.companies[start:end], ws.companyJSON)
 	out := obj{"type": "list", "data": list, "total_count": len(ws.companies)}
 	if len(list) > 0 {
 		ws.seq["scroll"]++

@@ -101,19 +101,11 @@ func setArchived(ws *workspace, c *call, archived bool) reply {
 }
 
 func listContacts(ws *workspace, c *call) reply {
-	page, pages, good := pageOf(ws.contacts, c.queryInt("per_page", 50), c.query.Get("starting_after"))
-	if !good {
-		return c.badParam("starting_after is not a cursor this server gave")
-	}
-	return ok(ws.contactList(page, pages, len(ws.contacts)))
+	return cursorList(c, ws.contacts, 50, ws.contactList)
 }
 
 func searchContacts(ws *workspace, c *call) reply {
-	page, pages, bad := searchPage(c, ws.contacts, ws.contactFields)
-	if bad != nil {
-		return *bad
-	}
-	return ok(ws.contactList(page, pages, searchTotal(c, ws.contacts, ws.contactFields)))
+	return searchList(c, ws.contacts, ws.contactFields, ws.contactList)
 }
 
 func attachTagToContact(ws *workspace, c *call) reply {
@@ -159,11 +151,7 @@ func listTagsForAContact(ws *workspace, c *call) reply {
 }
 
 func (ws *workspace) contactList(page []*contact, pages obj, total int) obj {
-	list := []any{}
-	for _, ct := range page {
-		list = append(list, ws.contactJSON(ct))
-	}
-	return obj{"type": "list", "data": list, "total_count": total, "pages": pages}
+	return dataList(page, ws.contactJSON, total, pages)
 }
 
 // contactFields are the fields a contact search can filter on.

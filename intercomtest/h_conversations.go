@@ -33,19 +33,11 @@ func retrieveConversation(ws *workspace, c *call) reply {
 }
 
 func listConversations(ws *workspace, c *call) reply {
-	page, pages, good := pageOf(ws.conversations, c.queryInt("per_page", 20), c.query.Get("starting_after"))
-	if !good {
-		return c.badParam("starting_after is not a cursor this server gave")
-	}
-	return ok(ws.conversationList(page, pages, len(ws.conversations)))
+	return cursorList(c, ws.conversations, 20, ws.conversationList)
 }
 
 func searchConversations(ws *workspace, c *call) reply {
-	page, pages, bad := searchPage(c, ws.conversations, ws.conversationFields)
-	if bad != nil {
-		return *bad
-	}
-	return ok(ws.conversationList(page, pages, searchTotal(c, ws.conversations, ws.conversationFields)))
+	return searchList(c, ws.conversations, ws.conversationFields, ws.conversationList)
 }
 
 func replyConversation(ws *workspace, c *call) reply {
@@ -140,10 +132,7 @@ func (ws *workspace) addConversationPart(cv *conversation, partType, body string
 }
 
 func (ws *workspace) conversationList(page []*conversation, pages obj, total int) obj {
-	list := []any{}
-	for _, cv := range page {
-		list = append(list, ws.conversationJSON(cv, false))
-	}
+	list := jsonList(page, func(cv *conversation) obj { return ws.conversationJSON(cv, false) })
 	return obj{"type": "conversation.list", "conversations": list, "total_count": total, "pages": pages}
 }
 

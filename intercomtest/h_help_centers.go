@@ -138,12 +138,7 @@ func deleteCollection(ws *workspace, c *call) reply {
 }
 
 func listAllCollections(ws *workspace, c *call) reply {
-	page, pages := linkedPage(ws, c, ws.collections, c.queryInt("page", 1), c.queryInt("per_page", 50))
-	list := []any{}
-	for _, x := range page {
-		list = append(list, ws.collectionJSON(x))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(ws.collections), "pages": pages})
+	return linkedList(ws, c, ws.collections, 50, ws.collectionJSON)
 }
 
 func retrieveHelpCenter(ws *workspace, c *call) reply {
@@ -156,9 +151,6 @@ func retrieveHelpCenter(ws *workspace, c *call) reply {
 
 func listHelpCenters(ws *workspace, c *call) reply {
 	page, _ := numberedPage(ws.helpCenters, c.queryInt("page", 1), c.queryInt("per_page", 20))
-	list := []any{}
-	for _, h := range page {
-		list = append(list, ws.helpCenterJSON(h))
-	}
+	list := jsonList(page, ws.helpCenterJSON)
 	return ok(obj{"type": "list", "data": list})
 }

@@ -153,10 +153,7 @@ func deleteNewsItem(ws *workspace, c *call) reply {
 }
 
 func (ws *workspace) newsItemList(items []*newsItem) obj {
-	list := []any{}
-	for _, n := range items {
-		list = append(list, ws.newsItemJSON(n))
-	}
+	list := jsonList(items, ws.newsItemJSON)
 	_, pages := numberedPage(items, 1, max(len(items), 1))
 	return obj{"type": "list", "data": list, "total_count": len(items), "pages": pages}
 }
