@@ -63,21 +63,12 @@ func TestReplyConversationErrors(t *testing.T) {
 	ct := s.AddContact(Contact{Email: "c@example.com", ExternalID: "u-1"})
 	id := newConversation(t, s, ct.ID, "hello")
 	me := s.Me().ID
-	for _, tc := range []struct {
-		path   string
-		body   map[string]any
-		status int
-		code   string
-	}{
+	s.refusals("POST", []refusal{
 		{"/conversations/1/reply", map[string]any{"type": "admin", "admin_id": me, "message_type": "comment", "body": "x"}, 404, "not_found"},
 		{"/conversations/" + id + "/reply", map[string]any{"type": "admin", "admin_id": "1", "message_type": "comment", "body": "x"}, 404, "not_found"},
 		{"/conversations/" + id + "/reply", map[string]any{"type": "admin", "admin_id": me, "message_type": "comment"}, 400, "parameter_not_found"},
 		{"/conversations/" + id + "/reply", map[string]any{"type": "user", "user_id": "nobody", "message_type": "comment", "body": "x"}, 404, "not_found"},
-	} {
-		status, _, body := s.send("POST", tc.path, tc.body)
-		assert.Equal(t, tc.status, status, "%v: %d %v", tc.body, status, body)
-		assert.Equal(t, tc.code, errField(body, "code"), "%v: %d %v", tc.body, status, body)
-	}
+	})
 	// A note leaves the conversation waiting and unread; a comment does not.
 	cv := s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": me, "message_type": "note", "body": "internal"})

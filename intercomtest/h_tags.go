@@ -94,36 +94,34 @@ func deleteTag(ws *workspace, c *call) reply {
 	return reply{status: 200}
 }
 
-func attachTagToTicket(ws *workspace, c *call) reply {
-	t := ws.ticket(c.params["ticket_id"])
-	if t == nil {
-		return c.notFound("Ticket")
-	}
-	return ws.applyTag(c, &t.tags)
-}
+func attachTagToTicket(ws *workspace, c *call) reply { return ws.retagTicket(c, ws.applyTag) }
 
-func detachTagFromTicket(ws *workspace, c *call) reply {
-	t := ws.ticket(c.params["ticket_id"])
-	if t == nil {
-		return c.notFound("Ticket")
-	}
-	return ws.unapplyTag(c, &t.tags)
-}
+func detachTagFromTicket(ws *workspace, c *call) reply { return ws.retagTicket(c, ws.unapplyTag) }
 
 func attachTagToConversation(ws *workspace, c *call) reply {
-	cv := ws.conversation(c.params["conversation_id"])
-	if cv == nil {
-		return c.notFound("Conversation")
-	}
-	return ws.applyTag(c, &cv.tags)
+	return ws.retagConversation(c, ws.applyTag)
 }
 
 func detachTagFromConversation(ws *workspace, c *call) reply {
+	return ws.retagConversation(c, ws.unapplyTag)
+}
+
+// retagTicket and retagConversation change the tags of the ticket or
+// conversation the path names (applyTag or unapplyTag).
+func (ws *workspace) retagTicket(c *call, change func(*call, *[]tagging) reply) reply {
+	t := ws.ticket(c.params["ticket_id"])
+	if t == nil {
+		return c.notFound("Ticket")
+	}
+	return change(c, &t.tags)
+}
+
+func (ws *workspace) retagConversation(c *call, change func(*call, *[]tagging) reply) reply {
 	cv := ws.conversation(c.params["conversation_id"])
 	if cv == nil {
 		return c.notFound("Conversation")
 	}
-	return ws.unapplyTag(c, &cv.tags)
+	return change(c, &cv.tags)
 }
 
 // applyTag tags a ticket or conversation with the body's tag id on behalf of

@@ -181,6 +181,25 @@ func (h *harness) searches(path, list string, cases []searchCase) {
 	assert.Equal(h.t, "parameter_invalid", errField(out, "code"), "unknown field: %v", out)
 }
 
+// refusal is a request the server refuses: its path and body, and the
+// status and error code of the answer.
+type refusal struct {
+	path   string
+	body   map[string]any
+	status int
+	code   string
+}
+
+// refusals sends each request and checks that it is refused as expected.
+func (h *harness) refusals(method string, cases []refusal) {
+	h.t.Helper()
+	for _, tc := range cases {
+		status, _, body := h.send(method, tc.path, tc.body)
+		assert.Equal(h.t, tc.status, status, "%s %s %v: %v", method, tc.path, tc.body, body)
+		assert.Equal(h.t, tc.code, errField(body, "code"), "%s %s %v: %v", method, tc.path, tc.body, body)
+	}
+}
+
 // clean fails the test when the server saw invalid requests.
 func (h *harness) clean() {
 	h.t.Helper()

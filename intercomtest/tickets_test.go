@@ -171,21 +171,12 @@ func TestReplyTicket(t *testing.T) {
 		"contacts": []any{map[string]any{"id": ct.ID}}})["id"].(string)
 	path := "/tickets/" + id + "/reply"
 	me := s.Me().ID
-	for _, tc := range []struct {
-		path   string
-		body   map[string]any
-		status int
-		code   string
-	}{
+	s.refusals("POST", []refusal{
 		{"/tickets/1/reply", map[string]any{"type": "admin", "admin_id": me, "message_type": "comment", "body": "x"}, 404, "not_found"},
 		{path, map[string]any{"type": "admin", "admin_id": "1", "message_type": "comment", "body": "x"}, 404, "not_found"},
 		{path, map[string]any{"type": "user", "user_id": "nobody", "message_type": "comment", "body": "x"}, 404, "not_found"},
 		{path, map[string]any{"type": "admin", "admin_id": me, "message_type": "note", "body": " "}, 400, "parameter_not_found"},
-	} {
-		status, _, body := s.send("POST", tc.path, tc.body)
-		assert.Equal(t, tc.status, status, "%v: %d %v", tc.body, status, body)
-		assert.Equal(t, tc.code, errField(body, "code"), "%v: %d %v", tc.body, status, body)
-	}
+	})
 	// A quick reply needs no body.
 	p := s.must(200, "POST", path, map[string]any{"type": "admin", "admin_id": me, "message_type": "quick_reply"})
 	assert.Equal(t, "quick_reply", p["part_type"], "quick reply %v", p)
