@@ -2,7 +2,6 @@ package intercomtest
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -156,11 +155,10 @@ func updateArticle(ws *workspace, c *call) reply {
 
 func deleteArticle(ws *workspace, c *call) reply {
 	id := c.params["article_id"]
-	i := slices.IndexFunc(ws.articles, func(a *article) bool { return a.id == id })
-	if i < 0 {
+	_, found := removeFirst(&ws.articles, func(a *article) bool { return a.id == id })
+	if !found {
 		return c.notFound("Article")
 	}
-	ws.articles = slices.Delete(ws.articles, i, i+1)
 	return ok(obj{"id": id, "object": "article", "deleted": true})
 }
 

@@ -56,16 +56,15 @@ func retrieveACompanyById(ws *workspace, c *call) reply {
 
 func deleteCompany(ws *workspace, c *call) reply {
 	id := c.params["company_id"]
-	i := slices.IndexFunc(ws.companies, func(co *company) bool { return co.id == id })
-	if i < 0 {
+	_, found := removeFirst(&ws.companies, func(co *company) bool { return co.id == id })
+	if !found {
 		return c.notFound("Company")
 	}
-	ws.companies = slices.Delete(ws.companies, i, i+1)
 	for _, ct := range ws.contacts {
-		ct.companyIDs = slices.DeleteFunc(ct.companyIDs, func(x string) bool { return x == id })
+		ct.companyIDs = without(ct.companyIDs, id)
 	}
 	for _, sg := range ws.segments {
-		sg.companyIDs = slices.DeleteFunc(sg.companyIDs, func(x string) bool { return x == id })
+		sg.companyIDs = without(sg.companyIDs, id)
 	}
 	return ok(obj{"id": id, "object": "company", "deleted": true})
 }
@@ -116,7 +115,7 @@ func detachContactFromACompany(ws *workspace, c *call) reply {
 	if ct == nil || co == nil || !slices.Contains(ct.companyIDs, co.id) {
 		return c.notFound("Company")
 	}
-	ct.companyIDs = slices.DeleteFunc(ct.companyIDs, func(x string) bool { return x == co.id })
+	ct.companyIDs = without(ct.companyIDs, co.id)
 	return ok(ws.companyJSON(co))
 }
 
@@ -146,13 +145,7 @@ func listCompaniesForAContact(ws *workspace, c *call) reply {
 
 // companyContacts are the contacts attached to a company.
 func (ws *workspace) companyContacts(id string) []*contact {
-	var out []*contact
-	for _, ct := range ws.contacts {
-		if slices.Contains(ct.companyIDs, id) {
-			out = append(out, ct)
-		}
-	}
-	return out
+	return where(ws.contacts, func(ct *contact) bool { return slices.Contains(ct.companyIDs, id) })
 }
 
 // listAttachedContacts pages the contacts of a company: the same

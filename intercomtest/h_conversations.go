@@ -204,12 +204,7 @@ func updateConversation(ws *workspace, c *call) reply {
 		cv.read = v
 	}
 	if m := c.object("custom_attributes"); m != nil {
-		if cv.custom == nil {
-			cv.custom = map[string]any{}
-		}
-		for k, v := range m {
-			cv.custom[k] = v
-		}
+		cv.custom = withFields(cv.custom, m)
 	}
 	cv.updatedAt = ws.unix()
 	return ok(ws.conversationJSON(cv, true))
@@ -277,7 +272,7 @@ func detachContactFromConversation(ws *workspace, c *call) reply {
 	if len(cv.contactIDs) == 1 {
 		return c.badParam("a conversation keeps at least one contact: %s is its last", id)
 	}
-	cv.contactIDs = slices.DeleteFunc(cv.contactIDs, func(x string) bool { return x == id })
+	cv.contactIDs = without(cv.contactIDs, id)
 	ws.addConversationPart(cv, "participant_removed", "", ws.adminAuthor(a))
 	cv.updatedAt = ws.unix()
 	return ok(ws.conversationJSON(cv, true))

@@ -2,7 +2,6 @@ package intercomtest
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -117,12 +116,10 @@ func updateCollection(ws *workspace, c *call) reply {
 // its sub-collections move up, as in Intercom.
 func deleteCollection(ws *workspace, c *call) reply {
 	id := c.params["collection_id"]
-	i := slices.IndexFunc(ws.collections, func(x *collection) bool { return x.id == id })
-	if i < 0 {
+	gone, found := removeFirst(&ws.collections, func(x *collection) bool { return x.id == id })
+	if !found {
 		return c.notFound("Collection")
 	}
-	gone := ws.collections[i]
-	ws.collections = slices.Delete(ws.collections, i, i+1)
 	n, _ := strconv.ParseInt(id, 10, 64)
 	for _, a := range ws.articles {
 		if a.parentID == n {

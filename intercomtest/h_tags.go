@@ -48,7 +48,7 @@ func createTag(ws *workspace, c *call) reply {
 			return c.notFound("Company")
 		}
 		if untag, _ := m["untag"].(bool); untag {
-			co.tagIDs = slices.DeleteFunc(co.tagIDs, func(x string) bool { return x == t.id })
+			co.tagIDs = without(co.tagIDs, t.id)
 		} else if !slices.Contains(co.tagIDs, t.id) {
 			co.tagIDs = append(co.tagIDs, t.id)
 		}
@@ -74,16 +74,15 @@ func findTag(ws *workspace, c *call) reply {
 
 func deleteTag(ws *workspace, c *call) reply {
 	id := c.params["tag_id"]
-	i := slices.IndexFunc(ws.tags, func(t *tag) bool { return t.id == id })
-	if i < 0 {
+	_, found := removeFirst(&ws.tags, func(t *tag) bool { return t.id == id })
+	if !found {
 		return c.notFound("Tag")
 	}
-	ws.tags = slices.Delete(ws.tags, i, i+1)
 	for _, ct := range ws.contacts {
-		ct.tagIDs = slices.DeleteFunc(ct.tagIDs, func(x string) bool { return x == id })
+		ct.tagIDs = without(ct.tagIDs, id)
 	}
 	for _, co := range ws.companies {
-		co.tagIDs = slices.DeleteFunc(co.tagIDs, func(x string) bool { return x == id })
+		co.tagIDs = without(co.tagIDs, id)
 	}
 	for _, t := range ws.tickets {
 		t.tags, _ = removeTag(t.tags, id)

@@ -77,12 +77,7 @@ func updateVisitor(ws *workspace, c *call) reply {
 		v.name = c.str("name")
 	}
 	if m := c.object("custom_attributes"); m != nil {
-		if v.custom == nil {
-			v.custom = map[string]any{}
-		}
-		for k, x := range m {
-			v.custom[k] = x
-		}
+		v.custom = withFields(v.custom, m)
 	}
 	v.updatedAt = ws.unix()
 	return ok(ws.visitorJSON(v))
