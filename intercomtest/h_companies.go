@@ -1,7 +1,6 @@
 package intercomtest
 
 import (
-	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -193,7 +192,7 @@ func scrollOverAllCompanies(ws *workspace, c *call) reply {
 	out := obj{"type": "list", "data": list, "total_count": len(ws.companies)}
 	if len(list) > 0 {
 		ws.seq["scroll"]++
-		next := fmt.Sprintf("%08x-5c01-4000-8000-%012x", ws.seq["scroll"], end)
+		next := countedUUID(uint64(ws.seq["scroll"])<<32|0x5c01<<16, uint64(end))
 		ws.scrolls[next] = end
 		out["scroll_param"] = next
 	}
