@@ -112,7 +112,7 @@ func synthString(s *openapi3.Schema) string {
 	case "date":
 		v = "2024-01-01"
 	case "uuid":
-		v = "00000000-0000-4000-8000-000000000000"
+		v = countedUUID(0, 0)
 	case "email":
 		v = "someone@example.com"
 	case "uri", "url":
