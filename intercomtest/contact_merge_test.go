@@ -14,7 +14,7 @@ import (
 func TestMergeMovesEverythingOfTheLead(t *testing.T) {
 	w := newHarness(t)
 	const user, lead, co, tag = "6650c0de0000000000000011", "6650c0de0000000000000022", "6650c0ab0000000000000033", "7300001"
-	_, err := w.Server.Seed(Workspace{
+	_, err := w.Seed(Workspace{
 		Tags:      []Tag{{ID: tag, Name: "t"}},
 		Companies: []Company{{ID: co, Name: "Co"}},
 		Contacts: []Contact{
@@ -37,7 +37,7 @@ func TestMergeMovesEverythingOfTheLead(t *testing.T) {
 	w.eq("tags", ids(merged, "tags", "data"), []string{tag})
 	w.eq("companies", ids(merged, "companies", "data"), []string{co})
 	w.call("ShowContact", 404, "GET", "/contacts/"+lead, nil)
-	snap := w.Server.Snapshot()
+	snap := w.Snapshot()
 	w.eq("conversation contacts", snap.Conversations[0].ContactIDs, []string{user})
 	w.eq("ticket contacts", snap.Tickets[0].ContactIDs, []string{user})
 	w.eq("segment members", snap.Segments[len(snap.Segments)-1].ContactIDs, []string{user})

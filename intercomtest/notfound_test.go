@@ -41,12 +41,12 @@ var unknownBodies = map[string]any{
 func TestUnknownIDsAreNotFound(t *testing.T) {
 	w := newHarness(t)
 	n := 0
-	for path, item := range w.Server.spec.doc.Paths.Map() {
+	for path, item := range w.spec.doc.Paths.Map() {
 		if !strings.Contains(path, "{") {
 			continue
 		}
 		for method, op := range item.Operations() {
-			name := w.Server.spec.names[op]
+			name := w.spec.names[op]
 			p := path
 			for _, prm := range op.Parameters {
 				if prm.Value.In == "path" {

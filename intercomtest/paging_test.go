@@ -12,7 +12,7 @@ import (
 // where the next page is, and a client paging until an empty page stops.
 func TestCompaniesOfAContactPage(t *testing.T) {
 	w := newHarness(t)
-	seeded, err := w.Server.Seed(Workspace{
+	seeded, err := w.Seed(Workspace{
 		Companies: []Company{{Name: "A"}, {Name: "B"}, {Name: "C"}},
 	})
 	require.NoError(t, err)
@@ -20,7 +20,7 @@ func TestCompaniesOfAContactPage(t *testing.T) {
 	for _, c := range seeded.Companies {
 		coIDs = append(coIDs, c.ID)
 	}
-	got, err := w.Server.Seed(Workspace{Contacts: []Contact{{Email: "p@example.com", CompanyIDs: coIDs}}})
+	got, err := w.Seed(Workspace{Contacts: []Contact{{Email: "p@example.com", CompanyIDs: coIDs}}})
 	require.NoError(t, err)
 	base := "/contacts/" + got.Contacts[0].ID + "/companies?per_page=2&page="
 	p1 := w.call("listCompaniesForAContact", 200, "GET", base+"1", nil)
@@ -28,25 +28,12 @@ func TestCompaniesOfAContactPage(t *testing.T) {
 	w.eq("no companies key (the API lists them under data)", at(p1, "companies"), nil)
 	w.eq("total", at(p1, "total_count"), 3.0)
 	w.eq("pages", []any{at(p1, "pages", "page"), at(p1, "pages", "per_page"), at(p1, "pages", "total_pages")}, []any{1.0, 2.0, 2.0})
-	w.eq("next", atStr(p1, "pages", "next"), w.Server.URL+"/contacts/"+got.Contacts[0].ID+"/companies?page=2&per_page=2")
+	w.eq("next", atStr(p1, "pages", "next"), w.URL+"/contacts/"+got.Contacts[0].ID+"/companies?page=2&per_page=2")
 	p2 := w.call("listCompaniesForAContact", 200, "GET", base+"2", nil)
 	w.eq("page 2", ids(p2, "data"), coIDs[2:])
 	w.eq("no next", at(p2, "pages", "next"), nil)
 	w.eq("page 3", ids(w.call("listCompaniesForAContact", 200, "GET", base+"3", nil), "data"), []string{})
 	w.clean()
-}
-
-// TestExportOfAQuietPeriod: a job over a period without messages ends with
-// no_data, and there is nothing to download.
-func TestExportOfAQuietPeriod(t *testing.T) {
-	w := newHarness(t)
-	job := w.call("createDataExport", 200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
-	id := atStr(job, "job_identifier")
-	w.call("createDataExport", 429, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
-	w.call("getDataExport", 200, "GET", "/export/content/data/"+id, nil)
-	w.eq("no data", atStr(w.call("getDataExport", 200, "GET", "/export/content/data/"+id, nil), "status"), "no_data")
-	w.raw("downloadDataExport", 404, "GET", "/download/content/data/"+id)
-	w.eq("a finished job is not canceled", atStr(w.call("cancelDataExport", 200, "POST", "/export/cancel/"+id, nil), "status"), "no_data")
 }
 
 func TestPagingHelpers(t *testing.T) {

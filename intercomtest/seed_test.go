@@ -18,7 +18,7 @@ func TestSeedFromJSON(t *testing.T) {
 	var in Workspace
 	require.NoError(t, json.Unmarshal(raw, &in))
 	w := newHarness(t)
-	got, err := w.Server.Seed(in)
+	got, err := w.Seed(in)
 	require.NoError(t, err)
 	const lin, sam, acme = "6650c0de00000000000000c1", "6650c0de00000000000000c2", "6650c0ab00000000000000a1"
 	w.eq("ids kept", got.Contacts[0].ID, lin)
@@ -50,7 +50,7 @@ func TestSeedFromJSON(t *testing.T) {
 	w.eq("visitor", atStr(w.call("retrieveVisitorWithUserId", 200, "GET", "/visitors?user_id=visitor-1", nil), "name"), "Anon")
 	w.has("help centers", ids(w.call("listHelpCenters", 200, "GET", "/help_center/help_centers", nil), "data"), got.HelpCenters[0].ID)
 
-	snap := w.Server.Snapshot()
+	snap := w.Snapshot()
 	require.Len(t, snap.Contacts, 2, "snapshot %+v", snap)
 	require.Len(t, snap.Tickets, 1, "snapshot %+v", snap)
 	require.Len(t, snap.Conversations, 2, "snapshot %+v", snap)
