@@ -137,7 +137,7 @@ func TestManageConversation(t *testing.T) {
 		summary = append(summary, line)
 	}
 	want := "[snoozed open assignment to admin assignment to team assignment to team assignment to nobody_admin]"
-	assert.Equal(t, want, fmt.Sprint(summary), "parts %v, want %s", summary, want)
+	assert.Equal(t, want, fmt.Sprint(summary), "parts")
 	s.clean()
 }
 

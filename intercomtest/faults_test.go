@@ -239,7 +239,7 @@ func TestFaultKinds(t *testing.T) {
 	}
 	for _, tc := range cases {
 		got := tc.f.kind()
-		assert.Equal(t, tc.want, got, "kind %+v = %q, want %q", tc.f, got, tc.want)
+		assert.Equal(t, tc.want, got, "kind of %+v", tc.f)
 	}
 }
 

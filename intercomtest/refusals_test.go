@@ -110,8 +110,8 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 		{"activity logs with a bad end", "GET", "/admins/activity_logs?created_at_after=1&created_at_before=soon", nil, 400, "parameter_invalid"},
 	} {
 		status, _, body := s.send(tc.method, tc.path, tc.body)
-		assert.Equal(t, tc.status, status, "%s: %d %v, want %d %s", tc.name, status, body, tc.status, tc.code)
-		assert.Equal(t, tc.code, errField(body, "code"), "%s: %d %v, want %d %s", tc.name, status, body, tc.status, tc.code)
+		assert.Equal(t, tc.status, status, "%s: %v", tc.name, body)
+		assert.Equal(t, tc.code, errField(body, "code"), "%s: %v", tc.name, body)
 	}
 	after := s.Snapshot()
 	require.Equal(t, len(before.Contacts), len(after.Contacts), "a refused request changed the workspace: %+v", after)

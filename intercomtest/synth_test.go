@@ -43,7 +43,7 @@ func TestSynthesize(t *testing.T) {
 	}
 	for _, tc := range cases {
 		got := synthesize(tc.schema)
-		assert.True(t, reflect.DeepEqual(got, tc.want), "%s: %#v, want %#v", tc.name, got, tc.want)
+		assert.Equal(t, tc.want, got, tc.name)
 	}
 	// Deep in a recursive schema, a nullable value is null.
 	got := synth(openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"object"}, Nullable: true}), maxSynthDepth+1)

@@ -39,7 +39,7 @@ func TestIsObjectProperty(t *testing.T) {
 	}}}
 	for prop, want := range map[string]bool{"as_string": false, "as_object": true, "as_allof": true, "missing": false} {
 		got := isObjectProperty(doc, "ticket", prop)
-		assert.Equal(t, want, got, "%s: %v, want %v", prop, got, want)
+		assert.Equal(t, want, got, prop)
 	}
 	assert.False(t, isObjectProperty(doc, "absent", "x"), "a schema the description lacks is an object")
 	sp, err := loadSpec()

@@ -39,13 +39,13 @@ func TestValidationRejectsBadRequests(t *testing.T) {
 				headers = map[string]string{"Authorization": "Bearer " + s.Token, "Intercom-Version": "2.11"}
 			}
 			status, h, body := s.sendWith(tc.method, tc.path, tc.body, headers)
-			require.Equal(t, tc.status, status, "status %d, want %d (%v)", status, tc.status, body)
+			require.Equal(t, tc.status, status, "status (%v)", body)
 			assert.Equal(t, "error.list", body["type"], "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
 			assert.Equal(t, h.Get("X-Request-Id"), body["request_id"], "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
 			got := errField(body, "code")
-			assert.Equal(t, tc.code, got, "code %q, want %q (%v)", got, tc.code, body)
+			assert.Equal(t, tc.code, got, "code (%v)", body)
 			bad := s.InvalidRequests()
-			require.Equal(t, i+1, len(bad), "%d invalid requests recorded, want %d", len(bad), i+1)
+			require.Len(t, bad, i+1, "invalid requests recorded")
 			last := bad[i]
 			assert.Equal(t, tc.status, last.Status, "recorded %+v", last)
 			assert.Equal(t, tc.code, last.Code, "recorded %+v", last)

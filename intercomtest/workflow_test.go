@@ -51,7 +51,7 @@ func TestTicketWorkflow(t *testing.T) {
 	})
 	for _, st := range []string{"in_progress", "waiting_on_customer", "resolved"} {
 		tk = s.must(200, "PUT", "/tickets/"+id, setState(t, st))
-		require.Equal(t, st, stateOf(tk), "state %v, want %s", tk["ticket_state"], st)
+		require.Equal(t, st, stateOf(tk), "state of %v", tk["ticket_state"])
 	}
 	assert.Equal(t, false, tk["open"], "resolved ticket is open")
 	tagID := s.must(200, "POST", "/tags", map[string]any{"name": "urgent"})["id"].(string)

@@ -117,8 +117,8 @@ func TestRefusesBadFlags(t *testing.T) {
 		{[]string{"-seed", dangling}, `no contact with id "nobody"`},
 	} {
 		err := run(tc.args, io.Discard, io.Discard, nil, nil)
-		require.Error(t, err, "run(%q) = %v, want %q", tc.args, err, tc.want)
-		assert.True(t, strings.Contains(err.Error(), tc.want), "run(%q) = %v, want %q", tc.args, err, tc.want)
+		require.Error(t, err, "run(%q)", tc.args)
+		assert.ErrorContains(t, err, tc.want, "run(%q)", tc.args)
 	}
 }
 
