@@ -61,6 +61,6 @@ func TestNewServerFailsTheTestOnBadOptions(t *testing.T) {
 		NewServer(tb, WithToken(""))
 	}()
 	<-done
-	assert.True(t, strings.Contains(tb.fatal, "token must not be empty"), "fatal %q, cleanups %d", tb.fatal, tb.cleanups)
+	assert.Contains(t, tb.fatal, "token must not be empty", "fatal %q, cleanups %d", tb.fatal, tb.cleanups)
 	assert.Equal(t, 0, tb.cleanups, "fatal %q, cleanups %d", tb.fatal, tb.cleanups)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http/httptest"
-	"strings"
 	"testing"
 	"time"
 
@@ -26,8 +25,8 @@ func TestUnreadableBody(t *testing.T) {
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
 	assert.Equal(t, 400, rec.Code, "%d %s", rec.Code, rec.Body)
-	assert.True(t, strings.Contains(rec.Body.String(), `"unreadable body"`), "%d %s", rec.Code, rec.Body)
-	assert.True(t, strings.Contains(rec.Body.String(), `"parameter_invalid"`), "%d %s", rec.Code, rec.Body)
+	assert.Contains(t, rec.Body.String(), `"unreadable body"`, "%d %s", rec.Code, rec.Body)
+	assert.Contains(t, rec.Body.String(), `"parameter_invalid"`, "%d %s", rec.Code, rec.Body)
 	assert.Equal(t, 0, s.Count("createTag"), "unreadable request was recorded or applied: %+v", s.Requests())
 	assert.Equal(t, 0, len(s.Requests()), "unreadable request was recorded or applied: %+v", s.Requests())
 }

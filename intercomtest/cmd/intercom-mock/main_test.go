@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
@@ -70,14 +69,14 @@ func get(t *testing.T, url, token string) (int, map[string]any) {
 // would: a seed file, a token, then plain HTTP.
 func TestServesASeededWorkspace(t *testing.T) {
 	srv, stdout, stderr, stop := start(t, "-token", "secret", "-seed", filepath.Join("..", "..", "testdata", "seed.json"))
-	assert.True(t, strings.Contains(stdout.String(), srv.URL), "stdout %q lacks %s", stdout, srv.URL)
+	assert.Contains(t, stdout.String(), srv.URL, "stdout %q lacks %s", stdout, srv.URL)
 	status, body := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "secret")
 	assert.Equal(t, 200, status, "seeded contact: %d %v", status, body)
 	assert.Equal(t, "lin@acme.example", body["email"], "seeded contact: %d %v", status, body)
 	status, _ = get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "wrong")
 	assert.Equal(t, 401, status, "wrong token: %d", status)
 	require.NoError(t, stop())
-	assert.True(t, strings.Contains(stderr.String(), "invalid request: GET /contacts/6650c0de00000000000000c1"), "stderr %q does not log the refused request", stderr)
+	assert.Contains(t, stderr.String(), "invalid request: GET /contacts/6650c0de00000000000000c1", "stderr %q does not log the refused request", stderr)
 }
 
 // TestInjectsFaults: every second request to one operation fails.
@@ -127,5 +126,5 @@ func TestServeExitCode(t *testing.T) {
 	var stderr bytes.Buffer
 	code := serve([]string{"-fault-every", "0"}, io.Discard, &stderr)
 	assert.Equal(t, 2, code, "exit code %d, want 2", code)
-	assert.True(t, strings.Contains(stderr.String(), "intercom-mock: -fault-every"), "stderr %q", stderr.String())
+	assert.Contains(t, stderr.String(), "intercom-mock: -fault-every", "stderr %q", stderr.String())
 }
