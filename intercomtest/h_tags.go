@@ -18,6 +18,26 @@ func createTag(ws *workspace, c *call) reply {
 		t.name = name
 		return ok(t.basic())
 	}
+	// The variant that tags (or untags) companies: every company must
+	// exist before anything changes.
+	type companyTagging struct {
+		co    *company
+		untag bool
+	}
+	var taggings []companyTagging
+	companies, _ := c.body["companies"].([]any)
+	for _, item := range companies {
+		m, _ := item.(map[string]any)
+		co := ws.company(str(m, "id"))
+		if co == nil {
+			co = ws.companyByCompanyID(str(m, "company_id"))
+		}
+		if co == nil {
+			return c.notFound("Company")
+		}
+		untag, _ := m["untag"].(bool)
+		taggings = append(taggings, companyTagging{co, untag})
+	}
 	var t *tag
 	for _, x := range ws.tags {
 		if strings.EqualFold(x.name, name) {
@@ -36,21 +56,11 @@ func createTag(ws *workspace, c *call) reply {
 			ct.tagIDs = append(ct.tagIDs, t.id)
 		}
 	}
-	// The variant that tags (or untags) companies.
-	companies, _ := c.body["companies"].([]any)
-	for _, item := range companies {
-		m, _ := item.(map[string]any)
-		co := ws.company(str(m, "id"))
-		if co == nil {
-			co = ws.companyByCompanyID(str(m, "company_id"))
-		}
-		if co == nil {
-			return c.notFound("Company")
-		}
-		if untag, _ := m["untag"].(bool); untag {
-			co.tagIDs = without(co.tagIDs, t.id)
-		} else if !slices.Contains(co.tagIDs, t.id) {
-			co.tagIDs = append(co.tagIDs, t.id)
+	for _, x := range taggings {
+		if x.untag {
+			x.co.tagIDs = without(x.co.tagIDs, t.id)
+		} else if !slices.Contains(x.co.tagIDs, t.id) {
+			x.co.tagIDs = append(x.co.tagIDs, t.id)
 		}
 	}
 	return ok(t.basic())

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -310,6 +311,19 @@ func ids(v any, path ...any) []string {
 
 // q is a query string of its parts.
 func q(parts ...string) string { return "?" + strings.Join(parts, "&") }
+
+// sizes are the numbers of records of each kind a workspace holds (the
+// kinds it holds none of left out), by Workspace's field names.
+func sizes(w Workspace) map[string]int {
+	out := map[string]int{}
+	v := reflect.ValueOf(w)
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.Slice && f.Len() > 0 {
+			out[v.Type().Field(i).Name] = f.Len()
+		}
+	}
+	return out
+}
 
 // stateOf is the category of a ticket's state, whether the description
 // renders it as 2.11's category or as the state object of 2.12 and later.

@@ -114,15 +114,8 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 		assert.Equal(t, tc.code, errField(body, "code"), "%s: %v", tc.name, body)
 	}
 	after := s.Snapshot()
-	require.Equal(t, len(before.Contacts), len(after.Contacts), "a refused request changed the workspace: %+v", after)
-	require.Len(t, after.Tickets, 0, "a refused request changed the workspace: %+v", after)
-	require.Len(t, after.Messages, 0, "a refused request changed the workspace: %+v", after)
-	require.Len(t, after.Articles, 1, "a refused request changed the workspace: %+v", after)
-	require.Len(t, after.Collections, 1, "a refused request changed the workspace: %+v", after)
-	require.Len(t, after.Notes, 0, "a refused request changed the workspace: %+v", after)
-	require.Len(t, after.PhoneCallRedirects, 0, "a refused request changed the workspace: %+v", after)
+	require.Equal(t, sizes(before), sizes(after), "a refused request changed the workspace: %+v", after)
 	require.Len(t, after.Conversations[0].ContactIDs, 1, "a refused request changed the workspace: %+v", after)
-	require.Len(t, after.Visitors, 1, "a refused request changed the workspace: %+v", after)
 	assert.Len(t, after.DataExports, 0, "a refused request changed the workspace: %+v", after)
 }
 
