@@ -191,13 +191,20 @@ type refusal struct {
 	code   string
 }
 
+// refused sends a request that must be refused with status and code; what
+// says which refusal it is.
+func (h *harness) refused(status int, code, method, path string, body any, what string) {
+	h.t.Helper()
+	got, _, out := h.send(method, path, body)
+	assert.Equal(h.t, status, got, "%s: %v", what, out)
+	assert.Equal(h.t, code, errField(out, "code"), "%s: %v", what, out)
+}
+
 // refusals sends each request and checks that it is refused as expected.
 func (h *harness) refusals(method string, cases []refusal) {
 	h.t.Helper()
 	for _, tc := range cases {
-		status, _, body := h.send(method, tc.path, tc.body)
-		assert.Equal(h.t, tc.status, status, "%s %s %v: %v", method, tc.path, tc.body, body)
-		assert.Equal(h.t, tc.code, errField(body, "code"), "%s %s %v: %v", method, tc.path, tc.body, body)
+		h.refused(tc.status, tc.code, method, tc.path, tc.body, fmt.Sprintf("%s %s %v", method, tc.path, tc.body))
 	}
 }
 

@@ -10,9 +10,7 @@ import (
 
 func TestCreateTagVariants(t *testing.T) {
 	s := newHarness(t)
-	status, _, body := s.send("POST", "/tags", map[string]any{"name": "   "})
-	assert.Equal(t, 400, status, "blank name: %d %v", status, body)
-	assert.Equal(t, "parameter_invalid", errField(body, "code"), "blank name: %d %v", status, body)
+	s.refused(400, "parameter_invalid", "POST", "/tags", map[string]any{"name": "   "}, "blank name")
 	id := s.must(200, "POST", "/tags", map[string]any{"name": "Beta"})["id"].(string)
 	// The same name (any letter case) is the same tag.
 	again := s.must(200, "POST", "/tags", map[string]any{"name": "beta"})

@@ -10,9 +10,7 @@ import (
 
 func TestTicketTypes(t *testing.T) {
 	s := newHarness(t)
-	status, _, body := s.send("POST", "/ticket_types", map[string]any{"name": "  "})
-	assert.Equal(t, 400, status, "blank name: %d %v", status, body)
-	assert.Equal(t, "parameter_invalid", errField(body, "code"), "blank name: %d %v", status, body)
+	s.refused(400, "parameter_invalid", "POST", "/ticket_types", map[string]any{"name": "  "}, "blank name")
 	tt := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug", "is_internal": true})
 	id := tt["id"].(string)
 	attrs := tt["ticket_type_attributes"].(map[string]any)["ticket_type_attributes"].([]any)
@@ -21,9 +19,7 @@ func TestTicketTypes(t *testing.T) {
 	require.Len(t, attrs, 2, "created %v", tt)
 	require.Equal(t, "_default_title_", attrs[0].(map[string]any)["name"], "created %v", tt)
 	require.Equal(t, true, attrs[1].(map[string]any)["input_options"].(map[string]any)["multiline"], "created %v", tt)
-	status, _, body = s.send("POST", "/ticket_types", map[string]any{"name": "bug"})
-	assert.Equal(t, 400, status, "duplicate name: %d %v", status, body)
-	assert.Equal(t, "parameter_invalid", errField(body, "code"), "duplicate name: %d %v", status, body)
+	s.refused(400, "parameter_invalid", "POST", "/ticket_types", map[string]any{"name": "bug"}, "duplicate name")
 	s.must(200, "POST", "/ticket_types", map[string]any{"name": "Ops", "category": "Back-office", "icon": "🛠"})
 	list := s.must(200, "GET", "/ticket_types", nil)["data"].([]any)
 	require.Len(t, list, 2, "list %v", list)
@@ -43,10 +39,8 @@ func TestTicketTypes(t *testing.T) {
 	assert.Equal(t, "Defect", got["name"], "get %v", got)
 	// An archived type takes no tickets.
 	ct := s.AddContact(Contact{Email: "x@example.com"})
-	status, _, body = s.send("POST", "/tickets", map[string]any{"ticket_type_id": id,
-		"contacts": []any{map[string]any{"id": ct.ID}}})
-	assert.Equal(t, 400, status, "archived type: %d %v", status, body)
-	assert.Equal(t, "parameter_invalid", errField(body, "code"), "archived type: %d %v", status, body)
+	s.refused(400, "parameter_invalid", "POST", "/tickets", map[string]any{"ticket_type_id": id,
+		"contacts": []any{map[string]any{"id": ct.ID}}}, "archived type")
 	s.clean()
 }
 
