@@ -30,7 +30,16 @@ func newHarness(t *testing.T, opts ...Option) *harness {
 	return harnessOf(t, NewServer(t, opts...))
 }
 
-// harnessOf is the harness over a server the test made otherwise (Start).
+// uncheckedHarness is a harness over a server Start made: closed when the
+// test ends but not checked then, for tests of what the checks report.
+func uncheckedHarness(t *testing.T) *harness {
+	srv, err := Start()
+	require.NoError(t, err)
+	t.Cleanup(srv.Close)
+	return harnessOf(t, srv)
+}
+
+// harnessOf is the harness over a server the test made otherwise.
 func harnessOf(t *testing.T, s *Server) *harness {
 	return &harness{Server: s, t: t, seen: map[string]bool{}}
 }

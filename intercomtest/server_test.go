@@ -59,10 +59,7 @@ func TestHoldEndsWhenClientLeavesOrServerCloses(t *testing.T) {
 }
 
 func TestUnencodableResponse(t *testing.T) {
-	srv, err := Start()
-	require.NoError(t, err)
-	defer srv.Close()
-	s := harnessOf(t, srv)
+	s := uncheckedHarness(t)
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		return ok(obj{"bad": func() {}})
 	}}

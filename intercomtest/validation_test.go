@@ -80,10 +80,7 @@ func TestValidRequestsAreNotRecorded(t *testing.T) {
 }
 
 func TestResponseValidation(t *testing.T) {
-	srv, err := Start()
-	require.NoError(t, err)
-	defer srv.Close()
-	s := harnessOf(t, srv)
+	s := uncheckedHarness(t)
 	// A handler that answers with an id of the wrong type.
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		me := ws.meJSON()
