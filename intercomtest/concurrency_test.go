@@ -4,32 +4,31 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // TestConcurrentClients drives two servers from many goroutines at once
 // (run with -race): the shared description and each workspace must hold.
 func TestConcurrentClients(t *testing.T) {
-	servers := []*Server{NewServer(t), NewServer(t)}
+	servers := []*harness{newHarness(t), newHarness(t)}
 	var wg sync.WaitGroup
 	for i := range 16 {
 		s := servers[i%2]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			status, _, body := send(t, s, "POST", "/contacts", map[string]any{"email": fmt.Sprintf("u%d@example.com", i)})
-			if status != 200 {
-				t.Errorf("create contact: %d %v", status, body)
+			status, _, body := s.send("POST", "/contacts", map[string]any{"email": fmt.Sprintf("u%d@example.com", i)})
+			if !assert.Equal(t, 200, status, "create contact: %v", body) {
 				return
 			}
-			send(t, s, "POST", "/contacts/search", map[string]any{"query": map[string]any{"field": "email", "operator": "~", "value": "example"}})
-			send(t, s, "GET", "/contacts?per_page=2", nil)
+			s.send("POST", "/contacts/search", map[string]any{"query": map[string]any{"field": "email", "operator": "~", "value": "example"}})
+			s.send("GET", "/contacts?per_page=2", nil)
 		}()
 	}
 	wg.Wait()
 	for _, s := range servers {
-		if n := s.Count("createContact"); n != 8 {
-			t.Errorf("created %d contacts, want 8", n)
-		}
-		assertClean(t, s)
+		assert.Equal(t, 8, s.Count("createContact"), "contacts created")
+		s.clean()
 	}
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestDescribedOperationsAnswerFromTheDescription sends every operation that
@@ -21,8 +23,8 @@ import (
 // accepts (NewServer fails the test on an invalid answer); then the same
 // requests with an unknown id answer 404 not_found.
 func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
-	w := newWalker(t)
-	s := w.s
+	w := newHarness(t)
+	s := w
 	seeded, err := s.Seed(Workspace{
 		Contacts:      []Contact{{ID: "6650c0de0000000000000d01", Email: "d@example.com"}},
 		Companies:     []Company{{CompanyID: "d-1", Name: "D"}},
@@ -30,9 +32,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 		Articles:      []Article{{Title: "A"}},
 		Tags:          []Tag{{Name: "t"}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	existing := map[string]string{
 		"/contacts": seeded.Contacts[0].ID, "/companies": seeded.Companies[0].ID,
 		"/conversations": seeded.Conversations[0].ID, "/articles": seeded.Articles[0].ID,
@@ -90,30 +90,26 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 				if mt.Schema.Value.VisitJSON(body) != nil {
 					// No minimal body the description accepts: the
 					// server must refuse what it cannot validate.
-					status, _, out := send(t, s, o.method, path, body)
-					if status != 400 || errField(out, "code") == "" {
-						t.Errorf("%s with a body the description refuses: %d %v", o.name, status, out)
-					}
+					status, _, out := s.send(o.method, path, body)
+					assert.Equal(t, 400, status, "%s with a body the description refuses: %d %v", o.name, status, out)
+					assert.NotEmpty(t, errField(out, "code"), "%s with a body the description refuses: %d %v", o.name, status, out)
 					refused++
 					continue
 				}
 			}
 		}
 		status, _, out := requiredSend(t, s, o.op, o.method, path, body)
-		if got := s.Requests()[len(s.Requests())-1].OperationID; got != o.name {
-			t.Fatalf("%s %s routed to %q, want %q", o.method, path, got, o.name)
-		}
+		got := s.Requests()[len(s.Requests())-1].OperationID
+		require.Equal(t, o.name, got, "%s %s routed", o.method, path)
 		want, _ := successResponse(o.op)
 		if !known {
 			want = http.StatusNotFound
 		}
-		if status != want {
-			t.Errorf("%s %s (%s): %d, want %d; %v; invalid requests %v", o.method, path, o.name, status, want, out, s.InvalidRequests())
+		if !assert.Equal(t, want, status, "%s %s (%s): %v; invalid requests %v", o.method, path, o.name, out, s.InvalidRequests()) {
 			continue
 		}
-		if p := emptyID(out, ""); p != "" {
-			t.Errorf("%s: empty id at %s", o.name, p)
-		}
+		p := emptyID(out, "")
+		assert.Empty(t, p, "%s: empty id at %s", o.name, p)
 		if status == http.StatusNotFound {
 			assertNotFound(t, o.name, out)
 			notFound++
@@ -133,9 +129,7 @@ func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
 		prefix := strings.TrimSuffix(o.path, "/{"+last[0]+"}")
 		if id := created[prefix]; id != "" && deletes(ops, o.path) {
 			status, _, out := requiredSend(t, s, o.op, "GET", strings.Replace(o.path, "{"+last[0]+"}", id, 1)+requiredQuery(o.op), nil)
-			if status != http.StatusNotFound {
-				t.Errorf("%s after its delete: %d %v", o.name, status, out)
-			}
+			assert.Equal(t, http.StatusNotFound, status, "%s after its delete: %d %v", o.name, status, out)
 		}
 	}
 	t.Logf("%d operations without a handler: %d answered, %d not found, %d refused", len(ops), answered, notFound, refused)
@@ -159,7 +153,7 @@ func deletes(ops []opAt, path string) bool {
 
 // requiredSend sends a request with the server's token and version and a
 // minimal value for every required header parameter of op.
-func requiredSend(t *testing.T, s *Server, op *openapi3.Operation, method, path string, body any) (int, http.Header, map[string]any) {
+func requiredSend(t *testing.T, s *harness, op *openapi3.Operation, method, path string, body any) (int, http.Header, map[string]any) {
 	t.Helper()
 	headers := map[string]string{"Authorization": "Bearer " + s.Token, "Intercom-Version": "2.11"}
 	for _, p := range op.Parameters {
@@ -167,7 +161,7 @@ func requiredSend(t *testing.T, s *Server, op *openapi3.Operation, method, path 
 			headers[p.Value.Name] = fmt.Sprint(synthesize(p.Value.Schema))
 		}
 	}
-	return sendWith(t, s, method, path, body, headers)
+	return s.sendWith(method, path, body, headers)
 }
 
 // requiredQuery is a query string with a minimal value for every required
@@ -193,40 +187,30 @@ func requiredQuery(op *openapi3.Operation) string {
 // On 2.11 every operation has a handler; the answers from the description
 // are checked here through operations the server is told to answer that way.
 func TestDescribedAnswersOn211Operations(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	s.override = map[string]handler{}
 	for _, name := range []string{"createTag", "findTag", "deleteTag", "getDataExport", "createPhoneSwitch", "createDataExport"} {
 		s.override[name] = func(ws *workspace, c *call) reply { return ws.described(c) }
 	}
-	tag := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "x"})
-	if atStr(tag, "id") == "" {
-		t.Fatalf("created %v", tag)
-	}
+	tag := s.must(200, "POST", "/tags", map[string]any{"name": "x"})
+	require.NotEmpty(t, atStr(tag, "id"), "created %v", tag)
 	// A tag is a workspace resource: one made by the description's answer
 	// is not in the workspace.
-	mustSend(t, s, 404, "GET", "/tags/"+atStr(tag, "id"), nil)
+	s.must(404, "GET", "/tags/"+atStr(tag, "id"), nil)
 	real := s.AddTag("real")
-	if got := mustSend(t, s, 200, "GET", "/tags/"+real, nil); got["id"] != real {
-		t.Errorf("found %v", got)
-	}
-	mustSend(t, s, 200, "DELETE", "/tags/"+real, nil)
+	got := s.must(200, "GET", "/tags/"+real, nil)
+	assert.Equal(t, real, got["id"], "found %v", got)
+	s.must(200, "DELETE", "/tags/"+real, nil)
 	// A data export is not: ids come from the answers.
-	mustSend(t, s, 404, "GET", "/export/content/data/nope", nil)
-	mustSend(t, s, 200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
-	mustSend(t, s, 200, "POST", "/phone_call_redirects", map[string]any{"phone": "+353871234567"})
-	if resourceNoun("") != "Resource" || resourceNoun("/ai/external_pages") != "External page" {
-		t.Errorf("nouns %q %q", resourceNoun(""), resourceNoun("/ai/external_pages"))
-	}
-	if typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "12") != int64(12) {
-		t.Error("an integer id stays a string")
-	}
-	if typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "x") != "x" {
-		t.Error("a non-numeric id became a number")
-	}
-	if propertySchema(nil, "id") != nil {
-		t.Error("a missing schema has properties")
-	}
-	assertClean(t, s)
+	s.must(404, "GET", "/export/content/data/nope", nil)
+	s.must(200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
+	s.must(200, "POST", "/phone_call_redirects", map[string]any{"phone": "+353871234567"})
+	assert.Equal(t, "Resource", resourceNoun(""), "nouns %q %q", resourceNoun(""), resourceNoun("/ai/external_pages"))
+	assert.Equal(t, "External page", resourceNoun("/ai/external_pages"), "nouns %q %q", resourceNoun(""), resourceNoun("/ai/external_pages"))
+	assert.Equal(t, int64(12), typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "12"), "an integer id stays a string")
+	assert.Equal(t, "x", typedID(&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{"integer"}}}, "x"), "a non-numeric id became a number")
+	assert.Nil(t, propertySchema(nil, "id"), "a missing schema has properties")
+	s.clean()
 }
 
 // A resource the workspace does not keep exists once a create answered
@@ -246,25 +230,35 @@ func TestDescribedKeepsCreatedIDs(t *testing.T) {
 	}
 	created := do("POST", "/things", nil)
 	id := fmt.Sprint(created.body.(map[string]any)["id"])
-	if created.status != 200 || created.body.(map[string]any)["id"] != int64(99000001) {
-		t.Fatalf("created %+v", created)
-	}
-	if r := do("GET", "/things/{id}", map[string]string{"id": id}); r.status != 200 || r.body.(map[string]any)["id"] != int64(99000001) {
-		t.Errorf("get %+v", r)
-	}
-	if r := do("GET", "/things/{id}", map[string]string{"id": "1"}); r.status != 404 || errField(r.body, "message") != "Thing Not Found" {
-		t.Errorf("unknown %+v", r)
-	}
-	if r := do("DELETE", "/things/{id}", map[string]string{"id": id}); r.status != 200 {
-		t.Errorf("delete %+v", r)
-	}
-	if r := do("GET", "/things/{id}", map[string]string{"id": id}); r.status != 404 {
-		t.Errorf("after delete %+v", r)
-	}
+	require.Equal(t, 200, created.status, "created %+v", created)
+	require.Equal(t, int64(99000001), created.body.(map[string]any)["id"], "created %+v", created)
+	r := do("GET", "/things/{id}", map[string]string{"id": id})
+	assert.Equal(t, 200, r.status, "get %+v", r)
+	assert.Equal(t, int64(99000001), r.body.(map[string]any)["id"], "get %+v", r)
+	r = do("GET", "/things/{id}", map[string]string{"id": "1"})
+	assert.Equal(t, 404, r.status, "unknown %+v", r)
+	assert.Equal(t, "Thing Not Found", errField(r.body, "message"), "unknown %+v", r)
+	r = do("DELETE", "/things/{id}", map[string]string{"id": id})
+	assert.Equal(t, 200, r.status, "delete %+v", r)
+	r = do("GET", "/things/{id}", map[string]string{"id": id})
+	assert.Equal(t, 404, r.status, "after delete %+v", r)
 	noBody := openapi3.NewOperation()
 	noBody.Responses = openapi3.NewResponses()
 	noBody.Responses.Set("204", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
-	if r := ws.described(&call{route: &routers.Route{Method: "POST", Path: "/x", Operation: noBody}}); r.status != 204 || r.body != nil {
-		t.Errorf("no content %+v", r)
-	}
+	r = ws.described(&call{route: &routers.Route{Method: "POST", Path: "/x", Operation: noBody}})
+	assert.Equal(t, 204, r.status, "no content %+v", r)
+	assert.Nil(t, r.body, "no content %+v", r)
+}
+
+func TestSuccessResponse(t *testing.T) {
+	op := &openapi3.Operation{Responses: openapi3.NewResponses()}
+	op.Responses.Set("404", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
+	status, schema := successResponse(op)
+	assert.Equal(t, 200, status, "no success response: %d %v", status, schema)
+	assert.Nil(t, schema, "no success response: %d %v", status, schema)
+	op = &openapi3.Operation{Responses: openapi3.NewResponses()}
+	op.Responses.Set("204", &openapi3.ResponseRef{Value: openapi3.NewResponse()})
+	status, schema = successResponse(op)
+	assert.Equal(t, 204, status, "no content: %d %v", status, schema)
+	assert.Nil(t, schema, "no content: %d %v", status, schema)
 }

@@ -11,32 +11,27 @@ func errorList(requestID, code, message string) map[string]any {
 	}
 }
 
-// statusCode returns the error code Intercom uses with an HTTP status in
-// answers that do not come from a specific check.
+// statusCodes are the error code and message Intercom uses with an HTTP
+// status in answers that do not come from a specific check.
+var statusCodes = map[int][2]string{
+	http.StatusBadRequest:          {"parameter_invalid", "Invalid parameter"},
+	http.StatusUnauthorized:        {"unauthorized", "Access Token Invalid"},
+	http.StatusForbidden:           {"forbidden", "Forbidden"},
+	http.StatusNotFound:            {"not_found", "Resource Not Found"},
+	http.StatusConflict:            {"conflict", "Conflict"},
+	http.StatusUnprocessableEntity: {"unprocessable_entity", "Unprocessable Entity"},
+	http.StatusTooManyRequests:     {"rate_limit_exceeded", "Rate limit exceeded"},
+	http.StatusInternalServerError: {"server_error", "Server Error"},
+	http.StatusBadGateway:          {"bad_gateway", "Bad Gateway"},
+	http.StatusServiceUnavailable:  {"service_unavailable", "Service Unavailable"},
+	http.StatusGatewayTimeout:      {"gateway_timeout", "Gateway Timeout"},
+}
+
+// statusCode returns the error code and message for status (statusCodes),
+// or a generic one.
 func statusCode(status int) (code, message string) {
-	switch status {
-	case http.StatusBadRequest:
-		return "parameter_invalid", "Invalid parameter"
-	case http.StatusUnauthorized:
-		return "unauthorized", "Access Token Invalid"
-	case http.StatusForbidden:
-		return "forbidden", "Forbidden"
-	case http.StatusNotFound:
-		return "not_found", "Resource Not Found"
-	case http.StatusConflict:
-		return "conflict", "Conflict"
-	case http.StatusUnprocessableEntity:
-		return "unprocessable_entity", "Unprocessable Entity"
-	case http.StatusTooManyRequests:
-		return "rate_limit_exceeded", "Rate limit exceeded"
-	case http.StatusInternalServerError:
-		return "server_error", "Server Error"
-	case http.StatusBadGateway:
-		return "bad_gateway", "Bad Gateway"
-	case http.StatusServiceUnavailable:
-		return "service_unavailable", "Service Unavailable"
-	case http.StatusGatewayTimeout:
-		return "gateway_timeout", "Gateway Timeout"
+	if cm, ok := statusCodes[status]; ok {
+		return cm[0], cm[1]
 	}
 	return "error", http.StatusText(status)
 }

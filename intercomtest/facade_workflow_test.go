@@ -11,6 +11,8 @@ import (
 
 	"github.com/go-intercom/intercom/facade"
 	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestFacadeWorkflowOverEveryResource runs what a support integration does
@@ -26,9 +28,7 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 	check := func(what string, err error) {
 		t.Helper()
 		step++
-		if err != nil {
-			t.Fatalf("step %d, %s: %v", step, what, err)
-		}
+		require.NoError(t, err, "step %d, %s: %v", step, what, err)
 	}
 	seeded, err := srv.Seed(intercomtest.Workspace{Visitors: []intercomtest.Visitor{{Name: "Anon"}}})
 	must(t, err)
@@ -43,9 +43,7 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 	check("away", err)
 	logs, _, err := c.Admins.ListAllActivityLogs(ctx, time.Now().Add(-time.Hour), nil)
 	check("activity logs", err)
-	if len(logs.ActivityLogs) == 0 {
-		t.Error("no activity logged")
-	}
+	assert.NotEqual(t, 0, len(logs.ActivityLogs), "no activity logged")
 	teams, _, err := c.Teams.List(ctx)
 	check("list teams", err)
 	_, _, err = c.Teams.Find(ctx, teams.Teams[0].Id)
@@ -79,9 +77,7 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 	_, _, err = c.Contacts.Delete(ctx, gone.Id)
 	check("delete contact", err)
 	_, _, err = c.Contacts.Find(ctx, gone.Id)
-	if !errors.Is(err, facade.ErrNotFound) {
-		t.Errorf("find deleted contact: %v, want ErrNotFound", err)
-	}
+	assert.True(t, errors.Is(err, facade.ErrNotFound), "find deleted contact: %v, want ErrNotFound", err)
 
 	co, _, err := c.Companies.CreateOrUpdate(ctx, facade.CompanyOptions{CompanyID: "acme", Name: "Acme"})
 	check("create company", err)
@@ -100,9 +96,8 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 		check("contact companies", err)
 		fromContact = append(fromContact, cp.Id)
 	}
-	if !slices.Equal(fromCompany, []string{lin.Id}) || !slices.Equal(fromContact, []string{co.Id}) {
-		t.Errorf("relationship reads %v from the company and %v from the contact", fromCompany, fromContact)
-	}
+	assert.True(t, slices.Equal(fromCompany, []string{lin.Id}), "relationship reads %v from the company and %v from the contact", fromCompany, fromContact)
+	assert.True(t, slices.Equal(fromContact, []string{co.Id}), "relationship reads %v from the company and %v from the contact", fromCompany, fromContact)
 	_, _, err = c.Companies.ListAttachedSegments(ctx, co.Id)
 	check("company segments", err)
 	for _, err := range c.Companies.ListIter(ctx, nil) {
@@ -261,9 +256,7 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 
 	attrs, _, err := c.DataAttributes.List(ctx, nil)
 	check("list data attributes", err)
-	if len(attrs.Data) == 0 {
-		t.Error("no built-in data attributes")
-	}
+	assert.NotEqual(t, 0, len(attrs.Data), "no built-in data attributes")
 	da, _, err := c.DataAttributes.Create(ctx, "plan_tier", facade.DataAttributeModelContact, facade.DataAttributeTypeString, nil)
 	check("create data attribute", err)
 	archived := true
@@ -276,9 +269,8 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 	check("event summaries", err)
 	events, _, err := c.Events.List(ctx, facade.ByUserID("lin-1"), &facade.ListEventsOptions{Summary: true})
 	check("list events", err)
-	if len(events.Events) != 1 || events.Events[0].Count != 3 {
-		t.Errorf("events %+v", events.Events)
-	}
+	require.Len(t, events.Events, 1, "events %+v", events.Events)
+	assert.Equal(t, 3, events.Events[0].Count, "events %+v", events.Events)
 
 	job, _, err := c.DataExport.Create(ctx, time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
 	check("create export", err)
@@ -291,9 +283,7 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 	data, err := io.ReadAll(file)
 	file.Close()
 	check("read export", err)
-	if len(data) == 0 {
-		t.Error("empty export")
-	}
+	assert.NotEqual(t, 0, len(data), "empty export")
 	job2, _, err := c.DataExport.Create(ctx, time.Now().Add(-2*time.Hour), time.Now())
 	check("second export", err)
 	_, _, err = c.DataExport.Cancel(ctx, job2.JobIdentifier)
@@ -314,22 +304,20 @@ func TestFacadeWorkflowOverEveryResource(t *testing.T) {
 	_, err = c.Tags.Delete(ctx, *tag.Id)
 	check("delete tag", err)
 
-	if bad := srv.InvalidRequests(); len(bad) > 0 {
-		t.Errorf("invalid requests: %v", bad)
-	}
+	bad := srv.InvalidRequests()
+	assert.False(t, len(bad) > 0, "invalid requests: %v", bad)
 	w := srv.Snapshot()
-	if len(w.Messages) != 1 || len(w.PhoneCallRedirects) != 1 || len(w.Tickets) != 2 || len(w.Notes) != 1 || len(w.Visitors) != 0 {
-		t.Errorf("workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors",
-			len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
-	}
+	require.Len(t, w.Messages, 1, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
+	require.Len(t, w.PhoneCallRedirects, 1, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
+	require.Len(t, w.Tickets, 2, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
+	require.Len(t, w.Notes, 1, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
+	assert.Len(t, w.Visitors, 0, "workspace after the workflow: %d messages, %d redirects, %d tickets, %d notes, %d visitors", len(w.Messages), len(w.PhoneCallRedirects), len(w.Tickets), len(w.Notes), len(w.Visitors))
 	t.Logf("%d steps, %d requests, none invalid", step, len(srv.Requests()))
 }
 
 func must(t *testing.T, err error) {
 	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 }
 
 func mustAtoi(t *testing.T, s string) int {

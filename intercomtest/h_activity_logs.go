@@ -47,10 +47,7 @@ func listActivityLogs(ws *workspace, c *call) reply {
 		}
 	}
 	page, pages := numberedPage(hits, c.queryInt("page", 1), c.queryInt("per_page", 20))
-	list := []any{}
-	for _, x := range page {
-		list = append(list, ws.activityJSON(x))
-	}
+	list := jsonList(page, ws.activityJSON)
 	return ok(obj{"type": "activity_log.list", "activity_logs": list, "pages": pages})
 }
 

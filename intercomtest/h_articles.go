@@ -2,7 +2,6 @@ package intercomtest
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -156,23 +155,23 @@ func updateArticle(ws *workspace, c *call) reply {
 
 func deleteArticle(ws *workspace, c *call) reply {
 	id := c.params["article_id"]
-	i := slices.IndexFunc(ws.articles, func(a *article) bool { return a.id == id })
-	if i < 0 {
+	_, found := removeFirst(&ws.articles, func(a *article) bool { return a.id == id })
+	if !found {
 		return c.notFound("Article")
 	}
-	ws.articles = slices.Delete(ws.articles, i, i+1)
 	return ok(obj{"id": id, "object": "article", "deleted": true})
 }
 
 func listArticles(ws *workspace, c *call) reply {
-	page, pages := linkedPage(ws, c, ws.articles, c.queryInt("page", 1), c.queryInt("per_page", 50))
-	list := []any{}
-	for _, a := range page {
-		j := ws.articleJSON(a)
-		delete(j, "statistics")
-		list = append(list, j)
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(ws.articles), "pages": pages})
+	return linkedList(ws, c, ws.articles, 50, ws.articleListedJSON)
+}
+
+// articleListedJSON is an article as lists and searches show it: without
+// its statistics.
+func (ws *workspace) articleListedJSON(a *article) obj {
+	j := ws.articleJSON(a)
+	delete(j, "statistics")
+	return j
 }
 
 // searchArticles finds published (or the state asked) articles whose title,
@@ -193,12 +192,7 @@ func searchArticles(ws *workspace, c *call) reply {
 			hits = append(hits, a)
 		}
 	}
-	list := []any{}
-	for _, a := range hits {
-		j := ws.articleJSON(a)
-		delete(j, "statistics")
-		list = append(list, j)
-	}
+	list := jsonList(hits, ws.articleListedJSON)
 	_, pages := numberedPage(hits, 1, max(len(hits), 1))
 	return ok(obj{"type": "list", "total_count": len(hits), "pages": pages,
 		"data": obj{"search_term": c.query.Get("phrase"), "articles": list, "highlights": []any{}}})

@@ -1,7 +1,6 @@
 package intercomtest
 
 import (
-	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -56,27 +55,21 @@ func retrieveACompanyById(ws *workspace, c *call) reply {
 
 func deleteCompany(ws *workspace, c *call) reply {
 	id := c.params["company_id"]
-	i := slices.IndexFunc(ws.companies, func(co *company) bool { return co.id == id })
-	if i < 0 {
+	_, found := removeFirst(&ws.companies, func(co *company) bool { return co.id == id })
+	if !found {
 		return c.notFound("Company")
 	}
-	ws.companies = slices.Delete(ws.companies, i, i+1)
 	for _, ct := range ws.contacts {
-		ct.companyIDs = slices.DeleteFunc(ct.companyIDs, func(x string) bool { return x == id })
+		ct.companyIDs = without(ct.companyIDs, id)
 	}
 	for _, sg := range ws.segments {
-		sg.companyIDs = slices.DeleteFunc(sg.companyIDs, func(x string) bool { return x == id })
+		sg.companyIDs = without(sg.companyIDs, id)
 	}
 	return ok(obj{"id": id, "object": "company", "deleted": true})
 }
 
 func listAllCompanies(ws *workspace, c *call) reply {
-	page, pages := linkedPage(ws, c, ws.companies, c.queryInt("page", 1), c.queryInt("per_page", 15))
-	list := []any{}
-	for _, co := range page {
-		list = append(list, ws.companyJSON(co))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(ws.companies), "pages": pages})
+	return linkedList(ws, c, ws.companies, 15, ws.companyJSON)
 }
 
 func retrieveCompany(ws *workspace, c *call) reply {
@@ -97,12 +90,7 @@ func retrieveCompany(ws *workspace, c *call) reply {
 		// A lookup by name or company_id answers the company itself.
 		return ok(ws.companyJSON(hits[0]))
 	}
-	page, pages := linkedPage(ws, c, hits, c.queryInt("page", 1), c.queryInt("per_page", 15))
-	list := []any{}
-	for _, co := range page {
-		list = append(list, ws.companyJSON(co))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(hits), "pages": pages})
+	return linkedList(ws, c, hits, 15, ws.companyJSON)
 }
 
 func attachContactToACompany(ws *workspace, c *call) reply {
@@ -126,7 +114,7 @@ func detachContactFromACompany(ws *workspace, c *call) reply {
 	if ct == nil || co == nil || !slices.Contains(ct.companyIDs, co.id) {
 		return c.notFound("Company")
 	}
-	ct.companyIDs = slices.DeleteFunc(ct.companyIDs, func(x string) bool { return x == co.id })
+	ct.companyIDs = without(ct.companyIDs, co.id)
 	return ok(ws.companyJSON(co))
 }
 
@@ -151,22 +139,12 @@ func listCompaniesForAContact(ws *workspace, c *call) reply {
 	if _, linked := pages["next"]; !linked {
 		pages["next"] = nil // pages_link states next, null on the last page
 	}
-	list := []any{}
-	for _, co := range page {
-		list = append(list, ws.companyJSON(co))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(all), "pages": pages})
+	return ok(dataList(page, ws.companyJSON, len(all), pages))
 }
 
 // companyContacts are the contacts attached to a company.
 func (ws *workspace) companyContacts(id string) []*contact {
-	var out []*contact
-	for _, ct := range ws.contacts {
-		if slices.Contains(ct.companyIDs, id) {
-			out = append(out, ct)
-		}
-	}
-	return out
+	return where(ws.contacts, func(ct *contact) bool { return slices.Contains(ct.companyIDs, id) })
 }
 
 // listAttachedContacts pages the contacts of a company: the same
@@ -177,12 +155,7 @@ func listAttachedContacts(ws *workspace, c *call) reply {
 		return c.notFound("Company")
 	}
 	all := ws.companyContacts(co.id)
-	page, pages := linkedPage(ws, c, all, c.queryInt("page", 1), c.queryInt("per_page", 50))
-	list := []any{}
-	for _, ct := range page {
-		list = append(list, ws.contactJSON(ct))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(all), "pages": pages})
+	return linkedList(ws, c, all, 50, ws.contactJSON)
 }
 
 // updateCompany is Intercom's PUT on a company, which takes no body: the
@@ -215,14 +188,11 @@ func scrollOverAllCompanies(ws *workspace, c *call) reply {
 	}
 	end := min(start+scrollPage, len(ws.companies))
 	start = min(start, end)
-	list := []any{}
-	for _, co := range ws.companies[start:end] {
-		list = append(list, ws.companyJSON(co))
-	}
+	list := jsonList(ws.companies[start:end], ws.companyJSON)
 	out := obj{"type": "list", "data": list, "total_count": len(ws.companies)}
 	if len(list) > 0 {
 		ws.seq["scroll"]++
-		next := fmt.Sprintf("%08x-5c01-4000-8000-%012x", ws.seq["scroll"], end)
+		next := countedUUID(uint64(ws.seq["scroll"])<<32|0x5c01<<16, uint64(end))
 		ws.scrolls[next] = end
 		out["scroll_param"] = next
 	}

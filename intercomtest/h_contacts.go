@@ -58,12 +58,7 @@ func updateContact(ws *workspace, c *call) reply {
 		}
 	}
 	if m := c.object("custom_attributes"); m != nil {
-		if ct.custom == nil {
-			ct.custom = map[string]any{}
-		}
-		for k, v := range m {
-			ct.custom[k] = v
-		}
+		ct.custom = withFields(ct.custom, m)
 	}
 	ct.updatedAt = ws.unix()
 	return ok(ws.contactJSON(ct))
@@ -71,16 +66,14 @@ func updateContact(ws *workspace, c *call) reply {
 
 func deleteContact(ws *workspace, c *call) reply {
 	id := c.params["contact_id"]
-	i := slices.IndexFunc(ws.contacts, func(ct *contact) bool { return ct.id == id })
-	if i < 0 {
+	ct, found := removeFirst(&ws.contacts, func(ct *contact) bool { return ct.id == id })
+	if !found {
 		return c.notFound("User")
 	}
-	ct := ws.contacts[i]
-	ws.contacts = slices.Delete(ws.contacts, i, i+1)
 	ws.notes = slices.DeleteFunc(ws.notes, func(n *note) bool { return n.contactID == id })
 	ws.events = slices.DeleteFunc(ws.events, func(e *eventCount) bool { return e.contactID == id })
 	for _, sg := range ws.segments {
-		sg.contactIDs = slices.DeleteFunc(sg.contactIDs, func(x string) bool { return x == id })
+		sg.contactIDs = without(sg.contactIDs, id)
 	}
 	return ok(obj{"type": "contact", "id": ct.id, "external_id": nullable(ct.externalID), "deleted": true})
 }
@@ -101,19 +94,11 @@ func setArchived(ws *workspace, c *call, archived bool) reply {
 }
 
 func listContacts(ws *workspace, c *call) reply {
-	page, pages, good := pageOf(ws.contacts, c.queryInt("per_page", 50), c.query.Get("starting_after"))
-	if !good {
-		return c.badParam("starting_after is not a cursor this server gave")
-	}
-	return ok(ws.contactList(page, pages, len(ws.contacts)))
+	return cursorList(c, ws.contacts, 50, ws.contactList)
 }
 
 func searchContacts(ws *workspace, c *call) reply {
-	page, pages, bad := searchPage(c, ws.contacts, ws.contactFields)
-	if bad != nil {
-		return *bad
-	}
-	return ok(ws.contactList(page, pages, searchTotal(c, ws.contacts, ws.contactFields)))
+	return searchList(c, ws.contacts, ws.contactFields, ws.contactList)
 }
 
 func attachTagToContact(ws *workspace, c *call) reply {
@@ -159,11 +144,7 @@ func listTagsForAContact(ws *workspace, c *call) reply {
 }
 
 func (ws *workspace) contactList(page []*contact, pages obj, total int) obj {
-	list := []any{}
-	for _, ct := range page {
-		list = append(list, ws.contactJSON(ct))
-	}
-	return obj{"type": "list", "data": list, "total_count": total, "pages": pages}
+	return dataList(page, ws.contactJSON, total, pages)
 }
 
 // contactFields are the fields a contact search can filter on.

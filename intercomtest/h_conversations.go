@@ -33,19 +33,11 @@ func retrieveConversation(ws *workspace, c *call) reply {
 }
 
 func listConversations(ws *workspace, c *call) reply {
-	page, pages, good := pageOf(ws.conversations, c.queryInt("per_page", 20), c.query.Get("starting_after"))
-	if !good {
-		return c.badParam("starting_after is not a cursor this server gave")
-	}
-	return ok(ws.conversationList(page, pages, len(ws.conversations)))
+	return cursorList(c, ws.conversations, 20, ws.conversationList)
 }
 
 func searchConversations(ws *workspace, c *call) reply {
-	page, pages, bad := searchPage(c, ws.conversations, ws.conversationFields)
-	if bad != nil {
-		return *bad
-	}
-	return ok(ws.conversationList(page, pages, searchTotal(c, ws.conversations, ws.conversationFields)))
+	return searchList(c, ws.conversations, ws.conversationFields, ws.conversationList)
 }
 
 func replyConversation(ws *workspace, c *call) reply {
@@ -140,10 +132,7 @@ func (ws *workspace) addConversationPart(cv *conversation, partType, body string
 }
 
 func (ws *workspace) conversationList(page []*conversation, pages obj, total int) obj {
-	list := []any{}
-	for _, cv := range page {
-		list = append(list, ws.conversationJSON(cv, false))
-	}
+	list := jsonList(page, func(cv *conversation) obj { return ws.conversationJSON(cv, false) })
 	return obj{"type": "conversation.list", "conversations": list, "total_count": total, "pages": pages}
 }
 
@@ -215,12 +204,7 @@ func updateConversation(ws *workspace, c *call) reply {
 		cv.read = v
 	}
 	if m := c.object("custom_attributes"); m != nil {
-		if cv.custom == nil {
-			cv.custom = map[string]any{}
-		}
-		for k, v := range m {
-			cv.custom[k] = v
-		}
+		cv.custom = withFields(cv.custom, m)
 	}
 	cv.updatedAt = ws.unix()
 	return ok(ws.conversationJSON(cv, true))
@@ -288,7 +272,7 @@ func detachContactFromConversation(ws *workspace, c *call) reply {
 	if len(cv.contactIDs) == 1 {
 		return c.badParam("a conversation keeps at least one contact: %s is its last", id)
 	}
-	cv.contactIDs = slices.DeleteFunc(cv.contactIDs, func(x string) bool { return x == id })
+	cv.contactIDs = without(cv.contactIDs, id)
 	ws.addConversationPart(cv, "participant_removed", "", ws.adminAuthor(a))
 	cv.updatedAt = ws.unix()
 	return ok(ws.conversationJSON(cv, true))

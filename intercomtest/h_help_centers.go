@@ -2,7 +2,6 @@ package intercomtest
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -117,12 +116,10 @@ func updateCollection(ws *workspace, c *call) reply {
 // its sub-collections move up, as in Intercom.
 func deleteCollection(ws *workspace, c *call) reply {
 	id := c.params["collection_id"]
-	i := slices.IndexFunc(ws.collections, func(x *collection) bool { return x.id == id })
-	if i < 0 {
+	gone, found := removeFirst(&ws.collections, func(x *collection) bool { return x.id == id })
+	if !found {
 		return c.notFound("Collection")
 	}
-	gone := ws.collections[i]
-	ws.collections = slices.Delete(ws.collections, i, i+1)
 	n, _ := strconv.ParseInt(id, 10, 64)
 	for _, a := range ws.articles {
 		if a.parentID == n {
@@ -138,12 +135,7 @@ func deleteCollection(ws *workspace, c *call) reply {
 }
 
 func listAllCollections(ws *workspace, c *call) reply {
-	page, pages := linkedPage(ws, c, ws.collections, c.queryInt("page", 1), c.queryInt("per_page", 50))
-	list := []any{}
-	for _, x := range page {
-		list = append(list, ws.collectionJSON(x))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(ws.collections), "pages": pages})
+	return linkedList(ws, c, ws.collections, 50, ws.collectionJSON)
 }
 
 func retrieveHelpCenter(ws *workspace, c *call) reply {
@@ -156,9 +148,6 @@ func retrieveHelpCenter(ws *workspace, c *call) reply {
 
 func listHelpCenters(ws *workspace, c *call) reply {
 	page, _ := numberedPage(ws.helpCenters, c.queryInt("page", 1), c.queryInt("per_page", 20))
-	list := []any{}
-	for _, h := range page {
-		list = append(list, ws.helpCenterJSON(h))
-	}
+	list := jsonList(page, ws.helpCenterJSON)
 	return ok(obj{"type": "list", "data": list})
 }

@@ -144,19 +144,15 @@ func updateNewsItem(ws *workspace, c *call) reply {
 
 func deleteNewsItem(ws *workspace, c *call) reply {
 	id := c.params["news_item_id"]
-	i := slices.IndexFunc(ws.newsItems, func(n *newsItem) bool { return n.id == id })
-	if i < 0 {
+	_, found := removeFirst(&ws.newsItems, func(n *newsItem) bool { return n.id == id })
+	if !found {
 		return c.notFound("News Item")
 	}
-	ws.newsItems = slices.Delete(ws.newsItems, i, i+1)
 	return ok(obj{"id": id, "object": "news-item", "deleted": true})
 }
 
 func (ws *workspace) newsItemList(items []*newsItem) obj {
-	list := []any{}
-	for _, n := range items {
-		list = append(list, ws.newsItemJSON(n))
-	}
+	list := jsonList(items, ws.newsItemJSON)
 	_, pages := numberedPage(items, 1, max(len(items), 1))
 	return obj{"type": "list", "data": list, "total_count": len(items), "pages": pages}
 }

@@ -77,10 +77,5 @@ func listNotes(ws *workspace, c *call) reply {
 		return c.notFound("User")
 	}
 	all := ws.contactNotes(ct.id)
-	page, pages := linkedPage(ws, c, all, c.queryInt("page", 1), c.queryInt("per_page", 50))
-	list := []any{}
-	for _, n := range page {
-		list = append(list, ws.noteJSON(n))
-	}
-	return ok(obj{"type": "list", "data": list, "total_count": len(all), "pages": pages})
+	return linkedList(ws, c, all, 50, ws.noteJSON)
 }

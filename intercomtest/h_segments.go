@@ -77,13 +77,7 @@ func listSegmentsForAContact(ws *workspace, c *call) reply {
 
 // companySegments are the segments a company belongs to.
 func (ws *workspace) companySegments(id string) []*segment {
-	var out []*segment
-	for _, s := range ws.segments {
-		if slices.Contains(s.companyIDs, id) {
-			out = append(out, s)
-		}
-	}
-	return out
+	return where(ws.segments, func(s *segment) bool { return slices.Contains(s.companyIDs, id) })
 }
 
 func listAttachedSegmentsForCompanies(ws *workspace, c *call) reply {

@@ -18,6 +18,26 @@ func createTag(ws *workspace, c *call) reply {
 		t.name = name
 		return ok(t.basic())
 	}
+	// The variant that tags (or untags) companies: every company must
+	// exist before anything changes.
+	type companyTagging struct {
+		co    *company
+		untag bool
+	}
+	var taggings []companyTagging
+	companies, _ := c.body["companies"].([]any)
+	for _, item := range companies {
+		m, _ := item.(map[string]any)
+		co := ws.company(str(m, "id"))
+		if co == nil {
+			co = ws.companyByCompanyID(str(m, "company_id"))
+		}
+		if co == nil {
+			return c.notFound("Company")
+		}
+		untag, _ := m["untag"].(bool)
+		taggings = append(taggings, companyTagging{co, untag})
+	}
 	var t *tag
 	for _, x := range ws.tags {
 		if strings.EqualFold(x.name, name) {
@@ -36,21 +56,11 @@ func createTag(ws *workspace, c *call) reply {
 			ct.tagIDs = append(ct.tagIDs, t.id)
 		}
 	}
-	// The variant that tags (or untags) companies.
-	companies, _ := c.body["companies"].([]any)
-	for _, item := range companies {
-		m, _ := item.(map[string]any)
-		co := ws.company(str(m, "id"))
-		if co == nil {
-			co = ws.companyByCompanyID(str(m, "company_id"))
-		}
-		if co == nil {
-			return c.notFound("Company")
-		}
-		if untag, _ := m["untag"].(bool); untag {
-			co.tagIDs = slices.DeleteFunc(co.tagIDs, func(x string) bool { return x == t.id })
-		} else if !slices.Contains(co.tagIDs, t.id) {
-			co.tagIDs = append(co.tagIDs, t.id)
+	for _, x := range taggings {
+		if x.untag {
+			x.co.tagIDs = without(x.co.tagIDs, t.id)
+		} else if !slices.Contains(x.co.tagIDs, t.id) {
+			x.co.tagIDs = append(x.co.tagIDs, t.id)
 		}
 	}
 	return ok(t.basic())
@@ -74,16 +84,15 @@ func findTag(ws *workspace, c *call) reply {
 
 func deleteTag(ws *workspace, c *call) reply {
 	id := c.params["tag_id"]
-	i := slices.IndexFunc(ws.tags, func(t *tag) bool { return t.id == id })
-	if i < 0 {
+	_, found := removeFirst(&ws.tags, func(t *tag) bool { return t.id == id })
+	if !found {
 		return c.notFound("Tag")
 	}
-	ws.tags = slices.Delete(ws.tags, i, i+1)
 	for _, ct := range ws.contacts {
-		ct.tagIDs = slices.DeleteFunc(ct.tagIDs, func(x string) bool { return x == id })
+		ct.tagIDs = without(ct.tagIDs, id)
 	}
 	for _, co := range ws.companies {
-		co.tagIDs = slices.DeleteFunc(co.tagIDs, func(x string) bool { return x == id })
+		co.tagIDs = without(co.tagIDs, id)
 	}
 	for _, t := range ws.tickets {
 		t.tags, _ = removeTag(t.tags, id)
@@ -94,36 +103,34 @@ func deleteTag(ws *workspace, c *call) reply {
 	return reply{status: 200}
 }
 
-func attachTagToTicket(ws *workspace, c *call) reply {
-	t := ws.ticket(c.params["ticket_id"])
-	if t == nil {
-		return c.notFound("Ticket")
-	}
-	return ws.applyTag(c, &t.tags)
-}
+func attachTagToTicket(ws *workspace, c *call) reply { return ws.retagTicket(c, ws.applyTag) }
 
-func detachTagFromTicket(ws *workspace, c *call) reply {
-	t := ws.ticket(c.params["ticket_id"])
-	if t == nil {
-		return c.notFound("Ticket")
-	}
-	return ws.unapplyTag(c, &t.tags)
-}
+func detachTagFromTicket(ws *workspace, c *call) reply { return ws.retagTicket(c, ws.unapplyTag) }
 
 func attachTagToConversation(ws *workspace, c *call) reply {
-	cv := ws.conversation(c.params["conversation_id"])
-	if cv == nil {
-		return c.notFound("Conversation")
-	}
-	return ws.applyTag(c, &cv.tags)
+	return ws.retagConversation(c, ws.applyTag)
 }
 
 func detachTagFromConversation(ws *workspace, c *call) reply {
+	return ws.retagConversation(c, ws.unapplyTag)
+}
+
+// retagTicket and retagConversation change the tags of the ticket or
+// conversation the path names (applyTag or unapplyTag).
+func (ws *workspace) retagTicket(c *call, change func(*call, *[]tagging) reply) reply {
+	t := ws.ticket(c.params["ticket_id"])
+	if t == nil {
+		return c.notFound("Ticket")
+	}
+	return change(c, &t.tags)
+}
+
+func (ws *workspace) retagConversation(c *call, change func(*call, *[]tagging) reply) reply {
 	cv := ws.conversation(c.params["conversation_id"])
 	if cv == nil {
 		return c.notFound("Conversation")
 	}
-	return ws.unapplyTag(c, &cv.tags)
+	return change(c, &cv.tags)
 }
 
 // applyTag tags a ticket or conversation with the body's tag id on behalf of

@@ -6,10 +6,7 @@ import (
 )
 
 func listTicketTypes(ws *workspace, c *call) reply {
-	list := []any{}
-	for _, t := range ws.ticketTypes {
-		list = append(list, ws.ticketTypeJSON(t))
-	}
+	list := jsonList(ws.ticketTypes, ws.ticketTypeJSON)
 	return ok(obj{"type": "ticket_type_attributes.list", "data": list})
 }
 

@@ -164,16 +164,13 @@ func replyTicket(ws *workspace, c *call) reply {
 }
 
 func searchTickets(ws *workspace, c *call) reply {
-	page, pages, bad := searchPage(c, ws.tickets, ws.ticketFields)
-	if bad != nil {
-		return *bad
-	}
-	list := []any{}
-	for _, t := range page {
-		list = append(list, ws.ticketJSON(t))
-	}
-	return ok(obj{"type": "ticket.list", "tickets": list, "pages": pages,
-		"total_count": searchTotal(c, ws.tickets, ws.ticketFields)})
+	return searchList(c, ws.tickets, ws.ticketFields, ws.ticketList)
+}
+
+// ticketList is a ticket search's answer: a page of tickets, the total
+// count and the pages.
+func (ws *workspace) ticketList(page []*ticket, pages obj, total int) obj {
+	return obj{"type": "ticket.list", "tickets": jsonList(page, ws.ticketJSON), "pages": pages, "total_count": total}
 }
 
 // checkTicketAttributes checks ticket attribute values against the ticket

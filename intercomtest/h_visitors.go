@@ -1,7 +1,6 @@
 package intercomtest
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -32,7 +31,7 @@ func (ws *workspace) newVisitor() *visitor {
 	now := ws.unix()
 	v := &visitor{id: ws.nextID("visitor"), createdAt: now, updatedAt: now}
 	n := ws.seq["visitor"]
-	v.userID = fmt.Sprintf("%08x-0000-4000-8000-%012x", 0x7a5e0000+n, n)
+	v.userID = countedUUID(uint64(0x7a5e0000+n)<<32, uint64(n))
 	ws.visitors = append(ws.visitors, v)
 	return v
 }
@@ -77,12 +76,7 @@ func updateVisitor(ws *workspace, c *call) reply {
 		v.name = c.str("name")
 	}
 	if m := c.object("custom_attributes"); m != nil {
-		if v.custom == nil {
-			v.custom = map[string]any{}
-		}
-		for k, x := range m {
-			v.custom[k] = x
-		}
+		v.custom = withFields(v.custom, m)
 	}
 	v.updatedAt = ws.unix()
 	return ok(ws.visitorJSON(v))

@@ -39,14 +39,14 @@ var unknownBodies = map[string]any{
 // its path an id that does not exist, and the lookups by body or query an
 // unknown one: each answers 404 with Intercom's not_found body.
 func TestUnknownIDsAreNotFound(t *testing.T) {
-	w := newWalker(t)
+	w := newHarness(t)
 	n := 0
-	for path, item := range w.s.spec.doc.Paths.Map() {
+	for path, item := range w.spec.doc.Paths.Map() {
 		if !strings.Contains(path, "{") {
 			continue
 		}
 		for method, op := range item.Operations() {
-			name := w.s.spec.names[op]
+			name := w.spec.names[op]
 			p := path
 			for _, prm := range op.Parameters {
 				if prm.Value.In == "path" {
@@ -64,7 +64,7 @@ func TestUnknownIDsAreNotFound(t *testing.T) {
 						body = normalize(synthesize(mt.Schema))
 					}
 				}
-				status, _, out := requiredSend(t, w.s, op, method, p+requiredQuery(op), body)
+				status, _, out := requiredSend(t, w, op, method, p+requiredQuery(op), body)
 				w.check(name, 404, method, p, status, out)
 			}
 			n++
@@ -92,5 +92,5 @@ func TestUnknownIDsAreNotFound(t *testing.T) {
 		n++
 	}
 	t.Logf("%d unknown-id requests answered 404 not_found", n)
-	assertClean(t, w.s)
+	w.clean()
 }

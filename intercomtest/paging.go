@@ -59,3 +59,35 @@ func linkedPage[T any](ws *workspace, c *call, items []T, page, perPage int) ([]
 	}
 	return out, pages
 }
+
+// jsonList renders each of items for an answer.
+func jsonList[T, R any](items []T, render func(T) R) []any {
+	list := make([]any, 0, len(items))
+	for _, x := range items {
+		list = append(list, render(x))
+	}
+	return list
+}
+
+// dataList is Intercom's list object: a page of items rendered, the total
+// count and the pages.
+func dataList[T, R any](page []T, render func(T) R, total int, pages obj) obj {
+	return obj{"type": "list", "data": jsonList(page, render), "total_count": total, "pages": pages}
+}
+
+// linkedList answers all, paged by the request's page and per_page
+// (perPage when absent), as a list that links to its next page.
+func linkedList[T, R any](ws *workspace, c *call, all []T, perPage int, render func(T) R) reply {
+	page, pages := linkedPage(ws, c, all, c.queryInt("page", 1), c.queryInt("per_page", perPage))
+	return ok(dataList(page, render, len(all), pages))
+}
+
+// cursorList answers items, paged by the request's per_page (perPage when
+// absent) and starting_after, in the list object list makes of a page.
+func cursorList[T any](c *call, items []T, perPage int, list func(page []T, pages obj, total int) obj) reply {
+	page, pages, good := pageOf(items, c.queryInt("per_page", perPage), c.query.Get("starting_after"))
+	if !good {
+		return c.badParam("starting_after is not a cursor this server gave")
+	}
+	return ok(list(page, pages, len(items)))
+}

@@ -3,13 +3,16 @@ package intercomtest
 import (
 	"net/http/httptest"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestRefusalsUseIntercomCodes sends requests the description allows but
 // Intercom refuses (bad values, conflicts, wrong references), and checks the
 // status and error code of each refusal, and that nothing changed.
 func TestRefusalsUseIntercomCodes(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	seeded, err := s.Seed(Workspace{
 		Contacts: []Contact{
 			{ID: "6650c0de0000000000000001", Email: "u@example.com", ExternalID: "u-1"},
@@ -23,9 +26,7 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 		NewsItems:     []NewsItem{{ID: "33001", Title: "N"}},
 		Visitors:      []Visitor{{ID: "6650c0ee0000000000000001", UserID: "v-1"}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	me := s.Me().ID
 	user, lead := seeded.Contacts[0].ID, seeded.Contacts[1].ID
 	before := s.Snapshot()
@@ -108,17 +109,14 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 		{"activity logs without a time", "GET", "/admins/activity_logs?created_at_after=yesterday", nil, 400, "parameter_invalid"},
 		{"activity logs with a bad end", "GET", "/admins/activity_logs?created_at_after=1&created_at_before=soon", nil, 400, "parameter_invalid"},
 	} {
-		status, _, body := send(t, s, tc.method, tc.path, tc.body)
-		if status != tc.status || errField(body, "code") != tc.code {
-			t.Errorf("%s: %d %v, want %d %s", tc.name, status, body, tc.status, tc.code)
-		}
+		status, _, body := s.send(tc.method, tc.path, tc.body)
+		assert.Equal(t, tc.status, status, "%s: %v", tc.name, body)
+		assert.Equal(t, tc.code, errField(body, "code"), "%s: %v", tc.name, body)
 	}
 	after := s.Snapshot()
-	if len(after.Contacts) != len(before.Contacts) || len(after.Tickets) != 0 || len(after.Messages) != 0 ||
-		len(after.Articles) != 1 || len(after.Collections) != 1 || len(after.Notes) != 0 || len(after.PhoneCallRedirects) != 0 ||
-		len(after.Conversations[0].ContactIDs) != 1 || len(after.Visitors) != 1 || len(after.DataExports) != 0 {
-		t.Errorf("a refused request changed the workspace: %+v", after)
-	}
+	require.Equal(t, sizes(before), sizes(after), "a refused request changed the workspace: %+v", after)
+	require.Len(t, after.Conversations[0].ContactIDs, 1, "a refused request changed the workspace: %+v", after)
+	assert.Len(t, after.DataExports, 0, "a refused request changed the workspace: %+v", after)
 }
 
 // refusedElse is the answer to a request with body: 400 parameter_invalid
@@ -127,13 +125,9 @@ func TestRefusalsUseIntercomCodes(t *testing.T) {
 func refusedElse(t *testing.T, method, path string, body any, status int, code string) (int, string) {
 	t.Helper()
 	sp, err := loadSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	route, _, err := sp.router.FindRoute(httptest.NewRequest(method, path, nil))
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
+	require.NoError(t, err, "%s %s: %v", method, path, err)
 	schema := route.Operation.RequestBody.Value.Content.Get("application/json").Schema
 	if schema.Value.VisitJSON(normalize(body)) != nil {
 		return 400, "parameter_invalid"

@@ -179,6 +179,12 @@ func describedName(id string) string {
 	return id
 }
 
+// spelledAs reports whether id, an operationId of the loaded description, is
+// name: the same, or the same but for the case of its first letter.
+func spelledAs(id, name string) bool {
+	return id == name || id != "" && name != "" && strings.EqualFold(id[:1], name[:1]) && id[1:] == name[1:]
+}
+
 // registered reports whether an operation has a handler, for 2.11 or for a
 // newer description.
 func registered(id string) bool {

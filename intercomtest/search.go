@@ -185,3 +185,13 @@ func searchPage[T any](c *call, items []T, fields func(T) fieldFunc) ([]T, obj, 
 	}
 	return page, pages, nil
 }
+
+// searchList answers a search request over items in the list object list
+// makes of a page of the hits and their total.
+func searchList[T any](c *call, items []T, fields func(T) fieldFunc, list func(page []T, pages obj, total int) obj) reply {
+	page, pages, bad := searchPage(c, items, fields)
+	if bad != nil {
+		return *bad
+	}
+	return ok(list(page, pages, searchTotal(c, items, fields)))
+}

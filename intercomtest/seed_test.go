@@ -3,26 +3,22 @@ package intercomtest
 import (
 	"encoding/json"
 	"os"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestSeedFromJSON seeds a whole workspace from the JSON seed file and reads
 // it through the API and back with Snapshot.
 func TestSeedFromJSON(t *testing.T) {
 	raw, err := os.ReadFile("testdata/seed.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var in Workspace
-	if err := json.Unmarshal(raw, &in); err != nil {
-		t.Fatal(err)
-	}
-	w := newWalker(t)
-	got, err := w.s.Seed(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal(raw, &in))
+	w := newHarness(t)
+	got, err := w.Seed(in)
+	require.NoError(t, err)
 	const lin, sam, acme = "6650c0de00000000000000c1", "6650c0de00000000000000c2", "6650c0ab00000000000000a1"
 	w.eq("ids kept", got.Contacts[0].ID, lin)
 	w.idLike("segment", got.Segments[0].ID, numeric)
@@ -53,23 +49,22 @@ func TestSeedFromJSON(t *testing.T) {
 	w.eq("visitor", atStr(w.call("retrieveVisitorWithUserId", 200, "GET", "/visitors?user_id=visitor-1", nil), "name"), "Anon")
 	w.has("help centers", ids(w.call("listHelpCenters", 200, "GET", "/help_center/help_centers", nil), "data"), got.HelpCenters[0].ID)
 
-	snap := w.s.Snapshot()
-	if len(snap.Contacts) != 2 || len(snap.Tickets) != 1 || len(snap.Conversations) != 2 || len(snap.Articles) != 1 ||
-		len(snap.Visitors) != 1 || len(snap.Events) != 1 || len(snap.Notes) != 1 || len(snap.Collections) != 1 {
-		t.Errorf("snapshot %+v", snap)
-	}
+	snap := w.Snapshot()
+	require.Equal(t, map[string]int{"Admins": 3, "Articles": 1, "Collections": 1, "Companies": 1, "Contacts": 2,
+		"Conversations": 2, "DataAttributes": 19, "Events": 1, "HelpCenters": 2, "NewsItems": 1, "Newsfeeds": 2,
+		"Notes": 1, "Segments": 3, "SubscriptionTypes": 3, "Tags": 1, "Teams": 2, "TicketTypes": 1, "Tickets": 1,
+		"Visitors": 1}, sizes(snap), "snapshot %+v", snap)
 	w.eq("snapshot ticket tags", snap.Tickets[0].TagIDs, []string{"7200001"})
 	w.eq("snapshot conversation admin", snap.Conversations[1].AdminID, "9200001")
 	w.eq("snapshot article collection", snap.Articles[0].CollectionID, "1800001")
 	w.eq("snapshot news feeds", snap.NewsItems[len(snap.NewsItems)-1].NewsfeedIDs, []string{"3200"})
-	if _, err := json.Marshal(snap); err != nil {
-		t.Error(err)
-	}
+	_, err = json.Marshal(snap)
+	assert.NoError(t, err)
 }
 
 // TestSeedRefusesBadReferences names the item a seed refers wrongly from.
 func TestSeedRefusesBadReferences(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	c := s.AddContact(Contact{Email: "a@example.com"})
 	for _, tc := range []struct {
 		w    Workspace
@@ -126,8 +121,7 @@ func TestSeedRefusesBadReferences(t *testing.T) {
 		{Workspace{Visitors: []Visitor{{Email: "nope"}}}, "visitor 0"},
 	} {
 		_, err := s.Seed(tc.w)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("Seed(%+v) = %v, want %q", tc.w, err, tc.want)
-		}
+		require.Error(t, err, "Seed(%+v)", tc.w)
+		assert.ErrorContains(t, err, tc.want, "Seed(%+v)", tc.w)
 	}
 }

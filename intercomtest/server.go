@@ -175,7 +175,7 @@ type rawBody struct {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requestNo++
-	reqID := fmt.Sprintf("%08x-0000-4000-8000-%012x", s.requestNo, s.requestNo)
+	reqID := countedUUID(uint64(s.requestNo)<<32, uint64(s.requestNo))
 	rl := s.rate.take(s.now())
 	s.mu.Unlock()
 

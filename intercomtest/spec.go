@@ -2,7 +2,6 @@ package intercomtest
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -110,7 +109,7 @@ func noPriority(doc *openapi3.T) string {
 func requestHasProperty(doc *openapi3.T, opID, prop string) bool {
 	for _, item := range doc.Paths.Map() {
 		for _, op := range item.Operations() {
-			if !strings.EqualFold(op.OperationID, opID) || op.RequestBody == nil || op.RequestBody.Value == nil {
+			if !spelledAs(op.OperationID, opID) || op.RequestBody == nil || op.RequestBody.Value == nil {
 				continue
 			}
 			if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil {

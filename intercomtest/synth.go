@@ -112,7 +112,7 @@ func synthString(s *openapi3.Schema) string {
 	case "date":
 		v = "2024-01-01"
 	case "uuid":
-		v = "00000000-0000-4000-8000-000000000000"
+		v = countedUUID(0, 0)
 	case "email":
 		v = "someone@example.com"
 	case "uri", "url":
@@ -142,10 +142,19 @@ func fillRequired(s *openapi3.Schema, out map[string]any, depth int) {
 // properties that the schema asks for and v lacks. Handlers build the parts
 // of a resource the workspace models; complete supplies the rest.
 func complete(ref *openapi3.SchemaRef, v any) {
-	completeDepth(ref, v, 0)
+	walkObjects(ref, v, 0, func(s *openapi3.Schema, obj map[string]any, depth int) bool {
+		if len(s.OneOf) > 0 || len(s.AnyOf) > 0 {
+			return false // which alternative applies is the handler's business
+		}
+		fillRequired(s, obj, depth)
+		return true
+	})
 }
 
-func completeDepth(ref *openapi3.SchemaRef, v any, depth int) {
+// walkObjects calls visit for every object of v (a JSON-shaped value) with
+// the schema that describes it, through allOf, array items and, where visit
+// says so, the object's properties and additional properties.
+func walkObjects(ref *openapi3.SchemaRef, v any, depth int, visit func(s *openapi3.Schema, obj map[string]any, depth int) bool) {
 	if ref == nil || ref.Value == nil || v == nil || depth > maxSynthDepth {
 		return
 	}
@@ -153,27 +162,26 @@ func completeDepth(ref *openapi3.SchemaRef, v any, depth int) {
 	switch val := v.(type) {
 	case map[string]any:
 		for _, sub := range s.AllOf {
-			completeDepth(sub, val, depth+1)
+			walkObjects(sub, val, depth+1, visit)
 		}
-		if len(s.OneOf) > 0 || len(s.AnyOf) > 0 {
-			return // which alternative applies is the handler's business
+		if !visit(s, val, depth) {
+			return
 		}
-		fillRequired(s, val, depth)
 		for name, p := range s.Properties {
 			if pv, ok := val[name]; ok {
-				completeDepth(p, pv, depth+1)
+				walkObjects(p, pv, depth+1, visit)
 			}
 		}
 		if ap := s.AdditionalProperties.Schema; ap != nil {
 			for name, pv := range val {
 				if _, known := s.Properties[name]; !known {
-					completeDepth(ap, pv, depth+1)
+					walkObjects(ap, pv, depth+1, visit)
 				}
 			}
 		}
 	case []any:
 		for _, item := range val {
-			completeDepth(s.Items, item, depth+1)
+			walkObjects(s.Items, item, depth+1, visit)
 		}
 	}
 }
@@ -197,36 +205,15 @@ func normalize(v any) any {
 // workspace holds as a string is a number where the description declares an
 // integer (ticket assignees from 2.16).
 func conform(ref *openapi3.SchemaRef, v any) {
-	conformDepth(ref, v, 0)
-}
-
-func conformDepth(ref *openapi3.SchemaRef, v any, depth int) {
-	if ref == nil || ref.Value == nil || v == nil || depth > maxSynthDepth {
-		return
-	}
-	s := ref.Value
-	switch val := v.(type) {
-	case map[string]any:
-		for _, sub := range s.AllOf {
-			conformDepth(sub, val, depth+1)
-		}
+	walkObjects(ref, v, 0, func(s *openapi3.Schema, obj map[string]any, _ int) bool {
 		for name, p := range s.Properties {
-			pv, ok := val[name]
-			if !ok {
-				continue
-			}
-			if str, isStr := pv.(string); isStr && p.Value != nil && !p.Value.Type.Is(openapi3.TypeString) &&
+			if str, isStr := obj[name].(string); isStr && p.Value != nil && !p.Value.Type.Is(openapi3.TypeString) &&
 				(p.Value.Type.Is(openapi3.TypeInteger) || p.Value.Type.Is(openapi3.TypeNumber)) {
 				if n, err := strconv.ParseInt(str, 10, 64); err == nil {
-					val[name] = float64(n)
+					obj[name] = float64(n)
 				}
-				continue
 			}
-			conformDepth(p, pv, depth+1)
 		}
-	case []any:
-		for _, item := range val {
-			conformDepth(s.Items, item, depth+1)
-		}
-	}
+		return true
+	})
 }

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom/gen"
 )
@@ -12,22 +14,18 @@ import (
 // id; the server answers in the form the description it loaded declares.
 func TestTicketStateFollowsTheDescription(t *testing.T) {
 	ws := &workspace{}
-	if got := ws.ticketStateJSON("resolved"); got != "resolved" {
-		t.Errorf("2.11 form = %v, want the category", got)
-	}
+	assert.Equal(t, "resolved", ws.ticketStateJSON("resolved"), "2.11 form: the category")
 	ws.ticketStateObject = true
 	got, ok := ws.ticketStateJSON("in_progress").(obj)
-	if !ok || got["type"] != "ticket_state" || got["category"] != "in_progress" || got["id"] != stateIDs["in_progress"] || got["external_label"] != "In progress" {
-		t.Errorf("2.12 form = %v", got)
-	}
+	require.True(t, ok, "2.12 form is an object")
+	assert.Equal(t, "ticket_state", got["type"])
+	assert.Equal(t, "in_progress", got["category"])
+	assert.Equal(t, stateIDs["in_progress"], got["id"])
+	assert.Equal(t, "In progress", got["external_label"])
 	for category, id := range stateIDs {
-		if stateOfID(id) != category {
-			t.Errorf("stateOfID(%s) = %q, want %q", id, stateOfID(id), category)
-		}
+		assert.Equal(t, category, stateOfID(id), "stateOfID(%s)", id)
 	}
-	if stateOfID("99") != "" {
-		t.Error("an unknown state id names a category")
-	}
+	assert.Empty(t, stateOfID("99"), "an unknown state id names no category")
 }
 
 func TestIsObjectProperty(t *testing.T) {
@@ -40,42 +38,28 @@ func TestIsObjectProperty(t *testing.T) {
 		}}},
 	}}}
 	for prop, want := range map[string]bool{"as_string": false, "as_object": true, "as_allof": true, "missing": false} {
-		if got := isObjectProperty(doc, "ticket", prop); got != want {
-			t.Errorf("%s: %v, want %v", prop, got, want)
-		}
+		got := isObjectProperty(doc, "ticket", prop)
+		assert.Equal(t, want, got, prop)
 	}
-	if isObjectProperty(doc, "absent", "x") {
-		t.Error("a schema the description lacks is an object")
-	}
+	assert.False(t, isObjectProperty(doc, "absent", "x"), "a schema the description lacks is an object")
 	sp, err := loadSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// The description that declares a state object is the one whose
 	// updates name a state by id (2.12 and later), on every version.
-	if sp.ticketStateObject != gen.UpdateTicketStateByID {
-		t.Errorf("ticket state as an object: %v, but updates by id: %v", sp.ticketStateObject, gen.UpdateTicketStateByID)
-	}
+	assert.Equal(t, gen.UpdateTicketStateByID, sp.ticketStateObject, "ticket state as an object: %v, but updates by id: %v", sp.ticketStateObject, gen.UpdateTicketStateByID)
 }
 
 func TestListTicketStatesNamesEveryCategoryByID(t *testing.T) {
 	ws := &workspace{ticketStateObject: true}
 	r := listTicketStates(ws, &call{})
 	body, ok := r.body.(obj)
-	if !ok {
-		t.Fatalf("body = %#v", r.body)
-	}
+	require.True(t, ok, "body = %#v", r.body)
 	states := body["data"].([]any)
-	if len(states) != 4 {
-		t.Fatalf("%d states, want 4", len(states))
-	}
+	require.Len(t, states, 4, "%d states, want 4", len(states))
 	for _, s := range states {
 		o := s.(obj)
-		if stateOfID(o["id"].(string)) != o["category"] || o["archived"] != false {
-			t.Errorf("state %v", o)
-		}
+		assert.Equal(t, o["category"], stateOfID(o["id"].(string)), "state %v", o)
+		assert.Equal(t, false, o["archived"], "state %v", o)
 	}
-	if newerHandlers["listTicketStates"] == nil {
-		t.Error("GET /ticket_states has no handler for the descriptions that declare it")
-	}
+	assert.NotNil(t, newerHandlers["listTicketStates"], "GET /ticket_states has no handler for the descriptions that declare it")
 }

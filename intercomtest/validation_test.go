@@ -3,10 +3,13 @@ package intercomtest
 import (
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestValidationRejectsBadRequests(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	cases := []struct {
 		name    string
 		method  string
@@ -35,28 +38,22 @@ func TestValidationRejectsBadRequests(t *testing.T) {
 			if headers == nil {
 				headers = map[string]string{"Authorization": "Bearer " + s.Token, "Intercom-Version": "2.11"}
 			}
-			status, h, body := sendWith(t, s, tc.method, tc.path, tc.body, headers)
-			if status != tc.status {
-				t.Fatalf("status %d, want %d (%v)", status, tc.status, body)
-			}
-			if body["type"] != "error.list" || body["request_id"] != h.Get("X-Request-Id") {
-				t.Errorf("body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
-			}
-			if got := errField(body, "code"); got != tc.code {
-				t.Errorf("code %q, want %q (%v)", got, tc.code, body)
-			}
+			status, h, body := s.sendWith(tc.method, tc.path, tc.body, headers)
+			require.Equal(t, tc.status, status, "status (%v)", body)
+			assert.Equal(t, "error.list", body["type"], "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
+			assert.Equal(t, h.Get("X-Request-Id"), body["request_id"], "body %v is not an error.list with the request id %q", body, h.Get("X-Request-Id"))
+			got := errField(body, "code")
+			assert.Equal(t, tc.code, got, "code (%v)", body)
 			bad := s.InvalidRequests()
-			if len(bad) != i+1 {
-				t.Fatalf("%d invalid requests recorded, want %d", len(bad), i+1)
-			}
-			if last := bad[i]; last.Status != tc.status || last.Code != tc.code || last.Path != pathOnly(tc.path) {
-				t.Errorf("recorded %+v", last)
-			}
+			require.Len(t, bad, i+1, "invalid requests recorded")
+			last := bad[i]
+			assert.Equal(t, tc.status, last.Status, "recorded %+v", last)
+			assert.Equal(t, tc.code, last.Code, "recorded %+v", last)
+			assert.Equal(t, pathOnly(tc.path), last.Path, "recorded %+v", last)
 		})
 	}
-	if n := s.Count("createTicket") + s.Count("createTicketType") + s.Count("createTag"); n != 0 {
-		t.Errorf("%d invalid requests were applied", n)
-	}
+	n := s.Count("createTicket") + s.Count("createTicketType") + s.Count("createTag")
+	assert.Equal(t, 0, n, "%d invalid requests were applied", n)
 }
 
 func pathOnly(p string) string {
@@ -69,61 +66,53 @@ func pathOnly(p string) string {
 }
 
 func TestValidRequestsAreNotRecorded(t *testing.T) {
-	s := NewServer(t)
-	mustSend(t, s, 200, "GET", "/me", nil)
-	mustSend(t, s, 200, "GET", "/admins", nil)
+	s := newHarness(t)
+	s.must(200, "GET", "/me", nil)
+	s.must(200, "GET", "/admins", nil)
 	// A valid request for something that does not exist is a 404, not an
 	// invalid request.
-	status, _, body := send(t, s, "GET", "/tickets/999", nil)
-	if status != http.StatusNotFound || errField(body, "code") != "not_found" {
-		t.Fatalf("status %d body %v", status, body)
-	}
-	assertClean(t, s)
-	if s.Count("identifyAdmin") != 1 || s.Count("getTicket") != 0 {
-		t.Errorf("counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
-	}
+	status, _, body := s.send("GET", "/tickets/999", nil)
+	require.Equal(t, http.StatusNotFound, status, "status %d body %v", status, body)
+	require.Equal(t, "not_found", errField(body, "code"), "status %d body %v", status, body)
+	s.clean()
+	assert.Equal(t, 1, s.Count("identifyAdmin"), "counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
+	assert.Equal(t, 0, s.Count("getTicket"), "counts: identifyAdmin %d, getTicket %d", s.Count("identifyAdmin"), s.Count("getTicket"))
 }
 
 func TestResponseValidation(t *testing.T) {
-	s, err := Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := uncheckedHarness(t)
 	// A handler that answers with an id of the wrong type.
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		me := ws.meJSON()
 		me["id"] = 42
 		return ok(me)
 	}}
-	mustSend(t, s, 200, "GET", "/me", nil)
+	s.must(200, "GET", "/me", nil)
 	bad := s.InvalidResponses()
-	if len(bad) != 1 || bad[0].OperationID != "identifyAdmin" || bad[0].Status != 200 {
-		t.Fatalf("invalid responses %v", bad)
-	}
+	require.Len(t, bad, 1, "invalid responses %v", bad)
+	require.Equal(t, "identifyAdmin", bad[0].OperationID, "invalid responses %v", bad)
+	require.Equal(t, 200, bad[0].Status, "invalid responses %v", bad)
 	// A response missing required properties is completed from the schema.
 	s.override = map[string]handler{"identifyAdmin": func(ws *workspace, c *call) reply {
 		return ok(obj{"type": "admin", "id": "1"})
 	}}
-	me := mustSend(t, s, 200, "GET", "/me", nil)
-	if _, ok := me["email"]; !ok || len(s.InvalidResponses()) != 1 {
-		t.Errorf("not completed: %v; invalid responses %v", me, s.InvalidResponses())
-	}
+	me := s.must(200, "GET", "/me", nil)
+	_, ok := me["email"]
+	require.True(t, ok, "not completed: %v; invalid responses %v", me, s.InvalidResponses())
+	assert.Equal(t, 1, len(s.InvalidResponses()), "not completed: %v; invalid responses %v", me, s.InvalidResponses())
 }
 
 // TestNewServerReportsInvalidResponses checks that NewServer's cleanup turns
 // an invalid response into a test error.
 func TestNewServerReportsInvalidResponses(t *testing.T) {
 	rec := &recordingTB{TB: t}
-	s := NewServer(rec)
+	s := harnessOf(t, NewServer(rec))
 	s.override = map[string]handler{"listTeams": func(ws *workspace, c *call) reply {
 		return ok(obj{"type": "team.list", "teams": "none"})
 	}}
-	mustSend(t, s, 200, "GET", "/teams", nil)
+	s.must(200, "GET", "/teams", nil)
 	rec.runCleanups()
-	if len(rec.errors) != 1 {
-		t.Fatalf("errors reported: %q", rec.errors)
-	}
+	require.Len(t, rec.errors, 1, "errors reported: %q", rec.errors)
 }
 
 // recordingTB is a testing.TB that records Errorf and its cleanups.

@@ -3,85 +3,75 @@ package intercomtest
 import (
 	"fmt"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestTicketWorkflow(t *testing.T) {
-	s := NewServer(t)
-	me := mustSend(t, s, 200, "GET", "/me", nil)
+	s := newHarness(t)
+	me := s.must(200, "GET", "/me", nil)
 	adminID := me["id"].(string)
-	if adminID != s.Me().ID {
-		t.Fatalf("/me is %v, Me() is %v", adminID, s.Me())
-	}
+	require.Equal(t, s.Me().ID, adminID, "/me is %v, Me() is %v", adminID, s.Me())
 	ct := s.AddContact(Contact{Email: "lin@example.com", Name: "Lin"})
 
-	tt := mustSend(t, s, 200, "POST", "/ticket_types", map[string]any{"name": "Bug", "category": "Customer"})
+	tt := s.must(200, "POST", "/ticket_types", map[string]any{"name": "Bug", "category": "Customer"})
 	ttID := tt["id"].(string)
-	mustSend(t, s, 200, "POST", "/ticket_types/"+ttID+"/attributes", map[string]any{
+	s.must(200, "POST", "/ticket_types/"+ttID+"/attributes", map[string]any{
 		"name": "severity", "description": "How bad", "data_type": "list", "list_items": "low,high", "required_to_create": true,
 	})
 	// The required attribute is enforced.
-	status, _, body := send(t, s, "POST", "/tickets", map[string]any{
+	status, _, body := s.send("POST", "/tickets", map[string]any{
 		"ticket_type_id": ttID, "contacts": []any{map[string]any{"id": ct.ID}},
 	})
-	if status != 400 || errField(body, "code") != "parameter_not_found" {
-		t.Fatalf("create without required attribute: %d %v", status, body)
-	}
-	tk := mustSend(t, s, 200, "POST", "/tickets", map[string]any{
+	require.Equal(t, 400, status, "create without required attribute: %d %v", status, body)
+	require.Equal(t, "parameter_not_found", errField(body, "code"), "create without required attribute: %d %v", status, body)
+	tk := s.must(200, "POST", "/tickets", map[string]any{
 		"ticket_type_id": ttID, "contacts": []any{map[string]any{"email": "lin@example.com"}},
 		"ticket_attributes": map[string]any{"_default_title_": "Export fails", "severity": "high"},
 	})
 	id := tk["id"].(string)
-	if stateOf(tk) != "submitted" || tk["open"] != true {
-		t.Fatalf("new ticket: %v", tk)
-	}
+	require.Equal(t, "submitted", stateOf(tk), "new ticket: %v", tk)
+	require.Equal(t, true, tk["open"], "new ticket: %v", tk)
 
-	reply := mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
+	reply := s.must(200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": adminID, "message_type": "comment", "body": "Looking into it",
 	})
-	if a := reply["author"].(map[string]any); a["type"] != "admin" || a["id"] != adminID {
-		t.Errorf("admin reply author %v", a)
-	}
-	reply = mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
+	a := reply["author"].(map[string]any)
+	assert.Equal(t, "admin", a["type"], "admin reply author %v", a)
+	assert.Equal(t, adminID, a["id"], "admin reply author %v", a)
+	reply = s.must(200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "user", "intercom_user_id": ct.ID, "message_type": "comment", "body": "Thanks",
 	})
-	if a := reply["author"].(map[string]any); a["type"] != "user" || a["id"] != ct.ID {
-		t.Errorf("contact reply author %v", a)
-	}
-	mustSend(t, s, 200, "POST", "/tickets/"+id+"/reply", map[string]any{
+	a = reply["author"].(map[string]any)
+	assert.Equal(t, "user", a["type"], "contact reply author %v", a)
+	assert.Equal(t, ct.ID, a["id"], "contact reply author %v", a)
+	s.must(200, "POST", "/tickets/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": adminID, "message_type": "note", "body": "internal",
 	})
 	for _, st := range []string{"in_progress", "waiting_on_customer", "resolved"} {
-		tk = mustSend(t, s, 200, "PUT", "/tickets/"+id, setState(t, st))
-		if stateOf(tk) != st {
-			t.Fatalf("state %v, want %s", tk["ticket_state"], st)
-		}
+		tk = s.must(200, "PUT", "/tickets/"+id, setState(t, st))
+		require.Equal(t, st, stateOf(tk), "state of %v", tk["ticket_state"])
 	}
-	if tk["open"] != false {
-		t.Errorf("resolved ticket is open")
-	}
-	tagID := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "urgent"})["id"].(string)
-	tag := mustSend(t, s, 200, "POST", "/tickets/"+id+"/tags", map[string]any{"id": tagID, "admin_id": adminID})
-	if tag["name"] != "urgent" || tag["applied_by"].(map[string]any)["id"] != adminID {
-		t.Errorf("tag %v", tag)
-	}
-	hits := mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
+	assert.Equal(t, false, tk["open"], "resolved ticket is open")
+	tagID := s.must(200, "POST", "/tags", map[string]any{"name": "urgent"})["id"].(string)
+	tag := s.must(200, "POST", "/tickets/"+id+"/tags", map[string]any{"id": tagID, "admin_id": adminID})
+	assert.Equal(t, "urgent", tag["name"], "tag %v", tag)
+	assert.Equal(t, adminID, tag["applied_by"].(map[string]any)["id"], "tag %v", tag)
+	hits := s.must(200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"operator": "AND", "value": []any{
 			map[string]any{"field": "contact_ids", "operator": "=", "value": ct.ID},
 			map[string]any{"field": "title", "operator": "~", "value": "export"},
 			map[string]any{"field": "state", "operator": "IN", "value": []any{"resolved", "in_progress"}},
 		}}})
-	if hits["total_count"] != 1.0 {
-		t.Errorf("search: %v", hits)
-	}
-	mustSend(t, s, 200, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
-	mustSend(t, s, 404, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
-	hits = mustSend(t, s, 200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
+	assert.EqualValues(t, 1.0, hits["total_count"], "search: %v", hits)
+	s.must(200, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
+	s.must(404, "DELETE", "/tickets/"+id+"/tags/"+tagID, map[string]any{"admin_id": adminID})
+	hits = s.must(200, "POST", "/tickets/search", map[string]any{"query": map[string]any{
 		"field": "open", "operator": "=", "value": true}})
-	if hits["total_count"] != 0.0 {
-		t.Errorf("resolved ticket found as open: %v", hits)
-	}
+	assert.EqualValues(t, 0.0, hits["total_count"], "resolved ticket found as open: %v", hits)
 
-	got := mustSend(t, s, 200, "GET", "/tickets/"+id, nil)
+	got := s.must(200, "GET", "/tickets/"+id, nil)
 	parts := got["ticket_parts"].(map[string]any)["ticket_parts"].([]any)
 	var summary []string
 	for _, p := range parts {
@@ -99,59 +89,51 @@ func TestTicketWorkflow(t *testing.T) {
 		"ticket_state_updated_by_admin by admin in_progress->waiting_on_customer",
 		"ticket_state_updated_by_admin by admin waiting_on_customer->resolved",
 	}
-	if fmt.Sprint(summary) != fmt.Sprint(want) {
-		t.Errorf("parts:\n%q\nwant\n%q", summary, want)
-	}
-	if s.Count("replyTicket") != 3 || s.Count("updateTicket") != 3 || s.Count("createTicket") != 1 {
-		t.Errorf("counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
-	}
-	assertClean(t, s)
+	assert.Equal(t, fmt.Sprint(want), fmt.Sprint(summary), "parts:\n%q\nwant\n%q", summary, want)
+	assert.Equal(t, 3, s.Count("replyTicket"), "counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
+	assert.Equal(t, 3, s.Count("updateTicket"), "counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
+	assert.Equal(t, 1, s.Count("createTicket"), "counts reply %d update %d create %d", s.Count("replyTicket"), s.Count("updateTicket"), s.Count("createTicket"))
+	s.clean()
 }
 
 func TestConversationWorkflow(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	me := s.Me()
 	ct := s.AddContact(Contact{Email: "kim@example.com", Name: "Kim"})
-	msg := mustSend(t, s, 200, "POST", "/conversations", map[string]any{
+	msg := s.must(200, "POST", "/conversations", map[string]any{
 		"from": map[string]any{"type": "user", "id": ct.ID}, "body": "Hello?",
 	})
 	id := msg["conversation_id"].(string)
-	mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+	s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "admin", "admin_id": me.ID, "message_type": "comment", "body": "Hi Kim",
 	})
-	cv := mustSend(t, s, 200, "POST", "/conversations/"+id+"/parts", map[string]any{
+	cv := s.must(200, "POST", "/conversations/"+id+"/parts", map[string]any{
 		"type": "admin", "admin_id": me.ID, "message_type": "close", "body": "Bye",
 	})
-	if cv["state"] != "closed" || cv["open"] != false {
-		t.Fatalf("closed conversation: %v", cv)
-	}
+	require.Equal(t, "closed", cv["state"], "closed conversation: %v", cv)
+	require.Equal(t, false, cv["open"], "closed conversation: %v", cv)
 	// A contact's reply reopens it.
-	cv = mustSend(t, s, 200, "POST", "/conversations/"+id+"/reply", map[string]any{
+	cv = s.must(200, "POST", "/conversations/"+id+"/reply", map[string]any{
 		"type": "user", "email": "kim@example.com", "message_type": "comment", "body": "One more thing",
 	})
-	if cv["state"] != "open" {
-		t.Errorf("state after contact reply: %v", cv["state"])
-	}
+	assert.Equal(t, "open", cv["state"], "state after contact reply: %v", cv["state"])
 	parts := cv["conversation_parts"].(map[string]any)["conversation_parts"].([]any)
-	if len(parts) != 3 || parts[2].(map[string]any)["author"].(map[string]any)["type"] != "user" {
-		t.Errorf("parts %v", parts)
-	}
+	require.Len(t, parts, 3, "parts %v", parts)
+	assert.Equal(t, "user", parts[2].(map[string]any)["author"].(map[string]any)["type"], "parts %v", parts)
 	tagID := s.AddTag("vip")
-	mustSend(t, s, 200, "POST", "/conversations/"+id+"/tags", map[string]any{"id": tagID, "admin_id": me.ID})
-	hits := mustSend(t, s, 200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
+	s.must(200, "POST", "/conversations/"+id+"/tags", map[string]any{"id": tagID, "admin_id": me.ID})
+	hits := s.must(200, "POST", "/conversations/search", map[string]any{"query": map[string]any{
 		"operator": "OR", "value": []any{
 			map[string]any{"field": "contact_ids", "operator": "=", "value": ct.ID},
 			map[string]any{"field": "title", "operator": "~", "value": "export"},
 			map[string]any{"field": "source.body", "operator": "~", "value": "nothing like this"},
 		}}})
-	if hits["total_count"] != 1.0 {
-		t.Errorf("search: %v", hits)
-	}
-	assertClean(t, s)
+	assert.EqualValues(t, 1.0, hits["total_count"], "search: %v", hits)
+	s.clean()
 }
 
 func TestContactSearchAndPagination(t *testing.T) {
-	s := NewServer(t)
+	s := newHarness(t)
 	for i := range 7 {
 		role := "user"
 		if i%2 == 1 {
@@ -163,85 +145,67 @@ func TestContactSearchAndPagination(t *testing.T) {
 	var seen []string
 	path := "/contacts?per_page=3"
 	for pages := 0; path != ""; pages++ {
-		if pages > 5 {
-			t.Fatal("pagination does not end")
-		}
-		page := mustSend(t, s, 200, "GET", path, nil)
+		require.False(t, pages > 5, "pagination does not end")
+		page := s.must(200, "GET", path, nil)
 		for _, c := range page["data"].([]any) {
 			seen = append(seen, c.(map[string]any)["email"].(string))
 		}
-		if page["total_count"] != 7.0 {
-			t.Errorf("total_count %v", page["total_count"])
-		}
+		assert.EqualValues(t, 7.0, page["total_count"], "total_count %v", page["total_count"])
 		path = ""
 		if next, ok := page["pages"].(map[string]any)["next"].(map[string]any); ok {
 			path = "/contacts?per_page=3&starting_after=" + next["starting_after"].(string)
 		}
 	}
-	if len(seen) != 7 || seen[0] != "c0@example.com" || seen[6] != "c6@example.com" {
-		t.Errorf("listed %v", seen)
-	}
+	require.Len(t, seen, 7, "listed %v", seen)
+	assert.Equal(t, "c0@example.com", seen[0], "listed %v", seen)
+	assert.Equal(t, "c6@example.com", seen[6], "listed %v", seen)
 
 	// Search with pagination.
 	q := map[string]any{"operator": "AND", "value": []any{
 		map[string]any{"field": "role", "operator": "=", "value": "user"},
 		map[string]any{"field": "email", "operator": "!=", "value": "c2@example.com"},
 	}}
-	page := mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": q, "pagination": map[string]any{"per_page": 2}})
-	if page["total_count"] != 3.0 || len(page["data"].([]any)) != 2 {
-		t.Fatalf("first page %v", page)
-	}
+	page := s.must(200, "POST", "/contacts/search", map[string]any{"query": q, "pagination": map[string]any{"per_page": 2}})
+	require.EqualValues(t, 3.0, page["total_count"], "first page %v", page)
+	require.Equal(t, 2, len(page["data"].([]any)), "first page %v", page)
 	next := page["pages"].(map[string]any)["next"].(map[string]any)["starting_after"]
-	page = mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": q,
+	page = s.must(200, "POST", "/contacts/search", map[string]any{"query": q,
 		"pagination": map[string]any{"per_page": 2, "starting_after": next}})
 	data := page["data"].([]any)
-	if len(data) != 1 || data[0].(map[string]any)["email"] != "c6@example.com" {
-		t.Errorf("second page %v", data)
-	}
-	if _, more := page["pages"].(map[string]any)["next"]; more {
-		t.Errorf("last page has a next cursor")
-	}
+	require.Len(t, data, 1, "second page %v", data)
+	assert.Equal(t, "c6@example.com", data[0].(map[string]any)["email"], "second page %v", data)
+	_, more := page["pages"].(map[string]any)["next"]
+	assert.False(t, more, "last page has a next cursor")
 	// Substring and an unknown field.
-	page = mustSend(t, s, 200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
+	page = s.must(200, "POST", "/contacts/search", map[string]any{"query": map[string]any{
 		"field": "email", "operator": "~", "value": "C5@"}})
-	if page["total_count"] != 1.0 {
-		t.Errorf("~ search: %v", page)
-	}
-	status, _, body := send(t, s, "POST", "/contacts/search", map[string]any{"query": map[string]any{
+	assert.EqualValues(t, 1.0, page["total_count"], "~ search: %v", page)
+	status, _, body := s.send("POST", "/contacts/search", map[string]any{"query": map[string]any{
 		"field": "shoe_size", "operator": "=", "value": "9"}})
-	if status != 400 {
-		t.Errorf("unknown field: %d %v", status, body)
-	}
+	assert.Equal(t, 400, status, "unknown field: %d %v", status, body)
 	// A made-up cursor.
-	status, _, _ = send(t, s, "GET", "/contacts?starting_after=bogus", nil)
-	if status != 400 {
-		t.Errorf("bogus cursor: %d", status)
-	}
-	assertClean(t, s)
+	status, _, _ = s.send("GET", "/contacts?starting_after=bogus", nil)
+	assert.Equal(t, 400, status, "bogus cursor: %d", status)
+	s.clean()
 }
 
 func TestTagContactAndCompanies(t *testing.T) {
-	s := NewServer(t)
-	ct := mustSend(t, s, 200, "POST", "/contacts", map[string]any{"email": "a@example.com", "name": "A"})
+	s := newHarness(t)
+	ct := s.must(200, "POST", "/contacts", map[string]any{"email": "a@example.com", "name": "A"})
 	id := ct["id"].(string)
-	status, _, _ := send(t, s, "POST", "/contacts", map[string]any{"email": "a@example.com"})
-	if status != 409 {
-		t.Errorf("duplicate contact: %d", status)
-	}
-	tagID := mustSend(t, s, 200, "POST", "/tags", map[string]any{"name": "beta"})["id"].(string)
-	mustSend(t, s, 200, "POST", "/contacts/"+id+"/tags", map[string]any{"id": tagID})
-	ct = mustSend(t, s, 200, "GET", "/contacts/"+id, nil)
-	if ct["tags"].(map[string]any)["total_count"] != 1.0 {
-		t.Errorf("contact tags %v", ct["tags"])
-	}
-	mustSend(t, s, 200, "DELETE", "/contacts/"+id+"/tags/"+tagID, nil)
-	co := mustSend(t, s, 200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme"})
-	mustSend(t, s, 200, "POST", "/contacts/"+id+"/companies", map[string]any{"id": co["id"]})
-	co = mustSend(t, s, 200, "GET", "/companies/"+co["id"].(string), nil)
-	if co["user_count"] != 1.0 || co["name"] != "Acme" {
-		t.Errorf("company %v", co)
-	}
-	mustSend(t, s, 200, "DELETE", "/contacts/"+id, nil)
-	mustSend(t, s, 404, "GET", "/contacts/"+id, nil)
-	assertClean(t, s)
+	status, _, _ := s.send("POST", "/contacts", map[string]any{"email": "a@example.com"})
+	assert.Equal(t, 409, status, "duplicate contact: %d", status)
+	tagID := s.must(200, "POST", "/tags", map[string]any{"name": "beta"})["id"].(string)
+	s.must(200, "POST", "/contacts/"+id+"/tags", map[string]any{"id": tagID})
+	ct = s.must(200, "GET", "/contacts/"+id, nil)
+	assert.EqualValues(t, 1.0, ct["tags"].(map[string]any)["total_count"], "contact tags %v", ct["tags"])
+	s.must(200, "DELETE", "/contacts/"+id+"/tags/"+tagID, nil)
+	co := s.must(200, "POST", "/companies", map[string]any{"company_id": "acme", "name": "Acme"})
+	s.must(200, "POST", "/contacts/"+id+"/companies", map[string]any{"id": co["id"]})
+	co = s.must(200, "GET", "/companies/"+co["id"].(string), nil)
+	assert.EqualValues(t, 1.0, co["user_count"], "company %v", co)
+	assert.Equal(t, "Acme", co["name"], "company %v", co)
+	s.must(200, "DELETE", "/contacts/"+id, nil)
+	s.must(404, "GET", "/contacts/"+id, nil)
+	s.clean()
 }

@@ -7,11 +7,12 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // syncBuffer is a buffer two goroutines can share.
@@ -45,7 +46,7 @@ func start(t *testing.T, args ...string) (*intercomtest.Server, *syncBuffer, *sy
 	case srv := <-ready:
 		return srv, &stdout, &stderr, func() error { stop <- os.Interrupt; return <-done }
 	case err := <-done:
-		t.Fatalf("run: %v", err)
+		require.Fail(t, "run ended before serving", "%v", err)
 	}
 	return nil, nil, nil, nil
 }
@@ -56,9 +57,7 @@ func get(t *testing.T, url, token string) (int, map[string]any) {
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Intercom-Version", "2.11")
 	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer resp.Body.Close()
 	var out map[string]any
 	b, _ := io.ReadAll(resp.Body)
@@ -70,22 +69,14 @@ func get(t *testing.T, url, token string) (int, map[string]any) {
 // would: a seed file, a token, then plain HTTP.
 func TestServesASeededWorkspace(t *testing.T) {
 	srv, stdout, stderr, stop := start(t, "-token", "secret", "-seed", filepath.Join("..", "..", "testdata", "seed.json"))
-	if !strings.Contains(stdout.String(), srv.URL) {
-		t.Errorf("stdout %q lacks %s", stdout, srv.URL)
-	}
+	assert.Contains(t, stdout.String(), srv.URL, "stdout %q lacks %s", stdout, srv.URL)
 	status, body := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "secret")
-	if status != 200 || body["email"] != "lin@acme.example" {
-		t.Errorf("seeded contact: %d %v", status, body)
-	}
-	if status, _ := get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "wrong"); status != 401 {
-		t.Errorf("wrong token: %d", status)
-	}
-	if err := stop(); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(stderr.String(), "invalid request: GET /contacts/6650c0de00000000000000c1") {
-		t.Errorf("stderr %q does not log the refused request", stderr)
-	}
+	assert.Equal(t, 200, status, "seeded contact: %d %v", status, body)
+	assert.Equal(t, "lin@acme.example", body["email"], "seeded contact: %d %v", status, body)
+	status, _ = get(t, srv.URL+"/contacts/6650c0de00000000000000c1", "wrong")
+	assert.Equal(t, 401, status, "wrong token: %d", status)
+	require.NoError(t, stop())
+	assert.Contains(t, stderr.String(), "invalid request: GET /contacts/6650c0de00000000000000c1", "stderr %q does not log the refused request", stderr)
 }
 
 // TestInjectsFaults: every second request to one operation fails.
@@ -96,27 +87,10 @@ func TestInjectsFaults(t *testing.T) {
 		status, _ := get(t, srv.URL+"/admins", srv.Token)
 		got = append(got, status)
 	}
-	if status, _ := get(t, srv.URL+"/me", srv.Token); status != 200 {
-		t.Errorf("other operation: %d", status)
-	}
-	if want := []int{200, 503, 200, 503}; !equal(got, want) {
-		t.Errorf("statuses %v, want %v", got, want)
-	}
-	if err := stop(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func equal(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	status, _ := get(t, srv.URL+"/me", srv.Token)
+	assert.Equal(t, 200, status, "other operation")
+	assert.Equal(t, []int{200, 503, 200, 503}, got, "statuses")
+	require.NoError(t, stop())
 }
 
 // TestRefusesBadFlags names what is wrong before listening.
@@ -142,19 +116,15 @@ func TestRefusesBadFlags(t *testing.T) {
 		{[]string{"-seed", dangling}, `no contact with id "nobody"`},
 	} {
 		err := run(tc.args, io.Discard, io.Discard, nil, nil)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("run(%q) = %v, want %q", tc.args, err, tc.want)
-		}
+		require.Error(t, err, "run(%q)", tc.args)
+		assert.ErrorContains(t, err, tc.want, "run(%q)", tc.args)
 	}
 }
 
 // TestServeExitCode: a wrong flag exits with 2 and says why.
 func TestServeExitCode(t *testing.T) {
 	var stderr bytes.Buffer
-	if code := serve([]string{"-fault-every", "0"}, io.Discard, &stderr); code != 2 {
-		t.Errorf("exit code %d, want 2", code)
-	}
-	if !strings.Contains(stderr.String(), "intercom-mock: -fault-every") {
-		t.Errorf("stderr %q", stderr.String())
-	}
+	code := serve([]string{"-fault-every", "0"}, io.Discard, &stderr)
+	assert.Equal(t, 2, code, "exit code %d, want 2", code)
+	assert.Contains(t, stderr.String(), "intercom-mock: -fault-every", "stderr %q", stderr.String())
 }

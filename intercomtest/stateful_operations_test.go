@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestEveryOperationIsStateful walks all operations of the description
@@ -19,9 +22,9 @@ import (
 // same from both sides.
 func TestEveryOperationIsStateful(t *testing.T) {
 	clock := time.Unix(1_750_000_000, 0)
-	w := newWalker(t, WithClock(func() time.Time { return clock }))
+	w := newHarness(t, WithClock(func() time.Time { return clock }))
 	tick := func() { clock = clock.Add(time.Minute) }
-	s := w.s
+	s := w
 
 	// Admins, teams and the activity log.
 	me := w.call("identifyAdmin", 200, "GET", "/me", nil)
@@ -148,9 +151,9 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	w.eq("searchTickets", ids(w.call("searchTickets", 200, "POST", "/tickets/search", map[string]any{
 		"query": map[string]any{"field": "state", "operator": "=", "value": "in_progress"}}), "tickets"), []string{tkID})
 	w.call("attachTagToTicket", 200, "POST", "/tickets/"+tkID+"/tags", map[string]any{"id": tagID, "admin_id": meID})
-	w.eq("ticket tagged (a ticket's JSON has no tags: read the workspace)", ticketTags(w.s, tkID), []string{tagID})
+	w.eq("ticket tagged (a ticket's JSON has no tags: read the workspace)", ticketTags(w, tkID), []string{tagID})
 	w.call("detachTagFromTicket", 200, "DELETE", "/tickets/"+tkID+"/tags/"+tagID, map[string]any{"admin_id": meID})
-	w.eq("ticket untagged", ticketTags(w.s, tkID), []string{})
+	w.eq("ticket untagged", ticketTags(w, tkID), []string{})
 	w.call("detachTagFromTicket", 404, "DELETE", "/tickets/"+tkID+"/tags/"+tagID, map[string]any{"admin_id": meID})
 
 	// Conversations.
@@ -260,17 +263,14 @@ func TestEveryOperationIsStateful(t *testing.T) {
 	file, ctype := w.raw("downloadDataExport", 200, "GET", "/download/content/data/"+jobID)
 	w.eq("download type", ctype, "application/octet-stream")
 	rows := gunzipCSV(t, file)
-	if len(rows) < 3 || rows[1][0] != cvID {
-		t.Errorf("export rows %v", rows)
-	}
+	require.False(t, len(rows) < 3, "export rows %v", rows)
+	assert.Equal(t, cvID, rows[1][0], "export rows %v", rows)
 	next := w.call("createDataExport", 200, "POST", "/export/content/data", map[string]any{"created_at_after": 1, "created_at_before": 2})
 	w.eq("cancelDataExport", atStr(w.call("cancelDataExport", 200, "POST", "/export/cancel/"+atStr(next, "job_identifier"), nil), "status"), "canceled")
 
 	// Visitors: seeded, found, updated, converted.
 	seeded, err := s.Seed(Workspace{Visitors: []Visitor{{Name: "Anon"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	vis := seeded.Visitors[0]
 	w.idLike("visitor", vis.ID, hex24)
 	w.eq("retrieveVisitorWithUserId", atStr(w.call("retrieveVisitorWithUserId", 200, "GET", "/visitors"+q("user_id="+vis.UserID), nil), "id"), vis.ID)
@@ -283,9 +283,9 @@ func TestEveryOperationIsStateful(t *testing.T) {
 
 	// Phone call redirects.
 	w.call("createPhoneSwitch", 200, "POST", "/phone_call_redirects", map[string]any{"phone": "+353871234567"})
-	if got := s.Snapshot().PhoneCallRedirects; len(got) != 1 || got[0].Phone != "+353871234567" {
-		t.Errorf("phone redirects %v", got)
-	}
+	got := s.Snapshot().PhoneCallRedirects
+	require.Len(t, got, 1, "phone redirects %v", got)
+	assert.Equal(t, "+353871234567", got[0].Phone, "phone redirects %v", got)
 
 	// Deletes last: the tag goes from everything it was on.
 	w.call("deleteTag", 200, "DELETE", "/tags/"+tagID, nil)
@@ -300,14 +300,12 @@ func TestEveryOperationIsStateful(t *testing.T) {
 		}
 	}
 	slices.Sort(missed)
-	if len(missed) > 0 {
-		t.Errorf("%d of %d operations not walked: %v", len(missed), len(s.spec.names), missed)
-	}
+	assert.False(t, len(missed) > 0, "%d of %d operations not walked: %v", len(missed), len(s.spec.names), missed)
 	t.Logf("%d operations walked", len(w.seen))
-	assertClean(t, s)
+	s.clean()
 }
 
-func ticketTags(s *Server, id string) []string {
+func ticketTags(s *harness, id string) []string {
 	for _, t := range s.Snapshot().Tickets {
 		if t.ID == id {
 			return append([]string{}, t.TagIDs...)
@@ -329,9 +327,7 @@ func toObjs(v any) []any {
 func mustInt(t *testing.T, s string) int64 {
 	t.Helper()
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		t.Fatalf("%q is not a number: %v", s, err)
-	}
+	require.NoError(t, err, "%q is not a number: %v", s, err)
 	return n
 }
 
@@ -339,13 +335,9 @@ func mustInt(t *testing.T, s string) int64 {
 func gunzipCSV(t *testing.T, b []byte) [][]string {
 	t.Helper()
 	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	rows, err := csv.NewReader(zr).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	io.Copy(io.Discard, zr)
 	return rows
 }

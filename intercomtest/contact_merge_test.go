@@ -1,17 +1,19 @@
 package intercomtest
 
 import (
-	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestMergeMovesEverythingOfTheLead: after a merge the user has the lead's
 // details it lacked, its tags, companies, notes, events, conversations,
 // tickets and segments, and the lead is gone.
 func TestMergeMovesEverythingOfTheLead(t *testing.T) {
-	w := newWalker(t)
+	w := newHarness(t)
 	const user, lead, co, tag = "6650c0de0000000000000011", "6650c0de0000000000000022", "6650c0ab0000000000000033", "7300001"
-	_, err := w.s.Seed(Workspace{
+	_, err := w.Seed(Workspace{
 		Tags:      []Tag{{ID: tag, Name: "t"}},
 		Companies: []Company{{ID: co, Name: "Co"}},
 		Contacts: []Contact{
@@ -26,9 +28,7 @@ func TestMergeMovesEverythingOfTheLead(t *testing.T) {
 		Notes:         []Note{{ContactID: lead, Body: "met"}},
 		Events:        []Event{{ContactID: lead, Name: "visited", Count: 2}, {ContactID: user, Name: "visited", Count: 1}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	merged := w.call("MergeContact", 200, "POST", "/contacts/merge", map[string]any{"from": lead, "into": user})
 	w.eq("name taken", atStr(merged, "name"), "Lee")
 	w.eq("email kept", atStr(merged, "email"), "u@example.com")
@@ -36,15 +36,12 @@ func TestMergeMovesEverythingOfTheLead(t *testing.T) {
 	w.eq("tags", ids(merged, "tags", "data"), []string{tag})
 	w.eq("companies", ids(merged, "companies", "data"), []string{co})
 	w.call("ShowContact", 404, "GET", "/contacts/"+lead, nil)
-	snap := w.s.Snapshot()
+	snap := w.Snapshot()
 	w.eq("conversation contacts", snap.Conversations[0].ContactIDs, []string{user})
 	w.eq("ticket contacts", snap.Tickets[0].ContactIDs, []string{user})
 	w.eq("segment members", snap.Segments[len(snap.Segments)-1].ContactIDs, []string{user})
 	w.eq("note", snap.Notes[0].ContactID, user)
-	if len(snap.Events) != 1 || snap.Events[0].Count != 3 {
-		t.Errorf("events %+v", snap.Events)
-	}
-	if !slices.Contains(ids(w.call("ListAttachedContacts", 200, "GET", "/companies/"+co+"/contacts", nil), "data"), user) {
-		t.Error("the company does not list the user")
-	}
+	require.Len(t, snap.Events, 1, "events %+v", snap.Events)
+	assert.EqualValues(t, 3, snap.Events[0].Count, "events %+v", snap.Events)
+	assert.Contains(t, ids(w.call("ListAttachedContacts", 200, "GET", "/companies/"+co+"/contacts", nil), "data"), user, "the company lists the user")
 }
