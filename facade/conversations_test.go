@@ -7,6 +7,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestConversationsCalls(t *testing.T) {
@@ -28,8 +31,8 @@ func TestConversationsCalls(t *testing.T) {
 		{"create", msg, func(c *Client) error {
 			m, _, err := c.Conversations.Create(ctx, ConversationFromUser("6657a1b2c3d4e5f6a7b8c9d0"), "Hello", &CreateConversationOptions{
 				Subject: "S", AttachmentURLs: []string{"https://x.test/a"}, CreatedAt: time.Unix(1700000000, 0)})
-			if err == nil && m.ConversationId != "123" {
-				t.Errorf("message = %+v", m)
+			if err == nil {
+				assert.Equal(t, "123", m.ConversationId)
 			}
 			return err
 		}, "POST", "/conversations", "",
@@ -76,24 +79,21 @@ func TestConversationsCalls(t *testing.T) {
 		}, "POST", "/conversations/redact", "", `{"type":"source","conversation_id":"123","source_id":"s1"}`},
 		{"convert to ticket", tkTicketJSON, func(c *Client) error {
 			tk, _, err := c.Conversations.ConvertToTicket(ctx, "123", "9", &ConvertToTicketOptions{Attributes: map[string]any{"_default_title_": "T"}})
-			if err == nil && tk.Id != "77" {
-				t.Errorf("ticket = %+v", tk)
+			if err == nil {
+				assert.Equal(t, "77", tk.Id)
 			}
 			return err
 		}, "POST", "/conversations/123/convert", "", `{"ticket_type_id":"9","attributes":{"_default_title_":"T"}}`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, srv := newTicketsTestServer(t, 200, tc.reply)
-			if err := tc.call(c); err != nil {
-				t.Fatal(err)
-			}
+			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
+			srv.reply("/", 200, tc.reply)
+			require.NoError(t, tc.call(c))
 			r := srv.only(t)
-			if r.Method != tc.method || r.Path != tc.path || r.Query != tc.query {
-				t.Errorf("sent %s %s?%s, want %s %s?%s", r.Method, r.Path, r.Query, tc.method, tc.path, tc.query)
-			}
+			assert.Equal(t, tc.method+" "+tc.path+"?"+tc.query, r.Method+" "+r.Path+"?"+r.Query.Encode())
 			if tc.body != "" {
-				tkJSONEq(t, r.Body, tc.body)
+				assert.JSONEq(t, tc.body, r.Body)
 			}
 		})
 	}
@@ -129,22 +129,20 @@ func TestConversationsManageJSONPerVariant(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
-			if err := tc.call(c); err != nil {
-				t.Fatal(err)
-			}
+			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
+			srv.reply("/", 200, tkConversationJSON)
+			require.NoError(t, tc.call(c))
 			r := srv.only(t)
-			if r.Method != "POST" || r.Path != "/conversations/123/parts" {
-				t.Errorf("sent %s %s", r.Method, r.Path)
-			}
-			tkJSONEq(t, r.Body, tc.want)
+			assert.Equal(t, "POST /conversations/123/parts", r.Method+" "+r.Path)
+			assert.JSONEq(t, tc.want, r.Body)
 		})
 	}
 }
 
 func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 	ctx := context.Background()
-	c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
+	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
+	srv.reply("/", 200, tkConversationJSON)
 	cases := []struct {
 		name  string
 		call  func() error
@@ -223,13 +221,12 @@ func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 		}, "attributes.x"},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { tkInputError(t, tc.call(), tc.field) })
+		t.Run(tc.name, func(t *testing.T) { requireInputError(t, tc.call(), tc.field) })
 	}
 	for range c.Conversations.ListIter(ctx, &ListConversationsOptions{PerPage: -1}) {
 	}
-	if n := len(srv.requests()); n != 0 {
-		t.Errorf("server received %d requests, want none", n)
-	}
+	n := len(srv.requests())
+	assert.EqualValues(t, 0, n)
 }
 
 func TestConversationsListIter(t *testing.T) {
@@ -239,60 +236,54 @@ func TestConversationsListIter(t *testing.T) {
 	}
 	var mu sync.Mutex
 	var queries []string
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f, c := newFake(t)
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		queries = append(queries, r.URL.RawQuery)
 		mu.Unlock()
 		_, _ = io.WriteString(w, pages[r.URL.Query().Get("starting_after")])
-	}))
+	})
 	var ids []string
 	for conv, err := range c.Conversations.ListIter(context.Background(), &ListConversationsOptions{PerPage: 2}) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		ids = append(ids, conv.Id)
 	}
-	if len(ids) != 3 || ids[2] != "3" {
-		t.Errorf("ids = %v", ids)
-	}
-	if len(queries) != 2 || queries[0] != "per_page=2" || queries[1] != "per_page=2&starting_after=c2" {
-		t.Errorf("queries = %q", queries)
-	}
+	assert.Len(t, ids, 3)
+	assert.EqualValues(t, "3", ids[2])
+	assert.Len(t, queries, 2)
+	assert.EqualValues(t, "per_page=2", queries[0])
+	assert.EqualValues(t, "per_page=2&starting_after=c2", queries[1])
 	// Breaking after the first item fetches nothing more.
 	queries = nil
 	for range c.Conversations.ListIter(context.Background(), nil) {
 		break
 	}
-	if len(queries) != 1 {
-		t.Errorf("after break: %d requests, want 1", len(queries))
-	}
+	assert.Len(t, queries, 1)
 }
 
 func TestConversationsSearchIter(t *testing.T) {
-	c, srv := newTicketsTestServer(t, 200, `{"type":"conversation.list","total_count":1,"conversations":[{"id":"9"}],"pages":{"type":"pages"}}`)
+	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
+	srv.reply("/", 200, `{"type":"conversation.list","total_count":1,"conversations":[{"id":"9"}],"pages":{"type":"pages"}}`)
 	n := 0
 	for conv, err := range c.Conversations.SearchIter(context.Background(), Filter("state", OpEquals, "open"), nil) {
-		if err != nil || conv.Id != "9" {
-			t.Fatalf("conv=%v err=%v", conv.Id, err)
-		}
+		require.NoError(t, err)
+		require.EqualValues(t, "9", conv.Id)
 		n++
 	}
 	r := srv.only(t)
-	if n != 1 || r.Path != "/conversations/search" {
-		t.Errorf("n=%d path=%s", n, r.Path)
-	}
+	assert.EqualValues(t, 1, n)
+	assert.EqualValues(t, "/conversations/search", r.Path)
 }
 
 func TestConversationPartAuthors(t *testing.T) {
-	c, _ := newTicketsTestServer(t, 200, tkConversationJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, tkConversationJSON)
 	conv, _, err := c.Conversations.Find(context.Background(), "123", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a := AuthorTypeOf(conv.Source.Author); a != AuthorLead || !a.IsContact() {
-		t.Errorf("source author = %q", a)
-	}
-	if a := AuthorTypeOf(conv.ConversationParts.ConversationParts[0].Author); a != AuthorBot || !a.IsBot() {
-		t.Errorf("part author = %q", a)
-	}
+	require.NoError(t, err)
+	a := AuthorTypeOf(conv.Source.Author)
+	assert.Equal(t, AuthorLead, a)
+	assert.True(t, a.IsContact())
+	a = AuthorTypeOf(conv.ConversationParts.ConversationParts[0].Author)
+	assert.Equal(t, AuthorBot, a)
+	assert.True(t, a.IsBot())
 }

@@ -7,10 +7,11 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/time/rate"
 )
 
@@ -21,18 +22,13 @@ func TestTransportErrorRedactsTokenInCause(t *testing.T) {
 	req := httptest.NewRequest(http.MethodGet, "https://api.intercom.io/me", nil)
 	cause := errors.New("proxy refused Bearer " + testToken)
 	err := newTransportError(req, cause, testToken)
-	if strings.Contains(err.Error(), testToken) {
-		t.Fatalf("token in %q", err)
-	}
-	if !errors.Is(err, cause) {
-		t.Fatal("the cause is not reachable")
-	}
+	require.NotContains(t, err.Error(), testToken)
+	require.ErrorIs(t, err, cause)
 }
 
 func TestCodeSentinelMessages(t *testing.T) {
-	if got := ErrTokenRevoked.Error(); got != "intercom: error code token_revoked" {
-		t.Errorf("ErrTokenRevoked.Error() = %q", got)
-	}
+	got := ErrTokenRevoked.Error()
+	assert.EqualValues(t, "intercom: error code token_revoked", got)
 }
 
 func TestConversationActionMessageTypes(t *testing.T) {
@@ -42,22 +38,17 @@ func TestConversationActionMessageTypes(t *testing.T) {
 		"open": OpenConversation("9"), "assignment": AssignConversation("9", AssignToTeam("8"), ""),
 		"": {},
 	} {
-		if got := a.MessageType(); got != want {
-			t.Errorf("MessageType() = %q, want %q", got, want)
-		}
+		got := a.MessageType()
+		assert.Equal(t, want, got)
 	}
 }
 
 func TestNewRateLimitPacerSteadyRate(t *testing.T) {
 	p := NewRateLimitPacer(rate.Inf, 0)
-	if p.limiter != nil {
-		t.Fatal("rate.Inf has a limiter")
-	}
+	require.Nil(t, p.limiter)
 	p = NewRateLimitPacer(1000, 5)
 	for range 5 {
-		if err := p.Wait(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, p.Wait(context.Background()))
 	}
 }
 
@@ -68,28 +59,25 @@ func TestSearchFilterIntegerWidths(t *testing.T) {
 		if _, ok := v.([]int64); ok {
 			op = OpIn
 		}
-		if err := ValidateSearchQuery(Filter("n", op, v)); err != nil {
-			t.Errorf("%T: %v", v, err)
-		}
+		err := ValidateSearchQuery(Filter("n", op, v))
+		assert.NoError(t, err)
 	}
 	for _, v := range []any{uint(1 << 63), uint64(1 << 63)} {
 		var ie *InputError
-		if err := ValidateSearchQuery(Filter("n", OpEquals, v)); !errors.As(err, &ie) || ie.Field != "query.value" {
-			t.Errorf("%T too large: %v", v, err)
-		}
+		err := ValidateSearchQuery(Filter("n", OpEquals, v))
+		require.ErrorAs(t, err, &ie)
+		assert.EqualValues(t, "query.value", ie.Field)
 	}
 	// Pointers to filters and groups are queries too; nil ones are not.
 	f := Filter("a", OpEquals, 1)
 	g := And(f)
 	for _, q := range []SearchQuery{&f, &g} {
-		if err := ValidateSearchQuery(q); err != nil {
-			t.Errorf("%T: %v", q, err)
-		}
+		err := ValidateSearchQuery(q)
+		assert.NoError(t, err)
 	}
 	for _, q := range []SearchQuery{(*SearchFilter)(nil), (*SearchGroup)(nil)} {
-		if err := ValidateSearchQuery(q); err == nil {
-			t.Errorf("%T nil accepted", q)
-		}
+		err := ValidateSearchQuery(q)
+		assert.Error(t, err, "%T nil accepted", q)
 	}
 	f.isSearchQuery()
 	g.isSearchQuery()
@@ -98,30 +86,22 @@ func TestSearchFilterIntegerWidths(t *testing.T) {
 func TestDecodeErrorNamesRequestOrResponse(t *testing.T) {
 	resp := &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader([]byte("{")))}
 	_, _, err := decode[struct{}](resp, nil)
-	if err == nil || !strings.Contains(err.Error(), "decode response") {
-		t.Fatalf("err %v, want a decode error naming the response", err)
-	}
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "decode response")
 }
 
 func TestNextCursorOfNilPages(t *testing.T) {
-	if nextCursor(nil) != "" || pageInfoOf(nil) != (pageInfo{}) {
-		t.Fatal("nil pages have a cursor")
-	}
+	require.EqualValues(t, "", nextCursor(nil))
+	require.Equal(t, (pageInfo{}), pageInfoOf(nil))
 }
 
 func TestRealClockSleep(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	if err := (realClock{}).Sleep(ctx, 0); err != nil {
-		t.Fatal(err)
-	}
-	if err := (realClock{}).Sleep(ctx, time.Microsecond); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, (realClock{}).Sleep(ctx, 0))
+	require.NoError(t, (realClock{}).Sleep(ctx, time.Microsecond))
 	cancel()
-	if err := (realClock{}).Sleep(ctx, time.Hour); !errors.Is(err, context.Canceled) {
-		t.Fatalf("Sleep after cancel: %v", err)
-	}
-	if _, err := NewClient(testToken, withClock(nil)); err == nil {
-		t.Fatal("nil clock accepted")
-	}
+	err := (realClock{}).Sleep(ctx, time.Hour)
+	require.ErrorIs(t, err, context.Canceled)
+	_, err = NewClient(testToken, withClock(nil))
+	require.Error(t, err, "nil clock accepted")
 }

@@ -16,6 +16,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // descriptionPath is the API description the facade must cover, relative to
@@ -46,15 +48,11 @@ var callsLine = regexp.MustCompile(`^// Calls ([A-Za-z0-9_]+): (GET|PUT|POST|PAT
 func loadSpecOperations(t *testing.T) map[string]specOperation {
 	t.Helper()
 	data, err := os.ReadFile(descriptionPath)
-	if err != nil {
-		t.Fatalf("read description: %v", err)
-	}
+	require.NoError(t, err, "read description")
 	var doc struct {
 		Paths map[string]map[string]yaml.Node `yaml:"paths"`
 	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		t.Fatalf("parse description: %v", err)
-	}
+	require.NoError(t, yaml.Unmarshal(data, &doc), "parse description")
 	ops := make(map[string]specOperation)
 	for path, item := range doc.Paths {
 		for method, node := range item {
@@ -66,16 +64,14 @@ func loadSpecOperations(t *testing.T) map[string]specOperation {
 			var op struct {
 				OperationID string `yaml:"operationId"`
 			}
-			if err := node.Decode(&op); err != nil {
-				t.Fatalf("%s %s: %v", method, path, err)
-			}
+			err := node.Decode(&op)
+			require.NoError(t, err)
 			if op.OperationID == "" {
 				t.Errorf("%s %s has no operationId", strings.ToUpper(method), path)
 				continue
 			}
-			if prev, dup := ops[op.OperationID]; dup {
-				t.Errorf("operationId %s is used by %s %s and %s %s", op.OperationID, prev.Method, prev.Path, strings.ToUpper(method), path)
-			}
+			prev, dup := ops[op.OperationID]
+			assert.False(t, dup, "operationId %s is used by %s %s and %s %s", op.OperationID, prev.Method, prev.Path, strings.ToUpper(method), path)
 			ops[op.OperationID] = specOperation{ID: op.OperationID, Method: strings.ToUpper(method), Path: path}
 		}
 	}
@@ -87,9 +83,7 @@ func loadSpecOperations(t *testing.T) map[string]specOperation {
 func loadFacadeMethods(t *testing.T) []facadeMethod {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	fset := token.NewFileSet()
 	var out []facadeMethod
 	for _, name := range files {
@@ -97,9 +91,7 @@ func loadFacadeMethods(t *testing.T) []facadeMethod {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
-		if err != nil {
-			t.Fatalf("parse %s: %v", name, err)
-		}
+		require.NoError(t, err)
 		for _, decl := range f.Decls {
 			fn, ok := decl.(*ast.FuncDecl)
 			if !ok || fn.Doc == nil {
@@ -125,9 +117,7 @@ func loadFacadeMethods(t *testing.T) []facadeMethod {
 				t.Errorf("%s: %s names an operation but is not a method", pos, fn.Name.Name)
 				continue
 			}
-			if len(found) > 1 {
-				t.Errorf("%s: %s names %d operations, want one", pos, fn.Name.Name, len(found))
-			}
+			assert.LessOrEqual(t, len(found), 1, "%s: %s names %d operations, want one", pos, fn.Name.Name, len(found))
 			m := found[0]
 			m.Name = receiverName(fn.Recv.List[0].Type) + "." + fn.Name.Name
 			m.Pos = pos
@@ -206,13 +196,11 @@ func TestCoverage(t *testing.T) {
 			continue
 		}
 		claimed[m.ID] = append(claimed[m.ID], m)
-		if m.Method != op.Method || m.Path != op.Path {
-			t.Errorf("%s: %s says %s is %s %s; the description says %s %s", m.Pos, m.Name, m.ID, m.Method, m.Path, op.Method, op.Path)
-		}
+		assert.Equal(t, op.Method, m.Method)
+		assert.Equal(t, op.Path, m.Path)
 		g := goName(m.ID)
-		if _, ok := genClient.MethodByName(g); !ok {
-			t.Errorf("%s: the generated client has no method %s for %s", m.Pos, g, m.ID)
-		}
+		_, ok = genClient.MethodByName(g)
+		assert.True(t, ok, "%s: the generated client has no method %s for %s", m.Pos, g, m.ID)
 		if !m.Calls[g] && !m.Calls[g+"WithBody"] {
 			t.Errorf("%s: %s names %s but does not call client.raw.%s", m.Pos, m.Name, m.ID, g)
 		}

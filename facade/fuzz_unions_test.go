@@ -2,11 +2,11 @@ package facade
 
 import (
 	"encoding/json"
-	"errors"
 	"reflect"
 	"testing"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/stretchr/testify/require"
 )
 
 // unionSeeds are request and part shapes as the API documents them: every
@@ -77,9 +77,7 @@ func FuzzUnionDecoders(f *testing.F) {
 		var ta gen.TicketPartAuthor
 		if json.Unmarshal(data, &ta) == nil {
 			at := AuthorTypeOf(ta)
-			if string(at) != string(ta.Type) {
-				t.Fatalf("AuthorTypeOf %q, type %q", at, ta.Type)
-			}
+			require.Equal(t, string(ta.Type), string(at))
 			_, err := ParsePartAuthorType(string(at))
 			if (err == nil) != at.Valid() || (at.IsContact() && !at.Valid()) {
 				t.Fatalf("author type %q: Valid %v, parse error %v", at, at.Valid(), err)
@@ -92,9 +90,8 @@ func FuzzUnionDecoders(f *testing.F) {
 		var reply gen.TicketReply
 		if json.Unmarshal(data, &reply) == nil {
 			mt := ReplyMessageTypeOf(&reply)
-			if _, err := ParseReplyMessageType(string(mt)); (err == nil) != mt.Valid() {
-				t.Fatalf("message type %q", mt)
-			}
+			_, err := ParseReplyMessageType(string(mt))
+			require.Equal(t, mt.Valid(), (err == nil))
 		}
 	})
 }
@@ -111,9 +108,8 @@ func checkUnion[U any](t *testing.T, union string, data []byte, decode func(*U) 
 	out, err := decode(v)
 	if err != nil {
 		var ue *UnionError
-		if !errors.As(err, &ue) || ue.Union != union {
-			t.Fatalf("%s: error %T %v", union, err, err)
-		}
+		require.ErrorAs(t, err, &ue)
+		require.Equal(t, union, ue.Union)
 		_ = ue.Error()
 		return
 	}
@@ -127,7 +123,5 @@ func checkUnion[U any](t *testing.T, union string, data []byte, decode func(*U) 
 			set++
 		}
 	}
-	if set != 1 {
-		t.Fatalf("%s: %d variants set for %s", union, set, data)
-	}
+	require.EqualValues(t, 1, set)
 }

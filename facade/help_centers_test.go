@@ -55,12 +55,13 @@ func TestHelpCentersListIter(t *testing.T) {
 	}
 	var mu sync.Mutex
 	var asked []string
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f, c := newFake(t)
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		asked = append(asked, r.URL.RawQuery)
 		mu.Unlock()
 		io.WriteString(w, pages[r.URL.Query().Get("page")])
-	}))
+	})
 	var ids []string
 	for h, err := range c.HelpCenters.ListIter(t.Context(), nil) {
 		require.NoError(t, err)

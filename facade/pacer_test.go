@@ -16,11 +16,11 @@ import (
 func TestPacingHoldsUntilReset(t *testing.T) {
 	clk := newFakeClock()
 	reset := clk.Now().Add(4 * time.Second)
-	rec := coreReplies(
-		coreStatus(200, `{}`, "X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10)),
-		coreStatus(200, `{}`, "X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "99", "X-RateLimit-Reset", strconv.FormatInt(reset.Unix()+10, 10)),
+	rec, c := newFake(t, withClock(clk), WithPacing())
+	rec.replies("/",
+		answer(200, `{}`, "X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10)),
+		answer(200, `{}`, "X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "99", "X-RateLimit-Reset", strconv.FormatInt(reset.Unix()+10, 10)),
 	)
-	c := newTestClient(t, rec, withClock(clk), WithPacing())
 	ctx := context.Background()
 	for range 3 {
 		_, err := finish(c.raw.ListAdmins(ctx, nil))
@@ -38,8 +38,9 @@ func TestPacingWaitRespectsContext(t *testing.T) {
 	cancel()
 	assert.ErrorIs(t, p.Wait(ctx), context.Canceled)
 
-	rec := coreReplies(coreOK)
-	c := newTestClient(t, rec, WithPacer(p))
+	rec, c := newFake(t, WithPacer(p))
+
+	rec.replies("/", okJSON)
 	ctx, cancel = context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
 	_, err := finish(c.raw.ListAdmins(ctx, nil))
@@ -79,8 +80,8 @@ func (p *coreCountingPacer) Observe(rl RateLimit) {
 
 func TestCustomPacer(t *testing.T) {
 	p := &coreCountingPacer{}
-	rec := coreReplies(coreStatus(503, "", "X-RateLimit-Limit", "10", "X-RateLimit-Remaining", "5", "X-RateLimit-Reset", "1700000000"), coreStatus(200, `{}`))
-	c := newTestClient(t, rec, WithPacer(p))
+	rec, c := newFake(t, WithPacer(p))
+	rec.replies("/", answer(503, "", "X-RateLimit-Limit", "10", "X-RateLimit-Remaining", "5", "X-RateLimit-Reset", "1700000000"), answer(200, `{}`))
 	_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 	require.NoError(t, err)
 	assert.Equal(t, 2, p.waits, "Wait before every attempt")

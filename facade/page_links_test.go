@@ -295,12 +295,9 @@ func TestLinkPagesErrors(t *testing.T) {
 
 func TestNextOfCursorPagesReadsAURLNext(t *testing.T) {
 	var p gen.CursorPages
-	if err := json.Unmarshal([]byte(`{"type":"pages","page":1,"next":"https://api.intercom.io/segments?page=2"}`), &p); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(`{"type":"pages","page":1,"next":"https://api.intercom.io/segments?page=2"}`), &p))
 	n := nextOfCursorPages(&p)
 	cur, _ := url.Parse("https://api.intercom.io/segments")
-	if got := n.link(cur); got != "https://api.intercom.io/segments?page=2" {
-		t.Errorf("link = %q, want the URL the response gave", got)
-	}
+	got := n.link(cur)
+	assert.EqualValues(t, "https://api.intercom.io/segments?page=2", got)
 }

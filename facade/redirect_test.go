@@ -2,7 +2,6 @@ package facade
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +9,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // redirectSink is a server that records what redirected requests bring it.
@@ -57,9 +59,8 @@ func TestSecurityDowngradeRedirectRefused(t *testing.T) {
 		http.Redirect(w, r, plain.srv.URL+r.URL.Path, status)
 	}))
 	t.Cleanup(origin.Close)
-	if !strings.HasPrefix(origin.URL, "https://127.0.0.1:") || !strings.HasPrefix(plain.srv.URL, "http://127.0.0.1:") {
-		t.Fatalf("the servers must share the host name: %s, %s", origin.URL, plain.srv.URL)
-	}
+	require.True(t, strings.HasPrefix(origin.URL, "https://127.0.0.1:"))
+	require.True(t, strings.HasPrefix(plain.srv.URL, "http://127.0.0.1:"))
 	permissive := origin.Client()
 	permissive.CheckRedirect = func(*http.Request, []*http.Request) error { return nil }
 	for _, hc := range []struct {
@@ -67,9 +68,7 @@ func TestSecurityDowngradeRedirectRefused(t *testing.T) {
 		hc   *http.Client
 	}{{"caller's client", origin.Client()}, {"caller's permissive CheckRedirect", permissive}} {
 		c, err := NewClient(testToken, WithBaseURL(origin.URL), WithHTTPClient(hc.hc), withClock(newFakeClock()))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, st := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
 			status = st
 			mu.Lock()
@@ -79,20 +78,16 @@ func TestSecurityDowngradeRedirectRefused(t *testing.T) {
 			_, _, postErr := c.Tags.Create(context.Background(), NewTag("vip"))
 			for _, err := range []error{getErr, postErr} {
 				var te *TransportError
-				if !errors.Is(err, ErrRedirectRefused) || !errors.As(err, &te) {
-					t.Errorf("%s, %d: %v (%T), want a *TransportError wrapping ErrRedirectRefused", hc.name, st, err, err)
-				}
+				assert.ErrorIs(t, err, ErrRedirectRefused)
+				require.ErrorAs(t, err, &te)
 				if err != nil && strings.Contains(err.Error(), testToken) {
 					t.Errorf("error shows the token: %v", err)
 				}
 			}
-			if got := plain.take(); len(got) != 0 {
-				t.Errorf("%s, %d: the plain-http server received %q", hc.name, st, got)
-			}
+			got := plain.take()
+			assert.Empty(t, got)
 			mu.Lock()
-			if originHits != 2 {
-				t.Errorf("%s, %d: the origin saw %d requests, want 2 (a refused redirect is not retried)", hc.name, st, originHits)
-			}
+			assert.EqualValues(t, 2, originHits)
 			mu.Unlock()
 		}
 	}
@@ -106,56 +101,44 @@ func TestSecurityDowngradeRedirectRefused(t *testing.T) {
 func TestSecurityRedirectPolicy(t *testing.T) {
 	other := newRedirectSink(t) // 127.0.0.1, another port
 	target := other.srv.URL
-	same := coreReplies(func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprint(w, `{"type":"tag","id":"1","name":"x"}`)
-	})
 	status := http.StatusFound
-	mux := http.NewServeMux()
-	mux.HandleFunc("/tags", func(w http.ResponseWriter, r *http.Request) {
+	f, c := newFake(t)
+	f.handle("/tags", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target+r.URL.Path, status)
 	})
-	mux.HandleFunc("/tags/1", func(w http.ResponseWriter, r *http.Request) {
+	f.handle("/tags/1", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target+r.URL.Path, status)
 	})
-	mux.HandleFunc("/here/tags", func(w http.ResponseWriter, r *http.Request) {
+	f.handle("/here/tags", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/there/tags", http.StatusTemporaryRedirect)
 	})
-	mux.Handle("/there/tags", same)
-	c := newTestClient(t, mux)
+	f.reply("/there/tags", 200, `{"type":"tag","id":"1","name":"x"}`)
 	for _, host := range []string{"127.0.0.1", "localhost"} {
 		target = strings.Replace(other.srv.URL, "127.0.0.1", host, 1)
 		for _, st := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
 			status = st
 			_, _, err := c.Tags.Create(context.Background(), NewTag("vip"))
-			if !errors.Is(err, ErrRedirectRefused) {
-				t.Errorf("%s, %d POST: %v, want ErrRedirectRefused", host, st, err)
-			}
-			if got := other.take(); len(got) != 0 {
-				t.Errorf("%s, %d POST: another origin received %q", host, st, got)
-			}
-			if _, _, err := c.Tags.Find(context.Background(), "1"); err != nil {
-				t.Fatalf("%s, %d GET: %v", host, st, err)
-			}
+			assert.ErrorIs(t, err, ErrRedirectRefused)
 			got := other.take()
-			if len(got) != 1 || !strings.HasPrefix(got[0], `GET /tags/1 auth=""`) {
-				t.Errorf("%s, %d GET: another origin received %q, want the GET without Authorization", host, st, got)
-			}
+			assert.Empty(t, got)
+			_, _, err = c.Tags.Find(context.Background(), "1")
+			require.NoError(t, err)
+			got = other.take()
+			assert.Len(t, got, 1)
+			assert.True(t, strings.HasPrefix(got[0], `GET /tags/1 auth=""`))
 		}
 	}
 
 	// Within the same origin, a 307 on a POST is followed with the token and
 	// the body.
 	c2, err := NewClient(testToken, WithBaseURL(c.BaseURL()+"/here"), withClock(newFakeClock()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := c2.Tags.Create(context.Background(), NewTag("vip")); err != nil {
-		t.Fatal(err)
-	}
-	reqs := same.requests()
-	if len(reqs) != 1 || reqs[0].Header.Get("Authorization") != "Bearer "+testToken || !strings.Contains(reqs[0].Body, `"vip"`) {
-		t.Errorf("same-origin 307 gave %+v", reqs)
-	}
+	require.NoError(t, err)
+	require.NoError(t, err3(c2.Tags.Create(context.Background(), NewTag("vip"))))
+	reqs := f.requests()
+	last := reqs[len(reqs)-1]
+	assert.Equal(t, "POST /there/tags", last.Method+" "+last.Path)
+	assert.Equal(t, "Bearer "+testToken, last.Header.Get("Authorization"))
+	assert.Contains(t, last.Body, `"vip"`)
 }
 
 // TestRedirectLimit: a loop of same-origin redirects stops after 10 requests, with
@@ -163,17 +146,14 @@ func TestSecurityRedirectPolicy(t *testing.T) {
 func TestRedirectLimit(t *testing.T) {
 	var hits int
 	var mu sync.Mutex
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f, c := newFake(t)
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		hits++
 		mu.Unlock()
 		http.Redirect(w, r, r.URL.Path, http.StatusFound)
-	}))
+	})
 	_, _, err := c.Tags.Find(context.Background(), "1")
-	if !errors.Is(err, ErrRedirectRefused) {
-		t.Fatalf("%v, want ErrRedirectRefused", err)
-	}
-	if hits != maxRedirects {
-		t.Errorf("%d requests, want %d", hits, maxRedirects)
-	}
+	require.ErrorIs(t, err, ErrRedirectRefused)
+	assert.Equal(t, maxRedirects, hits)
 }

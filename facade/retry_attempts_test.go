@@ -18,8 +18,8 @@ import (
 // after a single attempt says nothing about attempts.
 func TestErrorsSayHowManyAttempts(t *testing.T) {
 	t.Run("retries ran out on a 503", func(t *testing.T) {
-		rec := coreReplies(coreStatus(503, "", "X-Request-Id", "req-503"))
-		c := newTestClient(t, rec)
+		rec, c := newFake(t)
+		rec.replies("/", answer(503, "", "X-Request-Id", "req-503"))
 		_, _, err := c.Admins.Find(context.Background(), "7")
 		var apiErr *Error
 		require.ErrorAs(t, err, &apiErr)
@@ -28,8 +28,8 @@ func TestErrorsSayHowManyAttempts(t *testing.T) {
 		assert.Equal(t, "intercom: GET /admins/7: 503 Service Unavailable (request id req-503, after 4 attempts)", err.Error())
 	})
 	t.Run("a retry answered by a 404", func(t *testing.T) {
-		rec := coreReplies(coreStatus(502, ""), coreStatus(404, `{"type":"error.list","errors":[{"code":"not_found","message":"Admin not found"}]}`))
-		c := newTestClient(t, rec)
+		rec, c := newFake(t)
+		rec.replies("/", answer(502, ""), answer(404, `{"type":"error.list","errors":[{"code":"not_found","message":"Admin not found"}]}`))
 		_, _, err := c.Admins.Find(context.Background(), "7")
 		var apiErr *Error
 		require.ErrorAs(t, err, &apiErr)
@@ -38,10 +38,10 @@ func TestErrorsSayHowManyAttempts(t *testing.T) {
 		assert.Equal(t, "intercom: GET /admins/7: 404 Not Found: not_found: Admin not found (after 2 attempts)", err.Error())
 	})
 	t.Run("a retried 429", func(t *testing.T) {
-		rec := coreReplies(coreStatus(429, "", "Retry-After", "1"))
 		p := DefaultRetryPolicy()
 		p.MaxAttempts = 3
-		c := newTestClient(t, rec, WithRetryPolicy(p))
+		rec, c := newFake(t, WithRetryPolicy(p))
+		rec.replies("/", answer(429, "", "Retry-After", "1"))
 		_, _, err := c.Admins.List(context.Background(), nil)
 		var apiErr *Error
 		require.ErrorAs(t, err, &apiErr)
@@ -50,8 +50,8 @@ func TestErrorsSayHowManyAttempts(t *testing.T) {
 		assert.True(t, strings.HasSuffix(err.Error(), "(after 3 attempts)"), err.Error())
 	})
 	t.Run("a write that is never retried", func(t *testing.T) {
-		rec := coreReplies(coreStatus(503, ""))
-		c := newTestClient(t, rec)
+		rec, c := newFake(t)
+		rec.replies("/", answer(503, ""))
 		_, err := finish(c.raw.ReplyTicketWithBody(context.Background(), "9", nil, "application/json", strings.NewReader(`{}`)))
 		var apiErr *Error
 		require.ErrorAs(t, err, &apiErr)
@@ -59,7 +59,8 @@ func TestErrorsSayHowManyAttempts(t *testing.T) {
 		assert.Equal(t, "intercom: POST /tickets/9/reply: 503 Service Unavailable", err.Error())
 	})
 	t.Run("no retries", func(t *testing.T) {
-		c := newTestClient(t, coreReplies(coreStatus(500, "")), WithRetryPolicy(NoRetries()))
+		f, c := newFake(t, WithRetryPolicy(NoRetries()))
+		f.replies("/", answer(500, ""))
 		_, _, err := c.Admins.Find(context.Background(), "7")
 		var apiErr *Error
 		require.ErrorAs(t, err, &apiErr)
@@ -83,7 +84,8 @@ func TestErrorsSayHowManyAttempts(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		clk := waitingClock{waiting: make(chan time.Duration, 1)}
-		c := newTestClient(t, coreReplies(coreStatus(503, "")), withClock(clk))
+		f, c := newFake(t, withClock(clk))
+		f.replies("/", answer(503, ""))
 		go func() { <-clk.waiting; cancel() }()
 		_, _, err := c.Admins.Find(ctx, "7")
 		var te *TransportError
@@ -96,8 +98,8 @@ func TestErrorsSayHowManyAttempts(t *testing.T) {
 		assert.NotContains(t, err.Error(), "attempts")
 	})
 	t.Run("held by the pacer before the first attempt", func(t *testing.T) {
-		rec := coreReplies(coreOK)
-		c := newTestClient(t, rec, WithPacer(refusingPacer{}))
+		rec, c := newFake(t, WithPacer(refusingPacer{}))
+		rec.replies("/", okJSON)
 		_, _, err := c.Admins.Find(context.Background(), "7")
 		var te *TransportError
 		require.ErrorAs(t, err, &te)

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Security tests of issue 7: the token never leaks into errors, logs or
@@ -29,7 +31,8 @@ func TestSecurityTokenNeverPrinted(t *testing.T) {
 	var logMu sync.Mutex
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &logMu}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	calls := 0
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f, c := newFake(t, WithLogger(logger), WithRetryPolicy(RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		calls++
 		echo := r.Header.Get("Authorization") // what a careless server or proxy might send back
 		w.Header().Set("X-Request-Id", "req-"+echo)
@@ -50,14 +53,12 @@ func TestSecurityTokenNeverPrinted(t *testing.T) {
 		default:
 			fmt.Fprint(w, `{"type":"ticket","id":"1","ticket_id":"1","category":"Customer","ticket_attributes":{},"ticket_state":"submitted","contacts":{"type":"contact.list","contacts":[]},"ticket_type":null}`)
 		}
-	}), WithLogger(logger), WithRetryPolicy(RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}))
+	})
 	ctx := context.Background()
 
 	var values []any
 	tk, resp, err := c.Tickets.Get(ctx, "1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	values = append(values, tk, resp)
 	for _, id := range []string{"404", "502", "503"} {
 		tk, resp, err := c.Tickets.Get(ctx, id)
@@ -71,14 +72,10 @@ func TestSecurityTokenNeverPrinted(t *testing.T) {
 	dead := httptest.NewServer(http.NotFoundHandler())
 	dead.Close()
 	dc, err := NewClient(testToken, WithBaseURL(dead.URL), WithLogger(logger), withClock(newFakeClock()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	_, _, err = dc.Tickets.Get(ctx, "1")
 	var trErr *TransportError
-	if !errors.As(err, &trErr) {
-		t.Fatalf("want a *TransportError, got %T %v", err, err)
-	}
+	require.ErrorAs(t, err, &trErr)
 	values = append(values, err, trErr, trErr.Err)
 	// Invalid input, and the client itself with everything reachable from it.
 	_, _, err = c.Tickets.Get(ctx, "")
@@ -89,9 +86,8 @@ func TestSecurityTokenNeverPrinted(t *testing.T) {
 
 	for i, v := range values {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
-			if s := fmt.Sprintf(verb, v); strings.Contains(s, testToken) {
-				t.Errorf("value %d (%T) printed with %s shows the token: %s", i, v, verb, s)
-			}
+			s := fmt.Sprintf(verb, v)
+			assert.NotContains(t, s, testToken)
 		}
 		if e, ok := v.(error); ok && strings.Contains(e.Error(), testToken) {
 			t.Errorf("error %d shows the token: %s", i, e)
@@ -100,12 +96,9 @@ func TestSecurityTokenNeverPrinted(t *testing.T) {
 	logMu.Lock()
 	out := logs.String()
 	logMu.Unlock()
-	if !strings.Contains(out, "intercom: retrying") || !strings.Contains(out, "intercom: attempt") {
-		t.Fatalf("expected attempt and retry logs, got:\n%s", out)
-	}
-	if strings.Contains(out, testToken) {
-		t.Errorf("logs show the token:\n%s", out)
-	}
+	require.Contains(t, out, "intercom: retrying")
+	require.Contains(t, out, "intercom: attempt")
+	assert.NotContains(t, out, testToken)
 }
 
 type lockedWriter struct {
@@ -146,29 +139,26 @@ func TestSecurityCrossHostRedirects(t *testing.T) {
 		{"default client", nil},
 		{"caller's client", []Option{WithHTTPClient(&http.Client{Timeout: 5 * time.Second})}},
 	} {
-		c := newTestClient(t, origin, hc.opts...)
+		f, c := newFake(t, hc.opts...)
+		f.handle("/", origin)
 		for _, st := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
 			status = st
 			mu.Lock()
 			seen = nil
 			mu.Unlock()
-			if _, _, err := c.Tags.Find(context.Background(), "1"); err != nil {
-				t.Fatalf("%s, %d GET: %v", hc.name, st, err)
-			}
+			_, _, err := c.Tags.Find(context.Background(), "1")
+			require.NoError(t, err)
 			// A POST with a body is not redirected to another host at all.
-			if _, _, err := c.Tags.Create(context.Background(), NewTag("vip")); !errors.Is(err, ErrRedirectRefused) {
-				t.Errorf("%s, %d POST: %v, want ErrRedirectRefused", hc.name, st, err)
-			}
+			_, _, err = c.Tags.Create(context.Background(), NewTag("vip"))
+			assert.ErrorIs(t, err, ErrRedirectRefused)
 			mu.Lock()
 			got := append([]string(nil), seen...)
 			mu.Unlock()
-			if len(got) != 1 || !strings.HasPrefix(got[0], "GET") {
-				t.Fatalf("%s, %d: the other host saw %q, want the GET only", hc.name, st, got)
-			}
+			require.Len(t, got, 1)
+			require.True(t, strings.HasPrefix(got[0], "GET"))
 			for _, s := range got {
-				if strings.Contains(s, "Bearer") || strings.Contains(s, testToken) {
-					t.Errorf("%s, %d: Authorization sent to another host: %q", hc.name, st, s)
-				}
+				assert.NotContains(t, s, "Bearer")
+				assert.NotContains(t, s, testToken)
 			}
 		}
 	}
@@ -197,9 +187,8 @@ func TestSecurityPlainHTTPOnlyOnLoopback(t *testing.T) {
 	for _, u := range refused {
 		_, err := NewClient(testToken, WithBaseURL(u))
 		var ie *InputError
-		if !errors.As(err, &ie) || ie.Field != "base_url" {
-			t.Errorf("WithBaseURL(%q): %v, want an *InputError for base_url", u, err)
-		}
+		require.ErrorAs(t, err, &ie)
+		assert.EqualValues(t, "base_url", ie.Field)
 	}
 	allowed := []string{
 		"https://api.intercom.io",
@@ -211,18 +200,16 @@ func TestSecurityPlainHTTPOnlyOnLoopback(t *testing.T) {
 		"http://[::1]:9000",
 	}
 	for _, u := range allowed {
-		if _, err := NewClient(testToken, WithBaseURL(u)); err != nil {
-			t.Errorf("WithBaseURL(%q): %v", u, err)
-		}
+		_, err := NewClient(testToken, WithBaseURL(u))
+		assert.NoError(t, err)
 	}
 
 	t.Setenv(EnvToken, testToken)
 	t.Setenv(EnvBaseURL, "http://api.intercom.io")
 	_, err := NewClientFromEnv()
 	var ie *InputError
-	if !errors.As(err, &ie) || ie.Field != "base_url" {
-		t.Errorf("INTERCOM_BASE_URL=http://api.intercom.io: %v, want an *InputError", err)
-	}
+	require.ErrorAs(t, err, &ie)
+	assert.EqualValues(t, "base_url", ie.Field)
 	if err != nil && strings.Contains(err.Error(), testToken) {
 		t.Errorf("error shows the token: %v", err)
 	}

@@ -9,6 +9,9 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const tagJSON = `{"type":"tag","id":"81","name":"Manual tag","applied_at":1663597223,"applied_by":{"type":"admin","id":"991267"}}`
@@ -39,28 +42,25 @@ func TestTagsTagging(t *testing.T) {
 			"DELETE", "/tickets/64619701/tags/81", `{"admin_id":"991267"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, s := newOpStubClient(t, 200, tagJSON)
+			s, c := newFake(t)
+			s.reply("/", 200, tagJSON)
 			got, _, err := tc.call(c)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			s.expect(t, tc.method, tc.path, nil, tc.body)
-			if got.Id != "81" || got.Name != "Manual tag" {
-				t.Errorf("decoded %+v", got)
-			}
-			if got.AppliedAt == nil || got.GetAppliedAt() != 1663597223 {
-				t.Errorf("applied_at = %v, want 1663597223", got.AppliedAt)
-			}
-			if at := got.AppliedAtTime(); !at.Equal(time.Unix(1663597223, 0)) {
-				t.Errorf("AppliedAtTime = %v", at)
-			}
+			assert.EqualValues(t, "81", got.Id)
+			assert.EqualValues(t, "Manual tag", got.Name)
+			assert.NotNil(t, got.AppliedAt)
+			assert.EqualValues(t, 1663597223, got.GetAppliedAt())
+			at := got.AppliedAtTime()
+			assert.True(t, at.Equal(time.Unix(1663597223, 0)), "AppliedAtTime = %v", at)
 		})
 	}
 }
 
 func TestTagsTaggingInvalid(t *testing.T) {
 	ctx := context.Background()
-	c, s := newOpStubClient(t, 200, tagJSON)
+	s, c := newFake(t)
+	s.reply("/", 200, tagJSON)
 	for _, tc := range []struct {
 		err   error
 		field string
@@ -79,10 +79,10 @@ func TestTagsTaggingInvalid(t *testing.T) {
 		{opErr(c.Tags.UntagTicket(ctx, "1", "", "9")), "tag_id"},
 		{opErr(c.Tags.Find(ctx, "")), "tag_id"},
 	} {
-		assertOpInputError(t, tc.err, tc.field, s)
+		s.expectInputError(t, tc.err, tc.field)
 	}
 	_, err := c.Tags.Delete(ctx, "")
-	assertOpInputError(t, err, "tag_id", s)
+	s.expectInputError(t, err, "tag_id")
 }
 
 // second returns the error of a facade call's three results.
@@ -104,21 +104,20 @@ func TestTagsCreate(t *testing.T) {
 			`{"name":"Independent","users":[{"id":"5f7f0d21"},{"id":"5f7f0d22"}]}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, s := newOpStubClient(t, 200, `{"type":"tag","id":"656452352","name":"Independent"}`)
+			s, c := newFake(t)
+			s.reply("/", 200, `{"type":"tag","id":"656452352","name":"Independent"}`)
 			got, _, err := c.Tags.Create(context.Background(), tc.req)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			s.expect(t, "POST", "/tags", nil, tc.body)
-			if got.GetId() != "656452352" || got.GetName() != "Independent" {
-				t.Errorf("decoded %+v", got)
-			}
+			assert.EqualValues(t, "656452352", got.GetId())
+			assert.EqualValues(t, "Independent", got.GetName())
 		})
 	}
 }
 
 func TestTagsCreateInvalid(t *testing.T) {
-	c, s := newOpStubClient(t, 200, `{}`)
+	s, c := newFake(t)
+	s.reply("/", 200, `{}`)
 	for _, tc := range []struct {
 		req   TagRequest
 		field string
@@ -133,41 +132,35 @@ func TestTagsCreateInvalid(t *testing.T) {
 		{TagContacts("x", "1", ""), "users[1].id"},
 	} {
 		_, _, err := c.Tags.Create(context.Background(), tc.req)
-		assertOpInputError(t, err, tc.field, s)
+		s.expectInputError(t, err, tc.field)
 	}
 }
 
 func TestTagsListFindDelete(t *testing.T) {
 	ctx := context.Background()
-	c, s := newOpStubClient(t, 200, `{"type":"list","data":[`+tagJSON+`]}`)
+	s, c := newFake(t)
+	s.reply("/", 200, `{"type":"list","data":[`+tagJSON+`]}`)
 	list, _, err := c.Tags.List(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s.expect(t, "GET", "/tags", nil, "")
-	if len(list.Data) != 1 || list.Data[0].Id != "81" {
-		t.Errorf("decoded %+v", list)
-	}
+	assert.Len(t, list.Data, 1)
+	assert.EqualValues(t, "81", list.Data[0].Id)
 
-	c, s = newOpStubClient(t, 200, `{"type":"tag","id":"81","name":"Manual tag"}`)
+	s, c = newFake(t)
+
+	s.reply("/", 200, `{"type":"tag","id":"81","name":"Manual tag"}`)
 	got, _, err := c.Tags.Find(ctx, "81")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s.expect(t, "GET", "/tags/81", nil, "")
-	if got.GetName() != "Manual tag" {
-		t.Errorf("decoded %+v", got)
-	}
+	assert.EqualValues(t, "Manual tag", got.GetName())
 
-	c, s = newOpStubClient(t, 200, "")
+	s, c = newFake(t)
+
+	s.reply("/", 200, "")
 	resp, err := c.Tags.Delete(ctx, "81")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s.expect(t, "DELETE", "/tags/81", nil, "")
-	if resp.StatusCode != 200 {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	assert.EqualValues(t, 200, resp.StatusCode)
 }
 
 // Tags are created, and companies tagged in bulk, with one request type whose

@@ -3,34 +3,35 @@ package facade
 import (
 	"context"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const teamJSON = `{"type":"team","id":"814865","name":"Support","admin_ids":[493881]}`
 
 func TestTeamsList(t *testing.T) {
-	c, s := newOpStubClient(t, 200, `{"type":"team.list","teams":[`+teamJSON+`]}`)
+	s, c := newFake(t)
+	s.reply("/", 200, `{"type":"team.list","teams":[`+teamJSON+`]}`)
 	got, _, err := c.Teams.List(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s.expect(t, "GET", "/teams", nil, "")
-	if len(got.Teams) != 1 || got.Teams[0].Name != "Support" {
-		t.Errorf("decoded %+v", got)
-	}
+	assert.Len(t, got.Teams, 1)
+	assert.EqualValues(t, "Support", got.Teams[0].Name)
 }
 
 func TestTeamsFind(t *testing.T) {
-	c, s := newOpStubClient(t, 200, teamJSON)
+	s, c := newFake(t)
+	s.reply("/", 200, teamJSON)
 	got, _, err := c.Teams.Find(context.Background(), "814865")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s.expect(t, "GET", "/teams/814865", nil, "")
-	if got.Id != "814865" || len(got.AdminIds) != 1 {
-		t.Errorf("decoded %+v", got)
-	}
+	assert.EqualValues(t, "814865", got.Id)
+	assert.Len(t, got.AdminIds, 1)
 
-	c, s = newOpStubClient(t, 200, teamJSON)
+	s, c = newFake(t)
+
+	s.reply("/", 200, teamJSON)
 	_, _, err = c.Teams.Find(context.Background(), "")
-	assertOpInputError(t, err, "team_id", s)
+	s.expectInputError(t, err, "team_id")
 }

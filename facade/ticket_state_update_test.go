@@ -16,14 +16,15 @@ import (
 
 func TestTicketStateIDOfReadsTheWorkspacesStates(t *testing.T) {
 	var paths []string
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		paths = append(paths, r.URL.Path)
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"type":"list","data":[
 			{"type":"ticket_state","id":"10","category":"in_progress","archived":true},
 			{"type":"ticket_state","id":"11","category":"in_progress","archived":false},
 			{"type":"ticket_state","id":"12","category":"resolved"}]}`)
-	}), WithRetryPolicy(NoRetries()))
+	})
 	id, err := c.Tickets.ticketStateIDOf(context.Background(), TicketStateInProgress)
 	require.NoError(t, err)
 	assert.Equal(t, "11", id, "the first state of the category that is not archived")
@@ -36,16 +37,18 @@ func TestTicketStateIDOfReadsTheWorkspacesStates(t *testing.T) {
 }
 
 func TestTicketStateIDOfPassesAPIErrorsOn(t *testing.T) {
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
-	}), WithRetryPolicy(NoRetries()))
+	})
 	_, err := c.Tickets.ticketStateIDOf(context.Background(), TicketStateResolved)
 	assert.True(t, errors.Is(err, ErrForbidden), "got %v", err)
 }
 
 func TestUpdateStateInTheFormTheVersionTakes(t *testing.T) {
 	var bodies []string
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		if r.URL.Path == "/ticket_states" {
 			fmt.Fprint(w, `{"type":"list","data":[{"id":"7","category":"resolved"}]}`)
@@ -54,7 +57,7 @@ func TestUpdateStateInTheFormTheVersionTakes(t *testing.T) {
 		buf, _ := io.ReadAll(r.Body)
 		bodies = append(bodies, string(buf))
 		fmt.Fprint(w, `{"type":"ticket","id":"1","ticket_id":"1","ticket_state":"resolved"}`)
-	}), WithRetryPolicy(NoRetries()))
+	})
 	ctx := context.Background()
 
 	_, _, err := c.Tickets.Update(ctx, "1", &UpdateTicketOptions{State: TicketStateResolved, StateID: "7"})

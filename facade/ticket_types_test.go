@@ -3,6 +3,9 @@ package facade
 import (
 	"context"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const tkTicketTypeJSON = `{"type":"ticket_type","id":"9","name":"Bug","description":"d","icon":"🐞","category":"Back-office",
@@ -75,16 +78,14 @@ func TestTicketTypesCalls(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, srv := newTicketsTestServer(t, 200, tc.reply)
-			if err := tc.call(c); err != nil {
-				t.Fatal(err)
-			}
+			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
+			srv.reply("/", 200, tc.reply)
+			require.NoError(t, tc.call(c))
 			r := srv.only(t)
-			if r.Method != tc.method || r.Path != tc.path {
-				t.Errorf("sent %s %s, want %s %s", r.Method, r.Path, tc.method, tc.path)
-			}
+			assert.Equal(t, tc.method, r.Method)
+			assert.Equal(t, tc.path, r.Path)
 			if tc.body != "" {
-				tkJSONEq(t, r.Body, tc.body)
+				assert.JSONEq(t, tc.body, r.Body)
 			}
 		})
 	}
@@ -92,7 +93,8 @@ func TestTicketTypesCalls(t *testing.T) {
 
 func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
 	ctx := context.Background()
-	c, srv := newTicketsTestServer(t, 200, tkTicketTypeJSON)
+	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
+	srv.reply("/", 200, tkTicketTypeJSON)
 	cases := []struct {
 		name  string
 		call  func() error
@@ -128,9 +130,8 @@ func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
 		{"attribute update no id", func() error { _, _, err := c.TicketTypes.Attributes.Update(ctx, "9", "", nil); return err }, "attribute_id"},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { tkInputError(t, tc.call(), tc.field) })
+		t.Run(tc.name, func(t *testing.T) { requireInputError(t, tc.call(), tc.field) })
 	}
-	if n := len(srv.requests()); n != 0 {
-		t.Errorf("server received %d requests, want none", n)
-	}
+	n := len(srv.requests())
+	assert.EqualValues(t, 0, n)
 }

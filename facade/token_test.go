@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // TestNewClientRefusesBadTokens: blank tokens, spaces, line breaks and
@@ -37,17 +39,15 @@ func TestNewClientRefusesBadTokens(t *testing.T) {
 			t.Errorf("NewClient(%q): %v (%T), want an *InputError for token", token, err, err)
 			continue
 		}
-		if !strings.Contains(ie.Problem, problem) {
-			t.Errorf("NewClient(%q): %q does not say %q", token, ie.Problem, problem)
-		}
+		assert.Contains(t, ie.Problem, problem)
 		if strings.Contains(err.Error(), "SECRET") || (strings.TrimSpace(token) != "" && strings.Contains(err.Error(), token)) {
 			t.Errorf("NewClient(%q): the error shows the token: %v", token, err)
 		}
 	}
 	t.Setenv(EnvToken, " ")
-	if _, err := NewClientFromEnv(); err == nil || !strings.Contains(err.Error(), "invalid token") {
-		t.Errorf("INTERCOM_TOKEN=\" \": %v, want an *InputError for token", err)
-	}
+	_, err := NewClientFromEnv()
+	assert.Error(t, err)
+	assert.Contains(t, err.Error(), "invalid token")
 }
 
 // TestNewClientAcceptsBearerTokens: the tokens Intercom issues (base64, with
@@ -60,8 +60,7 @@ func TestNewClientAcceptsBearerTokens(t *testing.T) {
 		"dG9rOjEyMzQ1Njc4OjkwYWJjZA==",
 		"a-b.c_d~e+f/g0Z9",
 	} {
-		if _, err := NewClient(token); err != nil {
-			t.Errorf("NewClient(%q): %v", token, err)
-		}
+		_, err := NewClient(token)
+		assert.NoError(t, err)
 	}
 }
