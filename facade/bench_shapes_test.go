@@ -247,9 +247,7 @@ func TestBenchShapesMatchPublishedExamples(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ex := publishedExample(t, doc, c.path, c.method)
-			for _, d := range compareShape("", c.shape, ex) {
-				t.Error(d)
-			}
+			assert.Empty(t, compareShape("", c.shape, ex), "differences from the published example")
 		})
 	}
 }

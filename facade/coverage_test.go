@@ -66,8 +66,7 @@ func loadSpecOperations(t *testing.T) map[string]specOperation {
 			}
 			err := node.Decode(&op)
 			require.NoError(t, err)
-			if op.OperationID == "" {
-				t.Errorf("%s %s has no operationId", strings.ToUpper(method), path)
+			if !assert.NotEmpty(t, op.OperationID, "%s %s has no operationId", strings.ToUpper(method), path) {
 				continue
 			}
 			prev, dup := ops[op.OperationID]
@@ -103,8 +102,7 @@ func loadFacadeMethods(t *testing.T) []facadeMethod {
 					continue
 				}
 				m := callsLine.FindStringSubmatch(c.Text)
-				if m == nil {
-					t.Errorf("%s: malformed operation line %q: want \"// Calls <operationId>: <METHOD> <path>.\"", fset.Position(c.Pos()), c.Text)
+				if !assert.NotNil(t, m, "%s: malformed operation line %q: want \"// Calls <operationId>: <METHOD> <path>.\"", fset.Position(c.Pos()), c.Text) {
 					continue
 				}
 				found = append(found, facadeMethod{ID: m[1], Method: m[2], Path: m[3]})
@@ -113,8 +111,7 @@ func loadFacadeMethods(t *testing.T) []facadeMethod {
 				continue
 			}
 			pos := fset.Position(fn.Pos()).String()
-			if fn.Recv == nil || len(fn.Recv.List) != 1 {
-				t.Errorf("%s: %s names an operation but is not a method", pos, fn.Name.Name)
+			if !assert.True(t, fn.Recv != nil && len(fn.Recv.List) == 1, "%s: %s names an operation but is not a method", pos, fn.Name.Name) {
 				continue
 			}
 			assert.LessOrEqual(t, len(found), 1, "%s: %s names %d operations, want one", pos, fn.Name.Name, len(found))
@@ -191,8 +188,7 @@ func TestCoverage(t *testing.T) {
 	claimed := make(map[string][]facadeMethod)
 	for _, m := range methods {
 		op, ok := ops[m.ID]
-		if !ok {
-			t.Errorf("%s: %s names operation %s, which the description does not have", m.Pos, m.Name, m.ID)
+		if !assert.True(t, ok, "%s: %s names operation %s, which the description does not have", m.Pos, m.Name, m.ID) {
 			continue
 		}
 		claimed[m.ID] = append(claimed[m.ID], m)
@@ -201,9 +197,7 @@ func TestCoverage(t *testing.T) {
 		g := goName(m.ID)
 		_, ok = genClient.MethodByName(g)
 		assert.True(t, ok, "%s: the generated client has no method %s for %s", m.Pos, g, m.ID)
-		if !m.Calls[g] && !m.Calls[g+"WithBody"] {
-			t.Errorf("%s: %s names %s but does not call client.raw.%s", m.Pos, m.Name, m.ID, g)
-		}
+		assert.True(t, m.Calls[g] || m.Calls[g+"WithBody"], "%s: %s names %s but does not call client.raw.%s", m.Pos, m.Name, m.ID, g)
 	}
 
 	ids := make([]string, 0, len(ops))
@@ -224,13 +218,14 @@ func TestCoverage(t *testing.T) {
 			for i, m := range ms {
 				names[i] = m.Name + " (" + m.Pos + ")"
 			}
-			t.Errorf("operation %s is claimed by %d methods: %s; only the method that sends it may carry the \"// Calls\" line (iterators and wrappers can name it in other words)", id, len(ms), strings.Join(names, ", "))
+			assert.Failf(t, "an operation is claimed by several methods", "operation %s is claimed by %d methods: %s; only the method that sends it may carry the \"// Calls\" line (iterators and wrappers can name it in other words)", id, len(ms), strings.Join(names, ", "))
 			covered++
 		}
 	}
+	var uncovered []string
 	for _, id := range missing {
-		op := ops[id]
-		t.Errorf("operation %s (%s %s) has no facade method", id, op.Method, op.Path)
+		uncovered = append(uncovered, id+" ("+ops[id].Method+" "+ops[id].Path+")")
 	}
+	assert.Empty(t, uncovered, "operations with no facade method")
 	t.Logf("%d of %d operations", covered, len(ops))
 }

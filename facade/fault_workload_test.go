@@ -207,13 +207,12 @@ func TestFaultInjectionWorkload(t *testing.T) {
 				// always succeed; a reply fails only when the server answered
 				// 5xx or the connection dropped, since a POST is not repeated.
 				replyMayFail := isReply && fault != "" && fault != "delay" && !strings.HasPrefix(fault, "429")
-				switch {
-				case err == nil && replyMayFail:
-					t.Errorf("%s %s (%s): succeeded despite fault %s", kind, marker, path, fault)
-				case err != nil && !replyMayFail:
-					t.Errorf("%s %s (%s) with fault %q: %v", kind, marker, path, fault, err)
-				case err != nil:
-					checkWorkloadError(t, err, method, path)
+				if replyMayFail {
+					if assert.Error(t, err, "%s %s (%s): succeeded despite fault %s", kind, marker, path, fault) {
+						checkWorkloadError(t, err, method, path)
+					}
+				} else {
+					assert.NoError(t, err, "%s %s (%s) with fault %q", kind, marker, path, fault)
 				}
 
 				mu.Lock()
@@ -297,7 +296,7 @@ func checkWorkloadError(t *testing.T, err error, method, path string) {
 		assert.Equal(t, method, trErr.Method)
 		assert.Equal(t, path, trErr.Path)
 	default:
-		t.Errorf("error %T %q is neither *Error nor *TransportError", err, err)
+		assert.Failf(t, "neither *Error nor *TransportError", "error %T %q", err, err)
 		return
 	}
 	assert.Contains(t, err.Error(), method+" "+path)

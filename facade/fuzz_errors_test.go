@@ -40,9 +40,7 @@ func FuzzErrorBody(f *testing.F) {
 			require.NotContains(t, s, testToken)
 		}
 		require.True(t, strings.HasPrefix(msg, "intercom: POST /tickets/1/reply: "), "error does not name the request: %q", msg)
-		if len(e.Errors) > 0 && e.Body != "" {
-			t.Fatalf("both Errors and Body set: %+v", e)
-		}
+		require.False(t, len(e.Errors) > 0 && e.Body != "", "both Errors and Body set: %+v", e)
 		require.LessOrEqual(t, len(e.Body), maxExcerpt)
 		require.True(t, utf8.ValidString(e.Body))
 		require.NotNil(t, e.Response)

@@ -77,7 +77,7 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.mu.Unlock()
 	r.Body = io.NopCloser(bytes.NewReader(b))
 	if _, pattern := f.mux.Handler(r); pattern == "" {
-		f.t.Errorf("no route for the request %s %s", r.Method, r.URL)
+		assert.Failf(f.t, "no route for the request", "%s %s", r.Method, r.URL)
 		answer(http.StatusNotFound, `{"type":"error.list","errors":[{"code":"not_found","message":"no route"}]}`)(w, r)
 		return
 	}

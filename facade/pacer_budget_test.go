@@ -85,10 +85,8 @@ func TestPacerConcurrentWaitersNeverExceedLimit(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if passed != 0 {
-		// A done context fails Wait even with budget left.
-		t.Fatalf("%d waits passed with a done context", passed)
-	}
+	// A done context fails Wait even with budget left.
+	require.Zero(t, passed, "waits passed with a done context")
 	ctx = context.Background()
 	for range 50 {
 		require.NoError(t, p.Wait(ctx))

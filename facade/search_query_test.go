@@ -168,9 +168,7 @@ func FuzzParseSearchQuery(f *testing.F) {
 		q, err := ParseSearchQuery([]byte(in))
 		if err != nil {
 			var ie *InputError
-			if !assert.ErrorAs(t, err, &ie) {
-				t.Fatalf("error is not an *InputError: %v", err)
-			}
+			require.ErrorAs(t, err, &ie)
 			return
 		}
 		req, err := BuildSearchRequest(q, nil)

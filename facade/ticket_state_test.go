@@ -28,8 +28,8 @@ func TestTicketStateTable(t *testing.T) {
 			require.Equal(t, (err == nil), tc.valid)
 			if err != nil {
 				requireInputError(t, err, "ticket_state")
-			} else if st.String() != tc.in {
-				t.Errorf("String = %q", st)
+			} else {
+				assert.Equal(t, tc.in, st.String())
 			}
 			assert.Equal(t, tc.valid, TicketState(tc.in).Valid())
 			err = validUpdateState(TicketState(tc.in))
@@ -57,8 +57,8 @@ func TestTicketCategoryTable(t *testing.T) {
 			require.Equal(t, tc.valid, TicketCategory(tc.in).Valid())
 			if err != nil {
 				requireInputError(t, err, "category")
-			} else if c.String() != tc.in {
-				t.Errorf("String = %q", c)
+			} else {
+				assert.Equal(t, tc.in, c.String())
 			}
 		})
 	}

@@ -29,15 +29,15 @@ func TestTicketTypesCalls(t *testing.T) {
 	}{
 		{"list (the description's ticket_types)", `{"type":"ticket_type_attributes.list","ticket_types":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
 			l, _, err := c.TicketTypes.List(ctx)
-			if err == nil && len(TicketTypesOf(l)) != 1 {
-				t.Errorf("list = %+v", l)
+			if err == nil {
+				assert.Len(t, TicketTypesOf(l), 1)
 			}
 			return err
 		}, "GET", "/ticket_types", ""},
 		{"list (the API's data)", `{"type":"ticket_type_attributes.list","data":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
 			l, _, err := c.TicketTypes.List(ctx)
-			if err == nil && len(TicketTypesOf(l)) != 1 {
-				t.Errorf("list = %+v", l)
+			if err == nil {
+				assert.Len(t, TicketTypesOf(l), 1)
 			}
 			return err
 		}, "GET", "/ticket_types", ""},
@@ -45,10 +45,11 @@ func TestTicketTypesCalls(t *testing.T) {
 			tt, _, err := c.TicketTypes.Get(ctx, "9")
 			if err == nil {
 				attrs := tt.TicketTypeAttributes.TicketTypeAttributes
-				if TicketCategory(tt.Category) != TicketCategoryBackOffice || !TicketTypeAttributeDataType(attrs[0].DataType).Valid() ||
-					TicketTypeAttributeDataType(attrs[1].DataType).Valid() || attrs[1].DataType != "location" {
-					t.Errorf("unknown data_type must be kept and invalid: %+v", attrs)
-				}
+				assert.Equal(t, TicketCategoryBackOffice, TicketCategory(tt.Category))
+				require.Len(t, attrs, 2)
+				assert.True(t, TicketTypeAttributeDataType(attrs[0].DataType).Valid())
+				assert.EqualValues(t, "location", attrs[1].DataType, "an unknown data_type is kept")
+				assert.False(t, TicketTypeAttributeDataType(attrs[1].DataType).Valid(), "an unknown data_type is invalid")
 			}
 			return err
 		}, "GET", "/ticket_types/9", ""},
