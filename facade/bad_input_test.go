@@ -164,7 +164,7 @@ var badInputs = []inputCase{
 		return err3(c.TicketTypes.Create(ctx, "", nil))
 	}},
 
-	// Issue 15: visitors' custom attributes and the new iterators
+	// Visitors and iterators
 	{"visitor update: empty custom attribute name", "custom_attributes", func(ctx context.Context, c *Client) error {
 		return err3(c.Visitors.Update(ctx, ByUserID("v-1"), UpdateVisitorOptions{CustomAttributes: map[string]string{"": "x"}}))
 	}},

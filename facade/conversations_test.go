@@ -99,46 +99,6 @@ func TestConversationsCalls(t *testing.T) {
 	}
 }
 
-// One test per variant of manage_conversation_request.
-func TestConversationsManageJSONPerVariant(t *testing.T) {
-	ctx := context.Background()
-	until := time.Unix(1800000000, 0)
-	cases := []struct {
-		name string
-		call func(c *Client) error
-		want string
-	}{
-		{"close", func(c *Client) error { _, _, err := c.Conversations.Close(ctx, "123", "991", "Bye"); return err },
-			`{"type":"admin","message_type":"close","admin_id":"991","body":"Bye"}`},
-		{"close without body", func(c *Client) error {
-			_, _, err := c.Conversations.Manage(ctx, "123", CloseConversation("991", ""))
-			return err
-		}, `{"type":"admin","message_type":"close","admin_id":"991"}`},
-		{"snooze", func(c *Client) error { _, _, err := c.Conversations.Snooze(ctx, "123", "991", until); return err },
-			`{"message_type":"snoozed","admin_id":"991","snoozed_until":1800000000}`},
-		{"open", func(c *Client) error { _, _, err := c.Conversations.Open(ctx, "123", "991"); return err },
-			`{"message_type":"open","admin_id":"991"}`},
-		{"assign to admin", func(c *Client) error {
-			_, _, err := c.Conversations.Assign(ctx, "123", "991", AssignToAdmin("992"), "Yours")
-			return err
-		}, `{"type":"admin","message_type":"assignment","admin_id":"991","assignee_id":"992","body":"Yours"}`},
-		{"assign to team", func(c *Client) error {
-			_, _, err := c.Conversations.Manage(ctx, "123", AssignConversation("991", AssignToTeam("5"), ""))
-			return err
-		}, `{"type":"team","message_type":"assignment","admin_id":"991","assignee_id":"5"}`},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, tkConversationJSON)
-			require.NoError(t, tc.call(c))
-			r := srv.only(t)
-			assert.Equal(t, "POST /conversations/123/parts", r.Method+" "+r.Path)
-			assert.JSONEq(t, tc.want, r.Body)
-		})
-	}
-}
-
 func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 	ctx := context.Background()
 	srv, c := newFake(t, WithRetryPolicy(NoRetries()))

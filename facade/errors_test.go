@@ -234,3 +234,16 @@ func TestErrorMessageIsCapped(t *testing.T) {
 	assert.Equal(t, long, apiErr.Errors[0].Message, "the message is kept whole")
 	assert.True(t, strings.HasPrefix(msg, "intercom: GET /tickets/7: 400 Bad Request: "), msg[:80])
 }
+
+func TestTransportErrorRedactsTokenInCause(t *testing.T) {
+	req := httptest.NewRequest(http.MethodGet, "https://api.intercom.io/me", nil)
+	cause := errors.New("proxy refused Bearer " + testToken)
+	err := newTransportError(req, cause, testToken)
+	require.NotContains(t, err.Error(), testToken)
+	require.ErrorIs(t, err, cause)
+}
+
+func TestCodeSentinelMessages(t *testing.T) {
+	got := ErrTokenRevoked.Error()
+	assert.EqualValues(t, "intercom: error code token_revoked", got)
+}

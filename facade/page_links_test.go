@@ -72,7 +72,7 @@ func ids[T any](t *testing.T, seq iter.Seq2[T, error], key func(T) string) []str
 	return out
 }
 
-// TestEventsListIterFollowsNextURL (issue 15, item 9): the events list
+// TestEventsListIterFollowsNextURL: the events list
 // names its next page with a URL in pages.next. The iterator requests that
 // URL's path and query exactly, on the client's base URL: a link to
 // Intercom's own host is sent to the configured proxy, with the token; a

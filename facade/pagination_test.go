@@ -280,7 +280,7 @@ func TestValidPage(t *testing.T) {
 	assert.Equal(t, "per_page", ie.Field)
 }
 
-// TestCursorPagesEmptyPagesWithNewCursors (issue 15, item 8): a server that
+// TestCursorPagesEmptyPagesWithNewCursors: a server that
 // answers with empty pages that each carry a new cursor is followed for
 // maxEmptyPages pages, then the iterator stops with ErrPaginationStalled.
 // A run of fewer empty pages, followed by items, is walked through.
@@ -332,4 +332,9 @@ func TestContactsListIterStopsOnEmptyPagesWithNewCursors(t *testing.T) {
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
 	assert.Equal(t, maxEmptyPages, n)
+}
+
+func TestNextCursorOfNilPages(t *testing.T) {
+	require.EqualValues(t, "", nextCursor(nil))
+	require.Equal(t, (pageInfo{}), pageInfoOf(nil))
 }

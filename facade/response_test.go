@@ -1,6 +1,7 @@
 package facade
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -78,4 +79,11 @@ func coreFakeResponse(body string) *http.Response {
 		ContentLength: int64(len(body)),
 		Request:       req,
 	}
+}
+
+func TestDecodeErrorNamesRequestOrResponse(t *testing.T) {
+	resp := &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader([]byte("{")))}
+	_, _, err := decode[struct{}](resp, nil)
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "decode response")
 }

@@ -180,3 +180,34 @@ func FuzzParseSearchQuery(f *testing.F) {
 		assert.Equal(t, q, back)
 	})
 }
+
+func TestSearchFilterIntegerWidths(t *testing.T) {
+	for _, v := range []any{int8(1), int16(1), int32(1), int64(1), uint8(1), uint16(1), uint32(1), uint(1), uint64(1),
+		time.Unix(1700000000, 0), []int64{1, 2}} {
+		op := OpEquals
+		if _, ok := v.([]int64); ok {
+			op = OpIn
+		}
+		err := ValidateSearchQuery(Filter("n", op, v))
+		assert.NoError(t, err)
+	}
+	for _, v := range []any{uint(1 << 63), uint64(1 << 63)} {
+		var ie *InputError
+		err := ValidateSearchQuery(Filter("n", OpEquals, v))
+		require.ErrorAs(t, err, &ie)
+		assert.EqualValues(t, "query.value", ie.Field)
+	}
+	// Pointers to filters and groups are queries too; nil ones are not.
+	f := Filter("a", OpEquals, 1)
+	g := And(f)
+	for _, q := range []SearchQuery{&f, &g} {
+		err := ValidateSearchQuery(q)
+		assert.NoError(t, err)
+	}
+	for _, q := range []SearchQuery{(*SearchFilter)(nil), (*SearchGroup)(nil)} {
+		err := ValidateSearchQuery(q)
+		assert.Error(t, err, "%T nil accepted", q)
+	}
+	f.isSearchQuery()
+	g.isSearchQuery()
+}

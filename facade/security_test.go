@@ -18,7 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Security tests of issue 7: the token never leaks into errors, logs or
+// Security: the token never leaks into errors, logs or
 // printed values; redirects to another host do not carry it; and it is never
 // sent in clear text to a host other than the loopback.
 

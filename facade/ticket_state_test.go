@@ -1,6 +1,10 @@
 package facade
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -119,4 +123,35 @@ func TestPartAuthorTypeTable(t *testing.T) {
 	}
 	assert.Equal(t, AuthorTeam, AuthorTypeOf(TicketPartAuthor{Type: "team"}))
 	assert.EqualValues(t, "user", AuthorTypeOf(ConversationPartAuthor{Type: "user"}).String())
+}
+
+func TestTicketStateIDOfReadsTheWorkspacesStates(t *testing.T) {
+	var paths []string
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.Path)
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"type":"list","data":[
+			{"type":"ticket_state","id":"10","category":"in_progress","archived":true},
+			{"type":"ticket_state","id":"11","category":"in_progress","archived":false},
+			{"type":"ticket_state","id":"12","category":"resolved"}]}`)
+	})
+	id, err := c.Tickets.ticketStateIDOf(context.Background(), TicketStateInProgress)
+	require.NoError(t, err)
+	assert.Equal(t, "11", id, "the first state of the category that is not archived")
+	assert.Equal(t, []string{"/ticket_states"}, paths)
+
+	_, err = c.Tickets.ticketStateIDOf(context.Background(), TicketStateWaitingOnCustomer)
+	var inputErr *InputError
+	require.ErrorAs(t, err, &inputErr)
+	assert.Equal(t, "state", inputErr.Field)
+}
+
+func TestTicketStateIDOfPassesAPIErrorsOn(t *testing.T) {
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusForbidden)
+	})
+	_, err := c.Tickets.ticketStateIDOf(context.Background(), TicketStateResolved)
+	assert.True(t, errors.Is(err, ErrForbidden), "got %v", err)
 }

@@ -3,6 +3,9 @@ package facade
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
+	"net/http"
 	"reflect"
 	"testing"
 	"time"
@@ -222,4 +225,36 @@ func TestTicketsSearchIter(t *testing.T) {
 	reqs := f.requests()
 	require.Len(t, reqs, 2)
 	assert.JSONEq(t, `{"query":{"field":"open","operator":"=","value":true},"pagination":{"per_page":50,"starting_after":"c2"}}`, reqs[1].Body)
+}
+
+func TestUpdateStateInTheFormTheVersionTakes(t *testing.T) {
+	var bodies []string
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/ticket_states" {
+			fmt.Fprint(w, `{"type":"list","data":[{"id":"7","category":"resolved"}]}`)
+			return
+		}
+		buf, _ := io.ReadAll(r.Body)
+		bodies = append(bodies, string(buf))
+		fmt.Fprint(w, `{"type":"ticket","id":"1","ticket_id":"1","ticket_state":"resolved"}`)
+	})
+	ctx := context.Background()
+
+	_, _, err := c.Tickets.Update(ctx, "1", &UpdateTicketOptions{State: TicketStateResolved, StateID: "7"})
+	var inputErr *InputError
+	require.ErrorAs(t, err, &inputErr, "State and StateID together")
+
+	_, _, err = c.Tickets.Update(ctx, "1", &UpdateTicketOptions{State: TicketStateResolved})
+	require.NoError(t, err)
+	_, _, err = c.Tickets.Update(ctx, "1", &UpdateTicketOptions{StateID: "7"})
+	if gen.UpdateTicketStateByID {
+		require.NoError(t, err)
+		assert.Equal(t, []string{`{"ticket_state_id":"7"}`, `{"ticket_state_id":"7"}`}, bodies)
+		return
+	}
+	require.ErrorAs(t, err, &inputErr, "a state id on a version that takes a category")
+	assert.Equal(t, "ticket_state_id", inputErr.Field)
+	assert.Equal(t, []string{`{"state":"resolved"}`}, bodies)
 }

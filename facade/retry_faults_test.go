@@ -19,7 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The fault-injection workload of issue 7: 1,000 mixed operations (reads,
+// Retries under injected faults: a workload of 1,000 mixed operations (reads,
 // ticket updates, replies) against intercomtest while a fixed share of them
 // meet a 429, a 5xx, a delay or a dropped connection, before or after the
 // server applied the request. Retries wait on a fake clock, so the run never
