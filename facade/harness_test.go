@@ -26,6 +26,8 @@ import (
 //	... call c ...
 //	f.expect(t, "GET", "/admins/1", nil, "") // the one request: method, path, query, JSON body
 //	f.expectInputError(t, err, "admin_id")   // refused before any request was sent
+//	f.take()                                 // the requests so far, forgotten
+//	f.newClient(t, opts...)                  // another client on the same fake
 //
 // Every request is recorded (method, path, query, headers, body) whatever
 // answers it; f.requests() returns them. A request that no route matches
@@ -38,11 +40,12 @@ const testToken = "tok_SECRET_7f3a9c"
 
 // request is one request the fake received.
 type request struct {
-	Method string
-	Path   string // as sent on the wire (escaped)
-	Query  url.Values
-	Header http.Header
-	Body   string
+	Method   string
+	Path     string // as sent on the wire (escaped)
+	Query    url.Values
+	RawQuery string // the query as sent
+	Header   http.Header
+	Body     string
 }
 
 // fakeAPI is a recording fake Intercom behind an httptest server (loopback).
@@ -64,16 +67,31 @@ func newFake(t *testing.T, opts ...Option) (*fakeAPI, *Client) {
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
 	f.URL = srv.URL
-	c, err := NewClient(testToken, append([]Option{WithBaseURL(srv.URL), withClock(newFakeClock())}, opts...)...)
+	return f, f.newClient(t, opts...)
+}
+
+// newClient returns another client pointed at the fake, with the same
+// defaults; opts apply after them (WithBaseURL(f.URL+"/proxy") mounts the
+// client under a path).
+func (f *fakeAPI) newClient(t *testing.T, opts ...Option) *Client {
+	t.Helper()
+	c, err := NewClient(testToken, append([]Option{WithBaseURL(f.URL), withClock(newFakeClock())}, opts...)...)
 	require.NoError(t, err)
-	return f, c
+	return c
+}
+
+// closedURL returns a loopback URL nothing listens on: every dial fails.
+func closedURL() string {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	srv.Close()
+	return srv.URL
 }
 
 // ServeHTTP records r and passes it, body intact, to the route that matches.
 func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	b, _ := io.ReadAll(r.Body)
 	f.mu.Lock()
-	f.reqs = append(f.reqs, request{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.Query(), Header: r.Header.Clone(), Body: string(b)})
+	f.reqs = append(f.reqs, request{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.Query(), RawQuery: r.URL.RawQuery, Header: r.Header.Clone(), Body: string(b)})
 	f.mu.Unlock()
 	r.Body = io.NopCloser(bytes.NewReader(b))
 	if _, pattern := f.mux.Handler(r); pattern == "" {
@@ -144,6 +162,15 @@ func (f *fakeAPI) requests() []request {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]request(nil), f.reqs...)
+}
+
+// take returns the requests received so far and forgets them.
+func (f *fakeAPI) take() []request {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	reqs := f.reqs
+	f.reqs = nil
+	return reqs
 }
 
 // only returns the one request the fake received, failing the test otherwise.

@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -47,9 +45,7 @@ func TestLogging(t *testing.T) {
 	fc2.reply("/", 401, secretBody)
 	_, err = finish(c2.raw.GetTicket(context.Background(), "1", nil))
 	require.Error(t, err)
-	srv := httptest.NewServer(http.NotFoundHandler())
-	srv.Close()
-	c3, err := NewClient(testToken, WithBaseURL(srv.URL), WithLogger(logger), withClock(newFakeClock()))
+	c3, err := NewClient(testToken, WithBaseURL(closedURL()), WithLogger(logger), withClock(newFakeClock()))
 	require.NoError(t, err)
 	_, err = finish(c3.raw.GetTicket(context.Background(), "1", nil))
 	require.Error(t, err)

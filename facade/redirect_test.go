@@ -3,7 +3,6 @@ package facade
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,31 +13,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// redirectSink is a server that records what redirected requests bring it.
-type redirectSink struct {
-	mu   sync.Mutex
-	seen []string // "METHOD path auth=… body=…"
-	srv  *httptest.Server
+// newRedirectSink returns a fake that answers every request with a tag, to
+// which tests redirect.
+func newRedirectSink(t *testing.T) *fakeAPI {
+	f, _ := newFake(t)
+	f.reply("/", 200, `{"type":"tag","id":"1","name":"x"}`)
+	return f
 }
 
-func newRedirectSink(t *testing.T) *redirectSink {
-	s := &redirectSink{}
-	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		s.mu.Lock()
-		s.seen = append(s.seen, fmt.Sprintf("%s %s auth=%q body=%q", r.Method, r.URL.Path, r.Header.Get("Authorization"), body))
-		s.mu.Unlock()
-		fmt.Fprint(w, `{"type":"tag","id":"1","name":"x"}`)
-	}))
-	t.Cleanup(s.srv.Close)
-	return s
-}
-
-func (s *redirectSink) take() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := s.seen
-	s.seen = nil
+// sinkLines writes each request as "METHOD path auth=… body=…".
+func sinkLines(reqs []request) []string {
+	var out []string
+	for _, r := range reqs {
+		out = append(out, fmt.Sprintf("%s %s auth=%q body=%q", r.Method, r.Path, r.Header.Get("Authorization"), r.Body))
+	}
 	return out
 }
 
@@ -56,11 +44,11 @@ func TestSecurityDowngradeRedirectRefused(t *testing.T) {
 		mu.Lock()
 		originHits++
 		mu.Unlock()
-		http.Redirect(w, r, plain.srv.URL+r.URL.Path, status)
+		http.Redirect(w, r, plain.URL+r.URL.Path, status)
 	}))
 	t.Cleanup(origin.Close)
 	require.True(t, strings.HasPrefix(origin.URL, "https://127.0.0.1:"))
-	require.True(t, strings.HasPrefix(plain.srv.URL, "http://127.0.0.1:"))
+	require.True(t, strings.HasPrefix(plain.URL, "http://127.0.0.1:"))
 	permissive := origin.Client()
 	permissive.CheckRedirect = func(*http.Request, []*http.Request) error { return nil }
 	for _, hc := range []struct {
@@ -84,7 +72,7 @@ func TestSecurityDowngradeRedirectRefused(t *testing.T) {
 					assert.NotContains(t, err.Error(), testToken, "the error shows the token")
 				}
 			}
-			got := plain.take()
+			got := sinkLines(plain.take())
 			assert.Empty(t, got)
 			mu.Lock()
 			assert.EqualValues(t, 2, originHits)
@@ -100,7 +88,7 @@ func TestSecurityDowngradeRedirectRefused(t *testing.T) {
 // both are followed with every header and the body.
 func TestSecurityRedirectPolicy(t *testing.T) {
 	other := newRedirectSink(t) // 127.0.0.1, another port
-	target := other.srv.URL
+	target := other.URL
 	status := http.StatusFound
 	f, c := newFake(t)
 	f.handle("/tags", func(w http.ResponseWriter, r *http.Request) {
@@ -114,16 +102,16 @@ func TestSecurityRedirectPolicy(t *testing.T) {
 	})
 	f.reply("/there/tags", 200, `{"type":"tag","id":"1","name":"x"}`)
 	for _, host := range []string{"127.0.0.1", "localhost"} {
-		target = strings.Replace(other.srv.URL, "127.0.0.1", host, 1)
+		target = strings.Replace(other.URL, "127.0.0.1", host, 1)
 		for _, st := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
 			status = st
 			_, _, err := c.Tags.Create(context.Background(), NewTag("vip"))
 			assert.ErrorIs(t, err, ErrRedirectRefused)
-			got := other.take()
+			got := sinkLines(other.take())
 			assert.Empty(t, got)
 			_, _, err = c.Tags.Find(context.Background(), "1")
 			require.NoError(t, err)
-			got = other.take()
+			got = sinkLines(other.take())
 			assert.Len(t, got, 1)
 			assert.True(t, strings.HasPrefix(got[0], `GET /tags/1 auth=""`))
 		}

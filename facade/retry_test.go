@@ -6,7 +6,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -214,9 +213,7 @@ func TestDialFailureRetriedForPOST(t *testing.T) {
 	assert.Equal(t, `{"body":"hi"}`, reqs[0].Body)
 
 	t.Run("a real refused connection", func(t *testing.T) {
-		srv := httptest.NewServer(http.NotFoundHandler())
-		url := srv.URL
-		srv.Close()
+		url := closedURL()
 		var attempts atomic.Int32
 		count := func(next http.RoundTripper) http.RoundTripper {
 			return coreRoundTrip(func(r *http.Request) (*http.Response, error) { attempts.Add(1); return next.RoundTrip(r) })
@@ -496,10 +493,7 @@ func TestErrorsSayHowManyAttempts(t *testing.T) {
 		assert.NotContains(t, err.Error(), "attempt")
 	})
 	t.Run("a refused connection", func(t *testing.T) {
-		srv := httptest.NewServer(http.NotFoundHandler())
-		url := srv.URL
-		srv.Close()
-		c, err := NewClient(testToken, WithBaseURL(url), withClock(newFakeClock()))
+		c, err := NewClient(testToken, WithBaseURL(closedURL()), withClock(newFakeClock()))
 		require.NoError(t, err)
 		_, _, err = c.Admins.Find(context.Background(), "7")
 		var te *TransportError

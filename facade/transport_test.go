@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -220,10 +219,7 @@ func TestBodyReadableAfterDoWithAttemptTimeout(t *testing.T) {
 }
 
 func TestTransportErrorNamesRequest(t *testing.T) {
-	srv := httptest.NewServer(http.NotFoundHandler())
-	url := srv.URL
-	srv.Close() // nothing listens any more: every dial fails
-	c, err := NewClient(testToken, WithBaseURL(url), withClock(newFakeClock()), WithRetryPolicy(NoRetries()))
+	c, err := NewClient(testToken, WithBaseURL(closedURL()), withClock(newFakeClock()), WithRetryPolicy(NoRetries()))
 	require.NoError(t, err)
 	_, err = finish(c.raw.GetTicket(context.Background(), "42", nil))
 	var te *TransportError
