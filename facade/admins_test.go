@@ -17,8 +17,8 @@ func TestAdminsIdentify(t *testing.T) {
 	got, resp, err := c.Admins.Identify(context.Background())
 	require.NoError(t, err)
 	s.expect(t, "GET", "/me", nil, "")
-	assert.EqualValues(t, "991267", got.Id)
-	assert.EqualValues(t, 200, resp.StatusCode)
+	assert.Equal(t, "991267", got.Id)
+	assert.Equal(t, 200, resp.StatusCode)
 }
 
 func TestAdminsAway(t *testing.T) {
@@ -36,7 +36,7 @@ func TestAdminsAway(t *testing.T) {
 		require.NoError(t, err)
 		s.expect(t, "PUT", "/admins/991267/away", nil, tc.body)
 		assert.True(t, got.AwayModeEnabled)
-		assert.EqualValues(t, "Ada", got.Name)
+		assert.Equal(t, "Ada", got.Name)
 	}
 }
 
@@ -63,7 +63,7 @@ func TestAdminsListAllActivityLogs(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "GET", "/admins/activity_logs", query("created_at_after", "1677253093", "created_at_before", "1677861493"), "")
 	assert.Len(t, got.ActivityLogs, 1)
-	assert.EqualValues(t, "log1", got.ActivityLogs[0].Id)
+	assert.Equal(t, "log1", got.ActivityLogs[0].Id)
 
 	s, c = newFake(t)
 
@@ -92,7 +92,7 @@ func TestAdminsList(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "GET", "/admins", nil, "")
 	assert.Len(t, got.Admins, 1)
-	assert.EqualValues(t, "ada@example.com", got.Admins[0].Email)
+	assert.Equal(t, "ada@example.com", got.Admins[0].Email)
 
 	s, c = newFake(t)
 
@@ -107,7 +107,7 @@ func TestAdminsFind(t *testing.T) {
 	got, _, err := c.Admins.Find(context.Background(), "991267")
 	require.NoError(t, err)
 	s.expect(t, "GET", "/admins/991267", nil, "")
-	assert.EqualValues(t, "991267", got.Id)
+	assert.Equal(t, "991267", got.Id)
 	s, c = newFake(t)
 	s.reply("/", 200, adminJSON)
 	_, _, err = c.Admins.Find(context.Background(), "")
@@ -120,7 +120,7 @@ func TestAdminsFindAPIError(t *testing.T) {
 	_, resp, err := c.Admins.Find(context.Background(), "1")
 	var apiErr *Error
 	require.ErrorAs(t, err, &apiErr)
-	assert.EqualValues(t, 404, apiErr.StatusCode)
+	assert.Equal(t, 404, apiErr.StatusCode)
 	assert.NotNil(t, resp)
-	assert.EqualValues(t, 404, resp.StatusCode)
+	assert.Equal(t, 404, resp.StatusCode)
 }

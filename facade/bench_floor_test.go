@@ -447,12 +447,12 @@ func TestBenchFloorsMatchFixtures(t *testing.T) {
 	require.Len(t, page.Data, 2)
 	next := floor.Pages.Next.StartingAfter
 	assert.NotNil(t, next)
-	assert.EqualValues(t, "2", *next)
-	assert.EqualValues(t, "2", nextCursor(page.Pages))
+	assert.Equal(t, "2", *next)
+	assert.Equal(t, "2", nextCursor(page.Pages))
 	p, g := floor.Data[1], page.Data[1]
 	assert.Equal(t, benchContactID(1), p.ID)
 	assert.Equal(t, p.ID, g.Id)
-	assert.EqualValues(t, "user1@example.com", *p.Email)
+	assert.Equal(t, "user1@example.com", *p.Email)
 	assert.Equal(t, *p.Email, g.GetEmail())
 	assert.Nil(t, p.Phone)
 	assert.Nil(t, g.Phone)
@@ -464,14 +464,14 @@ func TestBenchFloorsMatchFixtures(t *testing.T) {
 	assert.NotNil(t, g.SignedUpAt)
 	assert.Equal(t, int64(*g.SignedUpAt), *p.SignedUpAt)
 	n := plainWalkContacts(t, srv.Client(), srv.URL, 2)
-	assert.EqualValues(t, 3, n)
+	assert.Equal(t, 3, n)
 
 	me := renderShape(adminShape(), 0)
 	var pa plainAdmin
 	var ga gen.AdminWithApp
 	strict(me, &pa)
 	strict(me, &ga)
-	assert.EqualValues(t, "9100001", pa.ID)
+	assert.Equal(t, "9100001", pa.ID)
 	assert.Equal(t, pa.ID, ga.Id)
 	assert.NotNil(t, pa.App)
 	assert.NotNil(t, ga.App)

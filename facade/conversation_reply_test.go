@@ -50,7 +50,7 @@ func TestConversationReplyJSONPerVariant(t *testing.T) {
 			r := srv.only(t)
 			assert.Equal(t, "POST /conversations/123/reply", r.Method+" "+r.Path)
 			assert.JSONEq(t, tc.want, r.Body)
-			assert.EqualValues(t, "123", conv.Id)
+			assert.Equal(t, "123", conv.Id)
 		})
 	}
 }
@@ -92,7 +92,7 @@ func TestConversationReplyInvalid(t *testing.T) {
 	_, _, err = c.Conversations.Reply(context.Background(), "1", nil)
 	assert.Error(t, err, "nil reply accepted")
 	n := len(srv.requests())
-	assert.EqualValues(t, 0, n)
+	assert.Equal(t, 0, n)
 }
 
 // TestConversationReplyFileLimitsPerVariant: 2.11 declares at most 10
@@ -121,11 +121,11 @@ func TestConversationReplyFileLimitsPerVariant(t *testing.T) {
 			sent := len(srv.requests())
 			if tc.limited {
 				requireInputError(t, err, "attachment_files")
-				assert.EqualValues(t, 1, sent)
+				assert.Equal(t, 1, sent)
 				return
 			}
 			assert.NoError(t, err)
-			assert.EqualValues(t, 2, sent)
+			assert.Equal(t, 2, sent)
 		})
 	}
 }

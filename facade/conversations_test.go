@@ -2,9 +2,7 @@ package facade
 
 import (
 	"context"
-	"io"
 	"net/http"
-	"sync"
 	"testing"
 	"time"
 
@@ -186,7 +184,7 @@ func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 	for range c.Conversations.ListIter(ctx, &ListConversationsOptions{PerPage: -1}) {
 	}
 	n := len(srv.requests())
-	assert.EqualValues(t, 0, n)
+	assert.Equal(t, 0, n)
 }
 
 func TestConversationsListIter(t *testing.T) {
@@ -194,14 +192,9 @@ func TestConversationsListIter(t *testing.T) {
 		"":   `{"type":"conversation.list","total_count":3,"conversations":[{"id":"1"},{"id":"2"}],"pages":{"type":"pages","next":{"starting_after":"c2"}}}`,
 		"c2": `{"type":"conversation.list","total_count":3,"conversations":[{"id":"3"}],"pages":{"type":"pages"}}`,
 	}
-	var mu sync.Mutex
-	var queries []string
 	f, c := newFake(t)
-	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		queries = append(queries, r.URL.RawQuery)
-		mu.Unlock()
-		_, _ = io.WriteString(w, pages[r.URL.Query().Get("starting_after")])
+	f.respond("GET /conversations", func(r *http.Request, _ string) (int, string) {
+		return 200, pages[r.URL.Query().Get("starting_after")]
 	})
 	var ids []string
 	for conv, err := range c.Conversations.ListIter(context.Background(), &ListConversationsOptions{PerPage: 2}) {
@@ -209,16 +202,13 @@ func TestConversationsListIter(t *testing.T) {
 		ids = append(ids, conv.Id)
 	}
 	assert.Len(t, ids, 3)
-	assert.EqualValues(t, "3", ids[2])
-	assert.Len(t, queries, 2)
-	assert.EqualValues(t, "per_page=2", queries[0])
-	assert.EqualValues(t, "per_page=2&starting_after=c2", queries[1])
+	assert.Equal(t, "3", ids[2])
+	assert.Equal(t, []string{"per_page=2", "per_page=2&starting_after=c2"}, rawQueries(f.take()))
 	// Breaking after the first item fetches nothing more.
-	queries = nil
 	for range c.Conversations.ListIter(context.Background(), nil) {
 		break
 	}
-	assert.Len(t, queries, 1)
+	assert.Len(t, f.take(), 1)
 }
 
 func TestConversationsSearchIter(t *testing.T) {
@@ -227,12 +217,12 @@ func TestConversationsSearchIter(t *testing.T) {
 	n := 0
 	for conv, err := range c.Conversations.SearchIter(context.Background(), Filter("state", OpEquals, "open"), nil) {
 		require.NoError(t, err)
-		require.EqualValues(t, "9", conv.Id)
+		require.Equal(t, "9", conv.Id)
 		n++
 	}
 	r := srv.only(t)
-	assert.EqualValues(t, 1, n)
-	assert.EqualValues(t, "/conversations/search", r.Path)
+	assert.Equal(t, 1, n)
+	assert.Equal(t, "/conversations/search", r.Path)
 }
 
 func TestConversationPartAuthors(t *testing.T) {

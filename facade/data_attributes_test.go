@@ -19,8 +19,8 @@ func TestDataAttributesList(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "GET", "/data_attributes", nil, "")
 	assert.Len(t, got.Data, 1)
-	assert.EqualValues(t, "plan", got.Data[0].Name)
-	assert.EqualValues(t, 37, got.Data[0].GetId())
+	assert.Equal(t, "plan", got.Data[0].Name)
+	assert.Equal(t, 37, got.Data[0].GetId())
 
 	s, c = newFake(t)
 
@@ -46,7 +46,7 @@ func TestDataAttributesCreate(t *testing.T) {
 	s.expect(t, "POST", "/data_attributes", nil,
 		`{"name":"plan","model":"contact","data_type":"string","description":"Plan","options":`+
 			optionsJSON[gen.CreateDataAttributeRequest]("free", "pro")+`,"messenger_writable":false}`)
-	assert.EqualValues(t, "custom_attributes.plan", got.FullName)
+	assert.Equal(t, "custom_attributes.plan", got.FullName)
 
 	s, c = newFake(t)
 
@@ -85,7 +85,7 @@ func TestDataAttributesUpdate(t *testing.T) {
 	got, _, err := c.DataAttributes.Update(context.Background(), "37", UpdateDataAttributeOptions{Archived: &archived, Options: []string{"free", "pro"}})
 	require.NoError(t, err)
 	s.expect(t, "PUT", "/data_attributes/37", nil, `{"archived":true,"options":`+optionsJSON[gen.UpdateDataAttributeRequest]("free", "pro")+`}`)
-	assert.EqualValues(t, "plan", got.Label)
+	assert.Equal(t, "plan", got.Label)
 
 	s, c = newFake(t)
 

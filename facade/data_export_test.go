@@ -18,7 +18,7 @@ func TestDataExportCreate(t *testing.T) {
 	got, _, err := c.DataExport.Create(context.Background(), time.Unix(1717003967, 0), time.Unix(1717021967, 0))
 	require.NoError(t, err)
 	s.expect(t, "POST", "/export/content/data", nil, `{"created_at_after":1717003967,"created_at_before":1717021967}`)
-	assert.EqualValues(t, "orzzsbd7hk67xyu", got.JobIdentifier)
+	assert.Equal(t, "orzzsbd7hk67xyu", got.JobIdentifier)
 	assert.EqualValues(t, "pending", got.Status)
 
 	s, c = newFake(t)
@@ -38,7 +38,7 @@ func TestDataExportFindAndCancel(t *testing.T) {
 	got, _, err := c.DataExport.Find(context.Background(), "orzzsbd7hk67xyu")
 	require.NoError(t, err)
 	s.expect(t, "GET", "/export/content/data/orzzsbd7hk67xyu", nil, "")
-	assert.EqualValues(t, "orzzsbd7hk67xyu", got.JobIdentifier)
+	assert.Equal(t, "orzzsbd7hk67xyu", got.JobIdentifier)
 
 	s, c = newFake(t)
 
@@ -68,6 +68,6 @@ func TestDataExportDownload(t *testing.T) {
 	data, err := io.ReadAll(body)
 	require.NoError(t, err)
 	s.expect(t, "GET", "/download/content/data/orzzsbd7hk67xyu", nil, "")
-	assert.EqualValues(t, "id,name\n1,first\n", string(data))
-	assert.EqualValues(t, 200, resp.StatusCode)
+	assert.Equal(t, "id,name\n1,first\n", string(data))
+	assert.Equal(t, 200, resp.StatusCode)
 }

@@ -245,5 +245,5 @@ func TestTransportErrorRedactsTokenInCause(t *testing.T) {
 
 func TestCodeSentinelMessages(t *testing.T) {
 	got := ErrTokenRevoked.Error()
-	assert.EqualValues(t, "intercom: error code token_revoked", got)
+	assert.Equal(t, "intercom: error code token_revoked", got)
 }

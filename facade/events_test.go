@@ -25,7 +25,7 @@ func TestEventsCreate(t *testing.T) {
 		resp, err := c.Events.Create(context.Background(), tc.who, "invited-friend", at, &CreateEventOptions{Metadata: map[string]string{"invite_code": "ADDAFRIEND"}})
 		require.NoError(t, err)
 		s.expect(t, "POST", "/events", nil, tc.body)
-		assert.EqualValues(t, 202, resp.StatusCode)
+		assert.Equal(t, 202, resp.StatusCode)
 	}
 }
 
@@ -76,7 +76,7 @@ func TestEventsList(t *testing.T) {
 		got, _, err := c.Events.List(context.Background(), tc.who, tc.opts)
 		require.NoError(t, err)
 		s.expect(t, "GET", "/events", query(tc.query...), "")
-		assert.EqualValues(t, "667d", got.IntercomUserId)
+		assert.Equal(t, "667d", got.IntercomUserId)
 		assert.Len(t, got.Events, 1)
 	}
 

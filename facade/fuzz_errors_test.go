@@ -46,7 +46,7 @@ func FuzzErrorBody(f *testing.F) {
 		require.NotNil(t, e.Response)
 		require.Equal(t, status, e.StatusCode)
 		// Sentinels stay consistent with the status and codes.
-		require.Equal(t, (status == http.StatusNotFound || e.HasCode("not_found")), errors.Is(e, ErrNotFound))
+		require.Equal(t, status == http.StatusNotFound || e.HasCode("not_found"), errors.Is(e, ErrNotFound), "errors.Is(ErrNotFound)")
 		require.Equal(t, e.HasCode("token_revoked"), errors.Is(e, ErrTokenRevoked))
 	})
 }

@@ -124,5 +124,5 @@ func checkUnion[U any](t *testing.T, union string, data []byte, decode func(*U) 
 			set++
 		}
 	}
-	require.EqualValues(t, 1, set)
+	require.Equal(t, 1, set)
 }

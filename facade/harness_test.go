@@ -173,6 +173,15 @@ func (f *fakeAPI) take() []request {
 	return reqs
 }
 
+// rawQueries lists the query, as sent, of each of reqs.
+func rawQueries(reqs []request) []string {
+	qs := make([]string, len(reqs))
+	for i, r := range reqs {
+		qs[i] = r.RawQuery
+	}
+	return qs
+}
+
 // only returns the one request the fake received, failing the test otherwise.
 func (f *fakeAPI) only(t *testing.T) request {
 	t.Helper()

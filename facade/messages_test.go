@@ -36,8 +36,8 @@ func TestMessagesCreate(t *testing.T) {
 			got, _, err := c.Messages.Create(context.Background(), tc.msg, tc.opts)
 			require.NoError(t, err)
 			s.expect(t, "POST", "/messages", nil, tc.body)
-			assert.EqualValues(t, "403918330", got.Id)
-			assert.EqualValues(t, "512", got.ConversationId)
+			assert.Equal(t, "403918330", got.Id)
+			assert.Equal(t, "512", got.ConversationId)
 		})
 	}
 }

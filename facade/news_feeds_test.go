@@ -16,8 +16,8 @@ func TestNewsFeedsList(t *testing.T) {
 	got, _, err := c.News.Feeds.List(context.Background())
 	require.NoError(t, err)
 	s.expect(t, "GET", "/news/newsfeeds", nil, "")
-	assert.EqualValues(t, 1, got.TotalCount)
-	assert.EqualValues(t, "Visible to user", got.Data[0].Name)
+	assert.Equal(t, 1, got.TotalCount)
+	assert.Equal(t, "Visible to user", got.Data[0].Name)
 }
 
 func TestNewsFeedsFind(t *testing.T) {
@@ -26,7 +26,7 @@ func TestNewsFeedsFind(t *testing.T) {
 	got, _, err := c.News.Feeds.Find(context.Background(), "53")
 	require.NoError(t, err)
 	s.expect(t, "GET", "/news/newsfeeds/53", nil, "")
-	assert.EqualValues(t, "53", got.Id)
+	assert.Equal(t, "53", got.Id)
 	s, c = newFake(t)
 	s.reply("/", 200, newsfeedJSON)
 	_, _, err = c.News.Feeds.Find(context.Background(), "")
@@ -40,7 +40,7 @@ func TestNewsFeedsListItems(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "GET", "/news/newsfeeds/53/items", nil, "")
 	assert.Len(t, got.Data, 1)
-	assert.EqualValues(t, "33", got.Data[0].Id)
+	assert.Equal(t, "33", got.Data[0].Id)
 	s, c = newFake(t)
 	s.reply("/", 200, newsfeedJSON)
 	_, _, err = c.News.Feeds.ListItems(context.Background(), "")

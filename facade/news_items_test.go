@@ -17,8 +17,8 @@ func TestNewsItemsList(t *testing.T) {
 	got, _, err := c.News.Items.List(context.Background())
 	require.NoError(t, err)
 	s.expect(t, "GET", "/news/news_items", nil, "")
-	assert.EqualValues(t, 1, got.TotalCount)
-	assert.EqualValues(t, "We have news", got.Data[0].Title)
+	assert.Equal(t, 1, got.TotalCount)
+	assert.Equal(t, "We have news", got.Data[0].Title)
 }
 
 func TestNewsItemsCreate(t *testing.T) {
@@ -32,8 +32,8 @@ func TestNewsItemsCreate(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "POST", "/news/news_items", nil,
 		`{"title":"We have news","body":"<p>Hello</p>","sender_id":991267,"state":"live","deliver_silently":true,"labels":["Product"],"reactions":["😆","😅"],"newsfeed_assignments":[{"newsfeed_id":53,"published_at":1664638214}]}`)
-	assert.EqualValues(t, "33", got.Id)
-	assert.EqualValues(t, 991267, got.SenderId)
+	assert.Equal(t, "33", got.Id)
+	assert.Equal(t, 991267, got.SenderId)
 
 	s, c = newFake(t)
 
@@ -87,7 +87,7 @@ func TestNewsItemsFindUpdateDelete(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "DELETE", "/news/news_items/33", nil, "")
 	assert.True(t, del.Deleted)
-	assert.EqualValues(t, "33", del.Id)
+	assert.Equal(t, "33", del.Id)
 
 	s, c = newFake(t)
 

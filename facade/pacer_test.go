@@ -155,7 +155,7 @@ func TestPacerBlindRequestsAreCounted(t *testing.T) {
 	}
 	// The answer of one says 5 left: the 3 others may not be counted yet.
 	p.Observe(RateLimit{Known: true, Limit: 10, Remaining: 5, Reset: clk.Now().Add(time.Second)})
-	require.EqualValues(t, 2, p.left)
+	require.Equal(t, 2, p.left)
 	// A reset more than an hour away is not trusted.
 	q := newRateLimitPacer(clk, rate.Inf, 0)
 	q.Observe(RateLimit{Known: true, Limit: 10, Remaining: 0, Reset: clk.Now().Add(48 * time.Hour)})

@@ -287,5 +287,5 @@ func TestNextOfCursorPagesReadsAURLNext(t *testing.T) {
 	n := nextOfCursorPages(&p)
 	cur, _ := url.Parse("https://api.intercom.io/segments")
 	got := n.link(cur)
-	assert.EqualValues(t, "https://api.intercom.io/segments?page=2", got)
+	assert.Equal(t, "https://api.intercom.io/segments?page=2", got)
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -314,14 +313,9 @@ func TestCursorPagesEmptyPagesWithNewCursors(t *testing.T) {
 // TestContactsListIterStopsOnEmptyPagesWithNewCursors drives the same
 // case through Contacts.ListIter and a server.
 func TestContactsListIterStopsOnEmptyPagesWithNewCursors(t *testing.T) {
-	var mu sync.Mutex
-	n := 0
 	f, c := newFake(t)
-	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		n++
-		i := n
-		mu.Unlock()
+	f.handle("GET /contacts", func(w http.ResponseWriter, r *http.Request) {
+		i := len(f.requests()) // this one included
 		if i > 25 {
 			http.Error(w, "too many", http.StatusTeapot)
 			return
@@ -331,10 +325,10 @@ func TestContactsListIterStopsOnEmptyPagesWithNewCursors(t *testing.T) {
 	_, errs := collect(c.Contacts.ListIter(t.Context(), nil))
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
-	assert.Equal(t, maxEmptyPages, n)
+	assert.Len(t, f.requests(), maxEmptyPages)
 }
 
 func TestNextCursorOfNilPages(t *testing.T) {
-	require.EqualValues(t, "", nextCursor(nil))
-	require.Equal(t, (pageInfo{}), pageInfoOf(nil))
+	require.Equal(t, "", nextCursor(nil))
+	require.Equal(t, pageInfo{}, pageInfoOf(nil))
 }

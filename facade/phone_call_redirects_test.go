@@ -16,7 +16,7 @@ func TestPhoneCallRedirectsCreate(t *testing.T) {
 	})
 	require.NoError(t, err)
 	s.expect(t, "POST", "/phone_call_redirects", nil, `{"phone":"+14155550100","custom_attributes":{"issue_type":"Billing","priority":"High"}}`)
-	assert.EqualValues(t, "+14155550100", got.Phone)
+	assert.Equal(t, "+14155550100", got.Phone)
 
 	s, c = newFake(t)
 

@@ -195,7 +195,7 @@ func TestSearchFilterIntegerWidths(t *testing.T) {
 		var ie *InputError
 		err := ValidateSearchQuery(Filter("n", OpEquals, v))
 		require.ErrorAs(t, err, &ie)
-		assert.EqualValues(t, "query.value", ie.Field)
+		assert.Equal(t, "query.value", ie.Field)
 	}
 	// Pointers to filters and groups are queries too; nil ones are not.
 	f := Filter("a", OpEquals, 1)

@@ -175,7 +175,7 @@ func TestSecurityPlainHTTPOnlyOnLoopback(t *testing.T) {
 		_, err := NewClient(testToken, WithBaseURL(u))
 		var ie *InputError
 		require.ErrorAs(t, err, &ie)
-		assert.EqualValues(t, "base_url", ie.Field)
+		assert.Equal(t, "base_url", ie.Field)
 	}
 	allowed := []string{
 		"https://api.intercom.io",
@@ -196,6 +196,6 @@ func TestSecurityPlainHTTPOnlyOnLoopback(t *testing.T) {
 	_, err := NewClientFromEnv()
 	var ie *InputError
 	require.ErrorAs(t, err, &ie)
-	assert.EqualValues(t, "base_url", ie.Field)
+	assert.Equal(t, "base_url", ie.Field)
 	assert.NotContains(t, err.Error(), testToken, "the error shows the token")
 }

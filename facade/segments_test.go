@@ -18,7 +18,7 @@ func TestSegmentsList(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "GET", "/segments", nil, "")
 	assert.Len(t, got.Segments, 1)
-	assert.EqualValues(t, "Active", got.Segments[0].Name)
+	assert.Equal(t, "Active", got.Segments[0].Name)
 
 	s, c = newFake(t)
 
@@ -34,7 +34,7 @@ func TestSegmentsFind(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "GET", "/segments/56203d253cba154d39010062", nil, "")
 	assert.NotNil(t, got.Count)
-	assert.EqualValues(t, 3, got.GetCount())
+	assert.Equal(t, 3, got.GetCount())
 
 	s, c = newFake(t)
 

@@ -15,5 +15,5 @@ func TestSubscriptionTypesList(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "GET", "/subscription_types", nil, "")
 	assert.Len(t, got.Data, 1)
-	assert.EqualValues(t, "37", got.Data[0].Id)
+	assert.Equal(t, "37", got.Data[0].Id)
 }

@@ -42,7 +42,7 @@ func TestSurfaceNamesNoGenType(t *testing.T) {
 				}
 				checked++
 				ref := genRef(d.Type)
-				assert.EqualValues(t, "", ref)
+				assert.Equal(t, "", ref)
 			case *ast.GenDecl:
 				for _, spec := range d.Specs {
 					ts, ok := spec.(*ast.TypeSpec)
@@ -59,7 +59,7 @@ func TestSurfaceNamesNoGenType(t *testing.T) {
 						}
 						checked++
 						ref := genRef(field.Type)
-						assert.EqualValues(t, "", ref)
+						assert.Equal(t, "", ref)
 					}
 				}
 			}

@@ -47,10 +47,10 @@ func TestTagsTagging(t *testing.T) {
 			got, _, err := tc.call(c)
 			require.NoError(t, err)
 			s.expect(t, tc.method, tc.path, nil, tc.body)
-			assert.EqualValues(t, "81", got.Id)
-			assert.EqualValues(t, "Manual tag", got.Name)
+			assert.Equal(t, "81", got.Id)
+			assert.Equal(t, "Manual tag", got.Name)
 			assert.NotNil(t, got.AppliedAt)
-			assert.EqualValues(t, 1663597223, got.GetAppliedAt())
+			assert.Equal(t, 1663597223, got.GetAppliedAt())
 			at := got.AppliedAtTime()
 			assert.True(t, at.Equal(time.Unix(1663597223, 0)), "AppliedAtTime = %v", at)
 		})
@@ -109,8 +109,8 @@ func TestTagsCreate(t *testing.T) {
 			got, _, err := c.Tags.Create(context.Background(), tc.req)
 			require.NoError(t, err)
 			s.expect(t, "POST", "/tags", nil, tc.body)
-			assert.EqualValues(t, "656452352", got.GetId())
-			assert.EqualValues(t, "Independent", got.GetName())
+			assert.Equal(t, "656452352", got.GetId())
+			assert.Equal(t, "Independent", got.GetName())
 		})
 	}
 }
@@ -144,7 +144,7 @@ func TestTagsListFindDelete(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "GET", "/tags", nil, "")
 	assert.Len(t, list.Data, 1)
-	assert.EqualValues(t, "81", list.Data[0].Id)
+	assert.Equal(t, "81", list.Data[0].Id)
 
 	s, c = newFake(t)
 
@@ -152,7 +152,7 @@ func TestTagsListFindDelete(t *testing.T) {
 	got, _, err := c.Tags.Find(ctx, "81")
 	require.NoError(t, err)
 	s.expect(t, "GET", "/tags/81", nil, "")
-	assert.EqualValues(t, "Manual tag", got.GetName())
+	assert.Equal(t, "Manual tag", got.GetName())
 
 	s, c = newFake(t)
 
@@ -160,7 +160,7 @@ func TestTagsListFindDelete(t *testing.T) {
 	resp, err := c.Tags.Delete(ctx, "81")
 	require.NoError(t, err)
 	s.expect(t, "DELETE", "/tags/81", nil, "")
-	assert.EqualValues(t, 200, resp.StatusCode)
+	assert.Equal(t, 200, resp.StatusCode)
 }
 
 // Tags are created, and companies tagged in bulk, with one request type whose

@@ -17,7 +17,7 @@ func TestTeamsList(t *testing.T) {
 	require.NoError(t, err)
 	s.expect(t, "GET", "/teams", nil, "")
 	assert.Len(t, got.Teams, 1)
-	assert.EqualValues(t, "Support", got.Teams[0].Name)
+	assert.Equal(t, "Support", got.Teams[0].Name)
 }
 
 func TestTeamsFind(t *testing.T) {
@@ -26,7 +26,7 @@ func TestTeamsFind(t *testing.T) {
 	got, _, err := c.Teams.Find(context.Background(), "814865")
 	require.NoError(t, err)
 	s.expect(t, "GET", "/teams/814865", nil, "")
-	assert.EqualValues(t, "814865", got.Id)
+	assert.Equal(t, "814865", got.Id)
 	assert.Len(t, got.AdminIds, 1)
 
 	s, c = newFake(t)

@@ -105,7 +105,7 @@ func TestTicketReplyInvalid(t *testing.T) {
 		})
 	}
 	n := len(srv.requests())
-	assert.EqualValues(t, 0, n)
+	assert.Equal(t, 0, n)
 }
 
 func TestReplyAccessors(t *testing.T) {
@@ -116,8 +116,8 @@ func TestReplyAccessors(t *testing.T) {
 	assert.True(t, n.IsAdmin())
 	assert.Equal(t, ReplyNote, n.MessageType())
 	id := ByIntercomUserID("x1")
-	assert.EqualValues(t, "intercom_user_id", id.Field())
-	assert.EqualValues(t, "x1", id.Value())
+	assert.Equal(t, "intercom_user_id", id.Field())
+	assert.Equal(t, "x1", id.Value())
 	// Options given to one reply do not leak into another.
 	urls := []string{"https://x.test/a"}
 	opt := WithAttachmentURLs(urls...)

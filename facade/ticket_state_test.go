@@ -29,7 +29,7 @@ func TestTicketStateTable(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
 			st, err := ParseTicketState(tc.in)
-			require.Equal(t, (err == nil), tc.valid)
+			require.Equal(t, tc.valid, err == nil, "accepted")
 			if err != nil {
 				requireInputError(t, err, "ticket_state")
 			} else {
@@ -37,7 +37,7 @@ func TestTicketStateTable(t *testing.T) {
 			}
 			assert.Equal(t, tc.valid, TicketState(tc.in).Valid())
 			err = validUpdateState(TicketState(tc.in))
-			assert.Equal(t, (err == nil), tc.updatable)
+			assert.Equal(t, tc.updatable, err == nil, "accepted as an update")
 			if err != nil {
 				requireInputError(t, err, "state")
 			}
@@ -57,7 +57,7 @@ func TestTicketCategoryTable(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
 			c, err := ParseTicketCategory(tc.in)
-			require.Equal(t, (err == nil), tc.valid)
+			require.Equal(t, tc.valid, err == nil, "accepted")
 			require.Equal(t, tc.valid, TicketCategory(tc.in).Valid())
 			if err != nil {
 				requireInputError(t, err, "category")
@@ -122,7 +122,7 @@ func TestPartAuthorTypeTable(t *testing.T) {
 		assert.Equal(t, tc.ok, (err == nil))
 	}
 	assert.Equal(t, AuthorTeam, AuthorTypeOf(TicketPartAuthor{Type: "team"}))
-	assert.EqualValues(t, "user", AuthorTypeOf(ConversationPartAuthor{Type: "user"}).String())
+	assert.Equal(t, "user", AuthorTypeOf(ConversationPartAuthor{Type: "user"}).String())
 }
 
 func TestTicketStateIDOfReadsTheWorkspacesStates(t *testing.T) {

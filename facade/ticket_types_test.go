@@ -48,7 +48,7 @@ func TestTicketTypesCalls(t *testing.T) {
 				assert.Equal(t, TicketCategoryBackOffice, TicketCategory(tt.Category))
 				require.Len(t, attrs, 2)
 				assert.True(t, TicketTypeAttributeDataType(attrs[0].DataType).Valid())
-				assert.EqualValues(t, "location", attrs[1].DataType, "an unknown data_type is kept")
+				assert.Equal(t, "location", attrs[1].DataType, "an unknown data_type is kept")
 				assert.False(t, TicketTypeAttributeDataType(attrs[1].DataType).Valid(), "an unknown data_type is invalid")
 			}
 			return err
@@ -134,5 +134,5 @@ func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { requireInputError(t, tc.call(), tc.field) })
 	}
 	n := len(srv.requests())
-	assert.EqualValues(t, 0, n)
+	assert.Equal(t, 0, n)
 }

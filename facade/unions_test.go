@@ -52,7 +52,7 @@ func TestDecodeTicketReplyRequest(t *testing.T) {
 		require.NoError(t, err)
 		got := map[string]bool{"admin": d.Admin != nil, "intercom_user_id": d.ByIntercomUserID != nil, "user_id": d.ByUserID != nil, "email": d.ByEmail != nil}
 		for k, set := range got {
-			assert.Equal(t, (k == tc.want), set)
+			assert.Equal(t, k == tc.want, set, "field %s set", k)
 		}
 	}
 	// Round trip of what the helpers build.
@@ -60,7 +60,7 @@ func TestDecodeTicketReplyRequest(t *testing.T) {
 	d, err := DecodeTicketReplyRequest(req)
 	assert.NoError(t, err)
 	assert.NotNil(t, d.ByEmail)
-	assert.EqualValues(t, "a@b.c", d.ByEmail.Email)
+	assert.Equal(t, "a@b.c", d.ByEmail.Email)
 	req, _ = AdminQuickReply("1", QuickReplyOption{Text: "a"}).TicketRequest()
 	d, err = DecodeTicketReplyRequest(req)
 	assert.NoError(t, err)
@@ -109,7 +109,7 @@ func TestDecodeConversationReplyRequest(t *testing.T) {
 		require.NoError(t, err)
 		got := map[string]bool{"admin": d.Admin != nil, "intercom_user_id": d.ByIntercomUserID != nil, "user_id": d.ByUserID != nil, "email": d.ByEmail != nil}
 		for k, set := range got {
-			assert.Equal(t, (k == tc.want), set)
+			assert.Equal(t, k == tc.want, set, "field %s set", k)
 		}
 	}
 	for _, raw := range []string{`{"type":"team","admin_id":"1"}`, `{"type":"user"}`, `"x"`} {
@@ -201,10 +201,10 @@ func TestDecodeTicketAttributes(t *testing.T) {
 	require.NoError(t, err)
 	a := attrs["_default_title_"]
 	assert.Equal(t, TicketAttributeKindString, a.Kind)
-	assert.EqualValues(t, "Broken", a.String)
+	assert.Equal(t, "Broken", a.String)
 	a = attrs["count"]
 	assert.Equal(t, TicketAttributeKindNumber, a.Kind)
-	assert.EqualValues(t, "12345678901", a.Number.String())
+	assert.Equal(t, "12345678901", a.Number.String())
 	a = attrs["urgent"]
 	assert.Equal(t, TicketAttributeKindBool, a.Kind)
 	assert.True(t, a.Bool)
@@ -232,7 +232,7 @@ func TestTicketAttributesWithAFile(t *testing.T) {
 	attrs, err := TicketAttributesOf(&tk)
 	require.NoError(t, err, "TicketAttributesOf")
 	assert.Len(t, attrs, 4)
-	assert.EqualValues(t, "Broken", attrs["_default_title_"].String)
+	assert.Equal(t, "Broken", attrs["_default_title_"].String)
 	assert.EqualValues(t, "3", attrs["count"].Number)
 	a := attrs["screenshot"]
 	want := FileAttribute{Type: "upload", Name: "Screenshot.png", Url: "https://files.example.com/s.png", ContentType: "image/png", Filesize: 11308309, Width: 3024, Height: 1964}
@@ -243,15 +243,15 @@ func TestTicketAttributesWithAFile(t *testing.T) {
 	l := attrs["more"]
 	assert.Equal(t, TicketAttributeKindList, l.Kind)
 	assert.Len(t, l.List, 1)
-	assert.EqualValues(t, "a.pdf", l.List[0].(map[string]any)["name"])
+	assert.Equal(t, "a.pdf", l.List[0].(map[string]any)["name"])
 	// A file without width and height (not an image) is a file too.
 	var v gen.TicketCustomAttributes_AdditionalProperties
 	require.NoError(t, v.UnmarshalJSON([]byte(pdf)))
 	got, err := DecodeTicketAttribute(v)
 	assert.NoError(t, err)
 	assert.Equal(t, TicketAttributeKindFile, got.Kind)
-	assert.EqualValues(t, "a.pdf", got.File.Name)
-	assert.EqualValues(t, 0, got.File.Width)
+	assert.Equal(t, "a.pdf", got.File.Name)
+	assert.Equal(t, 0, got.File.Width)
 	// A file field of the wrong type is a *UnionError that keeps the value.
 	bad := `{"type":"upload","url":"https://files.example.com/x","filesize":"big"}`
 	require.NoError(t, v.UnmarshalJSON([]byte(bad)))
@@ -266,7 +266,7 @@ func TestTicketAttributesOfKeepsTheOthers(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"geo":{"lat":1},"box":{"w":2},"title":"x","n":1}}`), &tk))
 	attrs, err := TicketAttributesOf(&tk)
 	assert.Len(t, attrs, 2)
-	assert.EqualValues(t, "x", attrs["title"].String)
+	assert.Equal(t, "x", attrs["title"].String)
 	assert.EqualValues(t, "1", attrs["n"].Number)
 	tkUnionError(t, err, "ticket_attributes.box", `{"w":2}`, "w")
 	assert.Contains(t, err.Error(), "ticket_attributes.geo")

@@ -25,8 +25,8 @@ func TestVisitorsUpdate(t *testing.T) {
 		got, _, err := c.Visitors.Update(context.Background(), tc.who, tc.changes)
 		require.NoError(t, err)
 		s.expect(t, "PUT", "/visitors", nil, tc.body)
-		assert.EqualValues(t, "667d61", got.Id)
-		assert.EqualValues(t, "Gareth Bale", got.GetName())
+		assert.Equal(t, "667d61", got.Id)
+		assert.Equal(t, "Gareth Bale", got.GetName())
 	}
 
 	s, c := newFake(t)
@@ -51,7 +51,7 @@ func TestVisitorsFind(t *testing.T) {
 	got, _, err := c.Visitors.Find(context.Background(), "3ecf64d0")
 	require.NoError(t, err)
 	s.expect(t, "GET", "/visitors", query("user_id", "3ecf64d0"), "")
-	assert.EqualValues(t, "3ecf64d0", got.UserId)
+	assert.Equal(t, "3ecf64d0", got.UserId)
 
 	s, c = newFake(t)
 
@@ -81,7 +81,7 @@ func TestVisitorsMergeToContact(t *testing.T) {
 		got, _, err := c.Visitors.MergeToContact(context.Background(), tc.visitor, tc.role, tc.user, tc.opts)
 		require.NoError(t, err)
 		s.expect(t, "POST", "/visitors/convert", nil, tc.body)
-		assert.EqualValues(t, "8a88a590", got.Id)
+		assert.Equal(t, "8a88a590", got.Id)
 	}
 }
 
