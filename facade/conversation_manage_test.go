@@ -40,7 +40,7 @@ func TestConversationsManageJSONPerVariant(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, tkConversationJSON)
+			srv.reply("/", 200, conversationJSON)
 			require.NoError(t, tc.call(c))
 			r := srv.only(t)
 			assert.Equal(t, "POST /conversations/123/parts", r.Method+" "+r.Path)

@@ -10,15 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const tkConversationJSON = `{"type":"conversation","id":"123","created_at":1,"updated_at":2,"open":true,"read":false,"state":"open",
- "admin_assignee_id":null,"team_assignee_id":null,"snoozed_until":null,"waiting_since":null,"title":null,
- "contacts":{"type":"contact.list","contacts":[]},"teammates":{"type":"admin.list","teammates":[]},"custom_attributes":{},
- "source":{"type":"conversation","id":"s1","delivered_as":"customer_initiated","subject":"","redacted":false,
-   "author":{"type":"lead","id":"c1","name":null,"email":""}},
- "conversation_parts":{"type":"conversation_part.list","total_count":1,"conversation_parts":[
-   {"type":"conversation_part","id":"p1","part_type":"comment","body":"hi","created_at":1,"notified_at":1,"redacted":false,
-    "author":{"type":"bot","id":"b1","name":"Fin","email":"operator+x@intercom.io"}}]}}`
-
 // One test per variant: the exact JSON each conversation reply helper sends.
 func TestConversationReplyJSONPerVariant(t *testing.T) {
 	at := time.Unix(1717000000, 0)
@@ -44,7 +35,7 @@ func TestConversationReplyJSONPerVariant(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, tkConversationJSON)
+			srv.reply("/", 200, conversationJSON)
 			conv, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply)
 			require.NoError(t, err)
 			r := srv.only(t)
@@ -80,7 +71,7 @@ func TestConversationReplyInvalid(t *testing.T) {
 		{"files on a plain Reply", AdminComment("1", "hi").WithAttachmentFiles(AttachmentFile{Name: "a"}).Reply, "attachment_files[0].content_type"},
 	}
 	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, tkConversationJSON)
+	srv.reply("/", 200, conversationJSON)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply)
@@ -115,7 +106,7 @@ func TestConversationReplyFileLimitsPerVariant(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, tkConversationJSON)
+			srv.reply("/", 200, conversationJSON)
 			require.NoError(t, err3(c.Conversations.Reply(context.Background(), "123", tc.reply.WithAttachmentFiles(ten...))), "ten files")
 			_, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply.WithAttachmentFiles(elevenFiles()...))
 			sent := len(srv.requests())

@@ -35,11 +35,11 @@ func TestConversationsCalls(t *testing.T) {
 			return err
 		}, "POST", "/conversations", "",
 			`{"from":{"type":"user","id":"6657a1b2c3d4e5f6a7b8c9d0"},"body":"Hello","subject":"S","attachment_urls":["https://x.test/a"],"created_at":1700000000}`},
-		{"find", tkConversationJSON, func(c *Client) error {
+		{"find", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.Find(ctx, "123", &FindConversationOptions{PlainText: true})
 			return err
 		}, "GET", "/conversations/123", "display_as=plaintext", ""},
-		{"update", tkConversationJSON, func(c *Client) error {
+		{"update", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.Update(ctx, "123", &UpdateConversationOptions{Read: &read, CustomAttributes: map[string]any{"issue": "billing", "n": 3}})
 			return err
 		}, "PUT", "/conversations/123", "", `{"read":true,"custom_attributes":{"issue":"billing","n":3}}`},
@@ -47,35 +47,35 @@ func TestConversationsCalls(t *testing.T) {
 			_, _, err := c.Conversations.Search(ctx, Filter("open", OpEquals, true), nil)
 			return err
 		}, "POST", "/conversations/search", "", `{"query":{"field":"open","operator":"=","value":true}}`},
-		{"run assignment rules", tkConversationJSON, func(c *Client) error {
+		{"run assignment rules", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.RunAssignmentRules(ctx, "123")
 			return err
 		}, "POST", "/conversations/123/run_assignment_rules", "", ""},
-		{"attach contact by email", tkConversationJSON, func(c *Client) error {
+		{"attach contact by email", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "123", "991", ByEmail("jo@example.com"))
 			return err
 		}, "POST", "/conversations/123/customers", "", `{"admin_id":"991","customer":{"email":"jo@example.com"}}`},
-		{"attach contact by intercom_user_id", tkConversationJSON, func(c *Client) error {
+		{"attach contact by intercom_user_id", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "123", "991", ByIntercomUserID("c9"))
 			return err
 		}, "POST", "/conversations/123/customers", "", `{"admin_id":"991","customer":{"intercom_user_id":"c9"}}`},
-		{"attach contact by user_id", tkConversationJSON, func(c *Client) error {
+		{"attach contact by user_id", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "123", "991", ByUserID("u9"))
 			return err
 		}, "POST", "/conversations/123/customers", "", `{"admin_id":"991","customer":{"user_id":"u9"}}`},
-		{"detach contact", tkConversationJSON, func(c *Client) error {
+		{"detach contact", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.DetachContactAsAdmin(ctx, "123", "c9", "991")
 			return err
 		}, "DELETE", "/conversations/123/customers/c9", "", `{"admin_id":"991"}`},
-		{"redact part", tkConversationJSON, func(c *Client) error {
+		{"redact part", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactPart("123", "p1"))
 			return err
 		}, "POST", "/conversations/redact", "", `{"type":"conversation_part","conversation_id":"123","conversation_part_id":"p1"}`},
-		{"redact source", tkConversationJSON, func(c *Client) error {
+		{"redact source", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactSource("123", "s1"))
 			return err
 		}, "POST", "/conversations/redact", "", `{"type":"source","conversation_id":"123","source_id":"s1"}`},
-		{"convert to ticket", tkTicketJSON, func(c *Client) error {
+		{"convert to ticket", ticketJSON, func(c *Client) error {
 			tk, _, err := c.Conversations.ConvertToTicket(ctx, "123", "9", &ConvertToTicketOptions{Attributes: map[string]any{"_default_title_": "T"}})
 			if err == nil {
 				assert.Equal(t, "77", tk.Id)
@@ -100,7 +100,7 @@ func TestConversationsCalls(t *testing.T) {
 func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 	ctx := context.Background()
 	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, tkConversationJSON)
+	srv.reply("/", 200, conversationJSON)
 	cases := []struct {
 		name  string
 		call  func() error
@@ -227,7 +227,7 @@ func TestConversationsSearchIter(t *testing.T) {
 
 func TestConversationPartAuthors(t *testing.T) {
 	f, c := newFake(t, WithRetryPolicy(NoRetries()))
-	f.reply("/", 200, tkConversationJSON)
+	f.reply("/", 200, conversationJSON)
 	conv, _, err := c.Conversations.Find(context.Background(), "123", nil)
 	require.NoError(t, err)
 	a := AuthorTypeOf(conv.Source.Author)
@@ -237,3 +237,12 @@ func TestConversationPartAuthors(t *testing.T) {
 	assert.Equal(t, AuthorBot, a)
 	assert.True(t, a.IsBot())
 }
+
+const conversationJSON = `{"type":"conversation","id":"123","created_at":1,"updated_at":2,"open":true,"read":false,"state":"open",
+ "admin_assignee_id":null,"team_assignee_id":null,"snoozed_until":null,"waiting_since":null,"title":null,
+ "contacts":{"type":"contact.list","contacts":[]},"teammates":{"type":"admin.list","teammates":[]},"custom_attributes":{},
+ "source":{"type":"conversation","id":"s1","delivered_as":"customer_initiated","subject":"","redacted":false,
+   "author":{"type":"lead","id":"c1","name":null,"email":""}},
+ "conversation_parts":{"type":"conversation_part.list","total_count":1,"conversation_parts":[
+   {"type":"conversation_part","id":"p1","part_type":"comment","body":"hi","created_at":1,"notified_at":1,"redacted":false,
+    "author":{"type":"bot","id":"b1","name":"Fin","email":"operator+x@intercom.io"}}]}}`

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const tkTicketTypeJSON = `{"type":"ticket_type","id":"9","name":"Bug","description":"d","icon":"🐞","category":"Back-office",
+const ticketTypeJSON = `{"type":"ticket_type","id":"9","name":"Bug","description":"d","icon":"🐞","category":"Back-office",
  "workspace_id":"w","archived":false,"created_at":1,"ticket_type_attributes":{"type":"ticket_type_attributes.list","ticket_type_attributes":[
   {"type":"ticket_type_attribute","id":"a1","name":"Severity","description":"","data_type":"list","input_options":{},"order":0,
    "required_to_create":false,"required_to_create_for_contacts":false,"visible_on_create":true,"visible_to_contacts":true,
@@ -27,21 +27,21 @@ func TestTicketTypesCalls(t *testing.T) {
 		method, path string
 		body         string
 	}{
-		{"list (the description's ticket_types)", `{"type":"ticket_type_attributes.list","ticket_types":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
+		{"list (the description's ticket_types)", `{"type":"ticket_type_attributes.list","ticket_types":[` + ticketTypeJSON + `]}`, func(c *Client) error {
 			l, _, err := c.TicketTypes.List(ctx)
 			if err == nil {
 				assert.Len(t, TicketTypesOf(l), 1)
 			}
 			return err
 		}, "GET", "/ticket_types", ""},
-		{"list (the API's data)", `{"type":"ticket_type_attributes.list","data":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
+		{"list (the API's data)", `{"type":"ticket_type_attributes.list","data":[` + ticketTypeJSON + `]}`, func(c *Client) error {
 			l, _, err := c.TicketTypes.List(ctx)
 			if err == nil {
 				assert.Len(t, TicketTypesOf(l), 1)
 			}
 			return err
 		}, "GET", "/ticket_types", ""},
-		{"get", tkTicketTypeJSON, func(c *Client) error {
+		{"get", ticketTypeJSON, func(c *Client) error {
 			tt, _, err := c.TicketTypes.Get(ctx, "9")
 			if err == nil {
 				attrs := tt.TicketTypeAttributes.TicketTypeAttributes
@@ -53,15 +53,15 @@ func TestTicketTypesCalls(t *testing.T) {
 			}
 			return err
 		}, "GET", "/ticket_types/9", ""},
-		{"create", tkTicketTypeJSON, func(c *Client) error {
+		{"create", ticketTypeJSON, func(c *Client) error {
 			_, _, err := c.TicketTypes.Create(ctx, "Bug", &CreateTicketTypeOptions{Category: TicketCategoryBackOffice, Description: "d", Icon: "🐞", IsInternal: &no})
 			return err
 		}, "POST", "/ticket_types", `{"name":"Bug","category":"Back-office","description":"d","icon":"🐞","is_internal":false}`},
-		{"create minimal", tkTicketTypeJSON, func(c *Client) error {
+		{"create minimal", ticketTypeJSON, func(c *Client) error {
 			_, _, err := c.TicketTypes.Create(ctx, "Bug", nil)
 			return err
 		}, "POST", "/ticket_types", `{"name":"Bug"}`},
-		{"update", tkTicketTypeJSON, func(c *Client) error {
+		{"update", ticketTypeJSON, func(c *Client) error {
 			_, _, err := c.TicketTypes.Update(ctx, "9", &UpdateTicketTypeOptions{Name: "Bugs", Category: TicketCategoryTracker, Archived: &yes})
 			return err
 		}, "PUT", "/ticket_types/9", `{"name":"Bugs","category":"Tracker","archived":true}`},
@@ -95,7 +95,7 @@ func TestTicketTypesCalls(t *testing.T) {
 func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
 	ctx := context.Background()
 	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, tkTicketTypeJSON)
+	srv.reply("/", 200, ticketTypeJSON)
 	cases := []struct {
 		name  string
 		call  func() error

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const tkTicketJSON = `{"type":"ticket","id":"77","ticket_id":"3","category":"Back-office",
+const ticketJSON = `{"type":"ticket","id":"77","ticket_id":"3","category":"Back-office",
  "ticket_state":"waiting_on_customer","contacts":{"type":"contact.list","contacts":[{"type":"contact","id":"c1"}]},
  "ticket_attributes":{"_default_title_":"Broken","count":12345678901,"urgent":true,"files":[],"gone":null},
  "ticket_type":{"type":"ticket_type","id":"9","name":"Bug","description":"","icon":"🐞","category":"Back-office",
@@ -23,7 +23,7 @@ const tkTicketJSON = `{"type":"ticket","id":"77","ticket_id":"3","category":"Bac
 
 func TestTicketsGet(t *testing.T) {
 	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, tkTicketJSON)
+	srv.reply("/", 200, ticketJSON)
 	tk, resp, err := c.Tickets.Get(context.Background(), "77")
 	require.NoError(t, err)
 	srv.expect(t, "GET", "/tickets/77", nil, "")
@@ -34,7 +34,7 @@ func TestTicketsGet(t *testing.T) {
 }
 
 func TestTicketsGetUnknownEnumsDecode(t *testing.T) {
-	body := bytes.Replace([]byte(tkTicketJSON), []byte(`"ticket_state":"waiting_on_customer"`), []byte(`"ticket_state":"escalated"`), 1)
+	body := bytes.Replace([]byte(ticketJSON), []byte(`"ticket_state":"waiting_on_customer"`), []byte(`"ticket_state":"escalated"`), 1)
 	body = bytes.Replace(body, []byte(`"category":"Back-office",
  "ticket_state"`), []byte(`"category":"Partner",
  "ticket_state"`), 1)
@@ -52,7 +52,7 @@ func TestTicketsGetUnknownEnumsDecode(t *testing.T) {
 
 func TestTicketsCreate(t *testing.T) {
 	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, tkTicketJSON)
+	srv.reply("/", 200, ticketJSON)
 	_, _, err := c.Tickets.Create(context.Background(), "9",
 		[]TicketContact{TicketContactByID("c1"), TicketContactByExternalID("u-2"), TicketContactByEmail("a@example.com")},
 		&CreateTicketOptions{CompanyID: "co1", CreatedAt: time.Unix(1700000000, 0),
@@ -68,7 +68,7 @@ func TestTicketsCreate(t *testing.T) {
 // assignment in the form the description in use takes.
 func TestTicketsUpdateFields(t *testing.T) {
 	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, tkTicketJSON)
+	srv.reply("/", 200, ticketJSON)
 	open := true
 	_, _, err := c.Tickets.Update(context.Background(), "77", &UpdateTicketOptions{
 		Open: &open, SnoozedUntil: time.Unix(1800000000, 0),
@@ -198,7 +198,7 @@ func TestTicketsReplyAPIError(t *testing.T) {
 }
 
 func TestTicketsSearch(t *testing.T) {
-	page := `{"type":"ticket.list","total_count":1,"tickets":[` + tkTicketJSON + `],"pages":{"type":"pages","next":{"starting_after":"abc"}}}`
+	page := `{"type":"ticket.list","total_count":1,"tickets":[` + ticketJSON + `],"pages":{"type":"pages","next":{"starting_after":"abc"}}}`
 	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
 	srv.reply("/", 200, page)
 	list, _, err := c.Tickets.Search(context.Background(), Filter("ticket_state", OpEquals, "in_progress"), &SearchOptions{PerPage: 5})
@@ -210,8 +210,8 @@ func TestTicketsSearch(t *testing.T) {
 
 func TestTicketsSearchIter(t *testing.T) {
 	pages := []string{
-		`{"type":"ticket.list","total_count":2,"tickets":[` + tkTicketJSON + `],"pages":{"type":"pages","next":{"starting_after":"c2"}}}`,
-		`{"type":"ticket.list","total_count":2,"tickets":[` + tkTicketJSON + `],"pages":{"type":"pages"}}`,
+		`{"type":"ticket.list","total_count":2,"tickets":[` + ticketJSON + `],"pages":{"type":"pages","next":{"starting_after":"c2"}}}`,
+		`{"type":"ticket.list","total_count":2,"tickets":[` + ticketJSON + `],"pages":{"type":"pages"}}`,
 	}
 	f, c := newFake(t)
 	f.replies("POST /tickets/search", answer(200, pages[0]), answer(200, pages[1]))
