@@ -12,11 +12,11 @@ import (
 const adminJSON = `{"type":"admin","id":"991267","name":"Ada","email":"ada@example.com","away_mode_enabled":true,"away_mode_reassign":true,"has_inbox_seat":true,"job_title":"","team_ids":[]}`
 
 func TestAdminsIdentify(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, `{"type":"admin","id":"991267","name":"Ada","email":"ada@example.com","app":{"id_code":"abc123","name":"Acme"}}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{"type":"admin","id":"991267","name":"Ada","email":"ada@example.com","app":{"id_code":"abc123","name":"Acme"}}`)
 	got, resp, err := c.Admins.Identify(context.Background())
 	require.NoError(t, err)
-	s.expect(t, "GET", "/me", nil, "")
+	f.expect(t, "GET", "/me", nil, "")
 	assert.Equal(t, "991267", got.Id)
 	assert.Equal(t, 200, resp.StatusCode)
 }
@@ -30,25 +30,25 @@ func TestAdminsAway(t *testing.T) {
 		{AwayModeOn, `{"away_mode_enabled":true,"away_mode_reassign":false}`},
 		{AwayModeOnReassign, `{"away_mode_enabled":true,"away_mode_reassign":true}`},
 	} {
-		s, c := newFake(t)
-		s.reply("/", 200, adminJSON)
+		f, c := newFake(t)
+		f.reply("/", 200, adminJSON)
 		got, _, err := c.Admins.Away(context.Background(), "991267", tc.mode)
 		require.NoError(t, err)
-		s.expect(t, "PUT", "/admins/991267/away", nil, tc.body)
+		f.expect(t, "PUT", "/admins/991267/away", nil, tc.body)
 		assert.True(t, got.AwayModeEnabled)
 		assert.Equal(t, "Ada", got.Name)
 	}
 }
 
 func TestAdminsAwayInvalid(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, adminJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, adminJSON)
 	_, _, err := c.Admins.Away(context.Background(), "", AwayModeOn)
-	s.expectInputError(t, err, "admin_id")
+	f.expectInputError(t, err, "admin_id")
 	_, _, err = c.Admins.Away(context.Background(), "1", AwayMode(0))
-	s.expectInputError(t, err, "away_mode_enabled")
+	f.expectInputError(t, err, "away_mode_enabled")
 	_, _, err = c.Admins.Away(context.Background(), "1", AwayMode(42))
-	s.expectInputError(t, err, "away_mode_enabled")
+	f.expectInputError(t, err, "away_mode_enabled")
 }
 
 func TestAdminsListAllActivityLogs(t *testing.T) {
@@ -56,62 +56,62 @@ func TestAdminsListAllActivityLogs(t *testing.T) {
 	after := time.Unix(1677253093, 0)
 	before := time.Unix(1677861493, 0)
 
-	s, c := newFake(t)
+	f, c := newFake(t)
 
-	s.reply("/", 200, reply)
+	f.reply("/", 200, reply)
 	got, _, err := c.Admins.ListAllActivityLogs(context.Background(), after, &ListActivityLogsOptions{CreatedAtBefore: before})
 	require.NoError(t, err)
-	s.expect(t, "GET", "/admins/activity_logs", query("created_at_after", "1677253093", "created_at_before", "1677861493"), "")
+	f.expect(t, "GET", "/admins/activity_logs", query("created_at_after", "1677253093", "created_at_before", "1677861493"), "")
 	assert.Len(t, got.ActivityLogs, 1)
 	assert.Equal(t, "log1", got.ActivityLogs[0].Id)
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, reply)
+	f.reply("/", 200, reply)
 	require.NoError(t, err3(c.Admins.ListAllActivityLogs(context.Background(), after, nil)))
-	s.expect(t, "GET", "/admins/activity_logs", query("created_at_after", "1677253093"), "")
+	f.expect(t, "GET", "/admins/activity_logs", query("created_at_after", "1677253093"), "")
 }
 
 func TestAdminsListAllActivityLogsInvalid(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, `{}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{}`)
 	ctx := context.Background()
 	_, _, err := c.Admins.ListAllActivityLogs(ctx, time.Time{}, nil)
-	s.expectInputError(t, err, "created_at_after")
+	f.expectInputError(t, err, "created_at_after")
 	_, _, err = c.Admins.ListAllActivityLogs(ctx, time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC), nil)
-	s.expectInputError(t, err, "created_at_after")
+	f.expectInputError(t, err, "created_at_after")
 	_, _, err = c.Admins.ListAllActivityLogs(ctx, time.Unix(200, 0), &ListActivityLogsOptions{CreatedAtBefore: time.Unix(100, 0)})
-	s.expectInputError(t, err, "created_at_before")
+	f.expectInputError(t, err, "created_at_before")
 }
 
 func TestAdminsList(t *testing.T) {
 	const reply = `{"type":"admin.list","admins":[` + adminJSON + `]}`
-	s, c := newFake(t)
-	s.reply("/", 200, reply)
+	f, c := newFake(t)
+	f.reply("/", 200, reply)
 	got, _, err := c.Admins.List(context.Background(), nil)
 	require.NoError(t, err)
-	s.expect(t, "GET", "/admins", nil, "")
+	f.expect(t, "GET", "/admins", nil, "")
 	assert.Len(t, got.Admins, 1)
 	assert.Equal(t, "ada@example.com", got.Admins[0].Email)
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, reply)
+	f.reply("/", 200, reply)
 	require.NoError(t, err3(c.Admins.List(context.Background(), &ListAdminsOptions{DisplayAvatar: true})))
-	s.expect(t, "GET", "/admins", query("display_avatar", "true"), "")
+	f.expect(t, "GET", "/admins", query("display_avatar", "true"), "")
 }
 
 func TestAdminsFind(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, adminJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, adminJSON)
 	got, _, err := c.Admins.Find(context.Background(), "991267")
 	require.NoError(t, err)
-	s.expect(t, "GET", "/admins/991267", nil, "")
+	f.expect(t, "GET", "/admins/991267", nil, "")
 	assert.Equal(t, "991267", got.Id)
-	s, c = newFake(t)
-	s.reply("/", 200, adminJSON)
+	f, c = newFake(t)
+	f.reply("/", 200, adminJSON)
 	_, _, err = c.Admins.Find(context.Background(), "")
-	s.expectInputError(t, err, "admin_id")
+	f.expectInputError(t, err, "admin_id")
 }
 
 func TestAdminsFindAPIError(t *testing.T) {

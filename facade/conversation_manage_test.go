@@ -39,10 +39,10 @@ func TestConversationsManageJSONPerVariant(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, conversationJSON)
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, conversationJSON)
 			require.NoError(t, tc.call(c))
-			r := srv.only(t)
+			r := f.only(t)
 			assert.Equal(t, "POST /conversations/123/parts", r.Method+" "+r.Path)
 			assert.JSONEq(t, tc.want, r.Body)
 		})

@@ -34,11 +34,11 @@ func TestConversationReplyJSONPerVariant(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, conversationJSON)
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, conversationJSON)
 			conv, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply)
 			require.NoError(t, err)
-			r := srv.only(t)
+			r := f.only(t)
 			assert.Equal(t, "POST /conversations/123/reply", r.Method+" "+r.Path)
 			assert.JSONEq(t, tc.want, r.Body)
 			assert.Equal(t, "123", conv.Id)
@@ -70,8 +70,8 @@ func TestConversationReplyInvalid(t *testing.T) {
 		{"file not base64", ContactReply(ByUserID("u"), "hi").WithAttachmentFiles(AttachmentFile{Name: "a", ContentType: "a/b", Data: "not base64!"}), "attachment_files[0].data"},
 		{"files on a plain Reply", AdminComment("1", "hi").WithAttachmentFiles(AttachmentFile{Name: "a"}).Reply, "attachment_files[0].content_type"},
 	}
-	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, conversationJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, conversationJSON)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply)
@@ -82,7 +82,7 @@ func TestConversationReplyInvalid(t *testing.T) {
 	requireInputError(t, err, "conversation_id")
 	_, _, err = c.Conversations.Reply(context.Background(), "1", nil)
 	assert.Error(t, err, "nil reply accepted")
-	n := len(srv.requests())
+	n := len(f.requests())
 	assert.Equal(t, 0, n)
 }
 
@@ -105,11 +105,11 @@ func TestConversationReplyFileLimitsPerVariant(t *testing.T) {
 		{"contact by intercom_user_id", ContactReply(ByIntercomUserID("c1"), "hi"), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, conversationJSON)
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, conversationJSON)
 			require.NoError(t, err3(c.Conversations.Reply(context.Background(), "123", tc.reply.WithAttachmentFiles(ten...))), "ten files")
 			_, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply.WithAttachmentFiles(elevenFiles()...))
-			sent := len(srv.requests())
+			sent := len(f.requests())
 			if tc.limited {
 				requireInputError(t, err, "attachment_files")
 				assert.Equal(t, 1, sent)

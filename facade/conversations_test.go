@@ -85,10 +85,10 @@ func TestConversationsCalls(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, tc.reply)
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, tc.reply)
 			require.NoError(t, tc.call(c))
-			r := srv.only(t)
+			r := f.only(t)
 			assert.Equal(t, tc.method+" "+tc.path+"?"+tc.query, r.Method+" "+r.Path+"?"+r.Query.Encode())
 			if tc.body != "" {
 				assert.JSONEq(t, tc.body, r.Body)
@@ -99,8 +99,8 @@ func TestConversationsCalls(t *testing.T) {
 
 func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 	ctx := context.Background()
-	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, conversationJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, conversationJSON)
 	cases := []struct {
 		name  string
 		call  func() error
@@ -183,7 +183,7 @@ func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 	}
 	for range c.Conversations.ListIter(ctx, &ListConversationsOptions{PerPage: -1}) {
 	}
-	n := len(srv.requests())
+	n := len(f.requests())
 	assert.Equal(t, 0, n)
 }
 
@@ -212,15 +212,15 @@ func TestConversationsListIter(t *testing.T) {
 }
 
 func TestConversationsSearchIter(t *testing.T) {
-	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, `{"type":"conversation.list","total_count":1,"conversations":[{"id":"9"}],"pages":{"type":"pages"}}`)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, `{"type":"conversation.list","total_count":1,"conversations":[{"id":"9"}],"pages":{"type":"pages"}}`)
 	n := 0
 	for conv, err := range c.Conversations.SearchIter(context.Background(), Filter("state", OpEquals, "open"), nil) {
 		require.NoError(t, err)
 		require.Equal(t, "9", conv.Id)
 		n++
 	}
-	r := srv.only(t)
+	r := f.only(t)
 	assert.Equal(t, 1, n)
 	assert.Equal(t, "/conversations/search", r.Path)
 }

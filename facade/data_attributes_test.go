@@ -13,51 +13,51 @@ const dataAttributeJSON = `{"type":"data_attribute","id":37,"model":"contact","n
 
 func TestDataAttributesList(t *testing.T) {
 	const reply = `{"type":"list","data":[` + dataAttributeJSON + `]}`
-	s, c := newFake(t)
-	s.reply("/", 200, reply)
+	f, c := newFake(t)
+	f.reply("/", 200, reply)
 	got, _, err := c.DataAttributes.List(context.Background(), nil)
 	require.NoError(t, err)
-	s.expect(t, "GET", "/data_attributes", nil, "")
+	f.expect(t, "GET", "/data_attributes", nil, "")
 	assert.Len(t, got.Data, 1)
 	assert.Equal(t, "plan", got.Data[0].Name)
 	assert.Equal(t, 37, got.Data[0].GetId())
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, reply)
+	f.reply("/", 200, reply)
 	_, _, err = c.DataAttributes.List(context.Background(), &ListDataAttributesOptions{Model: DataAttributeModelConversation, IncludeArchived: true})
 	require.NoError(t, err)
-	s.expect(t, "GET", "/data_attributes", query("model", "conversation", "include_archived", "true"), "")
+	f.expect(t, "GET", "/data_attributes", query("model", "conversation", "include_archived", "true"), "")
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, reply)
+	f.reply("/", 200, reply)
 	_, _, err = c.DataAttributes.List(context.Background(), &ListDataAttributesOptions{Model: "ticket"})
-	s.expectInputError(t, err, "model")
+	f.expectInputError(t, err, "model")
 }
 
 func TestDataAttributesCreate(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, dataAttributeJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, dataAttributeJSON)
 	writable := false
 	got, _, err := c.DataAttributes.Create(context.Background(), "plan", DataAttributeModelContact, DataAttributeTypeString,
 		&CreateDataAttributeOptions{Description: "Plan", Options: []string{"free", "pro"}, MessengerWritable: &writable})
 	require.NoError(t, err)
-	s.expect(t, "POST", "/data_attributes", nil,
+	f.expect(t, "POST", "/data_attributes", nil,
 		`{"name":"plan","model":"contact","data_type":"string","description":"Plan","options":`+
 			optionsJSON[gen.CreateDataAttributeRequest]("free", "pro")+`,"messenger_writable":false}`)
 	assert.Equal(t, "custom_attributes.plan", got.FullName)
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, dataAttributeJSON)
+	f.reply("/", 200, dataAttributeJSON)
 	require.NoError(t, err3(c.DataAttributes.Create(context.Background(), "seats", DataAttributeModelCompany, DataAttributeTypeInteger, nil)))
-	s.expect(t, "POST", "/data_attributes", nil, `{"name":"seats","model":"company","data_type":"integer"}`)
+	f.expect(t, "POST", "/data_attributes", nil, `{"name":"seats","model":"company","data_type":"integer"}`)
 }
 
 func TestDataAttributesCreateInvalid(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, dataAttributeJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, dataAttributeJSON)
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name     string
@@ -74,26 +74,26 @@ func TestDataAttributesCreateInvalid(t *testing.T) {
 		{"x", DataAttributeModelContact, DataAttributeTypeString, &CreateDataAttributeOptions{Options: []string{"a", ""}}, "options[1]"},
 	} {
 		_, _, err := c.DataAttributes.Create(ctx, tc.name, tc.model, tc.dataType, tc.opts)
-		s.expectInputError(t, err, tc.field)
+		f.expectInputError(t, err, tc.field)
 	}
 }
 
 func TestDataAttributesUpdate(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, dataAttributeJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, dataAttributeJSON)
 	archived := true
 	got, _, err := c.DataAttributes.Update(context.Background(), "37", UpdateDataAttributeOptions{Archived: &archived, Options: []string{"free", "pro"}})
 	require.NoError(t, err)
-	s.expect(t, "PUT", "/data_attributes/37", nil, `{"archived":true,"options":`+optionsJSON[gen.UpdateDataAttributeRequest]("free", "pro")+`}`)
+	f.expect(t, "PUT", "/data_attributes/37", nil, `{"archived":true,"options":`+optionsJSON[gen.UpdateDataAttributeRequest]("free", "pro")+`}`)
 	assert.Equal(t, "plan", got.Label)
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, dataAttributeJSON)
+	f.reply("/", 200, dataAttributeJSON)
 	_, _, err = c.DataAttributes.Update(context.Background(), "", UpdateDataAttributeOptions{Archived: &archived})
-	s.expectInputError(t, err, "data_attribute_id")
+	f.expectInputError(t, err, "data_attribute_id")
 	_, _, err = c.DataAttributes.Update(context.Background(), "37", UpdateDataAttributeOptions{})
-	s.expectInputError(t, err, "data_attribute")
+	f.expectInputError(t, err, "data_attribute")
 	_, _, err = c.DataAttributes.Update(context.Background(), "37", UpdateDataAttributeOptions{Options: []string{}})
-	s.expectInputError(t, err, "options")
+	f.expectInputError(t, err, "options")
 }

@@ -31,11 +31,11 @@ func TestMessagesCreate(t *testing.T) {
 			`{"message_type":"email","subject":"Hi","body":"Hello there","template":"personal","from":{"type":"admin","id":394051},"to":{"type":"lead","id":"536e564f"},"created_at":1590000000,"create_conversation_without_contact_reply":true}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, c := newFake(t)
-			s.reply("/", 200, messageJSON)
+			f, c := newFake(t)
+			f.reply("/", 200, messageJSON)
 			got, _, err := c.Messages.Create(context.Background(), tc.msg, tc.opts)
 			require.NoError(t, err)
-			s.expect(t, "POST", "/messages", nil, tc.body)
+			f.expect(t, "POST", "/messages", nil, tc.body)
 			assert.Equal(t, "403918330", got.Id)
 			assert.Equal(t, "512", got.ConversationId)
 		})
@@ -43,8 +43,8 @@ func TestMessagesCreate(t *testing.T) {
 }
 
 func TestMessagesCreateInvalid(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, messageJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, messageJSON)
 	ctx := context.Background()
 	to := MessageToUser("536e564f")
 	for _, tc := range []struct {
@@ -65,7 +65,7 @@ func TestMessagesCreateInvalid(t *testing.T) {
 		{InAppMessage("1", to, "b"), &CreateMessageOptions{CreatedAt: time.Unix(-5, 0)}, "created_at"},
 	} {
 		_, _, err := c.Messages.Create(ctx, tc.msg, tc.opts)
-		s.expectInputError(t, err, tc.field)
+		f.expectInputError(t, err, tc.field)
 	}
 }
 

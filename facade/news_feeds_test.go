@@ -11,38 +11,38 @@ import (
 const newsfeedJSON = `{"type":"newsfeed","id":"53","name":"Visible to user","created_at":1674917488,"updated_at":1674917488}`
 
 func TestNewsFeedsList(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, `{"type":"list","total_count":1,"data":[`+newsfeedJSON+`]}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{"type":"list","total_count":1,"data":[`+newsfeedJSON+`]}`)
 	got, _, err := c.News.Feeds.List(context.Background())
 	require.NoError(t, err)
-	s.expect(t, "GET", "/news/newsfeeds", nil, "")
+	f.expect(t, "GET", "/news/newsfeeds", nil, "")
 	assert.Equal(t, 1, got.TotalCount)
 	assert.Equal(t, "Visible to user", got.Data[0].Name)
 }
 
 func TestNewsFeedsFind(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, newsfeedJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, newsfeedJSON)
 	got, _, err := c.News.Feeds.Find(context.Background(), "53")
 	require.NoError(t, err)
-	s.expect(t, "GET", "/news/newsfeeds/53", nil, "")
+	f.expect(t, "GET", "/news/newsfeeds/53", nil, "")
 	assert.Equal(t, "53", got.Id)
-	s, c = newFake(t)
-	s.reply("/", 200, newsfeedJSON)
+	f, c = newFake(t)
+	f.reply("/", 200, newsfeedJSON)
 	_, _, err = c.News.Feeds.Find(context.Background(), "")
-	s.expectInputError(t, err, "newsfeed_id")
+	f.expectInputError(t, err, "newsfeed_id")
 }
 
 func TestNewsFeedsListItems(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, `{"type":"list","total_count":1,"data":[`+newsItemJSON+`]}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{"type":"list","total_count":1,"data":[`+newsItemJSON+`]}`)
 	got, _, err := c.News.Feeds.ListItems(context.Background(), "53")
 	require.NoError(t, err)
-	s.expect(t, "GET", "/news/newsfeeds/53/items", nil, "")
+	f.expect(t, "GET", "/news/newsfeeds/53/items", nil, "")
 	assert.Len(t, got.Data, 1)
 	assert.Equal(t, "33", got.Data[0].Id)
-	s, c = newFake(t)
-	s.reply("/", 200, newsfeedJSON)
+	f, c = newFake(t)
+	f.reply("/", 200, newsfeedJSON)
 	_, _, err = c.News.Feeds.ListItems(context.Background(), "")
-	s.expectInputError(t, err, "newsfeed_id")
+	f.expectInputError(t, err, "newsfeed_id")
 }

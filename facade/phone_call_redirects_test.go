@@ -9,27 +9,27 @@ import (
 )
 
 func TestPhoneCallRedirectsCreate(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, `{"type":"phone_call_redirect","phone":"+14155550100"}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{"type":"phone_call_redirect","phone":"+14155550100"}`)
 	got, _, err := c.PhoneCallRedirects.Create(context.Background(), "+14155550100", &CreatePhoneCallRedirectOptions{
 		CustomAttributes: map[string]any{"issue_type": "Billing", "priority": "High"},
 	})
 	require.NoError(t, err)
-	s.expect(t, "POST", "/phone_call_redirects", nil, `{"phone":"+14155550100","custom_attributes":{"issue_type":"Billing","priority":"High"}}`)
+	f.expect(t, "POST", "/phone_call_redirects", nil, `{"phone":"+14155550100","custom_attributes":{"issue_type":"Billing","priority":"High"}}`)
 	assert.Equal(t, "+14155550100", got.Phone)
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, `{"type":"phone_call_redirect","phone":"+353871234567"}`)
+	f.reply("/", 200, `{"type":"phone_call_redirect","phone":"+353871234567"}`)
 	require.NoError(t, err3(c.PhoneCallRedirects.Create(context.Background(), "+353871234567", nil)))
-	s.expect(t, "POST", "/phone_call_redirects", nil, `{"phone":"+353871234567"}`)
+	f.expect(t, "POST", "/phone_call_redirects", nil, `{"phone":"+353871234567"}`)
 }
 
 func TestPhoneCallRedirectsCreateInvalid(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, `{}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{}`)
 	for _, phone := range []string{"", "14155550100", "+1 415 555 0100", "+0123456789", "+1234567", "+1234567890123456", "+1415555O100"} {
 		_, _, err := c.PhoneCallRedirects.Create(context.Background(), phone, nil)
-		s.expectInputError(t, err, "phone")
+		f.expectInputError(t, err, "phone")
 	}
 }

@@ -12,33 +12,33 @@ const segmentJSON = `{"type":"segment","id":"56203d253cba154d39010062","name":"A
 
 func TestSegmentsList(t *testing.T) {
 	const reply = `{"type":"segment.list","segments":[` + segmentJSON + `]}`
-	s, c := newFake(t)
-	s.reply("/", 200, reply)
+	f, c := newFake(t)
+	f.reply("/", 200, reply)
 	got, _, err := c.Segments.List(context.Background(), nil)
 	require.NoError(t, err)
-	s.expect(t, "GET", "/segments", nil, "")
+	f.expect(t, "GET", "/segments", nil, "")
 	assert.Len(t, got.Segments, 1)
 	assert.Equal(t, "Active", got.Segments[0].Name)
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, reply)
+	f.reply("/", 200, reply)
 	require.NoError(t, err3(c.Segments.List(context.Background(), &ListSegmentsOptions{IncludeCount: true})))
-	s.expect(t, "GET", "/segments", query("include_count", "true"), "")
+	f.expect(t, "GET", "/segments", query("include_count", "true"), "")
 }
 
 func TestSegmentsFind(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, segmentJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, segmentJSON)
 	got, _, err := c.Segments.Find(context.Background(), "56203d253cba154d39010062")
 	require.NoError(t, err)
-	s.expect(t, "GET", "/segments/56203d253cba154d39010062", nil, "")
+	f.expect(t, "GET", "/segments/56203d253cba154d39010062", nil, "")
 	assert.NotNil(t, got.Count)
 	assert.Equal(t, 3, got.GetCount())
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, segmentJSON)
+	f.reply("/", 200, segmentJSON)
 	_, _, err = c.Segments.Find(context.Background(), "")
-	s.expectInputError(t, err, "segment_id")
+	f.expectInputError(t, err, "segment_id")
 }

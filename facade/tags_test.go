@@ -42,11 +42,11 @@ func TestTagsTagging(t *testing.T) {
 			"DELETE", "/tickets/64619701/tags/81", `{"admin_id":"991267"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, c := newFake(t)
-			s.reply("/", 200, tagJSON)
+			f, c := newFake(t)
+			f.reply("/", 200, tagJSON)
 			got, _, err := tc.call(c)
 			require.NoError(t, err)
-			s.expect(t, tc.method, tc.path, nil, tc.body)
+			f.expect(t, tc.method, tc.path, nil, tc.body)
 			assert.Equal(t, "81", got.Id)
 			assert.Equal(t, "Manual tag", got.Name)
 			assert.NotNil(t, got.AppliedAt)
@@ -59,8 +59,8 @@ func TestTagsTagging(t *testing.T) {
 
 func TestTagsTaggingInvalid(t *testing.T) {
 	ctx := context.Background()
-	s, c := newFake(t)
-	s.reply("/", 200, tagJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, tagJSON)
 	for _, tc := range []struct {
 		err   error
 		field string
@@ -79,10 +79,10 @@ func TestTagsTaggingInvalid(t *testing.T) {
 		{opErr(c.Tags.UntagTicket(ctx, "1", "", "9")), "tag_id"},
 		{opErr(c.Tags.Find(ctx, "")), "tag_id"},
 	} {
-		s.expectInputError(t, tc.err, tc.field)
+		f.expectInputError(t, tc.err, tc.field)
 	}
 	_, err := c.Tags.Delete(ctx, "")
-	s.expectInputError(t, err, "tag_id")
+	f.expectInputError(t, err, "tag_id")
 }
 
 // second returns the error of a facade call's three results.
@@ -104,11 +104,11 @@ func TestTagsCreate(t *testing.T) {
 			`{"name":"Independent","users":[{"id":"5f7f0d21"},{"id":"5f7f0d22"}]}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, c := newFake(t)
-			s.reply("/", 200, `{"type":"tag","id":"656452352","name":"Independent"}`)
+			f, c := newFake(t)
+			f.reply("/", 200, `{"type":"tag","id":"656452352","name":"Independent"}`)
 			got, _, err := c.Tags.Create(context.Background(), tc.req)
 			require.NoError(t, err)
-			s.expect(t, "POST", "/tags", nil, tc.body)
+			f.expect(t, "POST", "/tags", nil, tc.body)
 			assert.Equal(t, "656452352", got.GetId())
 			assert.Equal(t, "Independent", got.GetName())
 		})
@@ -116,8 +116,8 @@ func TestTagsCreate(t *testing.T) {
 }
 
 func TestTagsCreateInvalid(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, `{}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{}`)
 	for _, tc := range []struct {
 		req   TagRequest
 		field string
@@ -132,34 +132,34 @@ func TestTagsCreateInvalid(t *testing.T) {
 		{TagContacts("x", "1", ""), "users[1].id"},
 	} {
 		_, _, err := c.Tags.Create(context.Background(), tc.req)
-		s.expectInputError(t, err, tc.field)
+		f.expectInputError(t, err, tc.field)
 	}
 }
 
 func TestTagsListFindDelete(t *testing.T) {
 	ctx := context.Background()
-	s, c := newFake(t)
-	s.reply("/", 200, `{"type":"list","data":[`+tagJSON+`]}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{"type":"list","data":[`+tagJSON+`]}`)
 	list, _, err := c.Tags.List(ctx)
 	require.NoError(t, err)
-	s.expect(t, "GET", "/tags", nil, "")
+	f.expect(t, "GET", "/tags", nil, "")
 	assert.Len(t, list.Data, 1)
 	assert.Equal(t, "81", list.Data[0].Id)
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, `{"type":"tag","id":"81","name":"Manual tag"}`)
+	f.reply("/", 200, `{"type":"tag","id":"81","name":"Manual tag"}`)
 	got, _, err := c.Tags.Find(ctx, "81")
 	require.NoError(t, err)
-	s.expect(t, "GET", "/tags/81", nil, "")
+	f.expect(t, "GET", "/tags/81", nil, "")
 	assert.Equal(t, "Manual tag", got.GetName())
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, "")
+	f.reply("/", 200, "")
 	resp, err := c.Tags.Delete(ctx, "81")
 	require.NoError(t, err)
-	s.expect(t, "DELETE", "/tags/81", nil, "")
+	f.expect(t, "DELETE", "/tags/81", nil, "")
 	assert.Equal(t, 200, resp.StatusCode)
 }
 

@@ -11,27 +11,27 @@ import (
 const teamJSON = `{"type":"team","id":"814865","name":"Support","admin_ids":[493881]}`
 
 func TestTeamsList(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, `{"type":"team.list","teams":[`+teamJSON+`]}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{"type":"team.list","teams":[`+teamJSON+`]}`)
 	got, _, err := c.Teams.List(context.Background())
 	require.NoError(t, err)
-	s.expect(t, "GET", "/teams", nil, "")
+	f.expect(t, "GET", "/teams", nil, "")
 	assert.Len(t, got.Teams, 1)
 	assert.Equal(t, "Support", got.Teams[0].Name)
 }
 
 func TestTeamsFind(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, teamJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, teamJSON)
 	got, _, err := c.Teams.Find(context.Background(), "814865")
 	require.NoError(t, err)
-	s.expect(t, "GET", "/teams/814865", nil, "")
+	f.expect(t, "GET", "/teams/814865", nil, "")
 	assert.Equal(t, "814865", got.Id)
 	assert.Len(t, got.AdminIds, 1)
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, teamJSON)
+	f.reply("/", 200, teamJSON)
 	_, _, err = c.Teams.Find(context.Background(), "")
-	s.expectInputError(t, err, "team_id")
+	f.expectInputError(t, err, "team_id")
 }

@@ -40,10 +40,10 @@ func TestTicketReplyJSONPerVariant(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, `{"type":"ticket_part","id":"1","part_type":"comment","created_at":1}`)
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, `{"type":"ticket_part","id":"1","part_type":"comment","created_at":1}`)
 			require.NoError(t, err3(c.Tickets.Reply(context.Background(), "77", tc.reply)))
-			r := srv.only(t)
+			r := f.only(t)
 			assert.Equal(t, "POST /tickets/77/reply", r.Method+" "+r.Path)
 			assert.JSONEq(t, tc.want, r.Body)
 		})
@@ -96,15 +96,15 @@ func TestTicketReplyInvalid(t *testing.T) {
 		{"quick reply bad url", AdminQuickReply("1", QuickReplyOption{Text: "a"}, WithAttachmentURLs("x")), "attachment_urls[0]"},
 		{"files are for conversations", AdminComment("1", "hi").WithAttachmentFiles(AttachmentFile{Name: "a", ContentType: "text/plain", Data: "aGk="}).Reply, "attachment_files"},
 	}
-	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, `{}`)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, `{}`)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := c.Tickets.Reply(context.Background(), "77", tc.reply)
 			requireInputError(t, err, tc.field)
 		})
 	}
-	n := len(srv.requests())
+	n := len(f.requests())
 	assert.Equal(t, 0, n)
 }
 

@@ -79,10 +79,10 @@ func TestTicketTypesCalls(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-			srv.reply("/", 200, tc.reply)
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, tc.reply)
 			require.NoError(t, tc.call(c))
-			r := srv.only(t)
+			r := f.only(t)
 			assert.Equal(t, tc.method, r.Method)
 			assert.Equal(t, tc.path, r.Path)
 			if tc.body != "" {
@@ -94,8 +94,8 @@ func TestTicketTypesCalls(t *testing.T) {
 
 func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
 	ctx := context.Background()
-	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, ticketTypeJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, ticketTypeJSON)
 	cases := []struct {
 		name  string
 		call  func() error
@@ -133,6 +133,6 @@ func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { requireInputError(t, tc.call(), tc.field) })
 	}
-	n := len(srv.requests())
+	n := len(f.requests())
 	assert.Equal(t, 0, n)
 }

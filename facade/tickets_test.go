@@ -22,11 +22,11 @@ const ticketJSON = `{"type":"ticket","id":"77","ticket_id":"3","category":"Back-
   "workspace_id":"w","archived":false,"created_at":1,"ticket_type_attributes":{"type":"ticket_type_attributes.list","ticket_type_attributes":[]}}}`
 
 func TestTicketsGet(t *testing.T) {
-	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, ticketJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, ticketJSON)
 	tk, resp, err := c.Tickets.Get(context.Background(), "77")
 	require.NoError(t, err)
-	srv.expect(t, "GET", "/tickets/77", nil, "")
+	f.expect(t, "GET", "/tickets/77", nil, "")
 	assert.Equal(t, 200, resp.StatusCode)
 	assert.Equal(t, "77", tk.Id)
 	assert.Equal(t, TicketStateWaitingOnCustomer, TicketStateOf(tk))
@@ -51,14 +51,14 @@ func TestTicketsGetUnknownEnumsDecode(t *testing.T) {
 }
 
 func TestTicketsCreate(t *testing.T) {
-	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, ticketJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, ticketJSON)
 	_, _, err := c.Tickets.Create(context.Background(), "9",
 		[]TicketContact{TicketContactByID("c1"), TicketContactByExternalID("u-2"), TicketContactByEmail("a@example.com")},
 		&CreateTicketOptions{CompanyID: "co1", CreatedAt: time.Unix(1700000000, 0),
 			Attributes: map[string]any{"_default_title_": "Broken", "count": 12345678901, "urgent": true, "files": []string{"https://x.test/a.png"}}})
 	require.NoError(t, err)
-	srv.expect(t, "POST", "/tickets", nil, `{"ticket_type_id":"9","contacts":[{"id":"c1"},{"external_id":"u-2"},{"email":"a@example.com"}],
+	f.expect(t, "POST", "/tickets", nil, `{"ticket_type_id":"9","contacts":[{"id":"c1"},{"external_id":"u-2"},{"email":"a@example.com"}],
 		"company_id":"co1","created_at":1700000000,
 		"ticket_attributes":{"_default_title_":"Broken","count":12345678901,"urgent":true,"files":["https://x.test/a.png"]}}`)
 }
@@ -67,8 +67,8 @@ func TestTicketsCreate(t *testing.T) {
 // (which TestUpdateStateInTheFormTheVersionTakes covers), with the
 // assignment in the form the description in use takes.
 func TestTicketsUpdateFields(t *testing.T) {
-	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, ticketJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, ticketJSON)
 	open := true
 	_, _, err := c.Tickets.Update(context.Background(), "77", &UpdateTicketOptions{
 		Open: &open, SnoozedUntil: time.Unix(1800000000, 0),
@@ -79,7 +79,7 @@ func TestTicketsUpdateFields(t *testing.T) {
 	if _, nested := reflect.TypeFor[gen.UpdateTicketRequest]().FieldByName("Assignment"); !nested {
 		assignment = `"admin_id":` + idJSON[gen.UpdateTicketRequest]("AdminId", "5") + `,"assignee_id":"t2"`
 	}
-	srv.expect(t, "PUT", "/tickets/77", nil, `{"open":true,"snoozed_until":1800000000,`+assignment+`,"ticket_attributes":{"x":"y"}}`)
+	f.expect(t, "PUT", "/tickets/77", nil, `{"open":true,"snoozed_until":1800000000,`+assignment+`,"ticket_attributes":{"x":"y"}}`)
 }
 
 // ticketBadInputs are calls of the tickets service that must be refused,
@@ -174,12 +174,12 @@ func TestTicketsBadInputsSendNothing(t *testing.T) {
 }
 
 func TestTicketsReplyDecodesPart(t *testing.T) {
-	srv, c := newFake(t)
-	srv.reply("/", 200, `{"type":"ticket_part","id":"p1","part_type":"note","body":"<p>hi</p>","created_at":5,
+	f, c := newFake(t)
+	f.reply("/", 200, `{"type":"ticket_part","id":"p1","part_type":"note","body":"<p>hi</p>","created_at":5,
 		"author":{"type":"admin","id":"991","name":"Ann","email":"ann@example.com"}}`)
 	part, _, err := c.Tickets.Reply(context.Background(), "77", AdminNote("991", "<p>hi</p>"))
 	require.NoError(t, err)
-	r := srv.only(t)
+	r := f.only(t)
 	assert.Equal(t, "POST /tickets/77/reply", r.Method+" "+r.Path)
 	assert.Equal(t, ReplyNote, ReplyMessageTypeOf(part))
 	require.NotNil(t, part.Author)
@@ -199,11 +199,11 @@ func TestTicketsReplyAPIError(t *testing.T) {
 
 func TestTicketsSearch(t *testing.T) {
 	page := `{"type":"ticket.list","total_count":1,"tickets":[` + ticketJSON + `],"pages":{"type":"pages","next":{"starting_after":"abc"}}}`
-	srv, c := newFake(t, WithRetryPolicy(NoRetries()))
-	srv.reply("/", 200, page)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, page)
 	list, _, err := c.Tickets.Search(context.Background(), Filter("ticket_state", OpEquals, "in_progress"), &SearchOptions{PerPage: 5})
 	require.NoError(t, err)
-	srv.expect(t, "POST", "/tickets/search", nil, `{"query":{"field":"ticket_state","operator":"=","value":"in_progress"},"pagination":{"per_page":5}}`)
+	f.expect(t, "POST", "/tickets/search", nil, `{"query":{"field":"ticket_state","operator":"=","value":"in_progress"},"pagination":{"per_page":5}}`)
 	assert.Len(t, list.Tickets, 1)
 	assert.Equal(t, "abc", nextCursor(list.Pages))
 }

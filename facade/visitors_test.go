@@ -20,44 +20,44 @@ func TestVisitorsUpdate(t *testing.T) {
 		{ByIntercomUserID("667d61"), UpdateVisitorOptions{Name: &name}, `{"id":"667d61","name":"Gareth Bale"}`},
 		{ByUserID("3ecf64d0"), UpdateVisitorOptions{CustomAttributes: map[string]string{"plan": "pro"}}, `{"user_id":"3ecf64d0","custom_attributes":{"plan":"pro"}}`},
 	} {
-		s, c := newFake(t)
-		s.reply("/", 200, visitorJSON)
+		f, c := newFake(t)
+		f.reply("/", 200, visitorJSON)
 		got, _, err := c.Visitors.Update(context.Background(), tc.who, tc.changes)
 		require.NoError(t, err)
-		s.expect(t, "PUT", "/visitors", nil, tc.body)
+		f.expect(t, "PUT", "/visitors", nil, tc.body)
 		assert.Equal(t, "667d61", got.Id)
 		assert.Equal(t, "Gareth Bale", got.GetName())
 	}
 
-	s, c := newFake(t)
+	f, c := newFake(t)
 
-	s.reply("/", 200, visitorJSON)
+	f.reply("/", 200, visitorJSON)
 	ctx := context.Background()
 	_, _, err := c.Visitors.Update(ctx, ByEmail("a@example.com"), UpdateVisitorOptions{Name: &name})
-	s.expectInputError(t, err, "id|user_id")
+	f.expectInputError(t, err, "id|user_id")
 	_, _, err = c.Visitors.Update(ctx, ContactIdentifier{}, UpdateVisitorOptions{Name: &name})
-	s.expectInputError(t, err, "id|user_id")
+	f.expectInputError(t, err, "id|user_id")
 	_, _, err = c.Visitors.Update(ctx, ByIntercomUserID(""), UpdateVisitorOptions{Name: &name})
-	s.expectInputError(t, err, "id")
+	f.expectInputError(t, err, "id")
 	_, _, err = c.Visitors.Update(ctx, ByUserID("1"), UpdateVisitorOptions{})
-	s.expectInputError(t, err, "name")
+	f.expectInputError(t, err, "name")
 	_, _, err = c.Visitors.Update(ctx, ByUserID("1"), UpdateVisitorOptions{CustomAttributes: map[string]string{"": "x"}})
-	s.expectInputError(t, err, "custom_attributes")
+	f.expectInputError(t, err, "custom_attributes")
 }
 
 func TestVisitorsFind(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, visitorJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, visitorJSON)
 	got, _, err := c.Visitors.Find(context.Background(), "3ecf64d0")
 	require.NoError(t, err)
-	s.expect(t, "GET", "/visitors", query("user_id", "3ecf64d0"), "")
+	f.expect(t, "GET", "/visitors", query("user_id", "3ecf64d0"), "")
 	assert.Equal(t, "3ecf64d0", got.UserId)
 
-	s, c = newFake(t)
+	f, c = newFake(t)
 
-	s.reply("/", 200, visitorJSON)
+	f.reply("/", 200, visitorJSON)
 	_, _, err = c.Visitors.Find(context.Background(), "")
-	s.expectInputError(t, err, "user_id")
+	f.expectInputError(t, err, "user_id")
 }
 
 func TestVisitorsMergeToContact(t *testing.T) {
@@ -76,18 +76,18 @@ func TestVisitorsMergeToContact(t *testing.T) {
 		{ByIntercomUserID("667d61"), MergeAsUser, ByUserID("42"), nil,
 			`{"type":"user","visitor":{"id":"667d61"},"user":{"user_id":"42"}}`},
 	} {
-		s, c := newFake(t)
-		s.reply("/", 200, reply)
+		f, c := newFake(t)
+		f.reply("/", 200, reply)
 		got, _, err := c.Visitors.MergeToContact(context.Background(), tc.visitor, tc.role, tc.user, tc.opts)
 		require.NoError(t, err)
-		s.expect(t, "POST", "/visitors/convert", nil, tc.body)
+		f.expect(t, "POST", "/visitors/convert", nil, tc.body)
 		assert.Equal(t, "8a88a590", got.Id)
 	}
 }
 
 func TestVisitorsMergeToContactInvalid(t *testing.T) {
-	s, c := newFake(t)
-	s.reply("/", 200, `{}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{}`)
 	ctx := context.Background()
 	for _, tc := range []struct {
 		visitor ContactIdentifier
@@ -106,6 +106,6 @@ func TestVisitorsMergeToContactInvalid(t *testing.T) {
 		{ByUserID("v"), MergeAsUser, ByUserID("1"), &MergeToContactOptions{Email: "x@"}, "user.email"},
 	} {
 		_, _, err := c.Visitors.MergeToContact(ctx, tc.visitor, tc.role, tc.user, tc.opts)
-		s.expectInputError(t, err, tc.field)
+		f.expectInputError(t, err, tc.field)
 	}
 }
