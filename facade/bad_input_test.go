@@ -32,10 +32,10 @@ func elevenFiles() []AttachmentFile {
 	return files
 }
 
-// badInputs are calls across the services (search, contacts,
-// conversations and the others; the tickets service has its own table in
-// tickets_test.go) that must be refused, naming the field, before anything is
-// sent.
+// badInputs are calls across the services that must be refused, naming the
+// field, before anything is sent. The tickets and conversations services
+// have their own tables (tickets_test.go, ticket_reply_test.go,
+// conversations_test.go, conversation_reply_test.go).
 var badInputs = []inputCase{
 	// Search shapes
 	{"search: nil query", "query", func(ctx context.Context, c *Client) error { return err3(c.Tickets.Search(ctx, nil, nil)) }},
@@ -93,44 +93,6 @@ var badInputs = []inputCase{
 	}},
 	{"contact merge: same contact", "into", func(ctx context.Context, c *Client) error {
 		return err3(c.Contacts.MergeLeadInUser(ctx, "1", "1"))
-	}},
-
-	// Conversations
-	{"conversations list: negative page size", "per_page", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.List(ctx, &ListConversationsOptions{PerPage: -5}))
-	}},
-	{"conversation find: empty id", "conversation_id", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Find(ctx, "", nil))
-	}},
-	{"conversation create: no initiator", "from", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Create(ctx, ConversationInitiator{}, "hi", nil))
-	}},
-	{"conversation create: malformed attachment URL", "attachment_urls[0]", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Create(ctx, ConversationFromUser("1"), "hi", &CreateConversationOptions{AttachmentURLs: []string{"not a url"}}))
-	}},
-	{"conversation reply: nil reply", "message_type", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Reply(ctx, "1", nil))
-	}},
-	{"conversation reply: file without name", "attachment_files[0].name", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Reply(ctx, "1", AdminComment("9", "hi").WithAttachmentFiles(AttachmentFile{ContentType: "text/plain", Data: "aGk="})))
-	}},
-	{"conversation reply: 11 files by user_id", "attachment_files", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Reply(ctx, "1", ContactReply(ByUserID("u-1"), "hi").WithAttachmentFiles(elevenFiles()...)))
-	}},
-	{"conversation reply: 11 files by an admin", "attachment_files", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Reply(ctx, "1", AdminNote("9", "hi").WithAttachmentFiles(elevenFiles()...)))
-	}},
-	{"conversation manage: no action", "message_type", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Manage(ctx, "1", ConversationAction{}))
-	}},
-	{"conversation assign: no assignee", "type", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Assign(ctx, "1", "9", ConversationAssignee{}, ""))
-	}},
-	{"conversation snooze: zero time", "snoozed_until", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.Snooze(ctx, "1", "9", time.Time{}))
-	}},
-	{"conversation redact: nothing", "type", func(ctx context.Context, c *Client) error {
-		return err3(c.Conversations.RedactConversationPart(ctx, ConversationRedaction{}))
 	}},
 
 	// Admins, tags, companies, others

@@ -110,6 +110,10 @@ func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 			_, _, err := c.Conversations.List(ctx, &ListConversationsOptions{PerPage: 151})
 			return err
 		}, "per_page"},
+		{"list negative per_page", func() error {
+			_, _, err := c.Conversations.List(ctx, &ListConversationsOptions{PerPage: -5})
+			return err
+		}, "per_page"},
 		{"create no from", func() error { _, _, err := c.Conversations.Create(ctx, ConversationInitiator{}, "hi", nil); return err }, "from"},
 		{"create empty from id", func() error {
 			_, _, err := c.Conversations.Create(ctx, ConversationFromLead(""), "hi", nil)
@@ -183,8 +187,7 @@ func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 	}
 	for range c.Conversations.ListIter(ctx, &ListConversationsOptions{PerPage: -1}) {
 	}
-	n := len(f.requests())
-	assert.Equal(t, 0, n)
+	f.expectNone(t)
 }
 
 func TestConversationsListIter(t *testing.T) {

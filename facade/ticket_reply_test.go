@@ -104,8 +104,7 @@ func TestTicketReplyInvalid(t *testing.T) {
 			requireInputError(t, err, tc.field)
 		})
 	}
-	n := len(f.requests())
-	assert.Equal(t, 0, n)
+	f.expectNone(t)
 }
 
 func TestReplyAccessors(t *testing.T) {

@@ -133,6 +133,5 @@ func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { requireInputError(t, tc.call(), tc.field) })
 	}
-	n := len(f.requests())
-	assert.Equal(t, 0, n)
+	f.expectNone(t)
 }
