@@ -82,6 +82,8 @@ func TestAdminsListAllActivityLogsInvalid(t *testing.T) {
 	f.expectInputError(t, err, "created_at_after")
 	_, _, err = c.Admins.ListAllActivityLogs(ctx, time.Unix(200, 0), &ListActivityLogsOptions{CreatedAtBefore: time.Unix(100, 0)})
 	f.expectInputError(t, err, "created_at_before")
+	err = firstErr(c.Admins.ListAllActivityLogsIter(ctx, time.Time{}, nil))
+	f.expectInputError(t, err, "created_at_after")
 }
 
 func TestAdminsList(t *testing.T) {

@@ -100,6 +100,9 @@ func TestArticlesInputErrors(t *testing.T) {
 		{"create author", "author_id", func(ctx context.Context, c *Client) error {
 			return err3(c.Articles.Create(ctx, "t", 0, nil))
 		}},
+		{"search iterator: unknown state", "state", func(ctx context.Context, c *Client) error {
+			return firstErr(c.Articles.SearchIter(ctx, &SearchArticlesOptions{State: "archived"}))
+		}},
 		{"create state", "state", func(ctx context.Context, c *Client) error {
 			return err3(c.Articles.Create(ctx, "t", 1, &ArticleOptions{State: "archived"}))
 		}},

@@ -233,6 +233,12 @@ func TestContactsInputErrors(t *testing.T) {
 		{"merge no user", "into", func(ctx context.Context, c *Client) error {
 			return err3(c.Contacts.MergeLeadInUser(ctx, "l", ""))
 		}},
+		{"contact create: email with display name", "email", func(ctx context.Context, c *Client) error {
+			return err3(c.Contacts.Create(ctx, CreateContactOptions{Email: "Lin <lin@example.com>"}))
+		}},
+		{"contact merge: same contact", "into", func(ctx context.Context, c *Client) error {
+			return err3(c.Contacts.MergeLeadInUser(ctx, "1", "1"))
+		}},
 		{"merge into itself", "into", func(ctx context.Context, c *Client) error {
 			return err3(c.Contacts.MergeLeadInUser(ctx, "x", "x"))
 		}},

@@ -143,3 +143,13 @@ func TestConversationReplyFileLimitsFollowTheDescription(t *testing.T) {
 		assert.Equal(t, want, got)
 	}
 }
+
+// elevenFiles returns 11 valid attachment files, one more than a reply
+// variant with a declared limit takes.
+func elevenFiles() []AttachmentFile {
+	files := make([]AttachmentFile, 11)
+	for i := range files {
+		files[i] = AttachmentFile{Name: "a.txt", ContentType: "text/plain", Data: "aGk="}
+	}
+	return files
+}

@@ -127,3 +127,14 @@ func TestEventsSummariesInvalid(t *testing.T) {
 		f.expectInputError(t, err, tc.field)
 	}
 }
+
+func TestEventsListIterInputErrors(t *testing.T) {
+	runInputCases(t, []inputCase{
+		{"no contact", "intercom_user_id|user_id|email", func(ctx context.Context, c *Client) error {
+			return firstErr(c.Events.ListIter(ctx, ContactIdentifier{}, nil))
+		}},
+		{"negative per_page", "per_page", func(ctx context.Context, c *Client) error {
+			return firstErr(c.Events.ListIter(ctx, ByUserID("u-1"), &ListEventsOptions{PerPage: -1}))
+		}},
+	})
+}

@@ -307,6 +307,16 @@ func call3[T any](v T, resp *Response, err error) (any, *Response, error) { retu
 // err3 keeps the error of a (T, *Response, error) method.
 func err3[T any](_ T, _ *Response, err error) error { return err }
 
+// firstErr returns the first error an iterator yields (nil if none).
+func firstErr[T any](seq func(func(T, error) bool)) error {
+	for _, err := range seq {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // err2 keeps the error of a (T, error) function.
 func err2[T any](_ T, err error) error { return err }
 

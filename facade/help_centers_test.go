@@ -39,6 +39,9 @@ func TestHelpCentersInputErrors(t *testing.T) {
 			return err3(c.HelpCenters.List(ctx, &PageOptions{Page: -1}))
 		}},
 		{"find", "help_center_id", func(ctx context.Context, c *Client) error { return err3(c.HelpCenters.Find(ctx, "")) }},
+		{"iterator negative per_page", "per_page", func(ctx context.Context, c *Client) error {
+			return firstErr(c.HelpCenters.ListIter(ctx, &PageOptions{PerPage: -1}))
+		}},
 	})
 }
 

@@ -45,4 +45,6 @@ func TestNewsFeedsListItems(t *testing.T) {
 	f.reply("/", 200, newsfeedJSON)
 	_, _, err = c.News.Feeds.ListItems(context.Background(), "")
 	f.expectInputError(t, err, "newsfeed_id")
+	err = firstErr(c.News.Feeds.ListItemsIter(context.Background(), ""))
+	f.expectInputError(t, err, "newsfeed_id")
 }

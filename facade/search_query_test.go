@@ -1,6 +1,7 @@
 package facade
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -210,4 +211,48 @@ func TestSearchFilterIntegerWidths(t *testing.T) {
 	}
 	f.isSearchQuery()
 	g.isSearchQuery()
+}
+
+// searchBadInputs are searches of each service whose query or paging is
+// refused, naming the field, before anything is sent.
+var searchBadInputs = []inputCase{
+	{"search: nil query", "query", func(ctx context.Context, c *Client) error { return err3(c.Tickets.Search(ctx, nil, nil)) }},
+	{"search: empty field", "query.field", func(ctx context.Context, c *Client) error {
+		return err3(c.Contacts.Search(ctx, Filter("", OpEquals, "x"), nil))
+	}},
+	{"search: unknown operator", "query.operator", func(ctx context.Context, c *Client) error {
+		return err3(c.Contacts.Search(ctx, Filter("email", "LIKE", "x"), nil))
+	}},
+	{"search: IN with one value", "query.value", func(ctx context.Context, c *Client) error {
+		return err3(c.Conversations.Search(ctx, Filter("state", OpIn, "open"), nil))
+	}},
+	{"search: contains a number", "query.value[1].value", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Search(ctx, And(Filter("open", OpEquals, true), Filter("title", OpContains, 3)), nil))
+	}},
+	{"search: empty group", "query.value", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Search(ctx, Or(), nil))
+	}},
+	{"search: too deep", "query.value[0].value[0]", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Search(ctx, And(And(And(Filter("a", OpEquals, 1)))), nil))
+	}},
+	{"search: group too large", "query.value", func(ctx context.Context, c *Client) error {
+		qs := make([]SearchQuery, MaxSearchGroupSize+1)
+		for i := range qs {
+			qs[i] = Filter("a", OpEquals, i)
+		}
+		return err3(c.Contacts.Search(ctx, And(qs...), nil))
+	}},
+	{"search: negative page size", "pagination.per_page", func(ctx context.Context, c *Client) error {
+		return err3(c.Contacts.Search(ctx, Filter("role", OpEquals, "user"), &SearchOptions{PerPage: -1}))
+	}},
+	{"search: page too large", "pagination.per_page", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Search(ctx, Filter("open", OpEquals, true), &SearchOptions{PerPage: MaxSearchPerPage + 1}))
+	}},
+	{"search: unsupported value type", "query.value", func(ctx context.Context, c *Client) error {
+		return err3(c.Contacts.Search(ctx, Filter("score", OpGreaterThan, 1.5), nil))
+	}},
+}
+
+func TestSearchBadInputsSendNothing(t *testing.T) {
+	runInputCases(t, searchBadInputs)
 }

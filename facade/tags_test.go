@@ -65,19 +65,20 @@ func TestTagsTaggingInvalid(t *testing.T) {
 		err   error
 		field string
 	}{
-		{opErr(c.Tags.TagContact(ctx, "", "81")), "contact_id"},
-		{opErr(c.Tags.TagContact(ctx, "1", "")), "id"},
-		{opErr(c.Tags.UntagContact(ctx, "", "81")), "contact_id"},
-		{opErr(c.Tags.UntagContact(ctx, "1", "")), "tag_id"},
-		{opErr(c.Tags.TagConversation(ctx, "", "81", "9")), "conversation_id"},
-		{opErr(c.Tags.TagConversation(ctx, "1", "", "9")), "id"},
-		{opErr(c.Tags.TagConversation(ctx, "1", "81", "")), "admin_id"},
-		{opErr(c.Tags.UntagConversation(ctx, "1", "", "9")), "tag_id"},
-		{opErr(c.Tags.UntagConversation(ctx, "1", "81", "")), "admin_id"},
-		{opErr(c.Tags.TagTicket(ctx, "", "81", "9")), "ticket_id"},
-		{opErr(c.Tags.TagTicket(ctx, "1", "81", "")), "admin_id"},
-		{opErr(c.Tags.UntagTicket(ctx, "1", "", "9")), "tag_id"},
-		{opErr(c.Tags.Find(ctx, "")), "tag_id"},
+		{err3(c.Tags.TagContact(ctx, "", "81")), "contact_id"},
+		{err3(c.Tags.TagContact(ctx, "1", "")), "id"},
+		{err3(c.Tags.UntagContact(ctx, "", "81")), "contact_id"},
+		{err3(c.Tags.UntagContact(ctx, "1", "")), "tag_id"},
+		{err3(c.Tags.TagConversation(ctx, "", "81", "9")), "conversation_id"},
+		{err3(c.Tags.TagConversation(ctx, "1", "", "9")), "id"},
+		{err3(c.Tags.TagConversation(ctx, "1", "81", "")), "admin_id"},
+		{err3(c.Tags.UntagConversation(ctx, "1", "", "9")), "tag_id"},
+		{err3(c.Tags.UntagConversation(ctx, "1", "81", "")), "admin_id"},
+		{err3(c.Tags.TagTicket(ctx, "", "81", "9")), "ticket_id"},
+		{err3(c.Tags.TagTicket(ctx, "1", "", "9")), "id"},
+		{err3(c.Tags.TagTicket(ctx, "1", "81", "")), "admin_id"},
+		{err3(c.Tags.UntagTicket(ctx, "1", "", "9")), "tag_id"},
+		{err3(c.Tags.Find(ctx, "")), "tag_id"},
 	} {
 		f.expectInputError(t, tc.err, tc.field)
 	}
@@ -86,8 +87,6 @@ func TestTagsTaggingInvalid(t *testing.T) {
 }
 
 // second returns the error of a facade call's three results.
-func opErr[T any](_ *T, _ *Response, err error) error { return err }
-
 func TestTagsCreate(t *testing.T) {
 	for _, tc := range []struct {
 		name string
