@@ -57,7 +57,6 @@ func TestAdminsListAllActivityLogs(t *testing.T) {
 	before := time.Unix(1677861493, 0)
 
 	f, c := newFake(t)
-
 	f.reply("/", 200, reply)
 	got, _, err := c.Admins.ListAllActivityLogs(context.Background(), after, &ListActivityLogsOptions{CreatedAtBefore: before})
 	require.NoError(t, err)
@@ -66,7 +65,6 @@ func TestAdminsListAllActivityLogs(t *testing.T) {
 	assert.Equal(t, "log1", got.ActivityLogs[0].Id)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, reply)
 	require.NoError(t, err3(c.Admins.ListAllActivityLogs(context.Background(), after, nil)))
 	f.expect(t, "GET", "/admins/activity_logs", query("created_at_after", "1677253093"), "")
@@ -97,7 +95,6 @@ func TestAdminsList(t *testing.T) {
 	assert.Equal(t, "ada@example.com", got.Admins[0].Email)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, reply)
 	require.NoError(t, err3(c.Admins.List(context.Background(), &ListAdminsOptions{DisplayAvatar: true})))
 	f.expect(t, "GET", "/admins", query("display_avatar", "true"), "")

@@ -23,14 +23,12 @@ func TestDataAttributesList(t *testing.T) {
 	assert.Equal(t, 37, got.Data[0].GetId())
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, reply)
 	_, _, err = c.DataAttributes.List(context.Background(), &ListDataAttributesOptions{Model: DataAttributeModelConversation, IncludeArchived: true})
 	require.NoError(t, err)
 	f.expect(t, "GET", "/data_attributes", query("model", "conversation", "include_archived", "true"), "")
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, reply)
 	_, _, err = c.DataAttributes.List(context.Background(), &ListDataAttributesOptions{Model: "ticket"})
 	f.expectInputError(t, err, "model")
@@ -49,7 +47,6 @@ func TestDataAttributesCreate(t *testing.T) {
 	assert.Equal(t, "custom_attributes.plan", got.FullName)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, dataAttributeJSON)
 	require.NoError(t, err3(c.DataAttributes.Create(context.Background(), "seats", DataAttributeModelCompany, DataAttributeTypeInteger, nil)))
 	f.expect(t, "POST", "/data_attributes", nil, `{"name":"seats","model":"company","data_type":"integer"}`)
@@ -88,7 +85,6 @@ func TestDataAttributesUpdate(t *testing.T) {
 	assert.Equal(t, "plan", got.Label)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, dataAttributeJSON)
 	_, _, err = c.DataAttributes.Update(context.Background(), "", UpdateDataAttributeOptions{Archived: &archived})
 	f.expectInputError(t, err, "data_attribute_id")

@@ -22,7 +22,6 @@ func TestDataExportCreate(t *testing.T) {
 	assert.EqualValues(t, "pending", got.Status)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, dataExportJSON)
 	_, _, err = c.DataExport.Create(context.Background(), time.Time{}, time.Unix(1717021967, 0))
 	f.expectInputError(t, err, "created_at_after")
@@ -41,7 +40,6 @@ func TestDataExportFindAndCancel(t *testing.T) {
 	assert.Equal(t, "orzzsbd7hk67xyu", got.JobIdentifier)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, `{"job_identifier":"orzzsbd7hk67xyu","status":"canceled","download_expires_at":"","download_url":""}`)
 	got, _, err = c.DataExport.Cancel(context.Background(), "orzzsbd7hk67xyu")
 	require.NoError(t, err)
@@ -49,7 +47,6 @@ func TestDataExportFindAndCancel(t *testing.T) {
 	assert.EqualValues(t, "canceled", got.Status)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, dataExportJSON)
 	_, _, err = c.DataExport.Find(context.Background(), "")
 	f.expectInputError(t, err, "job_identifier")

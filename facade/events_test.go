@@ -81,7 +81,6 @@ func TestEventsList(t *testing.T) {
 	}
 
 	f, c := newFake(t)
-
 	f.reply("/", 200, reply)
 	_, _, err := c.Events.List(context.Background(), ContactIdentifier{}, nil)
 	f.expectInputError(t, err, "intercom_user_id|user_id|email")
@@ -102,7 +101,6 @@ func TestEventsSummaries(t *testing.T) {
 		`{"user_id":"314159","event_summaries":{"event_name":"invited-friend","count":3,"first":1671028000,"last":1671028894}}`)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, "")
 	require.NoError(t, err2(c.Events.Summaries(context.Background(), "1", EventSummary{EventName: "e", Count: 1})))
 	f.expect(t, "POST", "/events/summaries", nil, `{"user_id":"1","event_summaries":{"event_name":"e","count":1}}`)

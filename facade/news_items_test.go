@@ -36,7 +36,6 @@ func TestNewsItemsCreate(t *testing.T) {
 	assert.Equal(t, 991267, got.SenderId)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, newsItemJSON)
 	require.NoError(t, err3(c.News.Items.Create(context.Background(), "Draft", "1", nil)))
 	f.expect(t, "POST", "/news/news_items", nil, `{"title":"Draft","sender_id":1}`)
@@ -75,13 +74,11 @@ func TestNewsItemsFindUpdateDelete(t *testing.T) {
 	assert.EqualValues(t, "live", got.State)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, newsItemJSON)
 	require.NoError(t, err3(c.News.Items.Update(ctx, "33", "We have news", "991267", &NewsItemOptions{State: NewsItemStateDraft})))
 	f.expect(t, "PUT", "/news/news_items/33", nil, `{"title":"We have news","sender_id":991267,"state":"draft"}`)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, `{"id":"33","object":"news-item","deleted":true}`)
 	del, _, err := c.News.Items.Delete(ctx, "33")
 	require.NoError(t, err)
@@ -90,7 +87,6 @@ func TestNewsItemsFindUpdateDelete(t *testing.T) {
 	assert.Equal(t, "33", del.Id)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, newsItemJSON)
 	_, _, err = c.News.Items.Find(ctx, "")
 	f.expectInputError(t, err, "news_item_id")

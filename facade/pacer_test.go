@@ -39,7 +39,6 @@ func TestPacingWaitRespectsContext(t *testing.T) {
 	assert.ErrorIs(t, p.Wait(ctx), context.Canceled)
 
 	rec, c := newFake(t, WithPacer(p))
-
 	rec.replies("/", okJSON)
 	ctx, cancel = context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()

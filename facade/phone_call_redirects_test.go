@@ -19,7 +19,6 @@ func TestPhoneCallRedirectsCreate(t *testing.T) {
 	assert.Equal(t, "+14155550100", got.Phone)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, `{"type":"phone_call_redirect","phone":"+353871234567"}`)
 	require.NoError(t, err3(c.PhoneCallRedirects.Create(context.Background(), "+353871234567", nil)))
 	f.expect(t, "POST", "/phone_call_redirects", nil, `{"phone":"+353871234567"}`)

@@ -21,7 +21,6 @@ func TestSegmentsList(t *testing.T) {
 	assert.Equal(t, "Active", got.Segments[0].Name)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, reply)
 	require.NoError(t, err3(c.Segments.List(context.Background(), &ListSegmentsOptions{IncludeCount: true})))
 	f.expect(t, "GET", "/segments", query("include_count", "true"), "")
@@ -37,7 +36,6 @@ func TestSegmentsFind(t *testing.T) {
 	assert.Equal(t, 3, got.GetCount())
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, segmentJSON)
 	_, _, err = c.Segments.Find(context.Background(), "")
 	f.expectInputError(t, err, "segment_id")

@@ -146,7 +146,6 @@ func TestTagsListFindDelete(t *testing.T) {
 	assert.Equal(t, "81", list.Data[0].Id)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, `{"type":"tag","id":"81","name":"Manual tag"}`)
 	got, _, err := c.Tags.Find(ctx, "81")
 	require.NoError(t, err)
@@ -154,7 +153,6 @@ func TestTagsListFindDelete(t *testing.T) {
 	assert.Equal(t, "Manual tag", got.GetName())
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, "")
 	resp, err := c.Tags.Delete(ctx, "81")
 	require.NoError(t, err)

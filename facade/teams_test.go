@@ -30,7 +30,6 @@ func TestTeamsFind(t *testing.T) {
 	assert.Len(t, got.AdminIds, 1)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, teamJSON)
 	_, _, err = c.Teams.Find(context.Background(), "")
 	f.expectInputError(t, err, "team_id")

@@ -30,7 +30,6 @@ func TestVisitorsUpdate(t *testing.T) {
 	}
 
 	f, c := newFake(t)
-
 	f.reply("/", 200, visitorJSON)
 	ctx := context.Background()
 	_, _, err := c.Visitors.Update(ctx, ByEmail("a@example.com"), UpdateVisitorOptions{Name: &name})
@@ -54,7 +53,6 @@ func TestVisitorsFind(t *testing.T) {
 	assert.Equal(t, "3ecf64d0", got.UserId)
 
 	f, c = newFake(t)
-
 	f.reply("/", 200, visitorJSON)
 	_, _, err = c.Visitors.Find(context.Background(), "")
 	f.expectInputError(t, err, "user_id")
