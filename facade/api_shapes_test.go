@@ -77,7 +77,7 @@ func TestNextURLIsFollowedWithoutTotalPages(t *testing.T) {
 			return `{"type":"list","total_count":3,"data":[{"id":"3","type":"article","workspace_id":"w","title":"c","author_id":1,"created_at":1,"updated_at":1}],
 				"pages":{"type":"pages","page":3,"next":null}}`
 		}
-		t.Errorf("unexpected page %q", page)
+		assert.Failf(t, "unexpected page", "page %q", page)
 		return `{}`
 	})
 	var ids []string

@@ -100,6 +100,9 @@ func TestArticlesInputErrors(t *testing.T) {
 		{"create author", "author_id", func(ctx context.Context, c *Client) error {
 			return err3(c.Articles.Create(ctx, "t", 0, nil))
 		}},
+		{"search iterator: unknown state", "state", func(ctx context.Context, c *Client) error {
+			return firstErr(c.Articles.SearchIter(ctx, &SearchArticlesOptions{State: "archived"}))
+		}},
 		{"create state", "state", func(ctx context.Context, c *Client) error {
 			return err3(c.Articles.Create(ctx, "t", 1, &ArticleOptions{State: "archived"}))
 		}},
@@ -139,8 +142,8 @@ func TestArticlesInputErrors(t *testing.T) {
 }
 
 func TestArticlesListIter(t *testing.T) {
-	f, c := newAPIFake(t)
-	f.handle("GET /articles", func(r *http.Request, _ string) (int, string) {
+	f, c := newFake(t)
+	f.respond("GET /articles", func(r *http.Request, _ string) (int, string) {
 		page := r.URL.Query().Get("page")
 		return http.StatusOK, fmt.Sprintf(`{"type":"list","data":[{"type":"article","id":"ar%s","title":"t"},{"type":"article","id":"ar%sb","title":"t"}],"total_count":4,"pages":{"type":"pages","page":%s,"per_page":2,"total_pages":2}}`, page, page, page)
 	})
@@ -153,5 +156,5 @@ func TestArticlesListIter(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"ar1", "ar1b", "ar2"}, ids)
-	assert.Len(t, f.Calls(), 2)
+	assert.Len(t, f.requests(), 2)
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestBenchFixturesMatchGenTypes checks that the benchmark bodies are what
@@ -16,24 +18,18 @@ func TestBenchFixturesMatchGenTypes(t *testing.T) {
 		t.Helper()
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(out); err != nil {
-			t.Fatalf("%T: %v", out, err)
-		}
+		err := dec.Decode(out)
+		require.NoError(t, err)
 	}
 	var tk gen.Ticket
 	strict(benchTicketJSON(500), &tk)
-	if tk.TicketParts == nil || len(tk.TicketParts.TicketParts) != 500 {
-		t.Fatalf("ticket parts: %+v", tk.TicketParts)
-	}
-	if AuthorTypeOf(*tk.TicketParts.TicketParts[2].Author) != AuthorBot {
-		t.Errorf("part 2 author %q", tk.TicketParts.TicketParts[2].Author.Type)
-	}
+	require.NotNil(t, tk.TicketParts)
+	require.Len(t, tk.TicketParts.TicketParts, 500)
+	assert.Equal(t, AuthorBot, AuthorTypeOf(*tk.TicketParts.TicketParts[2].Author))
 	var cv gen.Conversation
 	strict(benchConversationJSON(500), &cv)
-	if cv.ConversationParts == nil || len(cv.ConversationParts.ConversationParts) != 500 {
-		t.Fatalf("conversation parts: %+v", cv.ConversationParts)
-	}
-	if cv.Statistics == nil || cv.SlaApplied == nil {
-		t.Errorf("statistics or sla_applied not decoded")
-	}
+	require.NotNil(t, cv.ConversationParts)
+	require.Len(t, cv.ConversationParts.ConversationParts, 500)
+	assert.NotNil(t, cv.Statistics)
+	assert.NotNil(t, cv.SlaApplied)
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The floors of issue 11: what a plain Go program does with the same
@@ -431,47 +433,49 @@ func TestBenchFloorsMatchFixtures(t *testing.T) {
 		t.Helper()
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(out); err != nil {
-			t.Fatalf("%T: %v", out, err)
-		}
+		err := dec.Decode(out)
+		require.NoError(t, err)
 	}
 	srv := realContactServer(t, 3, 2)
 	body, err := plainGet(context.Background(), srv.Client(), srv.URL+"/contacts?per_page=2", new(bytes.Buffer))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var floor plainContactPage
 	var page gen.ContactList
 	strict(body, &floor)
 	strict(body, &page)
-	if len(floor.Data) != 2 || len(page.Data) != 2 {
-		t.Fatalf("contacts: floor %d, gen %d", len(floor.Data), len(page.Data))
-	}
-	if next := floor.Pages.Next.StartingAfter; next == nil || *next != "2" || nextCursor(page.Pages) != "2" {
-		t.Errorf("cursor: floor %v, gen %q", next, nextCursor(page.Pages))
-	}
+	require.Len(t, floor.Data, 2)
+	require.Len(t, page.Data, 2)
+	next := floor.Pages.Next.StartingAfter
+	assert.NotNil(t, next)
+	assert.Equal(t, "2", *next)
+	assert.Equal(t, "2", nextCursor(page.Pages))
 	p, g := floor.Data[1], page.Data[1]
-	if p.ID != benchContactID(1) || g.Id != p.ID || *p.Email != "user1@example.com" || g.GetEmail() != *p.Email {
-		t.Errorf("contact 1: floor %s %v, gen %s %v", p.ID, p.Email, g.Id, g.Email)
-	}
-	if p.Phone != nil || g.Phone != nil || p.Location.Country != nil || g.Location.Country != nil || p.Avatar != nil || g.Avatar != nil {
-		t.Errorf("nulls read as values: floor %v %v %v, gen %v %v %v", p.Phone, p.Location.Country, p.Avatar, g.Phone, g.Location.Country, g.Avatar)
-	}
-	if p.SignedUpAt == nil || g.SignedUpAt == nil || *p.SignedUpAt != int64(*g.SignedUpAt) {
-		t.Errorf("signed_up_at: floor %v, gen %v", p.SignedUpAt, g.SignedUpAt)
-	}
-	if n := plainWalkContacts(t, srv.Client(), srv.URL, 2); n != 3 {
-		t.Errorf("floor walked %d contacts, want 3", n)
-	}
+	assert.Equal(t, benchContactID(1), p.ID)
+	assert.Equal(t, p.ID, g.Id)
+	assert.Equal(t, "user1@example.com", *p.Email)
+	assert.Equal(t, *p.Email, g.GetEmail())
+	assert.Nil(t, p.Phone)
+	assert.Nil(t, g.Phone)
+	assert.Nil(t, p.Location.Country)
+	assert.Nil(t, g.Location.Country)
+	assert.Nil(t, p.Avatar)
+	assert.Nil(t, g.Avatar)
+	assert.NotNil(t, p.SignedUpAt)
+	assert.NotNil(t, g.SignedUpAt)
+	assert.Equal(t, int64(*g.SignedUpAt), *p.SignedUpAt)
+	n := plainWalkContacts(t, srv.Client(), srv.URL, 2)
+	assert.Equal(t, 3, n)
 
 	me := renderShape(adminShape(), 0)
 	var pa plainAdmin
 	var ga gen.AdminWithApp
 	strict(me, &pa)
 	strict(me, &ga)
-	if pa.ID != "9100001" || ga.Id != pa.ID || pa.App == nil || ga.App == nil || pa.App.Region != ga.App.Region {
-		t.Errorf("admin: floor %+v, gen %+v", pa, ga)
-	}
+	assert.Equal(t, "9100001", pa.ID)
+	assert.Equal(t, pa.ID, ga.Id)
+	assert.NotNil(t, pa.App)
+	assert.NotNil(t, ga.App)
+	assert.Equal(t, ga.App.Region, pa.App.Region)
 }
 
 // contactPageJSON is one page of perPage real-shaped contacts, as

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 )
 
@@ -245,9 +247,7 @@ func TestBenchShapesMatchPublishedExamples(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ex := publishedExample(t, doc, c.path, c.method)
-			for _, d := range compareShape("", c.shape, ex) {
-				t.Error(d)
-			}
+			assert.Empty(t, compareShape("", c.shape, ex), "differences from the published example")
 		})
 	}
 }
@@ -267,9 +267,7 @@ func loadPublishedDescription(t *testing.T) map[string]any {
 		t.Skipf("published descriptions not found in %s (set INTERCOM_OPENAPI_REFERENCE): %v", dir, err)
 	}
 	var doc map[string]any
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, yaml.Unmarshal(data, &doc))
 	return doc
 }
 
@@ -279,15 +277,12 @@ func publishedExample(t *testing.T, doc map[string]any, path, method string) any
 	var v any = doc
 	for _, k := range []string{"paths", path, method, "responses", "200", "content", "application/json", "examples"} {
 		m, ok := v.(map[string]any)
-		if !ok {
-			t.Fatalf("%s %s: no %q in the published description", method, path, k)
-		}
+		require.True(t, ok, "%s %s: no %q in the published description", method, path, k)
 		v = m[k]
 	}
 	exs, ok := v.(map[string]any)
-	if !ok || len(exs) != 1 {
-		t.Fatalf("%s %s: want one example, got %v", method, path, v)
-	}
+	require.True(t, ok)
+	require.Len(t, exs, 1)
 	for _, ex := range exs {
 		return ex.(map[string]any)["value"]
 	}
@@ -353,11 +348,7 @@ func TestBenchShapeTemplate(t *testing.T) {
 	got := renderShape(contactShape(), 0x2a)
 	for _, want := range []string{`"id":"6650c0de000000000000002a"`, `"email":"user42@example.com"`,
 		`"created_at":1717000042`, `"url":"/contacts/6650c0de000000000000002a/tags"`, `"referrer":null}`} {
-		if !bytes.Contains(got, []byte(want)) {
-			t.Errorf("contact 42 lacks %s:\n%s", want, got)
-		}
+		assert.True(t, bytes.Contains(got, []byte(want)), "contact 42 lacks %s:\n%s", want, got)
 	}
-	if strings.Count(string(got), "null") != 31+5 {
-		t.Errorf("contact has %d nulls, want 36 (31 top-level, 5 in location)", strings.Count(string(got), "null"))
-	}
+	assert.Equal(t, 31+5, strings.Count(string(got), "null"))
 }

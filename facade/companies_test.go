@@ -172,8 +172,8 @@ func TestCompaniesInputErrors(t *testing.T) {
 }
 
 func TestCompaniesListIter(t *testing.T) {
-	f, c := newAPIFake(t)
-	f.handle("POST /companies/list", func(r *http.Request, _ string) (int, string) {
+	f, c := newFake(t)
+	f.respond("POST /companies/list", func(r *http.Request, _ string) (int, string) {
 		var page int
 		fmt.Sscan(r.URL.Query().Get("page"), &page)
 		return http.StatusOK, companyPageJSON(page, 3)
@@ -185,26 +185,26 @@ func TestCompaniesListIter(t *testing.T) {
 		ids = append(ids, co.Id)
 	}
 	assert.Equal(t, []string{"co1", "co2", "co3"}, ids)
-	assert.Len(t, f.Calls(), 3, "stops at total_pages")
+	assert.Len(t, f.requests(), 3, "stops at total_pages")
 	assert.Equal(t, ListCompaniesOptions{PerPage: 1}, *opts)
 
 	for range c.Companies.ListIter(t.Context(), nil) {
 		break
 	}
-	assert.Len(t, f.Calls(), 4, "break after the first item: one request")
+	assert.Len(t, f.requests(), 4, "break after the first item: one request")
 
 	// A server that ignores the page number is caught.
-	f2, c2 := newAPIFake(t)
+	f2, c2 := newFake(t)
 	f2.reply("POST /companies/list", http.StatusOK, companyPageJSON(1, 3))
 	items, errs := collect(c2.Companies.ListIter(t.Context(), nil))
 	assert.Len(t, items, 1)
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
-	assert.Len(t, f2.Calls(), 2)
+	assert.Len(t, f2.requests(), 2)
 
 	// An error mid-way is yielded once.
-	f3, c3 := newAPIFake(t)
-	f3.handle("POST /companies/list", func(r *http.Request, _ string) (int, string) {
+	f3, c3 := newFake(t)
+	f3.respond("POST /companies/list", func(r *http.Request, _ string) (int, string) {
 		if r.URL.Query().Get("page") == "2" {
 			return http.StatusNotFound, `{"type":"error.list","errors":[{"code":"not_found","message":"gone"}]}`
 		}
@@ -215,12 +215,12 @@ func TestCompaniesListIter(t *testing.T) {
 	require.Len(t, errs, 1)
 	var apiErr *Error
 	assert.ErrorAs(t, errs[0], &apiErr)
-	assert.Len(t, f3.Calls(), 2)
+	assert.Len(t, f3.requests(), 2)
 }
 
 func TestCompaniesRetrieveAndContactsIter(t *testing.T) {
-	f, c := newAPIFake(t)
-	f.handle("GET /companies", func(r *http.Request, _ string) (int, string) {
+	f, c := newFake(t)
+	f.respond("GET /companies", func(r *http.Request, _ string) (int, string) {
 		var page int
 		fmt.Sscan(r.URL.Query().Get("page"), &page)
 		assert.Equal(t, "s1", r.URL.Query().Get("segment_id"))
@@ -230,7 +230,7 @@ func TestCompaniesRetrieveAndContactsIter(t *testing.T) {
 	assert.Empty(t, errs)
 	assert.Len(t, items, 2)
 
-	f.handle("GET /companies/{id}/contacts", func(r *http.Request, _ string) (int, string) {
+	f.respond("GET /companies/{id}/contacts", func(r *http.Request, _ string) (int, string) {
 		page := r.URL.Query().Get("page")
 		return http.StatusOK, fmt.Sprintf(`{"type":"list","data":[{"type":"contact","id":"c%s"}],"total_count":2,"pages":{"type":"pages","page":%s,"per_page":1,"total_pages":2}}`, page, page)
 	})
@@ -245,9 +245,9 @@ func TestCompaniesRetrieveAndContactsIter(t *testing.T) {
 func TestCompaniesScrollIter(t *testing.T) {
 	// Intercom keeps the same scroll_param through a scroll and closes it with
 	// an empty page.
-	f, c := newAPIFake(t)
+	f, c := newFake(t)
 	var params []string
-	f.handle("GET /companies/scroll", func(r *http.Request, _ string) (int, string) {
+	f.respond("GET /companies/scroll", func(r *http.Request, _ string) (int, string) {
 		params = append(params, r.URL.Query().Get("scroll_param"))
 		switch len(params) {
 		case 1:
@@ -267,27 +267,27 @@ func TestCompaniesScrollIter(t *testing.T) {
 	assert.Equal(t, []string{"", "sp", "sp"}, params)
 
 	// With a total_count, the scroll ends without the empty page.
-	f2, c2 := newAPIFake(t)
+	f2, c2 := newFake(t)
 	f2.reply("GET /companies/scroll", http.StatusOK, `{"type":"list","data":[{"type":"company","id":"a"}],"scroll_param":"sp","total_count":1}`)
 	items, errs := collect(c2.Companies.ScrollIter(t.Context()))
 	assert.Len(t, items, 1)
 	assert.Empty(t, errs)
-	assert.Len(t, f2.Calls(), 1)
+	assert.Len(t, f2.requests(), 1)
 
 	// A scroll that returns the same page again is caught.
-	f3, c3 := newAPIFake(t)
+	f3, c3 := newFake(t)
 	f3.reply("GET /companies/scroll", http.StatusOK, `{"type":"list","data":[{"type":"company","id":"a"}],"scroll_param":"sp","total_count":null}`)
 	items, errs = collect(c3.Companies.ScrollIter(t.Context()))
 	assert.Len(t, items, 1)
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
-	assert.Len(t, f3.Calls(), 2)
+	assert.Len(t, f3.requests(), 2)
 
 	// Breaking stops the scroll.
-	f4, c4 := newAPIFake(t)
+	f4, c4 := newFake(t)
 	f4.reply("GET /companies/scroll", http.StatusOK, `{"type":"list","data":[{"type":"company","id":"a"},{"type":"company","id":"b"}],"scroll_param":"sp"}`)
 	for range c4.Companies.ScrollIter(t.Context()) {
 		break
 	}
-	assert.Len(t, f4.Calls(), 1)
+	assert.Len(t, f4.requests(), 1)
 }

@@ -233,6 +233,12 @@ func TestContactsInputErrors(t *testing.T) {
 		{"merge no user", "into", func(ctx context.Context, c *Client) error {
 			return err3(c.Contacts.MergeLeadInUser(ctx, "l", ""))
 		}},
+		{"contact create: email with display name", "email", func(ctx context.Context, c *Client) error {
+			return err3(c.Contacts.Create(ctx, CreateContactOptions{Email: "Lin <lin@example.com>"}))
+		}},
+		{"contact merge: same contact", "into", func(ctx context.Context, c *Client) error {
+			return err3(c.Contacts.MergeLeadInUser(ctx, "1", "1"))
+		}},
 		{"merge into itself", "into", func(ctx context.Context, c *Client) error {
 			return err3(c.Contacts.MergeLeadInUser(ctx, "x", "x"))
 		}},
@@ -275,8 +281,8 @@ func TestContactsInputErrors(t *testing.T) {
 }
 
 // contactPages serves GET /contacts as three cursor pages: c1,c2 | c3,c4 | c5.
-func contactPages(f *apiFake) {
-	f.handle("GET /contacts", func(r *http.Request, _ string) (int, string) {
+func contactPages(f *fakeAPI) {
+	f.respond("GET /contacts", func(r *http.Request, _ string) (int, string) {
 		switch r.URL.Query().Get("starting_after") {
 		case "":
 			return http.StatusOK, contactListJSON("cur1", "c1", "c2")
@@ -290,7 +296,7 @@ func contactPages(f *apiFake) {
 }
 
 func TestContactsListIter(t *testing.T) {
-	f, c := newAPIFake(t)
+	f, c := newFake(t)
 	contactPages(f)
 	opts := &ListContactsOptions{PerPage: 2}
 	var ids []string
@@ -299,7 +305,7 @@ func TestContactsListIter(t *testing.T) {
 		ids = append(ids, contact.Id)
 	}
 	assert.Equal(t, []string{"c1", "c2", "c3", "c4", "c5"}, ids)
-	calls := f.Calls()
+	calls := f.requests()
 	require.Len(t, calls, 3, "no request after the last page")
 	assert.Equal(t, "per_page=2", calls[0].Query.Encode())
 	assert.Equal(t, "per_page=2&starting_after=cur1", calls[1].Query.Encode())
@@ -308,16 +314,16 @@ func TestContactsListIter(t *testing.T) {
 }
 
 func TestContactsListIterBreakAndErrors(t *testing.T) {
-	f, c := newAPIFake(t)
+	f, c := newFake(t)
 	contactPages(f)
 	for range c.Contacts.ListIter(t.Context(), nil) {
 		break
 	}
-	assert.Len(t, f.Calls(), 1, "breaking after the first item makes one request")
+	assert.Len(t, f.requests(), 1, "breaking after the first item makes one request")
 
 	// An error on the second page is yielded once, after the first page.
-	f2, c2 := newAPIFake(t)
-	f2.handle("GET /contacts", func(r *http.Request, _ string) (int, string) {
+	f2, c2 := newFake(t, WithRetryPolicy(NoRetries()))
+	f2.respond("GET /contacts", func(r *http.Request, _ string) (int, string) {
 		if r.URL.Query().Get("starting_after") == "" {
 			return http.StatusOK, contactListJSON("cur1", "c1")
 		}
@@ -329,22 +335,22 @@ func TestContactsListIterBreakAndErrors(t *testing.T) {
 	var apiErr *Error
 	require.ErrorAs(t, errs[0], &apiErr)
 	assert.Equal(t, http.StatusInternalServerError, apiErr.StatusCode)
-	assert.Len(t, f2.Calls(), 2)
+	assert.Len(t, f2.requests(), 2)
 
 	// A server that keeps answering with the same cursor is caught.
-	f3, c3 := newAPIFake(t)
+	f3, c3 := newFake(t)
 	f3.reply("GET /contacts", http.StatusOK, contactListJSON("same", "c1"))
 	items, errs = collect(c3.Contacts.ListIter(t.Context(), nil))
 	assert.Len(t, items, 2)
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
-	assert.Len(t, f3.Calls(), 2)
+	assert.Len(t, f3.requests(), 2)
 }
 
 func TestContactsSearchIter(t *testing.T) {
-	f, c := newAPIFake(t)
+	f, c := newFake(t)
 	var cursors []string
-	f.handle("POST /contacts/search", func(r *http.Request, body string) (int, string) {
+	f.respond("POST /contacts/search", func(r *http.Request, body string) (int, string) {
 		var req SearchRequest
 		if err := json.Unmarshal([]byte(body), &req); err != nil {
 			return http.StatusBadRequest, `{}`
@@ -369,18 +375,18 @@ func TestContactsSearchIter(t *testing.T) {
 	assert.Equal(t, []string{"", "cur1"}, cursors)
 
 	// An invalid query is one *InputError and no request.
-	n := len(f.Calls())
+	n := len(f.requests())
 	items, errs := collect(c.Contacts.SearchIter(t.Context(), Or(), nil))
 	assert.Empty(t, items)
 	require.Len(t, errs, 1)
 	var ie *InputError
 	assert.ErrorAs(t, errs[0], &ie)
-	assert.Len(t, f.Calls(), n)
+	assert.Len(t, f.requests(), n)
 }
 
 func TestContactsListAttachedCompaniesIter(t *testing.T) {
-	f, c := newAPIFake(t)
-	f.handle("GET /contacts/{id}/companies", func(r *http.Request, _ string) (int, string) {
+	f, c := newFake(t)
+	f.respond("GET /contacts/{id}/companies", func(r *http.Request, _ string) (int, string) {
 		page := r.URL.Query().Get("page")
 		return http.StatusOK, fmt.Sprintf(`{"type":"list","companies":[{"type":"company","id":"co%s"}],"total_count":2,"pages":{"type":"pages","page":%s,"per_page":1,"total_pages":2}}`, page, page)
 	})
@@ -390,7 +396,7 @@ func TestContactsListAttachedCompaniesIter(t *testing.T) {
 		ids = append(ids, co.Id)
 	}
 	assert.Equal(t, []string{"co1", "co2"}, ids)
-	calls := f.Calls()
+	calls := f.requests()
 	require.Len(t, calls, 2)
 	assert.Equal(t, "page=1&per_page=1", calls[0].Query.Encode())
 	assert.Equal(t, "page=2&per_page=1", calls[1].Query.Encode())

@@ -6,16 +6,9 @@ import (
 	"time"
 
 	"github.com/go-intercom/intercom/internal/description"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
-
-const tkConversationJSON = `{"type":"conversation","id":"123","created_at":1,"updated_at":2,"open":true,"read":false,"state":"open",
- "admin_assignee_id":null,"team_assignee_id":null,"snoozed_until":null,"waiting_since":null,"title":null,
- "contacts":{"type":"contact.list","contacts":[]},"teammates":{"type":"admin.list","teammates":[]},"custom_attributes":{},
- "source":{"type":"conversation","id":"s1","delivered_as":"customer_initiated","subject":"","redacted":false,
-   "author":{"type":"lead","id":"c1","name":null,"email":""}},
- "conversation_parts":{"type":"conversation_part.list","total_count":1,"conversation_parts":[
-   {"type":"conversation_part","id":"p1","part_type":"comment","body":"hi","created_at":1,"notified_at":1,"redacted":false,
-    "author":{"type":"bot","id":"b1","name":"Fin","email":"operator+x@intercom.io"}}]}}`
 
 // One test per variant: the exact JSON each conversation reply helper sends.
 func TestConversationReplyJSONPerVariant(t *testing.T) {
@@ -41,19 +34,14 @@ func TestConversationReplyJSONPerVariant(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, conversationJSON)
 			conv, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := srv.only(t)
-			if r.Method != "POST" || r.Path != "/conversations/123/reply" {
-				t.Errorf("sent %s %s", r.Method, r.Path)
-			}
-			tkJSONEq(t, r.Body, tc.want)
-			if conv.Id != "123" {
-				t.Errorf("id = %s", conv.Id)
-			}
+			require.NoError(t, err)
+			r := f.only(t)
+			assert.Equal(t, "POST /conversations/123/reply", r.Method+" "+r.Path)
+			assert.JSONEq(t, tc.want, r.Body)
+			assert.Equal(t, "123", conv.Id)
 		})
 	}
 }
@@ -82,24 +70,19 @@ func TestConversationReplyInvalid(t *testing.T) {
 		{"file not base64", ContactReply(ByUserID("u"), "hi").WithAttachmentFiles(AttachmentFile{Name: "a", ContentType: "a/b", Data: "not base64!"}), "attachment_files[0].data"},
 		{"files on a plain Reply", AdminComment("1", "hi").WithAttachmentFiles(AttachmentFile{Name: "a"}).Reply, "attachment_files[0].content_type"},
 	}
-	c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, conversationJSON)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply)
-			tkInputError(t, err, tc.field)
+			requireInputError(t, err, tc.field)
 		})
 	}
-	if _, _, err := c.Conversations.Reply(context.Background(), "", AdminNote("1", "x")); err == nil {
-		t.Error("empty conversation id accepted")
-	} else {
-		tkInputError(t, err, "conversation_id")
-	}
-	if _, _, err := c.Conversations.Reply(context.Background(), "1", nil); err == nil {
-		t.Error("nil reply accepted")
-	}
-	if n := len(srv.requests()); n != 0 {
-		t.Errorf("server received %d requests, want none", n)
-	}
+	_, _, err := c.Conversations.Reply(context.Background(), "", AdminNote("1", "x"))
+	requireInputError(t, err, "conversation_id")
+	_, _, err = c.Conversations.Reply(context.Background(), "1", nil)
+	requireInputError(t, err, "message_type")
+	f.expectNone(t)
 }
 
 // TestConversationReplyFileLimitsPerVariant: 2.11 declares at most 10
@@ -121,22 +104,18 @@ func TestConversationReplyFileLimitsPerVariant(t *testing.T) {
 		{"contact by intercom_user_id", ContactReply(ByIntercomUserID("c1"), "hi"), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
-			if _, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply.WithAttachmentFiles(ten...)); err != nil {
-				t.Fatalf("ten files: %v", err)
-			}
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, conversationJSON)
+			require.NoError(t, err3(c.Conversations.Reply(context.Background(), "123", tc.reply.WithAttachmentFiles(ten...))), "ten files")
 			_, _, err := c.Conversations.Reply(context.Background(), "123", tc.reply.WithAttachmentFiles(elevenFiles()...))
-			sent := len(srv.requests())
+			sent := len(f.requests())
 			if tc.limited {
-				tkInputError(t, err, "attachment_files")
-				if sent != 1 {
-					t.Errorf("%d requests sent, want only the one with ten files", sent)
-				}
+				requireInputError(t, err, "attachment_files")
+				assert.Equal(t, 1, sent)
 				return
 			}
-			if err != nil || sent != 2 {
-				t.Errorf("eleven files: %v, %d requests; the variant declares no limit", err, sent)
-			}
+			assert.NoError(t, err)
+			assert.Equal(t, 2, sent)
 		})
 	}
 }
@@ -146,9 +125,7 @@ func TestConversationReplyFileLimitsPerVariant(t *testing.T) {
 // checks that the facade enforces exactly that.
 func TestConversationReplyFileLimitsFollowTheDescription(t *testing.T) {
 	doc, err := description.GetSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for schema, reply := range map[string]Reply{
 		"admin_reply_conversation_request":       AdminComment("1", "hi"),
 		"contact_reply_user_id_request":          ContactReply(ByUserID("u"), "hi"),
@@ -156,15 +133,23 @@ func TestConversationReplyFileLimitsFollowTheDescription(t *testing.T) {
 		"contact_reply_intercom_user_id_request": ContactReply(ByIntercomUserID("c"), "hi"),
 	} {
 		s := doc.Components.Schemas[schema]
-		if s == nil || s.Value.Properties["attachment_files"] == nil {
-			t.Fatalf("%s has no attachment_files", schema)
-		}
+		require.NotNil(t, s)
+		require.NotNil(t, s.Value.Properties["attachment_files"])
 		want := 0
 		if m := s.Value.Properties["attachment_files"].Value.MaxItems; m != nil {
 			want = int(*m)
 		}
-		if got := reply.attachmentFilesLimit(); got != want {
-			t.Errorf("%s: the facade allows %d files (0: no limit), the description %d", schema, got, want)
-		}
+		got := reply.attachmentFilesLimit()
+		assert.Equal(t, want, got)
 	}
+}
+
+// elevenFiles returns 11 valid attachment files, one more than a reply
+// variant with a declared limit takes.
+func elevenFiles() []AttachmentFile {
+	files := make([]AttachmentFile, 11)
+	for i := range files {
+		files[i] = AttachmentFile{Name: "a.txt", ContentType: "text/plain", Data: "aGk="}
+	}
+	return files
 }

@@ -2,11 +2,12 @@ package facade
 
 import (
 	"context"
-	"io"
 	"net/http"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestConversationsCalls(t *testing.T) {
@@ -28,17 +29,17 @@ func TestConversationsCalls(t *testing.T) {
 		{"create", msg, func(c *Client) error {
 			m, _, err := c.Conversations.Create(ctx, ConversationFromUser("6657a1b2c3d4e5f6a7b8c9d0"), "Hello", &CreateConversationOptions{
 				Subject: "S", AttachmentURLs: []string{"https://x.test/a"}, CreatedAt: time.Unix(1700000000, 0)})
-			if err == nil && m.ConversationId != "123" {
-				t.Errorf("message = %+v", m)
+			if err == nil {
+				assert.Equal(t, "123", m.ConversationId)
 			}
 			return err
 		}, "POST", "/conversations", "",
 			`{"from":{"type":"user","id":"6657a1b2c3d4e5f6a7b8c9d0"},"body":"Hello","subject":"S","attachment_urls":["https://x.test/a"],"created_at":1700000000}`},
-		{"find", tkConversationJSON, func(c *Client) error {
+		{"find", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.Find(ctx, "123", &FindConversationOptions{PlainText: true})
 			return err
 		}, "GET", "/conversations/123", "display_as=plaintext", ""},
-		{"update", tkConversationJSON, func(c *Client) error {
+		{"update", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.Update(ctx, "123", &UpdateConversationOptions{Read: &read, CustomAttributes: map[string]any{"issue": "billing", "n": 3}})
 			return err
 		}, "PUT", "/conversations/123", "", `{"read":true,"custom_attributes":{"issue":"billing","n":3}}`},
@@ -46,105 +47,60 @@ func TestConversationsCalls(t *testing.T) {
 			_, _, err := c.Conversations.Search(ctx, Filter("open", OpEquals, true), nil)
 			return err
 		}, "POST", "/conversations/search", "", `{"query":{"field":"open","operator":"=","value":true}}`},
-		{"run assignment rules", tkConversationJSON, func(c *Client) error {
+		{"run assignment rules", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.RunAssignmentRules(ctx, "123")
 			return err
 		}, "POST", "/conversations/123/run_assignment_rules", "", ""},
-		{"attach contact by email", tkConversationJSON, func(c *Client) error {
+		{"attach contact by email", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "123", "991", ByEmail("jo@example.com"))
 			return err
 		}, "POST", "/conversations/123/customers", "", `{"admin_id":"991","customer":{"email":"jo@example.com"}}`},
-		{"attach contact by intercom_user_id", tkConversationJSON, func(c *Client) error {
+		{"attach contact by intercom_user_id", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "123", "991", ByIntercomUserID("c9"))
 			return err
 		}, "POST", "/conversations/123/customers", "", `{"admin_id":"991","customer":{"intercom_user_id":"c9"}}`},
-		{"attach contact by user_id", tkConversationJSON, func(c *Client) error {
+		{"attach contact by user_id", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "123", "991", ByUserID("u9"))
 			return err
 		}, "POST", "/conversations/123/customers", "", `{"admin_id":"991","customer":{"user_id":"u9"}}`},
-		{"detach contact", tkConversationJSON, func(c *Client) error {
+		{"detach contact", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.DetachContactAsAdmin(ctx, "123", "c9", "991")
 			return err
 		}, "DELETE", "/conversations/123/customers/c9", "", `{"admin_id":"991"}`},
-		{"redact part", tkConversationJSON, func(c *Client) error {
+		{"redact part", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactPart("123", "p1"))
 			return err
 		}, "POST", "/conversations/redact", "", `{"type":"conversation_part","conversation_id":"123","conversation_part_id":"p1"}`},
-		{"redact source", tkConversationJSON, func(c *Client) error {
+		{"redact source", conversationJSON, func(c *Client) error {
 			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactSource("123", "s1"))
 			return err
 		}, "POST", "/conversations/redact", "", `{"type":"source","conversation_id":"123","source_id":"s1"}`},
-		{"convert to ticket", tkTicketJSON, func(c *Client) error {
+		{"convert to ticket", ticketJSON, func(c *Client) error {
 			tk, _, err := c.Conversations.ConvertToTicket(ctx, "123", "9", &ConvertToTicketOptions{Attributes: map[string]any{"_default_title_": "T"}})
-			if err == nil && tk.Id != "77" {
-				t.Errorf("ticket = %+v", tk)
+			if err == nil {
+				assert.Equal(t, "77", tk.Id)
 			}
 			return err
 		}, "POST", "/conversations/123/convert", "", `{"ticket_type_id":"9","attributes":{"_default_title_":"T"}}`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, srv := newTicketsTestServer(t, 200, tc.reply)
-			if err := tc.call(c); err != nil {
-				t.Fatal(err)
-			}
-			r := srv.only(t)
-			if r.Method != tc.method || r.Path != tc.path || r.Query != tc.query {
-				t.Errorf("sent %s %s?%s, want %s %s?%s", r.Method, r.Path, r.Query, tc.method, tc.path, tc.query)
-			}
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, tc.reply)
+			require.NoError(t, tc.call(c))
+			r := f.only(t)
+			assert.Equal(t, tc.method+" "+tc.path+"?"+tc.query, r.Method+" "+r.Path+"?"+r.Query.Encode())
 			if tc.body != "" {
-				tkJSONEq(t, r.Body, tc.body)
+				assert.JSONEq(t, tc.body, r.Body)
 			}
-		})
-	}
-}
-
-// One test per variant of manage_conversation_request.
-func TestConversationsManageJSONPerVariant(t *testing.T) {
-	ctx := context.Background()
-	until := time.Unix(1800000000, 0)
-	cases := []struct {
-		name string
-		call func(c *Client) error
-		want string
-	}{
-		{"close", func(c *Client) error { _, _, err := c.Conversations.Close(ctx, "123", "991", "Bye"); return err },
-			`{"type":"admin","message_type":"close","admin_id":"991","body":"Bye"}`},
-		{"close without body", func(c *Client) error {
-			_, _, err := c.Conversations.Manage(ctx, "123", CloseConversation("991", ""))
-			return err
-		}, `{"type":"admin","message_type":"close","admin_id":"991"}`},
-		{"snooze", func(c *Client) error { _, _, err := c.Conversations.Snooze(ctx, "123", "991", until); return err },
-			`{"message_type":"snoozed","admin_id":"991","snoozed_until":1800000000}`},
-		{"open", func(c *Client) error { _, _, err := c.Conversations.Open(ctx, "123", "991"); return err },
-			`{"message_type":"open","admin_id":"991"}`},
-		{"assign to admin", func(c *Client) error {
-			_, _, err := c.Conversations.Assign(ctx, "123", "991", AssignToAdmin("992"), "Yours")
-			return err
-		}, `{"type":"admin","message_type":"assignment","admin_id":"991","assignee_id":"992","body":"Yours"}`},
-		{"assign to team", func(c *Client) error {
-			_, _, err := c.Conversations.Manage(ctx, "123", AssignConversation("991", AssignToTeam("5"), ""))
-			return err
-		}, `{"type":"team","message_type":"assignment","admin_id":"991","assignee_id":"5"}`},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
-			if err := tc.call(c); err != nil {
-				t.Fatal(err)
-			}
-			r := srv.only(t)
-			if r.Method != "POST" || r.Path != "/conversations/123/parts" {
-				t.Errorf("sent %s %s", r.Method, r.Path)
-			}
-			tkJSONEq(t, r.Body, tc.want)
 		})
 	}
 }
 
 func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 	ctx := context.Background()
-	c, srv := newTicketsTestServer(t, 200, tkConversationJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, conversationJSON)
 	cases := []struct {
 		name  string
 		call  func() error
@@ -152,6 +108,10 @@ func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 	}{
 		{"list per_page", func() error {
 			_, _, err := c.Conversations.List(ctx, &ListConversationsOptions{PerPage: 151})
+			return err
+		}, "per_page"},
+		{"list negative per_page", func() error {
+			_, _, err := c.Conversations.List(ctx, &ListConversationsOptions{PerPage: -5})
 			return err
 		}, "per_page"},
 		{"create no from", func() error { _, _, err := c.Conversations.Create(ctx, ConversationInitiator{}, "hi", nil); return err }, "from"},
@@ -223,13 +183,11 @@ func TestConversationsInvalidInputsSendNothing(t *testing.T) {
 		}, "attributes.x"},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { tkInputError(t, tc.call(), tc.field) })
+		t.Run(tc.name, func(t *testing.T) { requireInputError(t, tc.call(), tc.field) })
 	}
 	for range c.Conversations.ListIter(ctx, &ListConversationsOptions{PerPage: -1}) {
 	}
-	if n := len(srv.requests()); n != 0 {
-		t.Errorf("server received %d requests, want none", n)
-	}
+	f.expectNone(t)
 }
 
 func TestConversationsListIter(t *testing.T) {
@@ -237,62 +195,57 @@ func TestConversationsListIter(t *testing.T) {
 		"":   `{"type":"conversation.list","total_count":3,"conversations":[{"id":"1"},{"id":"2"}],"pages":{"type":"pages","next":{"starting_after":"c2"}}}`,
 		"c2": `{"type":"conversation.list","total_count":3,"conversations":[{"id":"3"}],"pages":{"type":"pages"}}`,
 	}
-	var mu sync.Mutex
-	var queries []string
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		queries = append(queries, r.URL.RawQuery)
-		mu.Unlock()
-		_, _ = io.WriteString(w, pages[r.URL.Query().Get("starting_after")])
-	}))
+	f, c := newFake(t)
+	f.respond("GET /conversations", func(r *http.Request, _ string) (int, string) {
+		return 200, pages[r.URL.Query().Get("starting_after")]
+	})
 	var ids []string
 	for conv, err := range c.Conversations.ListIter(context.Background(), &ListConversationsOptions{PerPage: 2}) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		ids = append(ids, conv.Id)
 	}
-	if len(ids) != 3 || ids[2] != "3" {
-		t.Errorf("ids = %v", ids)
-	}
-	if len(queries) != 2 || queries[0] != "per_page=2" || queries[1] != "per_page=2&starting_after=c2" {
-		t.Errorf("queries = %q", queries)
-	}
+	assert.Len(t, ids, 3)
+	assert.Equal(t, "3", ids[2])
+	assert.Equal(t, []string{"per_page=2", "per_page=2&starting_after=c2"}, rawQueries(f.take()))
 	// Breaking after the first item fetches nothing more.
-	queries = nil
 	for range c.Conversations.ListIter(context.Background(), nil) {
 		break
 	}
-	if len(queries) != 1 {
-		t.Errorf("after break: %d requests, want 1", len(queries))
-	}
+	assert.Len(t, f.take(), 1)
 }
 
 func TestConversationsSearchIter(t *testing.T) {
-	c, srv := newTicketsTestServer(t, 200, `{"type":"conversation.list","total_count":1,"conversations":[{"id":"9"}],"pages":{"type":"pages"}}`)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, `{"type":"conversation.list","total_count":1,"conversations":[{"id":"9"}],"pages":{"type":"pages"}}`)
 	n := 0
 	for conv, err := range c.Conversations.SearchIter(context.Background(), Filter("state", OpEquals, "open"), nil) {
-		if err != nil || conv.Id != "9" {
-			t.Fatalf("conv=%v err=%v", conv.Id, err)
-		}
+		require.NoError(t, err)
+		require.Equal(t, "9", conv.Id)
 		n++
 	}
-	r := srv.only(t)
-	if n != 1 || r.Path != "/conversations/search" {
-		t.Errorf("n=%d path=%s", n, r.Path)
-	}
+	r := f.only(t)
+	assert.Equal(t, 1, n)
+	assert.Equal(t, "/conversations/search", r.Path)
 }
 
 func TestConversationPartAuthors(t *testing.T) {
-	c, _ := newTicketsTestServer(t, 200, tkConversationJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, conversationJSON)
 	conv, _, err := c.Conversations.Find(context.Background(), "123", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a := AuthorTypeOf(conv.Source.Author); a != AuthorLead || !a.IsContact() {
-		t.Errorf("source author = %q", a)
-	}
-	if a := AuthorTypeOf(conv.ConversationParts.ConversationParts[0].Author); a != AuthorBot || !a.IsBot() {
-		t.Errorf("part author = %q", a)
-	}
+	require.NoError(t, err)
+	a := AuthorTypeOf(conv.Source.Author)
+	assert.Equal(t, AuthorLead, a)
+	assert.True(t, a.IsContact())
+	a = AuthorTypeOf(conv.ConversationParts.ConversationParts[0].Author)
+	assert.Equal(t, AuthorBot, a)
+	assert.True(t, a.IsBot())
 }
+
+const conversationJSON = `{"type":"conversation","id":"123","created_at":1,"updated_at":2,"open":true,"read":false,"state":"open",
+ "admin_assignee_id":null,"team_assignee_id":null,"snoozed_until":null,"waiting_since":null,"title":null,
+ "contacts":{"type":"contact.list","contacts":[]},"teammates":{"type":"admin.list","teammates":[]},"custom_attributes":{},
+ "source":{"type":"conversation","id":"s1","delivered_as":"customer_initiated","subject":"","redacted":false,
+   "author":{"type":"lead","id":"c1","name":null,"email":""}},
+ "conversation_parts":{"type":"conversation_part.list","total_count":1,"conversation_parts":[
+   {"type":"conversation_part","id":"p1","part_type":"comment","body":"hi","created_at":1,"notified_at":1,"redacted":false,
+    "author":{"type":"bot","id":"b1","name":"Fin","email":"operator+x@intercom.io"}}]}}`

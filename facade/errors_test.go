@@ -27,7 +27,7 @@ func TestErrorDecoding(t *testing.T) {
 	}{
 		{
 			name: "error.list",
-			reply: coreStatus(404, `{"type":"error.list","request_id":"req-body","errors":[{"code":"not_found","message":"Ticket Not Found"}]}`,
+			reply: answer(404, `{"type":"error.list","request_id":"req-body","errors":[{"code":"not_found","message":"Ticket Not Found"}]}`,
 				"X-Request-Id", "req-header"),
 			wantStatus: 404,
 			wantID:     "req-header",
@@ -38,7 +38,7 @@ func TestErrorDecoding(t *testing.T) {
 		},
 		{
 			name:       "request id from the body",
-			reply:      coreStatus(401, `{"type":"error.list","request_id":"req-body","errors":[{"code":"token_revoked","message":"Token revoked"}]}`),
+			reply:      answer(401, `{"type":"error.list","request_id":"req-body","errors":[{"code":"token_revoked","message":"Token revoked"}]}`),
 			wantStatus: 401,
 			wantID:     "req-body",
 			wantErrors: []ErrorDetail{{Code: "token_revoked", Message: "Token revoked"}},
@@ -47,7 +47,7 @@ func TestErrorDecoding(t *testing.T) {
 		},
 		{
 			name:       "field and several entries",
-			reply:      coreStatus(400, `{"type":"error.list","errors":[{"code":"parameter_invalid","message":"bad state","field":"state"},{"code":"parameter_not_found","message":"missing body"}]}`),
+			reply:      answer(400, `{"type":"error.list","errors":[{"code":"parameter_invalid","message":"bad state","field":"state"},{"code":"parameter_not_found","message":"missing body"}]}`),
 			wantStatus: 400,
 			wantErrors: []ErrorDetail{{Code: "parameter_invalid", Message: "bad state", Field: "state"}, {Code: "parameter_not_found", Message: "missing body"}},
 			wantMsg:    "intercom: GET /tickets/7: 400 Bad Request: parameter_invalid (state): bad state; parameter_not_found: missing body",
@@ -56,21 +56,21 @@ func TestErrorDecoding(t *testing.T) {
 		},
 		{
 			name:       "conflict by code",
-			reply:      coreStatus(400, `{"type":"error.list","errors":[{"code":"conflict","message":"exists"}]}`),
+			reply:      answer(400, `{"type":"error.list","errors":[{"code":"conflict","message":"exists"}]}`),
 			wantStatus: 400,
 			wantErrors: []ErrorDetail{{Code: "conflict", Message: "exists"}},
 			is:         []error{ErrConflict},
 		},
 		{
 			name:       "forbidden",
-			reply:      coreStatus(403, `{"type":"error.list","errors":[{"code":"action_forbidden","message":"no"}]}`),
+			reply:      answer(403, `{"type":"error.list","errors":[{"code":"action_forbidden","message":"no"}]}`),
 			wantStatus: 403,
 			wantErrors: []ErrorDetail{{Code: "action_forbidden", Message: "no"}},
 			is:         []error{ErrForbidden, ErrActionForbidden},
 		},
 		{
 			name:       "HTML from a proxy",
-			reply:      coreStatus(502, "<html><body><h1>502 Bad Gateway</h1></body></html>\n", "Content-Type", "text/html"),
+			reply:      answer(502, "<html><body><h1>502 Bad Gateway</h1></body></html>\n", "Content-Type", "text/html"),
 			wantStatus: 502,
 			wantBody:   "<html><body><h1>502 Bad Gateway</h1></body></html>",
 			wantMsg:    `intercom: GET /tickets/7: 502 Bad Gateway: "<html><body><h1>502 Bad Gateway</h1></body></html>"`,
@@ -78,20 +78,20 @@ func TestErrorDecoding(t *testing.T) {
 		},
 		{
 			name:       "JSON that is not an error list",
-			reply:      coreStatus(500, `{"message":"oops"}`),
+			reply:      answer(500, `{"message":"oops"}`),
 			wantStatus: 500,
 			wantBody:   `{"message":"oops"}`,
 		},
 		{
 			name:       "empty body",
-			reply:      coreStatus(404, ""),
+			reply:      answer(404, ""),
 			wantStatus: 404,
 			wantMsg:    "intercom: GET /tickets/7: 404 Not Found",
 			is:         []error{ErrNotFound},
 		},
 		{
 			name:       "rate limited",
-			reply:      coreStatus(429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"slow down"}]}`),
+			reply:      answer(429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"slow down"}]}`),
 			wantStatus: 429,
 			wantErrors: []ErrorDetail{{Code: "rate_limit_exceeded", Message: "slow down"}},
 			is:         []error{ErrRateLimited},
@@ -99,7 +99,8 @@ func TestErrorDecoding(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := newTestClient(t, coreReplies(tt.reply), WithRetryPolicy(NoRetries()))
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.replies("/", tt.reply)
 			tk, resp, err := decode[struct{}](c.raw.GetTicket(context.Background(), "7", nil))
 			assert.Nil(t, tk)
 			var apiErr *Error
@@ -126,7 +127,8 @@ func TestErrorDecoding(t *testing.T) {
 
 func TestErrorBodyExcerptIsCapped(t *testing.T) {
 	huge := strings.Repeat("é", 100<<10) // 200 KiB, 2 bytes a rune
-	c := newTestClient(t, coreReplies(coreStatus(500, huge)), WithRetryPolicy(NoRetries()))
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 500, huge)
 	_, err := finish(c.raw.GetTicket(context.Background(), "7", nil))
 	var apiErr *Error
 	require.ErrorAs(t, err, &apiErr)
@@ -156,7 +158,8 @@ func TestErrorsNeverContainTheToken(t *testing.T) {
 		code int
 		ct   string
 	}{{401, "application/json"}, {500, "text/plain"}} {
-		c := newTestClient(t, coreReplies(echo(tc.code, tc.ct)), WithRetryPolicy(NoRetries()))
+		f, c := newFake(t, WithRetryPolicy(NoRetries()))
+		f.replies("/", echo(tc.code, tc.ct))
 		_, err := finish(c.raw.GetTicket(context.Background(), "7", nil))
 		require.Error(t, err)
 		assert.NotContains(t, err.Error(), testToken)
@@ -218,7 +221,8 @@ func TestErrorMessageIsCapped(t *testing.T) {
 		entries = append(entries, `{"code":"parameter_invalid","message":"bad value"}`)
 	}
 	body := `{"type":"error.list","request_id":"` + strings.Repeat("r", 500) + `","errors":[` + strings.Join(entries, ",") + `]}`
-	c := newTestClient(t, coreReplies(coreStatus(400, body, "Content-Type", "application/json")), WithRetryPolicy(NoRetries()))
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.replies("/", answer(400, body, "Content-Type", "application/json"))
 	_, err := finish(c.raw.GetTicket(context.Background(), "7", nil))
 	var apiErr *Error
 	require.ErrorAs(t, err, &apiErr)
@@ -229,4 +233,17 @@ func TestErrorMessageIsCapped(t *testing.T) {
 	require.Len(t, apiErr.Errors, 40, "every entry is kept")
 	assert.Equal(t, long, apiErr.Errors[0].Message, "the message is kept whole")
 	assert.True(t, strings.HasPrefix(msg, "intercom: GET /tickets/7: 400 Bad Request: "), msg[:80])
+}
+
+func TestTransportErrorRedactsTokenInCause(t *testing.T) {
+	req := httptest.NewRequest(http.MethodGet, "https://api.intercom.io/me", nil)
+	cause := errors.New("proxy refused Bearer " + testToken)
+	err := newTransportError(req, cause, testToken)
+	require.NotContains(t, err.Error(), testToken)
+	require.ErrorIs(t, err, cause)
+}
+
+func TestCodeSentinelMessages(t *testing.T) {
+	got := ErrTokenRevoked.Error()
+	assert.Equal(t, "intercom: error code token_revoked", got)
 }

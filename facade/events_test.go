@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestEventsCreate(t *testing.T) {
@@ -17,20 +20,18 @@ func TestEventsCreate(t *testing.T) {
 		{ByUserID("314159"), `{"event_name":"invited-friend","created_at":1671028894,"user_id":"314159","metadata":{"invite_code":"ADDAFRIEND"}}`},
 		{ByEmail("frodo@example.com"), `{"event_name":"invited-friend","created_at":1671028894,"email":"frodo@example.com","metadata":{"invite_code":"ADDAFRIEND"}}`},
 	} {
-		c, s := newOpStubClient(t, 202, "")
+		f, c := newFake(t)
+		f.reply("/", 202, "")
 		resp, err := c.Events.Create(context.Background(), tc.who, "invited-friend", at, &CreateEventOptions{Metadata: map[string]string{"invite_code": "ADDAFRIEND"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.expect(t, "POST", "/events", nil, tc.body)
-		if resp.StatusCode != 202 {
-			t.Errorf("status = %d, want 202", resp.StatusCode)
-		}
+		require.NoError(t, err)
+		f.expect(t, "POST", "/events", nil, tc.body)
+		assert.Equal(t, 202, resp.StatusCode)
 	}
 }
 
 func TestEventsCreateInvalid(t *testing.T) {
-	c, s := newOpStubClient(t, 202, "")
+	f, c := newFake(t)
+	f.reply("/", 202, "")
 	ctx := context.Background()
 	at := time.Unix(1671028894, 0)
 	big := map[string]string{}
@@ -55,7 +56,7 @@ func TestEventsCreateInvalid(t *testing.T) {
 		{ByUserID("1"), "e", at, &CreateEventOptions{Metadata: map[string]string{"": "v"}}, "metadata"},
 	} {
 		_, err := c.Events.Create(ctx, tc.who, tc.name, tc.at, tc.opts)
-		assertOpInputError(t, err, tc.field, s)
+		f.expectInputError(t, err, tc.field)
 	}
 }
 
@@ -70,46 +71,44 @@ func TestEventsList(t *testing.T) {
 		{ByIntercomUserID("667d"), &ListEventsOptions{Summary: true}, []string{"type", "user", "intercom_user_id", "667d", "summary", "true"}},
 		{ByEmail("u@example.com"), &ListEventsOptions{PerPage: 5}, []string{"type", "user", "email", "u@example.com", "per_page", "5"}},
 	} {
-		c, s := newOpStubClient(t, 200, reply)
+		f, c := newFake(t)
+		f.reply("/", 200, reply)
 		got, _, err := c.Events.List(context.Background(), tc.who, tc.opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.expect(t, "GET", "/events", opQuery(tc.query...), "")
-		if got.IntercomUserId != "667d" || len(got.Events) != 1 {
-			t.Errorf("decoded %+v", got)
-		}
+		require.NoError(t, err)
+		f.expect(t, "GET", "/events", query(tc.query...), "")
+		assert.Equal(t, "667d", got.IntercomUserId)
+		assert.Len(t, got.Events, 1)
 	}
 
-	c, s := newOpStubClient(t, 200, reply)
+	f, c := newFake(t)
+	f.reply("/", 200, reply)
 	_, _, err := c.Events.List(context.Background(), ContactIdentifier{}, nil)
-	assertOpInputError(t, err, "intercom_user_id|user_id|email", s)
+	f.expectInputError(t, err, "intercom_user_id|user_id|email")
 	_, _, err = c.Events.List(context.Background(), ByIntercomUserID(""), nil)
-	assertOpInputError(t, err, "intercom_user_id", s)
+	f.expectInputError(t, err, "intercom_user_id")
 	_, _, err = c.Events.List(context.Background(), ByUserID("1"), &ListEventsOptions{PerPage: -1})
-	assertOpInputError(t, err, "per_page", s)
+	f.expectInputError(t, err, "per_page")
 }
 
 func TestEventsSummaries(t *testing.T) {
-	c, s := newOpStubClient(t, 200, "")
+	f, c := newFake(t)
+	f.reply("/", 200, "")
 	_, err := c.Events.Summaries(context.Background(), "314159", EventSummary{
 		EventName: "invited-friend", Count: 3, First: time.Unix(1671028000, 0), Last: time.Unix(1671028894, 0),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.expect(t, "POST", "/events/summaries", nil,
+	require.NoError(t, err)
+	f.expect(t, "POST", "/events/summaries", nil,
 		`{"user_id":"314159","event_summaries":{"event_name":"invited-friend","count":3,"first":1671028000,"last":1671028894}}`)
 
-	c, s = newOpStubClient(t, 200, "")
-	if _, err := c.Events.Summaries(context.Background(), "1", EventSummary{EventName: "e", Count: 1}); err != nil {
-		t.Fatal(err)
-	}
-	s.expect(t, "POST", "/events/summaries", nil, `{"user_id":"1","event_summaries":{"event_name":"e","count":1}}`)
+	f, c = newFake(t)
+	f.reply("/", 200, "")
+	require.NoError(t, err2(c.Events.Summaries(context.Background(), "1", EventSummary{EventName: "e", Count: 1})))
+	f.expect(t, "POST", "/events/summaries", nil, `{"user_id":"1","event_summaries":{"event_name":"e","count":1}}`)
 }
 
 func TestEventsSummariesInvalid(t *testing.T) {
-	c, s := newOpStubClient(t, 200, "")
+	f, c := newFake(t)
+	f.reply("/", 200, "")
 	ctx := context.Background()
 	for _, tc := range []struct {
 		user  string
@@ -123,6 +122,17 @@ func TestEventsSummariesInvalid(t *testing.T) {
 		{"1", EventSummary{EventName: "e", Count: 1, First: time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)}, "event_summaries.first"},
 	} {
 		_, err := c.Events.Summaries(ctx, tc.user, tc.sum)
-		assertOpInputError(t, err, tc.field, s)
+		f.expectInputError(t, err, tc.field)
 	}
+}
+
+func TestEventsListIterInputErrors(t *testing.T) {
+	runInputCases(t, []inputCase{
+		{"no contact", "intercom_user_id|user_id|email", func(ctx context.Context, c *Client) error {
+			return firstErr(c.Events.ListIter(ctx, ContactIdentifier{}, nil))
+		}},
+		{"negative per_page", "per_page", func(ctx context.Context, c *Client) error {
+			return firstErr(c.Events.ListIter(ctx, ByUserID("u-1"), &ListEventsOptions{PerPage: -1}))
+		}},
+	})
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzErrorBody feeds arbitrary statuses, bodies and request ids to the
@@ -35,28 +37,16 @@ func FuzzErrorBody(f *testing.F) {
 
 		msg := e.Error()
 		for _, s := range []string{msg, fmt.Sprintf("%+v", e), fmt.Sprintf("%#v", e), fmt.Sprintf("%v", e.Errors), e.Body, e.RequestID} {
-			if strings.Contains(s, testToken) {
-				t.Fatalf("token in %q", s)
-			}
+			require.NotContains(t, s, testToken)
 		}
-		if !strings.HasPrefix(msg, "intercom: POST /tickets/1/reply: ") {
-			t.Fatalf("error does not name the request: %q", msg)
-		}
-		if len(e.Errors) > 0 && e.Body != "" {
-			t.Fatalf("both Errors and Body set: %+v", e)
-		}
-		if len(e.Body) > maxExcerpt || !utf8.ValidString(e.Body) {
-			t.Fatalf("excerpt of %d bytes, valid UTF-8 %v", len(e.Body), utf8.ValidString(e.Body))
-		}
-		if e.Response == nil || e.StatusCode != status {
-			t.Fatalf("response %+v, want status %d", e.Response, status)
-		}
+		require.True(t, strings.HasPrefix(msg, "intercom: POST /tickets/1/reply: "), "error does not name the request: %q", msg)
+		require.False(t, len(e.Errors) > 0 && e.Body != "", "both Errors and Body set: %+v", e)
+		require.LessOrEqual(t, len(e.Body), maxExcerpt)
+		require.True(t, utf8.ValidString(e.Body))
+		require.NotNil(t, e.Response)
+		require.Equal(t, status, e.StatusCode)
 		// Sentinels stay consistent with the status and codes.
-		if errors.Is(e, ErrNotFound) != (status == http.StatusNotFound || e.HasCode("not_found")) {
-			t.Fatalf("ErrNotFound mismatch for %d %v", status, e.Errors)
-		}
-		if errors.Is(e, ErrTokenRevoked) != e.HasCode("token_revoked") {
-			t.Fatalf("ErrTokenRevoked mismatch for %v", e.Errors)
-		}
+		require.Equal(t, status == http.StatusNotFound || e.HasCode("not_found"), errors.Is(e, ErrNotFound), "errors.Is(ErrNotFound)")
+		require.Equal(t, e.HasCode("token_revoked"), errors.Is(e, ErrTokenRevoked))
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/require"
 	"golang.org/x/time/rate"
 )
 
@@ -37,33 +38,32 @@ func FuzzRateLimitHeaders(f *testing.F) {
 			l, errL := strconv.Atoi(limit)
 			r, errR := strconv.Atoi(remaining)
 			s, errS := strconv.ParseInt(reset, 10, 64)
-			if errL != nil || errR != nil || errS != nil || l != rl.Limit || r != rl.Remaining || s != rl.Reset.Unix() {
-				t.Fatalf("parsed %+v from %q %q %q", rl, limit, remaining, reset)
-			}
-			if rl.Limit < 0 || rl.Remaining < 0 {
-				t.Fatalf("negative state %+v", rl)
-			}
-		} else if rl != (RateLimit{}) {
-			t.Fatalf("unknown state carries values: %+v", rl)
+			require.NoError(t, errL)
+			require.NoError(t, errR)
+			require.NoError(t, errS)
+			require.Equal(t, rl.Limit, l)
+			require.Equal(t, rl.Remaining, r)
+			require.Equal(t, rl.Reset.Unix(), s)
+			require.GreaterOrEqual(t, rl.Limit, 0)
+			require.GreaterOrEqual(t, rl.Remaining, 0)
+		} else {
+			require.Equal(t, RateLimit{}, rl, "an unknown state carries no values")
 		}
 
 		now := time.Date(2025, 1, 1, 4, 0, 0, 0, time.UTC)
-		if d, ok := retryAfter(h, now); ok && d < 0 {
-			t.Fatalf("Retry-After %q gave a negative wait %s", retry, d)
+		if d, ok := retryAfter(h, now); ok {
+			require.GreaterOrEqual(t, d, time.Duration(0), "Retry-After %q gave a negative wait", retry)
 		}
 		p := DefaultRetryPolicy()
-		if d := p.rateLimitWait(h, now, 1); d < 0 {
-			t.Fatalf("negative 429 wait %s", d)
-		}
+		d := p.rateLimitWait(h, now, 1)
+		require.GreaterOrEqual(t, d, time.Duration(0), "negative 429 wait %s", d)
 
 		// The pacer never blocks for good: on a fake clock, Wait returns.
 		clk := &fakeClock{now: now}
 		pacer := newRateLimitPacer(clk, rate.Inf, 0)
 		pacer.Observe(rl)
 		for range 3 {
-			if err := pacer.Wait(context.Background()); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, pacer.Wait(context.Background()))
 		}
 	})
 }

@@ -2,10 +2,10 @@ package facade
 
 import (
 	"encoding/json"
-	"errors"
-	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzSearchQuery feeds arbitrary JSON to ParseSearchQuery. A query it
@@ -37,28 +37,17 @@ func FuzzSearchQuery(f *testing.F) {
 		q, err := ParseSearchQuery(data)
 		if err != nil {
 			var ie *InputError
-			if !errors.As(err, &ie) || !strings.HasPrefix(ie.Field, "query") {
-				t.Fatalf("error %T %v", err, err)
-			}
+			require.ErrorAs(t, err, &ie)
+			require.True(t, strings.HasPrefix(ie.Field, "query"))
 			return
 		}
-		if err := ValidateSearchQuery(q); err != nil {
-			t.Fatalf("parsed query does not validate: %v", err)
-		}
+		require.NoError(t, ValidateSearchQuery(q), "parsed query does not validate")
 		req, err := BuildSearchRequest(q, &SearchOptions{PerPage: 10, StartingAfter: "c1"})
-		if err != nil {
-			t.Fatalf("parsed query does not build: %v", err)
-		}
+		require.NoError(t, err, "parsed query does not build")
 		raw, err := json.Marshal(req.Query)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		back, err := ParseSearchQuery(raw)
-		if err != nil {
-			t.Fatalf("built query %s does not parse: %v", raw, err)
-		}
-		if !reflect.DeepEqual(q, back) {
-			t.Fatalf("round trip changed the query:\n%#v\n%#v", q, back)
-		}
+		require.NoError(t, err)
+		require.Equal(t, back, q)
 	})
 }

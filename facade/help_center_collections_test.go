@@ -112,8 +112,8 @@ func TestCollectionsInputErrors(t *testing.T) {
 }
 
 func TestCollectionsListIter(t *testing.T) {
-	f, c := newAPIFake(t)
-	f.handle("GET /help_center/collections", func(r *http.Request, _ string) (int, string) {
+	f, c := newFake(t)
+	f.respond("GET /help_center/collections", func(r *http.Request, _ string) (int, string) {
 		page := r.URL.Query().Get("page")
 		return http.StatusOK, fmt.Sprintf(`{"type":"list","data":[{"id":"col%s","name":"x"}],"total_count":2,"pages":{"type":"pages","page":%s,"per_page":1,"total_pages":2}}`, page, page)
 	})
@@ -123,5 +123,5 @@ func TestCollectionsListIter(t *testing.T) {
 		ids = append(ids, col.Id)
 	}
 	assert.Equal(t, []string{"col1", "col2"}, ids)
-	assert.Len(t, f.Calls(), 2)
+	assert.Len(t, f.requests(), 2)
 }

@@ -2,10 +2,8 @@ package facade
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,6 +39,9 @@ func TestHelpCentersInputErrors(t *testing.T) {
 			return err3(c.HelpCenters.List(ctx, &PageOptions{Page: -1}))
 		}},
 		{"find", "help_center_id", func(ctx context.Context, c *Client) error { return err3(c.HelpCenters.Find(ctx, "")) }},
+		{"iterator negative per_page", "per_page", func(ctx context.Context, c *Client) error {
+			return firstErr(c.HelpCenters.ListIter(ctx, &PageOptions{PerPage: -1}))
+		}},
 	})
 }
 
@@ -53,39 +54,33 @@ func TestHelpCentersListIter(t *testing.T) {
 		"2": `{"type":"list","data":[` + hc("h3") + `]}`,
 		"3": `{"type":"list","data":[]}`,
 	}
-	var mu sync.Mutex
-	var asked []string
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		asked = append(asked, r.URL.RawQuery)
-		mu.Unlock()
-		io.WriteString(w, pages[r.URL.Query().Get("page")])
-	}))
+	f, c := newFake(t)
+	f.respond("GET /help_center/help_centers", func(r *http.Request, _ string) (int, string) {
+		return 200, pages[r.URL.Query().Get("page")]
+	})
 	var ids []string
 	for h, err := range c.HelpCenters.ListIter(t.Context(), nil) {
 		require.NoError(t, err)
 		ids = append(ids, h.Id)
 	}
 	assert.Equal(t, []string{"h1", "h2", "h3"}, ids)
-	assert.Equal(t, []string{"page=1", "page=2", "page=3"}, asked)
+	assert.Equal(t, []string{"page=1", "page=2", "page=3"}, rawQueries(f.take()))
 
 	// With per_page, a short page is the last one.
-	asked = nil
 	ids = nil
 	for h, err := range c.HelpCenters.ListIter(t.Context(), &PageOptions{PerPage: 2}) {
 		require.NoError(t, err)
 		ids = append(ids, h.Id)
 	}
 	assert.Equal(t, []string{"h1", "h2", "h3"}, ids)
-	assert.Equal(t, []string{"page=1&per_page=2", "page=2&per_page=2"}, asked)
+	assert.Equal(t, []string{"page=1&per_page=2", "page=2&per_page=2"}, rawQueries(f.take()))
 
 	// A server that ignores page is reported, not followed forever.
 	pages["2"] = pages["1"]
 	pages["3"] = pages["1"]
-	asked = nil
 	items, errs := collect(c.HelpCenters.ListIter(t.Context(), nil))
 	assert.Len(t, items, 2)
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
-	assert.Len(t, asked, 2)
+	assert.Len(t, f.take(), 2)
 }

@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -37,18 +35,17 @@ func TestLogging(t *testing.T) {
 	var out coreLogBuffer
 	logger := slog.New(slog.NewJSONHandler(&out, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	secretBody := `{"type":"error.list","errors":[{"code":"server_error","message":"body-secret ` + testToken + `"}]}`
-	rec := coreReplies(coreStatus(503, secretBody, "X-Request-Id", "req-1"), coreStatus(200, `{"email":"body-secret@example.com"}`))
-	c := newTestClient(t, rec, WithLogger(logger))
+	rec, c := newFake(t, WithLogger(logger))
+	rec.replies("/", answer(503, secretBody, "X-Request-Id", "req-1"), answer(200, `{"email":"body-secret@example.com"}`))
 	_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 	require.NoError(t, err)
 
 	// Every failure mode once more: an API error, and a refused connection.
-	c2 := newTestClient(t, coreReplies(coreStatus(401, secretBody)), WithLogger(logger))
+	fc2, c2 := newFake(t, WithLogger(logger))
+	fc2.reply("/", 401, secretBody)
 	_, err = finish(c2.raw.GetTicket(context.Background(), "1", nil))
 	require.Error(t, err)
-	srv := httptest.NewServer(http.NotFoundHandler())
-	srv.Close()
-	c3, err := NewClient(testToken, WithBaseURL(srv.URL), WithLogger(logger), withClock(newFakeClock()))
+	c3, err := NewClient(testToken, WithBaseURL(closedURL()), WithLogger(logger), withClock(newFakeClock()))
 	require.NoError(t, err)
 	_, err = finish(c3.raw.GetTicket(context.Background(), "1", nil))
 	require.Error(t, err)

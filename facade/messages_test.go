@@ -10,6 +10,9 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const messageJSON = `{"type":"user_message","id":"403918330","created_at":1667560812,"subject":"Hi","body":"Hello there","message_type":"email","conversation_id":"512"}`
@@ -28,21 +31,20 @@ func TestMessagesCreate(t *testing.T) {
 			`{"message_type":"email","subject":"Hi","body":"Hello there","template":"personal","from":{"type":"admin","id":394051},"to":{"type":"lead","id":"536e564f"},"created_at":1590000000,"create_conversation_without_contact_reply":true}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, s := newOpStubClient(t, 200, messageJSON)
+			f, c := newFake(t)
+			f.reply("/", 200, messageJSON)
 			got, _, err := c.Messages.Create(context.Background(), tc.msg, tc.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.expect(t, "POST", "/messages", nil, tc.body)
-			if got.Id != "403918330" || got.ConversationId != "512" {
-				t.Errorf("decoded %+v", got)
-			}
+			require.NoError(t, err)
+			f.expect(t, "POST", "/messages", nil, tc.body)
+			assert.Equal(t, "403918330", got.Id)
+			assert.Equal(t, "512", got.ConversationId)
 		})
 	}
 }
 
 func TestMessagesCreateInvalid(t *testing.T) {
-	c, s := newOpStubClient(t, 200, messageJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, messageJSON)
 	ctx := context.Background()
 	to := MessageToUser("536e564f")
 	for _, tc := range []struct {
@@ -63,7 +65,7 @@ func TestMessagesCreateInvalid(t *testing.T) {
 		{InAppMessage("1", to, "b"), &CreateMessageOptions{CreatedAt: time.Unix(-5, 0)}, "created_at"},
 	} {
 		_, _, err := c.Messages.Create(ctx, tc.msg, tc.opts)
-		assertOpInputError(t, err, tc.field, s)
+		f.expectInputError(t, err, tc.field)
 	}
 }
 

@@ -63,8 +63,8 @@ func TestNotesInputErrors(t *testing.T) {
 }
 
 func TestNotesListIter(t *testing.T) {
-	f, c := newAPIFake(t)
-	f.handle("GET /contacts/{id}/notes", func(r *http.Request, _ string) (int, string) {
+	f, c := newFake(t)
+	f.respond("GET /contacts/{id}/notes", func(r *http.Request, _ string) (int, string) {
 		page := r.URL.Query().Get("page")
 		return http.StatusOK, fmt.Sprintf(`{"type":"list","data":[{"type":"note","id":"n%s","body":"x","author":{"type":"admin","id":"a"}}],"total_count":3,"pages":{"type":"pages","page":%s,"per_page":1,"total_pages":3}}`, page, page)
 	})
@@ -74,5 +74,5 @@ func TestNotesListIter(t *testing.T) {
 		ids = append(ids, n.Id)
 	}
 	assert.Equal(t, []string{"n2", "n3"}, ids, "starts at the page asked for")
-	assert.Len(t, f.Calls(), 2)
+	assert.Len(t, f.requests(), 2)
 }

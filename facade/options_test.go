@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -117,4 +118,46 @@ func TestNewClientFromEnv(t *testing.T) {
 		require.ErrorAs(t, err, &in)
 		assert.Equal(t, "region", in.Field)
 	})
+}
+
+// TestBadClientOptions covers the options of NewClient: a bad value fails
+// NewClient with an *InputError naming the option.
+func TestBadClientOptions(t *testing.T) {
+	for _, tc := range []struct {
+		field string
+		token string
+		opt   Option
+	}{
+		{"token", "", nil},
+		{"token", " ", WithUserAgent("x")},
+		{"token", "abc\r\nX-Evil: 1", WithUserAgent("x")},
+		{"token", "tok\u0085en", WithUserAgent("x")},
+		{"token", "tok\x00en", WithUserAgent("x")},
+		{"token", "tok en", WithUserAgent("x")},
+		{"token", "tokén", WithUserAgent("x")},
+		{"option", testToken, nil},
+		{"base_url", testToken, WithBaseURL("http://api.example.com")},
+		{"base_url", testToken, WithBaseURL("/relative")},
+		{"retry.max_attempts", testToken, WithRetryPolicy(RetryPolicy{})},
+		{"retry.max_delay", testToken, WithRetryPolicy(RetryPolicy{MaxAttempts: 2, BaseDelay: time.Second, MaxDelay: time.Millisecond})},
+		{"attempt_timeout", testToken, WithAttemptTimeout(-time.Second)},
+		{"user_agent", testToken, WithUserAgent("x\r\nAuthorization: Bearer y")},
+		{"http_client", testToken, WithHTTPClient(nil)},
+		{"logger", testToken, WithLogger(nil)},
+		{"pacer", testToken, WithPacer(nil)},
+		{"middleware", testToken, WithMiddleware(nil)},
+	} {
+		t.Run(tc.field, func(t *testing.T) {
+			var opts []Option
+			if tc.token != "" {
+				opts = []Option{tc.opt}
+			}
+			c, err := NewClient(tc.token, opts...)
+			requireInputError(t, err, tc.field)
+			assert.Nil(t, c)
+			if strings.TrimSpace(tc.token) != "" && tc.token != testToken {
+				assert.NotContains(t, err.Error(), tc.token, "the error shows the token")
+			}
+		})
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"iter"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -19,46 +18,35 @@ import (
 	"github.com/go-intercom/intercom/gen"
 )
 
-// linkServer answers each request with the page its handler picks, and
-// records the path and query of every request (with whether it carried the
-// token).
-type linkServer struct {
-	mu    sync.Mutex
-	seen  []string
-	pages func(r *http.Request) string
-	srv   *httptest.Server
+// newLinkServer returns a fake that answers each request with the page
+// pages picks.
+func newLinkServer(t *testing.T, pages func(r *http.Request) string) *fakeAPI {
+	f, _ := newFake(t)
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, pages(r)) })
+	return f
 }
 
-func newLinkServer(t *testing.T, pages func(r *http.Request) string) *linkServer {
-	s := &linkServer{pages: pages}
-	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		entry := r.URL.Path
-		if r.URL.RawQuery != "" {
-			entry += "?" + r.URL.RawQuery
+// linksSeen lists the path and query of every request f received, marking
+// those that did not carry the token.
+func linksSeen(f *fakeAPI) []string {
+	var seen []string
+	for _, r := range f.requests() {
+		entry := r.Path
+		if r.RawQuery != "" {
+			entry += "?" + r.RawQuery
 		}
 		if r.Header.Get("Authorization") != "Bearer "+testToken {
 			entry += " (no token)"
 		}
-		s.seen = append(s.seen, entry)
-		s.mu.Unlock()
-		io.WriteString(w, s.pages(r))
-	}))
-	t.Cleanup(s.srv.Close)
-	return s
+		seen = append(seen, entry)
+	}
+	return seen
 }
 
-func (s *linkServer) requests() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string(nil), s.seen...)
-}
-
-// client returns a client on the server, under basePath ("" or "/proxy").
-func (s *linkServer) client(t *testing.T, basePath string) *Client {
-	c, err := NewClient(testToken, WithBaseURL(s.srv.URL+basePath), withClock(newFakeClock()), WithRetryPolicy(NoRetries()))
-	require.NoError(t, err)
-	return c
+// linkClient returns a client on f under basePath ("" or "/proxy"), without
+// retries.
+func linkClient(t *testing.T, f *fakeAPI, basePath string) *Client {
+	return f.newClient(t, WithBaseURL(f.URL+basePath), WithRetryPolicy(NoRetries()))
 }
 
 // ids drains an iterator into the ids key picks, failing on an error.
@@ -72,13 +60,13 @@ func ids[T any](t *testing.T, seq iter.Seq2[T, error], key func(T) string) []str
 	return out
 }
 
-// TestEventsListIterFollowsNextURL (issue 15, item 9): the events list
+// TestEventsListIterFollowsNextURL: the events list
 // names its next page with a URL in pages.next. The iterator requests that
 // URL's path and query exactly, on the client's base URL: a link to
 // Intercom's own host is sent to the configured proxy, with the token; a
 // link on the base URL's origin is followed as is.
 func TestEventsListIterFollowsNextURL(t *testing.T) {
-	var s *linkServer
+	var s *fakeAPI
 	s = newLinkServer(t, func(r *http.Request) string {
 		switch r.URL.Query().Get("before") {
 		case "":
@@ -86,26 +74,26 @@ func TestEventsListIterFollowsNextURL(t *testing.T) {
 				"pages":{"next":"https://api.intercom.io/events?type=user&intercom_user_id=u1&per_page=2&before=200"}}`
 		case "200":
 			return `{"type":"event.summary","email":"","intercom_user_id":"u1","user_id":"","events":[{"name":"c","count":1}],
-				"pages":{"next":"` + s.srv.URL + `/proxy/events?type=user&intercom_user_id=u1&per_page=2&before=100#frag"}}`
+				"pages":{"next":"` + s.URL + `/proxy/events?type=user&intercom_user_id=u1&per_page=2&before=100#frag"}}`
 		default:
 			return `{"type":"event.summary","email":"","intercom_user_id":"u1","user_id":"","events":[]}`
 		}
 	})
-	c := s.client(t, "/proxy")
+	c := linkClient(t, s, "/proxy")
 	got := ids(t, c.Events.ListIter(t.Context(), ByIntercomUserID("u1"), &ListEventsOptions{PerPage: 2}), func(e DataEventSummaryItem) string { return e.Name })
 	assert.Equal(t, []string{"a", "b", "c"}, got)
 	assert.Equal(t, []string{
 		"/proxy/events?intercom_user_id=u1&type=user&per_page=2",
 		"/proxy/events?type=user&intercom_user_id=u1&per_page=2&before=200",
 		"/proxy/events?type=user&intercom_user_id=u1&per_page=2&before=100",
-	}, s.requests())
+	}, linksSeen(s))
 
 	// Bad input is an *InputError, yielded before any request.
 	_, errs := collect(c.Events.ListIter(t.Context(), ContactIdentifier{}, nil))
 	require.Len(t, errs, 1)
 	var ie *InputError
 	require.ErrorAs(t, errs[0], &ie)
-	assert.Len(t, s.requests(), 3)
+	assert.Len(t, linksSeen(s), 3)
 }
 
 // TestLinkPagesFollowCursorsAndPageNumbers: lists that take no paging
@@ -145,7 +133,7 @@ func TestLinkPagesFollowCursorsAndPageNumbers(t *testing.T) {
 		}
 		return `{}`
 	})
-	c := s.client(t, "")
+	c := linkClient(t, s, "")
 	ctx := t.Context()
 
 	got := ids(t, c.Admins.ListAllActivityLogsIter(ctx, time.Unix(1700000000, 0), nil), func(l ActivityLog) string { return l.Id })
@@ -177,10 +165,10 @@ func TestLinkPagesFollowCursorsAndPageNumbers(t *testing.T) {
 		"/news/newsfeeds/f1/items?page=3&per_page=1",
 		"/segments?include_count=true",
 		"/segments?include_count=true&page=2&per_page=1",
-	}, s.requests())
+	}, linksSeen(s))
 
 	// Bad input is yielded before any request.
-	n := len(s.requests())
+	n := len(linksSeen(s))
 	for _, seq := range []iter.Seq2[NewsItem, error]{c.News.Feeds.ListItemsIter(ctx, "")} {
 		_, errs := collect(seq)
 		require.Len(t, errs, 1)
@@ -191,7 +179,7 @@ func TestLinkPagesFollowCursorsAndPageNumbers(t *testing.T) {
 	require.Len(t, errs, 1)
 	_, errs = collect(c.Articles.SearchIter(ctx, &SearchArticlesOptions{State: "gone"}))
 	require.Len(t, errs, 1)
-	assert.Len(t, s.requests(), n)
+	assert.Len(t, linksSeen(s), n)
 }
 
 // TestLinkPagesStall: a page that names a page already fetched, or empty
@@ -214,12 +202,12 @@ func TestLinkPagesStall(t *testing.T) {
 		}
 		return `{}`
 	})
-	c := s.client(t, "")
+	c := linkClient(t, s, "")
 	items, errs := collect(c.Segments.ListIter(t.Context(), nil))
 	assert.Len(t, items, 2)
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
-	assert.Len(t, s.requests(), 2)
+	assert.Len(t, linksSeen(s), 2)
 
 	mu.Lock()
 	n = 0
@@ -227,7 +215,7 @@ func TestLinkPagesStall(t *testing.T) {
 	_, errs = collect(c.Events.ListIter(t.Context(), ByUserID("u"), nil))
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
-	assert.Len(t, s.requests(), 2+maxEmptyPages)
+	assert.Len(t, linksSeen(s), 2+maxEmptyPages)
 }
 
 // TestPageURL: a link on the base URL's origin is kept as sent (without a
@@ -279,7 +267,7 @@ func TestLinkPagesErrors(t *testing.T) {
 		}
 		return `not json`
 	})
-	c := s.client(t, "")
+	c := linkClient(t, s, "")
 	items, errs := collect(c.Segments.ListIter(t.Context(), nil))
 	require.Len(t, items, 2)
 	assert.Equal(t, "s2", items[1].Id)
@@ -290,17 +278,14 @@ func TestLinkPagesErrors(t *testing.T) {
 	require.Len(t, news, 1)
 	require.Len(t, errs, 1)
 	assert.Contains(t, errs[0].Error(), "decode GET /news/news_items")
-	assert.Equal(t, []string{"/segments", "/segments?per_page=1&starting_after=S", "/news/news_items", "/news/news_items?page=2"}, s.requests())
+	assert.Equal(t, []string{"/segments", "/segments?per_page=1&starting_after=S", "/news/news_items", "/news/news_items?page=2"}, linksSeen(s))
 }
 
 func TestNextOfCursorPagesReadsAURLNext(t *testing.T) {
 	var p gen.CursorPages
-	if err := json.Unmarshal([]byte(`{"type":"pages","page":1,"next":"https://api.intercom.io/segments?page=2"}`), &p); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(`{"type":"pages","page":1,"next":"https://api.intercom.io/segments?page=2"}`), &p))
 	n := nextOfCursorPages(&p)
 	cur, _ := url.Parse("https://api.intercom.io/segments")
-	if got := n.link(cur); got != "https://api.intercom.io/segments?page=2" {
-		t.Errorf("link = %q, want the URL the response gave", got)
-	}
+	got := n.link(cur)
+	assert.Equal(t, "https://api.intercom.io/segments?page=2", got)
 }

@@ -1,15 +1,11 @@
 package facade
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -283,137 +279,7 @@ func TestValidPage(t *testing.T) {
 	assert.Equal(t, "per_page", ie.Field)
 }
 
-// apiCall is one request the fake API received.
-type apiCall struct {
-	Method string
-	Path   string
-	Query  url.Values
-	Body   string
-}
-
-// apiFake is an httptest-backed Intercom for the contacts, companies, notes,
-// articles and help center tests: routes are http.ServeMux patterns, every
-// request is recorded, and a request no route matches fails the test.
-type apiFake struct {
-	t     *testing.T
-	mux   *http.ServeMux
-	mu    sync.Mutex
-	calls []apiCall
-}
-
-// newAPIFake returns the fake and a client pointed at it.
-func newAPIFake(t *testing.T) (*apiFake, *Client) {
-	t.Helper()
-	f := &apiFake{t: t, mux: http.NewServeMux()}
-	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		t.Errorf("unexpected request %s %s", r.Method, r.URL)
-		http.Error(w, `{"type":"error.list","errors":[{"code":"not_found","message":"no route"}]}`, http.StatusNotFound)
-	})
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		f.mu.Lock()
-		f.calls = append(f.calls, apiCall{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: string(b)})
-		f.mu.Unlock()
-		r.Body = io.NopCloser(bytes.NewReader(b))
-		f.mux.ServeHTTP(w, r)
-	}), WithRetryPolicy(RetryPolicy{MaxAttempts: 1}))
-	return f, c
-}
-
-// reply serves a fixed JSON answer on pattern.
-func (f *apiFake) reply(pattern string, status int, body string) {
-	f.handle(pattern, func(*http.Request, string) (int, string) { return status, body })
-}
-
-// handle serves pattern with fn, which gets the request and its body.
-func (f *apiFake) handle(pattern string, fn func(r *http.Request, body string) (int, string)) {
-	f.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		status, out := fn(r, string(b))
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(status)
-		io.WriteString(w, out)
-	})
-}
-
-// Calls returns the requests received so far.
-func (f *apiFake) Calls() []apiCall {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]apiCall(nil), f.calls...)
-}
-
-// opCase is one facade call checked against what the fake API received.
-type opCase struct {
-	name      string
-	pattern   string // route served, e.g. "GET /contacts/{id}"
-	resp      string // JSON answer
-	call      func(ctx context.Context, c *Client) (any, *Response, error)
-	wantPath  string
-	wantQuery string // url-encoded, keys sorted; "" for none
-	wantBody  string // JSON; "" for no body
-	check     func(t *testing.T, got any)
-}
-
-// runOpCases runs each case against a fresh fake API.
-func runOpCases(t *testing.T, cases []opCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			f, c := newAPIFake(t)
-			f.reply(tc.pattern, http.StatusOK, tc.resp)
-			got, resp, err := tc.call(t.Context(), c)
-			require.NoError(t, err)
-			require.NotNil(t, resp)
-			assert.Equal(t, http.StatusOK, resp.StatusCode)
-			calls := f.Calls()
-			require.Len(t, calls, 1)
-			method, _, _ := strings.Cut(tc.pattern, " ")
-			assert.Equal(t, method, calls[0].Method)
-			assert.Equal(t, tc.wantPath, calls[0].Path)
-			assert.Equal(t, tc.wantQuery, calls[0].Query.Encode())
-			if tc.wantBody == "" {
-				assert.Empty(t, calls[0].Body)
-			} else {
-				assert.JSONEq(t, tc.wantBody, calls[0].Body)
-			}
-			if tc.check != nil {
-				tc.check(t, got)
-			}
-		})
-	}
-}
-
-// inputCase is a facade call that must fail with an *InputError on Field,
-// without a request.
-type inputCase struct {
-	name  string
-	field string
-	call  func(ctx context.Context, c *Client) error
-}
-
-// runInputCases checks that each call is refused before sending.
-func runInputCases(t *testing.T, cases []inputCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			f, c := newAPIFake(t)
-			err := tc.call(t.Context(), c)
-			var ie *InputError
-			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, tc.field, ie.Field)
-			assert.Empty(t, f.Calls(), "no request is sent")
-		})
-	}
-}
-
-// call3 adapts a (T, *Response, error) method to opCase.call.
-func call3[T any](v T, resp *Response, err error) (any, *Response, error) { return v, resp, err }
-
-// err3 keeps the error of a (T, *Response, error) method.
-func err3[T any](_ T, _ *Response, err error) error { return err }
-
-// TestCursorPagesEmptyPagesWithNewCursors (issue 15, item 8): a server that
+// TestCursorPagesEmptyPagesWithNewCursors: a server that
 // answers with empty pages that each carry a new cursor is followed for
 // maxEmptyPages pages, then the iterator stops with ErrPaginationStalled.
 // A run of fewer empty pages, followed by items, is walked through.
@@ -447,21 +313,22 @@ func TestCursorPagesEmptyPagesWithNewCursors(t *testing.T) {
 // TestContactsListIterStopsOnEmptyPagesWithNewCursors drives the same
 // case through Contacts.ListIter and a server.
 func TestContactsListIterStopsOnEmptyPagesWithNewCursors(t *testing.T) {
-	var mu sync.Mutex
-	n := 0
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		n++
-		i := n
-		mu.Unlock()
+	f, c := newFake(t)
+	f.handle("GET /contacts", func(w http.ResponseWriter, r *http.Request) {
+		i := len(f.requests()) // this one included
 		if i > 25 {
 			http.Error(w, "too many", http.StatusTeapot)
 			return
 		}
 		io.WriteString(w, `{"type":"list","data":[],"total_count":0,"pages":{"type":"pages","next":{"per_page":50,"starting_after":"cur`+strconv.Itoa(i)+`"}}}`)
-	}))
+	})
 	_, errs := collect(c.Contacts.ListIter(t.Context(), nil))
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrPaginationStalled)
-	assert.Equal(t, maxEmptyPages, n)
+	assert.Len(t, f.requests(), maxEmptyPages)
+}
+
+func TestNextCursorOfNilPages(t *testing.T) {
+	require.Equal(t, "", nextCursor(nil))
+	require.Equal(t, pageInfo{}, pageInfoOf(nil))
 }

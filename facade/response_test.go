@@ -1,6 +1,7 @@
 package facade
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -16,9 +17,9 @@ import (
 )
 
 func TestResponseMetadataOnSuccess(t *testing.T) {
-	rec := coreReplies(coreStatus(200, `{"type":"admin.list","admins":[{"type":"admin","id":"1","name":"Ann","email":"a@example.com"}]}`,
+	rec, c := newFake(t)
+	rec.replies("/", answer(200, `{"type":"admin.list","admins":[{"type":"admin","id":"1","name":"Ann","email":"a@example.com"}]}`,
 		"X-Request-Id", "req-9", "X-RateLimit-Limit", "10000", "X-RateLimit-Remaining", "9998", "X-RateLimit-Reset", "1735790000"))
-	c := newTestClient(t, rec)
 	list, resp, err := decode[gen.AdminList](c.raw.ListAdmins(context.Background(), nil))
 	require.NoError(t, err)
 	require.NotNil(t, list)
@@ -44,7 +45,8 @@ func TestParseRateLimit(t *testing.T) {
 }
 
 func TestDecodeErrors(t *testing.T) {
-	c := newTestClient(t, coreReplies(coreStatus(200, `{"type":`)))
+	f, c := newFake(t)
+	f.replies("/", answer(200, `{"type":`))
 	out, resp, err := decode[gen.AdminList](c.raw.ListAdmins(context.Background(), nil))
 	assert.Nil(t, out)
 	require.NotNil(t, resp)
@@ -77,4 +79,11 @@ func coreFakeResponse(body string) *http.Response {
 		ContentLength: int64(len(body)),
 		Request:       req,
 	}
+}
+
+func TestDecodeErrorNamesRequestOrResponse(t *testing.T) {
+	resp := &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader([]byte("{")))}
+	_, _, err := decode[struct{}](resp, nil)
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "decode response")
 }

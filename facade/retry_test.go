@@ -6,7 +6,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -51,9 +50,9 @@ func TestRateLimitedThenSuccess(t *testing.T) {
 
 	t.Run("waits until X-RateLimit-Reset, also for a POST", func(t *testing.T) {
 		clk := newFakeClock()
-		rec := coreReplies(coreStatus(429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"x"}]}`, rl...),
-			coreStatus(200, `{"type":"ticket"}`, "X-RateLimit-Limit", "1000", "X-RateLimit-Remaining", "999", "X-RateLimit-Reset", strconv.FormatInt(reset.Unix()+10, 10), "X-Request-Id", "r2"))
-		c := newTestClient(t, rec, withClock(clk))
+		rec, c := newFake(t, withClock(clk))
+		rec.replies("/", answer(429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"x"}]}`, rl...),
+			answer(200, `{"type":"ticket"}`, "X-RateLimit-Limit", "1000", "X-RateLimit-Remaining", "999", "X-RateLimit-Reset", strconv.FormatInt(reset.Unix()+10, 10), "X-Request-Id", "r2"))
 		_, resp, err := decode[map[string]any](c.raw.ReplyTicketWithBody(context.Background(), "9", nil, "application/json", strings.NewReader(`{"message_type":"comment"}`)))
 		require.NoError(t, err)
 		assert.Equal(t, []time.Duration{7 * time.Second}, clk.Sleeps())
@@ -65,18 +64,18 @@ func TestRateLimitedThenSuccess(t *testing.T) {
 	})
 	t.Run("Retry-After wins", func(t *testing.T) {
 		clk := newFakeClock()
-		rec := coreReplies(coreStatus(429, "", append([]string{"Retry-After", "3"}, rl...)...), coreOK)
-		c := newTestClient(t, rec, withClock(clk))
+		rec, c := newFake(t, withClock(clk))
+		rec.replies("/", answer(429, "", append([]string{"Retry-After", "3"}, rl...)...), okJSON)
 		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 		require.NoError(t, err)
 		assert.Equal(t, []time.Duration{3 * time.Second}, clk.Sleeps())
 	})
 	t.Run("a reset beyond MaxRateLimitWait returns the 429 at once", func(t *testing.T) {
 		clk := newFakeClock()
-		rec := coreReplies(coreStatus(429, "", rl...), coreOK)
 		p := DefaultRetryPolicy()
 		p.MaxRateLimitWait = 5 * time.Second
-		c := newTestClient(t, rec, withClock(clk), WithRetryPolicy(p))
+		rec, c := newFake(t, withClock(clk), WithRetryPolicy(p))
+		rec.replies("/", answer(429, "", rl...), okJSON)
 		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 		assert.ErrorIs(t, err, ErrRateLimited)
 		var apiErr *Error
@@ -87,8 +86,8 @@ func TestRateLimitedThenSuccess(t *testing.T) {
 		assert.Len(t, rec.requests(), 1)
 	})
 	t.Run("a reset beyond the context deadline returns at once", func(t *testing.T) {
-		rec := coreReplies(coreStatus(429, "", "Retry-After", "30"), coreOK)
-		c := newTestClient(t, rec, withClock(realClock{}))
+		rec, c := newFake(t, withClock(realClock{}))
+		rec.replies("/", answer(429, "", "Retry-After", "30"), okJSON)
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		start := time.Now()
@@ -97,8 +96,8 @@ func TestRateLimitedThenSuccess(t *testing.T) {
 		assert.Less(t, time.Since(start), 500*time.Millisecond)
 	})
 	t.Run("gives up after MaxAttempts", func(t *testing.T) {
-		rec := coreReplies(coreStatus(429, "", "Retry-After", "1"))
-		c := newTestClient(t, rec)
+		rec, c := newFake(t)
+		rec.replies("/", answer(429, "", "Retry-After", "1"))
 		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 		assert.ErrorIs(t, err, ErrRateLimited)
 		assert.Len(t, rec.requests(), DefaultRetryPolicy().MaxAttempts)
@@ -108,8 +107,8 @@ func TestRateLimitedThenSuccess(t *testing.T) {
 func TestWriteIsNeverSentTwice(t *testing.T) {
 	for _, code := range []int{500, 502, 503, 504, 408, 409} {
 		t.Run(strconv.Itoa(code), func(t *testing.T) {
-			rec := coreReplies(coreStatus(code, ""), coreOK)
-			c := newTestClient(t, rec)
+			rec, c := newFake(t)
+			rec.replies("/", answer(code, ""), okJSON)
 			_, err := finish(c.raw.ReplyTicketWithBody(context.Background(), "9", nil, "application/json", strings.NewReader(`{}`)))
 			var apiErr *Error
 			require.ErrorAs(t, err, &apiErr)
@@ -123,8 +122,8 @@ func TestIdempotentRequestRetried(t *testing.T) {
 	for _, code := range []int{500, 502, 503, 504, 408, 409} {
 		t.Run(strconv.Itoa(code), func(t *testing.T) {
 			clk := newFakeClock()
-			rec := coreReplies(coreStatus(code, ""), coreStatus(code, ""), coreOK)
-			c := newTestClient(t, rec, withClock(clk))
+			rec, c := newFake(t, withClock(clk))
+			rec.replies("/", answer(code, ""), answer(code, ""), okJSON)
 			_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 			require.NoError(t, err)
 			assert.Len(t, rec.requests(), 3)
@@ -135,8 +134,8 @@ func TestIdempotentRequestRetried(t *testing.T) {
 		})
 	}
 	t.Run("PUT and DELETE", func(t *testing.T) {
-		rec := coreReplies(coreStatus(503, ""), coreOK, coreStatus(503, ""), coreOK)
-		c := newTestClient(t, rec)
+		rec, c := newFake(t)
+		rec.replies("/", answer(503, ""), okJSON, answer(503, ""), okJSON)
 		_, err := finish(c.raw.UpdateTicketWithBody(context.Background(), "9", nil, "application/json", strings.NewReader(`{"open":true}`)))
 		require.NoError(t, err)
 		_, err = finish(c.raw.DeleteContact(context.Background(), "5", nil))
@@ -147,16 +146,16 @@ func TestIdempotentRequestRetried(t *testing.T) {
 		assert.Equal(t, `{"open":true}`, reqs[1].Body)
 	})
 	t.Run("other 4xx are not retried", func(t *testing.T) {
-		rec := coreReplies(coreStatus(400, ""), coreOK)
-		c := newTestClient(t, rec)
+		rec, c := newFake(t)
+		rec.replies("/", answer(400, ""), okJSON)
 		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 		require.Error(t, err)
 		assert.Len(t, rec.requests(), 1)
 	})
 	t.Run("Retry-After on a 503 is honoured up to MaxDelay, and above it ends the retries", func(t *testing.T) {
 		clk := newFakeClock()
-		rec := coreReplies(coreStatus(503, "", "Retry-After", "5"), coreStatus(503, "", "Retry-After", "600"), coreOK)
-		c := newTestClient(t, rec, withClock(clk))
+		rec, c := newFake(t, withClock(clk))
+		rec.replies("/", answer(503, "", "Retry-After", "5"), answer(503, "", "Retry-After", "600"), okJSON)
 		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 		var apiErr *Error
 		require.ErrorAs(t, err, &apiErr)
@@ -170,8 +169,8 @@ func TestReadOnlyPOSTRetried(t *testing.T) {
 	body := `{"query":{"field":"id","operator":"=","value":"1"}}`
 	for _, path := range []string{"/contacts/search", "/conversations/search", "/tickets/search"} {
 		t.Run(path, func(t *testing.T) {
-			rec := coreReplies(coreStatus(503, ""), coreOK)
-			c := newTestClient(t, rec)
+			rec, c := newFake(t)
+			rec.replies("/", answer(503, ""), okJSON)
 			req, err := http.NewRequest(http.MethodPost, c.BaseURL()+path, strings.NewReader(body))
 			require.NoError(t, err)
 			_, err = finish(c.raw.Client.Do(req))
@@ -182,8 +181,8 @@ func TestReadOnlyPOSTRetried(t *testing.T) {
 		})
 	}
 	t.Run("through the generated client", func(t *testing.T) {
-		rec := coreReplies(coreStatus(503, ""), coreOK, coreStatus(502, ""), coreOK)
-		c := newTestClient(t, rec)
+		rec, c := newFake(t)
+		rec.replies("/", answer(503, ""), okJSON, answer(502, ""), okJSON)
 		_, err := finish(c.raw.SearchContactsWithBody(context.Background(), nil, "application/json", strings.NewReader(body)))
 		require.NoError(t, err)
 		_, err = finish(c.raw.ListAllCompanies(context.Background(), nil))
@@ -204,8 +203,8 @@ func TestDialFailureRetriedForPOST(t *testing.T) {
 			return next.RoundTrip(r)
 		})
 	}
-	rec := coreReplies(coreOK)
-	c := newTestClient(t, rec, WithMiddleware(failFirstDial))
+	rec, c := newFake(t, WithMiddleware(failFirstDial))
+	rec.replies("/", okJSON)
 	_, err := finish(c.raw.ReplyTicketWithBody(context.Background(), "9", nil, "application/json", strings.NewReader(`{"body":"hi"}`)))
 	require.NoError(t, err)
 	assert.EqualValues(t, 2, dials.Load())
@@ -214,9 +213,7 @@ func TestDialFailureRetriedForPOST(t *testing.T) {
 	assert.Equal(t, `{"body":"hi"}`, reqs[0].Body)
 
 	t.Run("a real refused connection", func(t *testing.T) {
-		srv := httptest.NewServer(http.NotFoundHandler())
-		url := srv.URL
-		srv.Close()
+		url := closedURL()
 		var attempts atomic.Int32
 		count := func(next http.RoundTripper) http.RoundTripper {
 			return coreRoundTrip(func(r *http.Request) (*http.Response, error) { attempts.Add(1); return next.RoundTrip(r) })
@@ -244,11 +241,12 @@ func TestBrokenConnection(t *testing.T) {
 			}
 			return
 		}
-		coreOK(w, r)
+		okJSON(w, r)
 	})
 	t.Run("POST is not retried", func(t *testing.T) {
 		calls.Store(0)
-		c := newTestClient(t, drop)
+		f, c := newFake(t)
+		f.handle("/", drop)
 		_, err := finish(c.raw.ReplyTicketWithBody(context.Background(), "9", nil, "application/json", strings.NewReader(`{}`)))
 		var te *TransportError
 		require.ErrorAs(t, err, &te)
@@ -256,7 +254,8 @@ func TestBrokenConnection(t *testing.T) {
 	})
 	t.Run("GET is retried", func(t *testing.T) {
 		calls.Store(0)
-		c := newTestClient(t, drop)
+		f, c := newFake(t)
+		f.handle("/", drop)
 		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 		require.NoError(t, err)
 		assert.EqualValues(t, 2, calls.Load())
@@ -264,8 +263,8 @@ func TestBrokenConnection(t *testing.T) {
 }
 
 func TestBodyThatCannotBeRewoundIsNotRetried(t *testing.T) {
-	rec := coreReplies(coreStatus(503, ""), coreOK)
-	c := newTestClient(t, rec)
+	rec, c := newFake(t)
+	rec.replies("/", answer(503, ""), okJSON)
 	req, err := http.NewRequest(http.MethodPut, c.BaseURL()+"/tickets/1", io.NopCloser(strings.NewReader(`{}`)))
 	require.NoError(t, err)
 	req.GetBody = nil
@@ -295,7 +294,8 @@ func TestCancelDuringWaitReturnsPromptly(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	clk := waitingClock{waiting: make(chan time.Duration, 1)}
-	c := newTestClient(t, http.HandlerFunc(coreStatus(429, "", "Retry-After", "30")), withClock(clk))
+	f, c := newFake(t, withClock(clk))
+	f.handle("/", answer(429, "", "Retry-After", "30"))
 	go func() { <-clk.waiting; cancel() }()
 	start := time.Now()
 	_, err := finish(c.raw.ListAdmins(ctx, nil))
@@ -312,7 +312,8 @@ func TestCancelDuringWaitReturnsPromptly(t *testing.T) {
 		p := DefaultRetryPolicy()
 		p.BaseDelay, p.MaxDelay = time.Minute, time.Minute
 		clk := waitingClock{waiting: make(chan time.Duration, 1)}
-		c := newTestClient(t, http.HandlerFunc(coreStatus(503, "")), withClock(clk), WithRetryPolicy(p))
+		f, c := newFake(t, withClock(clk), WithRetryPolicy(p))
+		f.handle("/", answer(503, ""))
 		go func() { <-clk.waiting; cancel() }()
 		start := time.Now()
 		_, err := finish(c.raw.ListAdmins(ctx, nil))
@@ -320,8 +321,8 @@ func TestCancelDuringWaitReturnsPromptly(t *testing.T) {
 		assert.Less(t, time.Since(start), 5*time.Second)
 	})
 	t.Run("before sending", func(t *testing.T) {
-		rec := coreReplies(coreOK)
-		c := newTestClient(t, rec)
+		rec, c := newFake(t)
+		rec.replies("/", okJSON)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
 		_, err := finish(c.raw.ListAdmins(ctx, nil))
@@ -331,8 +332,8 @@ func TestCancelDuringWaitReturnsPromptly(t *testing.T) {
 }
 
 func TestNoRetries(t *testing.T) {
-	rec := coreReplies(coreStatus(503, ""), coreOK)
-	c := newTestClient(t, rec, WithRetryPolicy(NoRetries()))
+	rec, c := newFake(t, WithRetryPolicy(NoRetries()))
+	rec.replies("/", answer(503, ""), okJSON)
 	_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 	require.Error(t, err)
 	assert.Len(t, rec.requests(), 1)
@@ -367,7 +368,8 @@ func TestReadOnlyPOSTsAreInTheDescription(t *testing.T) {
 	for path := range readOnlyPOSTs {
 		known[path] = false
 	}
-	c := newTestClient(t, http.NotFoundHandler(), WithRetryPolicy(NoRetries()))
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", http.StatusNotFound, "")
 	ctx := context.Background()
 	for _, call := range []func() (*http.Response, error){
 		func() (*http.Response, error) {
@@ -394,7 +396,7 @@ func TestReadOnlyPOSTsAreInTheDescription(t *testing.T) {
 	}
 }
 
-// TestRetryAfterAboveMaxDelayIsNeverShortened (issue 15, item 10): with
+// TestRetryAfterAboveMaxDelayIsNeverShortened: with
 // MaxDelay 1 s, a 503 asking for 5 s is not retried after a shorter backoff;
 // the retries end with the 503. A wish at or below MaxDelay is waited in
 // full, in seconds and as an HTTP date, and a wish beyond the context's
@@ -403,8 +405,8 @@ func TestRetryAfterAboveMaxDelayIsNeverShortened(t *testing.T) {
 	policy := RetryPolicy{MaxAttempts: 4, BaseDelay: 100 * time.Millisecond, MaxDelay: time.Second, MaxRateLimitWait: time.Minute}
 	t.Run("above MaxDelay", func(t *testing.T) {
 		clk := newFakeClock()
-		rec := coreReplies(coreStatus(503, "", "Retry-After", "5"), coreOK)
-		c := newTestClient(t, rec, withClock(clk), WithRetryPolicy(policy))
+		rec, c := newFake(t, withClock(clk), WithRetryPolicy(policy))
+		rec.replies("/", answer(503, "", "Retry-After", "5"), okJSON)
 		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 		var apiErr *Error
 		require.ErrorAs(t, err, &apiErr)
@@ -416,16 +418,16 @@ func TestRetryAfterAboveMaxDelayIsNeverShortened(t *testing.T) {
 		clk := newFakeClock()
 		// The first wait moves the fake clock by 1 s: the date is 1 s ahead then.
 		date := clk.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat)
-		rec := coreReplies(coreStatus(503, "", "Retry-After", "1"), coreStatus(502, "", "Retry-After", date), coreOK)
-		c := newTestClient(t, rec, withClock(clk), WithRetryPolicy(policy))
+		rec, c := newFake(t, withClock(clk), WithRetryPolicy(policy))
+		rec.replies("/", answer(503, "", "Retry-After", "1"), answer(502, "", "Retry-After", date), okJSON)
 		_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 		require.NoError(t, err)
 		assert.Equal(t, []time.Duration{time.Second, time.Second}, clk.Sleeps())
 	})
 	t.Run("beyond the context's deadline", func(t *testing.T) {
 		clk := newFakeClock()
-		rec := coreReplies(coreStatus(503, "", "Retry-After", "1"), coreOK)
-		c := newTestClient(t, rec, withClock(clk), WithRetryPolicy(policy))
+		rec, c := newFake(t, withClock(clk), WithRetryPolicy(policy))
+		rec.replies("/", answer(503, "", "Retry-After", "1"), okJSON)
 		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 		defer cancel()
 		_, err := finish(c.raw.ListAdmins(ctx, nil))
@@ -435,3 +437,101 @@ func TestRetryAfterAboveMaxDelayIsNeverShortened(t *testing.T) {
 		assert.Empty(t, clk.Sleeps())
 	})
 }
+
+// TestErrorsSayHowManyAttempts checks that an error after retries says how
+// many attempts were made, in Attempts and in its message, and that an error
+// after a single attempt says nothing about attempts.
+func TestErrorsSayHowManyAttempts(t *testing.T) {
+	t.Run("retries ran out on a 503", func(t *testing.T) {
+		rec, c := newFake(t)
+		rec.replies("/", answer(503, "", "X-Request-Id", "req-503"))
+		_, _, err := c.Admins.Find(context.Background(), "7")
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr)
+		assert.Len(t, rec.requests(), 4)
+		assert.Equal(t, 4, apiErr.Attempts)
+		assert.Equal(t, "intercom: GET /admins/7: 503 Service Unavailable (request id req-503, after 4 attempts)", err.Error())
+	})
+	t.Run("a retry answered by a 404", func(t *testing.T) {
+		rec, c := newFake(t)
+		rec.replies("/", answer(502, ""), answer(404, `{"type":"error.list","errors":[{"code":"not_found","message":"Admin not found"}]}`))
+		_, _, err := c.Admins.Find(context.Background(), "7")
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr)
+		assert.ErrorIs(t, err, ErrNotFound)
+		assert.Equal(t, 2, apiErr.Attempts)
+		assert.Equal(t, "intercom: GET /admins/7: 404 Not Found: not_found: Admin not found (after 2 attempts)", err.Error())
+	})
+	t.Run("a retried 429", func(t *testing.T) {
+		p := DefaultRetryPolicy()
+		p.MaxAttempts = 3
+		rec, c := newFake(t, WithRetryPolicy(p))
+		rec.replies("/", answer(429, "", "Retry-After", "1"))
+		_, _, err := c.Admins.List(context.Background(), nil)
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr)
+		assert.ErrorIs(t, err, ErrRateLimited)
+		assert.Equal(t, 3, apiErr.Attempts)
+		assert.True(t, strings.HasSuffix(err.Error(), "(after 3 attempts)"), err.Error())
+	})
+	t.Run("a write that is never retried", func(t *testing.T) {
+		rec, c := newFake(t)
+		rec.replies("/", answer(503, ""))
+		_, err := finish(c.raw.ReplyTicketWithBody(context.Background(), "9", nil, "application/json", strings.NewReader(`{}`)))
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, 1, apiErr.Attempts)
+		assert.Equal(t, "intercom: POST /tickets/9/reply: 503 Service Unavailable", err.Error())
+	})
+	t.Run("no retries", func(t *testing.T) {
+		f, c := newFake(t, WithRetryPolicy(NoRetries()))
+		f.replies("/", answer(500, ""))
+		_, _, err := c.Admins.Find(context.Background(), "7")
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, 1, apiErr.Attempts)
+		assert.NotContains(t, err.Error(), "attempt")
+	})
+	t.Run("a refused connection", func(t *testing.T) {
+		c, err := NewClient(testToken, WithBaseURL(closedURL()), withClock(newFakeClock()))
+		require.NoError(t, err)
+		_, _, err = c.Admins.Find(context.Background(), "7")
+		var te *TransportError
+		require.ErrorAs(t, err, &te)
+		assert.Equal(t, 4, te.Attempts)
+		assert.True(t, strings.HasPrefix(err.Error(), "intercom: GET /admins/7: dial tcp "), err.Error())
+		assert.True(t, strings.HasSuffix(err.Error(), " (after 4 attempts)"), err.Error())
+	})
+	t.Run("cancelled during the wait after a 503", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		clk := waitingClock{waiting: make(chan time.Duration, 1)}
+		f, c := newFake(t, withClock(clk))
+		f.replies("/", answer(503, ""))
+		go func() { <-clk.waiting; cancel() }()
+		_, _, err := c.Admins.Find(ctx, "7")
+		var te *TransportError
+		require.ErrorAs(t, err, &te)
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.Equal(t, 1, te.Attempts)
+		var apiErr *Error
+		require.ErrorAs(t, err, &apiErr, "the 503 is kept")
+		assert.Equal(t, 1, apiErr.Attempts)
+		assert.NotContains(t, err.Error(), "attempts")
+	})
+	t.Run("held by the pacer before the first attempt", func(t *testing.T) {
+		rec, c := newFake(t, WithPacer(refusingPacer{}))
+		rec.replies("/", okJSON)
+		_, _, err := c.Admins.Find(context.Background(), "7")
+		var te *TransportError
+		require.ErrorAs(t, err, &te)
+		assert.Equal(t, 0, te.Attempts)
+		assert.Empty(t, rec.requests())
+	})
+}
+
+// refusingPacer never lets a request go.
+type refusingPacer struct{}
+
+func (refusingPacer) Wait(context.Context) error { return errors.New("pacer: closed") }
+func (refusingPacer) Observe(RateLimit)          {}

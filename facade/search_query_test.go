@@ -1,6 +1,7 @@
 package facade
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -168,9 +169,7 @@ func FuzzParseSearchQuery(f *testing.F) {
 		q, err := ParseSearchQuery([]byte(in))
 		if err != nil {
 			var ie *InputError
-			if !assert.ErrorAs(t, err, &ie) {
-				t.Fatalf("error is not an *InputError: %v", err)
-			}
+			require.ErrorAs(t, err, &ie)
 			return
 		}
 		req, err := BuildSearchRequest(q, nil)
@@ -181,4 +180,79 @@ func FuzzParseSearchQuery(f *testing.F) {
 		require.NoError(t, err, string(out))
 		assert.Equal(t, q, back)
 	})
+}
+
+func TestSearchFilterIntegerWidths(t *testing.T) {
+	for _, v := range []any{int8(1), int16(1), int32(1), int64(1), uint8(1), uint16(1), uint32(1), uint(1), uint64(1),
+		time.Unix(1700000000, 0), []int64{1, 2}} {
+		op := OpEquals
+		if _, ok := v.([]int64); ok {
+			op = OpIn
+		}
+		err := ValidateSearchQuery(Filter("n", op, v))
+		assert.NoError(t, err)
+	}
+	for _, v := range []any{uint(1 << 63), uint64(1 << 63)} {
+		var ie *InputError
+		err := ValidateSearchQuery(Filter("n", OpEquals, v))
+		require.ErrorAs(t, err, &ie)
+		assert.Equal(t, "query.value", ie.Field)
+	}
+	// Pointers to filters and groups are queries too; nil ones are not.
+	f := Filter("a", OpEquals, 1)
+	g := And(f)
+	for _, q := range []SearchQuery{&f, &g} {
+		err := ValidateSearchQuery(q)
+		assert.NoError(t, err)
+	}
+	for _, q := range []SearchQuery{(*SearchFilter)(nil), (*SearchGroup)(nil)} {
+		err := ValidateSearchQuery(q)
+		assert.Error(t, err, "%T nil accepted", q)
+	}
+	f.isSearchQuery()
+	g.isSearchQuery()
+}
+
+// searchBadInputs are searches of each service whose query or paging is
+// refused, naming the field, before anything is sent.
+var searchBadInputs = []inputCase{
+	{"search: nil query", "query", func(ctx context.Context, c *Client) error { return err3(c.Tickets.Search(ctx, nil, nil)) }},
+	{"search: empty field", "query.field", func(ctx context.Context, c *Client) error {
+		return err3(c.Contacts.Search(ctx, Filter("", OpEquals, "x"), nil))
+	}},
+	{"search: unknown operator", "query.operator", func(ctx context.Context, c *Client) error {
+		return err3(c.Contacts.Search(ctx, Filter("email", "LIKE", "x"), nil))
+	}},
+	{"search: IN with one value", "query.value", func(ctx context.Context, c *Client) error {
+		return err3(c.Conversations.Search(ctx, Filter("state", OpIn, "open"), nil))
+	}},
+	{"search: contains a number", "query.value[1].value", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Search(ctx, And(Filter("open", OpEquals, true), Filter("title", OpContains, 3)), nil))
+	}},
+	{"search: empty group", "query.value", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Search(ctx, Or(), nil))
+	}},
+	{"search: too deep", "query.value[0].value[0]", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Search(ctx, And(And(And(Filter("a", OpEquals, 1)))), nil))
+	}},
+	{"search: group too large", "query.value", func(ctx context.Context, c *Client) error {
+		qs := make([]SearchQuery, MaxSearchGroupSize+1)
+		for i := range qs {
+			qs[i] = Filter("a", OpEquals, i)
+		}
+		return err3(c.Contacts.Search(ctx, And(qs...), nil))
+	}},
+	{"search: negative page size", "pagination.per_page", func(ctx context.Context, c *Client) error {
+		return err3(c.Contacts.Search(ctx, Filter("role", OpEquals, "user"), &SearchOptions{PerPage: -1}))
+	}},
+	{"search: page too large", "pagination.per_page", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Search(ctx, Filter("open", OpEquals, true), &SearchOptions{PerPage: MaxSearchPerPage + 1}))
+	}},
+	{"search: unsupported value type", "query.value", func(ctx context.Context, c *Client) error {
+		return err3(c.Contacts.Search(ctx, Filter("score", OpGreaterThan, 1.5), nil))
+	}},
+}
+
+func TestSearchBadInputsSendNothing(t *testing.T) {
+	runInputCases(t, searchBadInputs)
 }

@@ -7,16 +7,17 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// Security tests of issue 7: the token never leaks into errors, logs or
+// Security: the token never leaks into errors, logs or
 // printed values; redirects to another host do not carry it; and it is never
 // sent in clear text to a host other than the loopback.
 
@@ -29,7 +30,8 @@ func TestSecurityTokenNeverPrinted(t *testing.T) {
 	var logMu sync.Mutex
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &logMu}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	calls := 0
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f, c := newFake(t, WithLogger(logger), WithRetryPolicy(RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		calls++
 		echo := r.Header.Get("Authorization") // what a careless server or proxy might send back
 		w.Header().Set("X-Request-Id", "req-"+echo)
@@ -50,14 +52,12 @@ func TestSecurityTokenNeverPrinted(t *testing.T) {
 		default:
 			fmt.Fprint(w, `{"type":"ticket","id":"1","ticket_id":"1","category":"Customer","ticket_attributes":{},"ticket_state":"submitted","contacts":{"type":"contact.list","contacts":[]},"ticket_type":null}`)
 		}
-	}), WithLogger(logger), WithRetryPolicy(RetryPolicy{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}))
+	})
 	ctx := context.Background()
 
 	var values []any
 	tk, resp, err := c.Tickets.Get(ctx, "1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	values = append(values, tk, resp)
 	for _, id := range []string{"404", "502", "503"} {
 		tk, resp, err := c.Tickets.Get(ctx, id)
@@ -68,17 +68,11 @@ func TestSecurityTokenNeverPrinted(t *testing.T) {
 		}
 	}
 	// A connection failure.
-	dead := httptest.NewServer(http.NotFoundHandler())
-	dead.Close()
-	dc, err := NewClient(testToken, WithBaseURL(dead.URL), WithLogger(logger), withClock(newFakeClock()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dc, err := NewClient(testToken, WithBaseURL(closedURL()), WithLogger(logger), withClock(newFakeClock()))
+	require.NoError(t, err)
 	_, _, err = dc.Tickets.Get(ctx, "1")
 	var trErr *TransportError
-	if !errors.As(err, &trErr) {
-		t.Fatalf("want a *TransportError, got %T %v", err, err)
-	}
+	require.ErrorAs(t, err, &trErr)
 	values = append(values, err, trErr, trErr.Err)
 	// Invalid input, and the client itself with everything reachable from it.
 	_, _, err = c.Tickets.Get(ctx, "")
@@ -89,23 +83,19 @@ func TestSecurityTokenNeverPrinted(t *testing.T) {
 
 	for i, v := range values {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
-			if s := fmt.Sprintf(verb, v); strings.Contains(s, testToken) {
-				t.Errorf("value %d (%T) printed with %s shows the token: %s", i, v, verb, s)
-			}
+			s := fmt.Sprintf(verb, v)
+			assert.NotContains(t, s, testToken)
 		}
-		if e, ok := v.(error); ok && strings.Contains(e.Error(), testToken) {
-			t.Errorf("error %d shows the token: %s", i, e)
+		if e, ok := v.(error); ok {
+			assert.NotContains(t, e.Error(), testToken, "error %d shows the token", i)
 		}
 	}
 	logMu.Lock()
 	out := logs.String()
 	logMu.Unlock()
-	if !strings.Contains(out, "intercom: retrying") || !strings.Contains(out, "intercom: attempt") {
-		t.Fatalf("expected attempt and retry logs, got:\n%s", out)
-	}
-	if strings.Contains(out, testToken) {
-		t.Errorf("logs show the token:\n%s", out)
-	}
+	require.Contains(t, out, "intercom: retrying")
+	require.Contains(t, out, "intercom: attempt")
+	assert.NotContains(t, out, testToken)
 }
 
 type lockedWriter struct {
@@ -124,15 +114,8 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 // Authorization header, the POST does not get there at all, whether the
 // client is the default one or the caller's.
 func TestSecurityCrossHostRedirects(t *testing.T) {
-	var mu sync.Mutex
-	var seen []string
-	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		seen = append(seen, r.Method+" "+r.Header.Get("Authorization"))
-		mu.Unlock()
-		fmt.Fprint(w, `{"type":"tag","id":"1","name":"x"}`)
-	}))
-	t.Cleanup(other.Close)
+	other, _ := newFake(t)
+	other.reply("/", 200, `{"type":"tag","id":"1","name":"x"}`)
 	// The client talks to 127.0.0.1; the redirects lead to "localhost".
 	target := strings.Replace(other.URL, "127.0.0.1", "localhost", 1)
 	status := http.StatusFound
@@ -146,28 +129,22 @@ func TestSecurityCrossHostRedirects(t *testing.T) {
 		{"default client", nil},
 		{"caller's client", []Option{WithHTTPClient(&http.Client{Timeout: 5 * time.Second})}},
 	} {
-		c := newTestClient(t, origin, hc.opts...)
+		f, c := newFake(t, hc.opts...)
+		f.handle("/", origin)
 		for _, st := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
 			status = st
-			mu.Lock()
-			seen = nil
-			mu.Unlock()
-			if _, _, err := c.Tags.Find(context.Background(), "1"); err != nil {
-				t.Fatalf("%s, %d GET: %v", hc.name, st, err)
-			}
+			_, _, err := c.Tags.Find(context.Background(), "1")
+			require.NoError(t, err)
 			// A POST with a body is not redirected to another host at all.
-			if _, _, err := c.Tags.Create(context.Background(), NewTag("vip")); !errors.Is(err, ErrRedirectRefused) {
-				t.Errorf("%s, %d POST: %v, want ErrRedirectRefused", hc.name, st, err)
-			}
-			mu.Lock()
-			got := append([]string(nil), seen...)
-			mu.Unlock()
-			if len(got) != 1 || !strings.HasPrefix(got[0], "GET") {
-				t.Fatalf("%s, %d: the other host saw %q, want the GET only", hc.name, st, got)
-			}
-			for _, s := range got {
-				if strings.Contains(s, "Bearer") || strings.Contains(s, testToken) {
-					t.Errorf("%s, %d: Authorization sent to another host: %q", hc.name, st, s)
+			_, _, err = c.Tags.Create(context.Background(), NewTag("vip"))
+			assert.ErrorIs(t, err, ErrRedirectRefused)
+			got := other.take()
+			require.Len(t, got, 1)
+			assert.Equal(t, "GET", got[0].Method)
+			assert.Empty(t, got[0].Header.Get("Authorization"))
+			for _, vs := range got[0].Header {
+				for _, v := range vs {
+					assert.NotContains(t, v, testToken)
 				}
 			}
 		}
@@ -197,9 +174,8 @@ func TestSecurityPlainHTTPOnlyOnLoopback(t *testing.T) {
 	for _, u := range refused {
 		_, err := NewClient(testToken, WithBaseURL(u))
 		var ie *InputError
-		if !errors.As(err, &ie) || ie.Field != "base_url" {
-			t.Errorf("WithBaseURL(%q): %v, want an *InputError for base_url", u, err)
-		}
+		require.ErrorAs(t, err, &ie)
+		assert.Equal(t, "base_url", ie.Field)
 	}
 	allowed := []string{
 		"https://api.intercom.io",
@@ -211,19 +187,15 @@ func TestSecurityPlainHTTPOnlyOnLoopback(t *testing.T) {
 		"http://[::1]:9000",
 	}
 	for _, u := range allowed {
-		if _, err := NewClient(testToken, WithBaseURL(u)); err != nil {
-			t.Errorf("WithBaseURL(%q): %v", u, err)
-		}
+		_, err := NewClient(testToken, WithBaseURL(u))
+		assert.NoError(t, err)
 	}
 
 	t.Setenv(EnvToken, testToken)
 	t.Setenv(EnvBaseURL, "http://api.intercom.io")
 	_, err := NewClientFromEnv()
 	var ie *InputError
-	if !errors.As(err, &ie) || ie.Field != "base_url" {
-		t.Errorf("INTERCOM_BASE_URL=http://api.intercom.io: %v, want an *InputError", err)
-	}
-	if err != nil && strings.Contains(err.Error(), testToken) {
-		t.Errorf("error shows the token: %v", err)
-	}
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, "base_url", ie.Field)
+	assert.NotContains(t, err.Error(), testToken, "the error shows the token")
 }

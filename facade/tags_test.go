@@ -9,6 +9,9 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const tagJSON = `{"type":"tag","id":"81","name":"Manual tag","applied_at":1663597223,"applied_by":{"type":"admin","id":"991267"}}`
@@ -39,55 +42,51 @@ func TestTagsTagging(t *testing.T) {
 			"DELETE", "/tickets/64619701/tags/81", `{"admin_id":"991267"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, s := newOpStubClient(t, 200, tagJSON)
+			f, c := newFake(t)
+			f.reply("/", 200, tagJSON)
 			got, _, err := tc.call(c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.expect(t, tc.method, tc.path, nil, tc.body)
-			if got.Id != "81" || got.Name != "Manual tag" {
-				t.Errorf("decoded %+v", got)
-			}
-			if got.AppliedAt == nil || got.GetAppliedAt() != 1663597223 {
-				t.Errorf("applied_at = %v, want 1663597223", got.AppliedAt)
-			}
-			if at := got.AppliedAtTime(); !at.Equal(time.Unix(1663597223, 0)) {
-				t.Errorf("AppliedAtTime = %v", at)
-			}
+			require.NoError(t, err)
+			f.expect(t, tc.method, tc.path, nil, tc.body)
+			assert.Equal(t, "81", got.Id)
+			assert.Equal(t, "Manual tag", got.Name)
+			assert.NotNil(t, got.AppliedAt)
+			assert.Equal(t, 1663597223, got.GetAppliedAt())
+			at := got.AppliedAtTime()
+			assert.True(t, at.Equal(time.Unix(1663597223, 0)), "AppliedAtTime = %v", at)
 		})
 	}
 }
 
 func TestTagsTaggingInvalid(t *testing.T) {
 	ctx := context.Background()
-	c, s := newOpStubClient(t, 200, tagJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, tagJSON)
 	for _, tc := range []struct {
 		err   error
 		field string
 	}{
-		{opErr(c.Tags.TagContact(ctx, "", "81")), "contact_id"},
-		{opErr(c.Tags.TagContact(ctx, "1", "")), "id"},
-		{opErr(c.Tags.UntagContact(ctx, "", "81")), "contact_id"},
-		{opErr(c.Tags.UntagContact(ctx, "1", "")), "tag_id"},
-		{opErr(c.Tags.TagConversation(ctx, "", "81", "9")), "conversation_id"},
-		{opErr(c.Tags.TagConversation(ctx, "1", "", "9")), "id"},
-		{opErr(c.Tags.TagConversation(ctx, "1", "81", "")), "admin_id"},
-		{opErr(c.Tags.UntagConversation(ctx, "1", "", "9")), "tag_id"},
-		{opErr(c.Tags.UntagConversation(ctx, "1", "81", "")), "admin_id"},
-		{opErr(c.Tags.TagTicket(ctx, "", "81", "9")), "ticket_id"},
-		{opErr(c.Tags.TagTicket(ctx, "1", "81", "")), "admin_id"},
-		{opErr(c.Tags.UntagTicket(ctx, "1", "", "9")), "tag_id"},
-		{opErr(c.Tags.Find(ctx, "")), "tag_id"},
+		{err3(c.Tags.TagContact(ctx, "", "81")), "contact_id"},
+		{err3(c.Tags.TagContact(ctx, "1", "")), "id"},
+		{err3(c.Tags.UntagContact(ctx, "", "81")), "contact_id"},
+		{err3(c.Tags.UntagContact(ctx, "1", "")), "tag_id"},
+		{err3(c.Tags.TagConversation(ctx, "", "81", "9")), "conversation_id"},
+		{err3(c.Tags.TagConversation(ctx, "1", "", "9")), "id"},
+		{err3(c.Tags.TagConversation(ctx, "1", "81", "")), "admin_id"},
+		{err3(c.Tags.UntagConversation(ctx, "1", "", "9")), "tag_id"},
+		{err3(c.Tags.UntagConversation(ctx, "1", "81", "")), "admin_id"},
+		{err3(c.Tags.TagTicket(ctx, "", "81", "9")), "ticket_id"},
+		{err3(c.Tags.TagTicket(ctx, "1", "", "9")), "id"},
+		{err3(c.Tags.TagTicket(ctx, "1", "81", "")), "admin_id"},
+		{err3(c.Tags.UntagTicket(ctx, "1", "", "9")), "tag_id"},
+		{err3(c.Tags.Find(ctx, "")), "tag_id"},
 	} {
-		assertOpInputError(t, tc.err, tc.field, s)
+		f.expectInputError(t, tc.err, tc.field)
 	}
 	_, err := c.Tags.Delete(ctx, "")
-	assertOpInputError(t, err, "tag_id", s)
+	f.expectInputError(t, err, "tag_id")
 }
 
 // second returns the error of a facade call's three results.
-func opErr[T any](_ *T, _ *Response, err error) error { return err }
-
 func TestTagsCreate(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -104,21 +103,20 @@ func TestTagsCreate(t *testing.T) {
 			`{"name":"Independent","users":[{"id":"5f7f0d21"},{"id":"5f7f0d22"}]}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, s := newOpStubClient(t, 200, `{"type":"tag","id":"656452352","name":"Independent"}`)
+			f, c := newFake(t)
+			f.reply("/", 200, `{"type":"tag","id":"656452352","name":"Independent"}`)
 			got, _, err := c.Tags.Create(context.Background(), tc.req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.expect(t, "POST", "/tags", nil, tc.body)
-			if got.GetId() != "656452352" || got.GetName() != "Independent" {
-				t.Errorf("decoded %+v", got)
-			}
+			require.NoError(t, err)
+			f.expect(t, "POST", "/tags", nil, tc.body)
+			assert.Equal(t, "656452352", got.GetId())
+			assert.Equal(t, "Independent", got.GetName())
 		})
 	}
 }
 
 func TestTagsCreateInvalid(t *testing.T) {
-	c, s := newOpStubClient(t, 200, `{}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{}`)
 	for _, tc := range []struct {
 		req   TagRequest
 		field string
@@ -133,41 +131,33 @@ func TestTagsCreateInvalid(t *testing.T) {
 		{TagContacts("x", "1", ""), "users[1].id"},
 	} {
 		_, _, err := c.Tags.Create(context.Background(), tc.req)
-		assertOpInputError(t, err, tc.field, s)
+		f.expectInputError(t, err, tc.field)
 	}
 }
 
 func TestTagsListFindDelete(t *testing.T) {
 	ctx := context.Background()
-	c, s := newOpStubClient(t, 200, `{"type":"list","data":[`+tagJSON+`]}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{"type":"list","data":[`+tagJSON+`]}`)
 	list, _, err := c.Tags.List(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.expect(t, "GET", "/tags", nil, "")
-	if len(list.Data) != 1 || list.Data[0].Id != "81" {
-		t.Errorf("decoded %+v", list)
-	}
+	require.NoError(t, err)
+	f.expect(t, "GET", "/tags", nil, "")
+	assert.Len(t, list.Data, 1)
+	assert.Equal(t, "81", list.Data[0].Id)
 
-	c, s = newOpStubClient(t, 200, `{"type":"tag","id":"81","name":"Manual tag"}`)
+	f, c = newFake(t)
+	f.reply("/", 200, `{"type":"tag","id":"81","name":"Manual tag"}`)
 	got, _, err := c.Tags.Find(ctx, "81")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.expect(t, "GET", "/tags/81", nil, "")
-	if got.GetName() != "Manual tag" {
-		t.Errorf("decoded %+v", got)
-	}
+	require.NoError(t, err)
+	f.expect(t, "GET", "/tags/81", nil, "")
+	assert.Equal(t, "Manual tag", got.GetName())
 
-	c, s = newOpStubClient(t, 200, "")
+	f, c = newFake(t)
+	f.reply("/", 200, "")
 	resp, err := c.Tags.Delete(ctx, "81")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.expect(t, "DELETE", "/tags/81", nil, "")
-	if resp.StatusCode != 200 {
-		t.Errorf("status = %d", resp.StatusCode)
-	}
+	require.NoError(t, err)
+	f.expect(t, "DELETE", "/tags/81", nil, "")
+	assert.Equal(t, 200, resp.StatusCode)
 }
 
 // Tags are created, and companies tagged in bulk, with one request type whose

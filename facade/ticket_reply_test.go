@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // One test per variant: the exact JSON each ticket reply helper sends.
@@ -37,33 +40,27 @@ func TestTicketReplyJSONPerVariant(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, srv := newTicketsTestServer(t, 200, `{"type":"ticket_part","id":"1","part_type":"comment","created_at":1}`)
-			if _, _, err := c.Tickets.Reply(context.Background(), "77", tc.reply); err != nil {
-				t.Fatal(err)
-			}
-			r := srv.only(t)
-			if r.Method != "POST" || r.Path != "/tickets/77/reply" {
-				t.Errorf("sent %s %s", r.Method, r.Path)
-			}
-			tkJSONEq(t, r.Body, tc.want)
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, `{"type":"ticket_part","id":"1","part_type":"comment","created_at":1}`)
+			require.NoError(t, err3(c.Tickets.Reply(context.Background(), "77", tc.reply)))
+			r := f.only(t)
+			assert.Equal(t, "POST /tickets/77/reply", r.Method+" "+r.Path)
+			assert.JSONEq(t, tc.want, r.Body)
 		})
 	}
 }
 
 func TestQuickReplyGeneratesUUID(t *testing.T) {
 	req, err := AdminQuickReply("1", QuickReplyOption{Text: "Yes"}).TicketRequest()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	b, _ := req.MarshalJSON()
 	var got struct {
 		ReplyOptions []struct{ UUID string } `json:"reply_options"`
 	}
 	_ = json.Unmarshal(b, &got)
 	v4 := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
-	if len(got.ReplyOptions) != 1 || !v4.MatchString(got.ReplyOptions[0].UUID) {
-		t.Errorf("reply_options = %+v, want one random v4 UUID", got.ReplyOptions)
-	}
+	assert.Len(t, got.ReplyOptions, 1)
+	assert.True(t, v4.MatchString(got.ReplyOptions[0].UUID))
 }
 
 // Every invalid ticket reply is an *InputError naming the field, and no
@@ -99,37 +96,32 @@ func TestTicketReplyInvalid(t *testing.T) {
 		{"quick reply bad url", AdminQuickReply("1", QuickReplyOption{Text: "a"}, WithAttachmentURLs("x")), "attachment_urls[0]"},
 		{"files are for conversations", AdminComment("1", "hi").WithAttachmentFiles(AttachmentFile{Name: "a", ContentType: "text/plain", Data: "aGk="}).Reply, "attachment_files"},
 	}
-	c, srv := newTicketsTestServer(t, 200, `{}`)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, `{}`)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := c.Tickets.Reply(context.Background(), "77", tc.reply)
-			tkInputError(t, err, tc.field)
+			requireInputError(t, err, tc.field)
 		})
 	}
-	if n := len(srv.requests()); n != 0 {
-		t.Errorf("server received %d requests, want none", n)
-	}
+	f.expectNone(t)
 }
 
 func TestReplyAccessors(t *testing.T) {
 	r := ContactReply(ByEmail("a@b.c"), "hi")
-	if r.IsAdmin() || r.MessageType() != ReplyComment {
-		t.Errorf("contact reply: IsAdmin=%v type=%s", r.IsAdmin(), r.MessageType())
-	}
-	if n := AdminNote("1", "x"); !n.IsAdmin() || n.MessageType() != ReplyNote {
-		t.Errorf("note: IsAdmin=%v type=%s", n.IsAdmin(), n.MessageType())
-	}
+	assert.False(t, r.IsAdmin())
+	assert.Equal(t, ReplyComment, r.MessageType())
+	n := AdminNote("1", "x")
+	assert.True(t, n.IsAdmin())
+	assert.Equal(t, ReplyNote, n.MessageType())
 	id := ByIntercomUserID("x1")
-	if id.Field() != "intercom_user_id" || id.Value() != "x1" {
-		t.Errorf("identifier = %s=%s", id.Field(), id.Value())
-	}
+	assert.Equal(t, "intercom_user_id", id.Field())
+	assert.Equal(t, "x1", id.Value())
 	// Options given to one reply do not leak into another.
 	urls := []string{"https://x.test/a"}
 	opt := WithAttachmentURLs(urls...)
 	urls[0] = "changed"
 	a, _ := AdminComment("1", "a", opt).TicketRequest()
 	b, _ := a.MarshalJSON()
-	if !strings.Contains(string(b), "https://x.test/a") {
-		t.Errorf("option shares the caller's slice: %s", b)
-	}
+	assert.Contains(t, string(b), "https://x.test/a")
 }

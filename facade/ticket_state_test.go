@@ -1,6 +1,15 @@
 package facade
 
-import "testing"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
 
 func TestTicketStateTable(t *testing.T) {
 	cases := []struct {
@@ -20,29 +29,21 @@ func TestTicketStateTable(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
 			st, err := ParseTicketState(tc.in)
-			if tc.valid != (err == nil) {
-				t.Fatalf("ParseTicketState(%q) err = %v", tc.in, err)
-			}
+			require.Equal(t, tc.valid, err == nil, "accepted")
 			if err != nil {
-				tkInputError(t, err, "ticket_state")
-			} else if st.String() != tc.in {
-				t.Errorf("String = %q", st)
+				requireInputError(t, err, "ticket_state")
+			} else {
+				assert.Equal(t, tc.in, st.String())
 			}
-			if TicketState(tc.in).Valid() != tc.valid {
-				t.Errorf("Valid = %v", !tc.valid)
-			}
+			assert.Equal(t, tc.valid, TicketState(tc.in).Valid())
 			err = validUpdateState(TicketState(tc.in))
-			if tc.updatable != (err == nil) {
-				t.Errorf("validUpdateState(%q) = %v", tc.in, err)
-			}
+			assert.Equal(t, tc.updatable, err == nil, "accepted as an update")
 			if err != nil {
-				tkInputError(t, err, "state")
+				requireInputError(t, err, "state")
 			}
 		})
 	}
-	if len(TicketStates()) != 4 {
-		t.Errorf("TicketStates = %v", TicketStates())
-	}
+	assert.Len(t, TicketStates(), 4)
 }
 
 func TestTicketCategoryTable(t *testing.T) {
@@ -56,50 +57,43 @@ func TestTicketCategoryTable(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
 			c, err := ParseTicketCategory(tc.in)
-			if tc.valid != (err == nil) || TicketCategory(tc.in).Valid() != tc.valid {
-				t.Fatalf("ParseTicketCategory(%q) = %q, %v", tc.in, c, err)
-			}
+			require.Equal(t, tc.valid, err == nil, "accepted")
+			require.Equal(t, tc.valid, TicketCategory(tc.in).Valid())
 			if err != nil {
-				tkInputError(t, err, "category")
-			} else if c.String() != tc.in {
-				t.Errorf("String = %q", c)
+				requireInputError(t, err, "category")
+			} else {
+				assert.Equal(t, tc.in, c.String())
 			}
 		})
 	}
-	if len(TicketCategories()) != 3 {
-		t.Errorf("TicketCategories = %v", TicketCategories())
-	}
+	assert.Len(t, TicketCategories(), 3)
 }
 
 func TestTicketTypeAttributeDataTypeTable(t *testing.T) {
 	for _, s := range []string{"string", "list", "integer", "decimal", "boolean", "datetime", "files"} {
 		d, err := ParseTicketTypeAttributeDataType(s)
-		if err != nil || !d.Valid() || d.String() != s {
-			t.Errorf("%q: %q, %v", s, d, err)
-		}
+		assert.NoError(t, err)
+		assert.True(t, d.Valid())
+		assert.Equal(t, s, d.String())
 	}
 	for _, s := range []string{"", "String", "number", "date", "file", "bool"} {
 		_, err := ParseTicketTypeAttributeDataType(s)
-		tkInputError(t, err, "data_type")
-		if TicketTypeAttributeDataType(s).Valid() {
-			t.Errorf("%q valid", s)
-		}
+		requireInputError(t, err, "data_type")
+		assert.False(t, TicketTypeAttributeDataType(s).Valid(), "%q valid", s)
 	}
-	if len(TicketTypeAttributeDataTypes()) != 7 {
-		t.Errorf("data types = %v", TicketTypeAttributeDataTypes())
-	}
+	assert.Len(t, TicketTypeAttributeDataTypes(), 7)
 }
 
 func TestReplyMessageTypeTable(t *testing.T) {
 	for _, s := range []string{"comment", "note", "quick_reply"} {
 		m, err := ParseReplyMessageType(s)
-		if err != nil || !m.Valid() || m.String() != s {
-			t.Errorf("%q: %q, %v", s, m, err)
-		}
+		assert.NoError(t, err)
+		assert.True(t, m.Valid())
+		assert.Equal(t, s, m.String())
 	}
 	for _, s := range []string{"", "Comment", "quick-reply", "assignment", "close"} {
 		_, err := ParseReplyMessageType(s)
-		tkInputError(t, err, "message_type")
+		requireInputError(t, err, "message_type")
 	}
 }
 
@@ -119,14 +113,45 @@ func TestPartAuthorTypeTable(t *testing.T) {
 	}
 	for _, tc := range cases {
 		a := PartAuthorType(tc.in)
-		if a.IsAdmin() != tc.admin || a.IsBot() != tc.bot || a.IsTeam() != tc.team || a.IsContact() != tc.contact || a.Valid() != tc.ok {
-			t.Errorf("%q: admin=%v bot=%v team=%v contact=%v valid=%v", tc.in, a.IsAdmin(), a.IsBot(), a.IsTeam(), a.IsContact(), a.Valid())
-		}
-		if _, err := ParsePartAuthorType(tc.in); (err == nil) != tc.ok {
-			t.Errorf("Parse %q: %v", tc.in, err)
-		}
+		assert.Equal(t, tc.admin, a.IsAdmin())
+		assert.Equal(t, tc.bot, a.IsBot())
+		assert.Equal(t, tc.team, a.IsTeam())
+		assert.Equal(t, tc.contact, a.IsContact())
+		assert.Equal(t, tc.ok, a.Valid())
+		_, err := ParsePartAuthorType(tc.in)
+		assert.Equal(t, tc.ok, (err == nil))
 	}
-	if AuthorTypeOf(TicketPartAuthor{Type: "team"}) != AuthorTeam || AuthorTypeOf(ConversationPartAuthor{Type: "user"}).String() != "user" {
-		t.Error("AuthorTypeOf")
-	}
+	assert.Equal(t, AuthorTeam, AuthorTypeOf(TicketPartAuthor{Type: "team"}))
+	assert.Equal(t, "user", AuthorTypeOf(ConversationPartAuthor{Type: "user"}).String())
+}
+
+func TestTicketStateIDOfReadsTheWorkspacesStates(t *testing.T) {
+	var paths []string
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.Path)
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"type":"list","data":[
+			{"type":"ticket_state","id":"10","category":"in_progress","archived":true},
+			{"type":"ticket_state","id":"11","category":"in_progress","archived":false},
+			{"type":"ticket_state","id":"12","category":"resolved"}]}`)
+	})
+	id, err := c.Tickets.ticketStateIDOf(context.Background(), TicketStateInProgress)
+	require.NoError(t, err)
+	assert.Equal(t, "11", id, "the first state of the category that is not archived")
+	assert.Equal(t, []string{"/ticket_states"}, paths)
+
+	_, err = c.Tickets.ticketStateIDOf(context.Background(), TicketStateWaitingOnCustomer)
+	var inputErr *InputError
+	require.ErrorAs(t, err, &inputErr)
+	assert.Equal(t, "state", inputErr.Field)
+}
+
+func TestTicketStateIDOfPassesAPIErrorsOn(t *testing.T) {
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusForbidden)
+	})
+	_, err := c.Tickets.ticketStateIDOf(context.Background(), TicketStateResolved)
+	assert.True(t, errors.Is(err, ErrForbidden), "got %v", err)
 }

@@ -3,9 +3,12 @@ package facade
 import (
 	"context"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-const tkTicketTypeJSON = `{"type":"ticket_type","id":"9","name":"Bug","description":"d","icon":"🐞","category":"Back-office",
+const ticketTypeJSON = `{"type":"ticket_type","id":"9","name":"Bug","description":"d","icon":"🐞","category":"Back-office",
  "workspace_id":"w","archived":false,"created_at":1,"ticket_type_attributes":{"type":"ticket_type_attributes.list","ticket_type_attributes":[
   {"type":"ticket_type_attribute","id":"a1","name":"Severity","description":"","data_type":"list","input_options":{},"order":0,
    "required_to_create":false,"required_to_create_for_contacts":false,"visible_on_create":true,"visible_to_contacts":true,
@@ -24,40 +27,41 @@ func TestTicketTypesCalls(t *testing.T) {
 		method, path string
 		body         string
 	}{
-		{"list (the description's ticket_types)", `{"type":"ticket_type_attributes.list","ticket_types":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
+		{"list (the description's ticket_types)", `{"type":"ticket_type_attributes.list","ticket_types":[` + ticketTypeJSON + `]}`, func(c *Client) error {
 			l, _, err := c.TicketTypes.List(ctx)
-			if err == nil && len(TicketTypesOf(l)) != 1 {
-				t.Errorf("list = %+v", l)
+			if err == nil {
+				assert.Len(t, TicketTypesOf(l), 1)
 			}
 			return err
 		}, "GET", "/ticket_types", ""},
-		{"list (the API's data)", `{"type":"ticket_type_attributes.list","data":[` + tkTicketTypeJSON + `]}`, func(c *Client) error {
+		{"list (the API's data)", `{"type":"ticket_type_attributes.list","data":[` + ticketTypeJSON + `]}`, func(c *Client) error {
 			l, _, err := c.TicketTypes.List(ctx)
-			if err == nil && len(TicketTypesOf(l)) != 1 {
-				t.Errorf("list = %+v", l)
+			if err == nil {
+				assert.Len(t, TicketTypesOf(l), 1)
 			}
 			return err
 		}, "GET", "/ticket_types", ""},
-		{"get", tkTicketTypeJSON, func(c *Client) error {
+		{"get", ticketTypeJSON, func(c *Client) error {
 			tt, _, err := c.TicketTypes.Get(ctx, "9")
 			if err == nil {
 				attrs := tt.TicketTypeAttributes.TicketTypeAttributes
-				if TicketCategory(tt.Category) != TicketCategoryBackOffice || !TicketTypeAttributeDataType(attrs[0].DataType).Valid() ||
-					TicketTypeAttributeDataType(attrs[1].DataType).Valid() || attrs[1].DataType != "location" {
-					t.Errorf("unknown data_type must be kept and invalid: %+v", attrs)
-				}
+				assert.Equal(t, TicketCategoryBackOffice, TicketCategory(tt.Category))
+				require.Len(t, attrs, 2)
+				assert.True(t, TicketTypeAttributeDataType(attrs[0].DataType).Valid())
+				assert.Equal(t, "location", attrs[1].DataType, "an unknown data_type is kept")
+				assert.False(t, TicketTypeAttributeDataType(attrs[1].DataType).Valid(), "an unknown data_type is invalid")
 			}
 			return err
 		}, "GET", "/ticket_types/9", ""},
-		{"create", tkTicketTypeJSON, func(c *Client) error {
+		{"create", ticketTypeJSON, func(c *Client) error {
 			_, _, err := c.TicketTypes.Create(ctx, "Bug", &CreateTicketTypeOptions{Category: TicketCategoryBackOffice, Description: "d", Icon: "🐞", IsInternal: &no})
 			return err
 		}, "POST", "/ticket_types", `{"name":"Bug","category":"Back-office","description":"d","icon":"🐞","is_internal":false}`},
-		{"create minimal", tkTicketTypeJSON, func(c *Client) error {
+		{"create minimal", ticketTypeJSON, func(c *Client) error {
 			_, _, err := c.TicketTypes.Create(ctx, "Bug", nil)
 			return err
 		}, "POST", "/ticket_types", `{"name":"Bug"}`},
-		{"update", tkTicketTypeJSON, func(c *Client) error {
+		{"update", ticketTypeJSON, func(c *Client) error {
 			_, _, err := c.TicketTypes.Update(ctx, "9", &UpdateTicketTypeOptions{Name: "Bugs", Category: TicketCategoryTracker, Archived: &yes})
 			return err
 		}, "PUT", "/ticket_types/9", `{"name":"Bugs","category":"Tracker","archived":true}`},
@@ -75,16 +79,14 @@ func TestTicketTypesCalls(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, srv := newTicketsTestServer(t, 200, tc.reply)
-			if err := tc.call(c); err != nil {
-				t.Fatal(err)
-			}
-			r := srv.only(t)
-			if r.Method != tc.method || r.Path != tc.path {
-				t.Errorf("sent %s %s, want %s %s", r.Method, r.Path, tc.method, tc.path)
-			}
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, tc.reply)
+			require.NoError(t, tc.call(c))
+			r := f.only(t)
+			assert.Equal(t, tc.method, r.Method)
+			assert.Equal(t, tc.path, r.Path)
 			if tc.body != "" {
-				tkJSONEq(t, r.Body, tc.body)
+				assert.JSONEq(t, tc.body, r.Body)
 			}
 		})
 	}
@@ -92,7 +94,8 @@ func TestTicketTypesCalls(t *testing.T) {
 
 func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
 	ctx := context.Background()
-	c, srv := newTicketsTestServer(t, 200, tkTicketTypeJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, ticketTypeJSON)
 	cases := []struct {
 		name  string
 		call  func() error
@@ -128,9 +131,7 @@ func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
 		{"attribute update no id", func() error { _, _, err := c.TicketTypes.Attributes.Update(ctx, "9", "", nil); return err }, "attribute_id"},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { tkInputError(t, tc.call(), tc.field) })
+		t.Run(tc.name, func(t *testing.T) { requireInputError(t, tc.call(), tc.field) })
 	}
-	if n := len(srv.requests()); n != 0 {
-		t.Errorf("server received %d requests, want none", n)
-	}
+	f.expectNone(t)
 }

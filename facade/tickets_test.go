@@ -3,148 +3,62 @@ package facade
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"reflect"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// tkRequest is what the tickets test server received.
-type tkRequest struct {
-	Method, Path, Query string
-	Body                []byte
-}
-
-// tkServer records requests and answers each with one canned response.
-type tkServer struct {
-	mu     sync.Mutex
-	reqs   []tkRequest
-	status int
-	reply  string
-}
-
-func (s *tkServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(r.Body)
-	s.mu.Lock()
-	s.reqs = append(s.reqs, tkRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: body})
-	status, reply := s.status, s.reply
-	s.mu.Unlock()
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = io.WriteString(w, reply)
-}
-
-// requests returns what the server has received so far.
-func (s *tkServer) requests() []tkRequest {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]tkRequest(nil), s.reqs...)
-}
-
-// only returns the one request the server received, failing otherwise.
-func (s *tkServer) only(t *testing.T) tkRequest {
-	t.Helper()
-	reqs := s.requests()
-	if len(reqs) != 1 {
-		t.Fatalf("server received %d requests, want 1", len(reqs))
-	}
-	return reqs[0]
-}
-
-// newTicketsTestServer returns a client whose server answers every request
-// with status and reply, and records what it receives.
-func newTicketsTestServer(t *testing.T, status int, reply string) (*Client, *tkServer) {
-	t.Helper()
-	srv := &tkServer{status: status, reply: reply}
-	return newTestClient(t, srv, WithRetryPolicy(NoRetries())), srv
-}
-
-// tkJSONEq fails unless got and want are the same JSON value.
-func tkJSONEq(t *testing.T, got []byte, want string) {
-	t.Helper()
-	var g, w any
-	if err := json.Unmarshal(got, &g); err != nil {
-		t.Fatalf("body is not JSON: %v: %s", err, got)
-	}
-	if err := json.Unmarshal([]byte(want), &w); err != nil {
-		t.Fatalf("want is not JSON: %v", err)
-	}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("JSON differs\n got: %s\nwant: %s", got, want)
-	}
-}
-
-// tkInputError fails unless err is an *InputError for field.
-func tkInputError(t *testing.T, err error, field string) {
-	t.Helper()
-	var ie *InputError
-	if !errors.As(err, &ie) {
-		t.Fatalf("error = %v (%T), want *InputError for %s", err, err, field)
-	}
-	if ie.Field != field {
-		t.Errorf("InputError.Field = %q, want %q (%v)", ie.Field, field, ie)
-	}
-}
-
-const tkTicketJSON = `{"type":"ticket","id":"77","ticket_id":"3","category":"Back-office",
+const ticketJSON = `{"type":"ticket","id":"77","ticket_id":"3","category":"Back-office",
  "ticket_state":"waiting_on_customer","contacts":{"type":"contact.list","contacts":[{"type":"contact","id":"c1"}]},
  "ticket_attributes":{"_default_title_":"Broken","count":12345678901,"urgent":true,"files":[],"gone":null},
  "ticket_type":{"type":"ticket_type","id":"9","name":"Bug","description":"","icon":"🐞","category":"Back-office",
   "workspace_id":"w","archived":false,"created_at":1,"ticket_type_attributes":{"type":"ticket_type_attributes.list","ticket_type_attributes":[]}}}`
 
 func TestTicketsGet(t *testing.T) {
-	c, srv := newTicketsTestServer(t, 200, tkTicketJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, ticketJSON)
 	tk, resp, err := c.Tickets.Get(context.Background(), "77")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := srv.only(t)
-	if r.Method != "GET" || r.Path != "/tickets/77" {
-		t.Errorf("sent %s %s", r.Method, r.Path)
-	}
-	if resp.StatusCode != 200 || tk.Id != "77" || TicketStateOf(tk) != TicketStateWaitingOnCustomer || TicketCategory(tk.Category) != TicketCategoryBackOffice {
-		t.Errorf("got %+v", tk)
-	}
+	require.NoError(t, err)
+	f.expect(t, "GET", "/tickets/77", nil, "")
+	assert.Equal(t, 200, resp.StatusCode)
+	assert.Equal(t, "77", tk.Id)
+	assert.Equal(t, TicketStateWaitingOnCustomer, TicketStateOf(tk))
+	assert.Equal(t, TicketCategoryBackOffice, TicketCategory(tk.Category))
 }
 
 func TestTicketsGetUnknownEnumsDecode(t *testing.T) {
-	body := bytes.Replace([]byte(tkTicketJSON), []byte(`"ticket_state":"waiting_on_customer"`), []byte(`"ticket_state":"escalated"`), 1)
+	body := bytes.Replace([]byte(ticketJSON), []byte(`"ticket_state":"waiting_on_customer"`), []byte(`"ticket_state":"escalated"`), 1)
 	body = bytes.Replace(body, []byte(`"category":"Back-office",
  "ticket_state"`), []byte(`"category":"Partner",
  "ticket_state"`), 1)
-	c, _ := newTicketsTestServer(t, 200, string(body))
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, string(body))
 	tk, _, err := c.Tickets.Get(context.Background(), "77")
-	if err != nil {
-		t.Fatalf("unknown enum values must not fail decoding: %v", err)
-	}
-	if st := TicketStateOf(tk); st != "escalated" || st.Valid() {
-		t.Errorf("state = %q valid=%v, want kept as escalated and invalid", st, st.Valid())
-	}
-	if cat := TicketCategory(tk.Category); cat != "Partner" || cat.Valid() {
-		t.Errorf("category = %q valid=%v", cat, cat.Valid())
-	}
+	require.NoError(t, err, "unknown enum values must not fail decoding")
+	st := TicketStateOf(tk)
+	assert.Equal(t, TicketState("escalated"), st, "kept as sent")
+	assert.False(t, st.Valid())
+	cat := TicketCategory(tk.Category)
+	assert.Equal(t, TicketCategory("Partner"), cat, "kept as sent")
+	assert.False(t, cat.Valid())
 }
 
 func TestTicketsCreate(t *testing.T) {
-	c, srv := newTicketsTestServer(t, 200, tkTicketJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, ticketJSON)
 	_, _, err := c.Tickets.Create(context.Background(), "9",
 		[]TicketContact{TicketContactByID("c1"), TicketContactByExternalID("u-2"), TicketContactByEmail("a@example.com")},
 		&CreateTicketOptions{CompanyID: "co1", CreatedAt: time.Unix(1700000000, 0),
 			Attributes: map[string]any{"_default_title_": "Broken", "count": 12345678901, "urgent": true, "files": []string{"https://x.test/a.png"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := srv.only(t)
-	if r.Method != "POST" || r.Path != "/tickets" {
-		t.Errorf("sent %s %s", r.Method, r.Path)
-	}
-	tkJSONEq(t, r.Body, `{"ticket_type_id":"9","contacts":[{"id":"c1"},{"external_id":"u-2"},{"email":"a@example.com"}],
+	require.NoError(t, err)
+	f.expect(t, "POST", "/tickets", nil, `{"ticket_type_id":"9","contacts":[{"id":"c1"},{"external_id":"u-2"},{"email":"a@example.com"}],
 		"company_id":"co1","created_at":1700000000,
 		"ticket_attributes":{"_default_title_":"Broken","count":12345678901,"urgent":true,"files":["https://x.test/a.png"]}}`)
 }
@@ -153,162 +67,153 @@ func TestTicketsCreate(t *testing.T) {
 // (which TestUpdateStateInTheFormTheVersionTakes covers), with the
 // assignment in the form the description in use takes.
 func TestTicketsUpdateFields(t *testing.T) {
-	c, srv := newTicketsTestServer(t, 200, tkTicketJSON)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, ticketJSON)
 	open := true
 	_, _, err := c.Tickets.Update(context.Background(), "77", &UpdateTicketOptions{
 		Open: &open, SnoozedUntil: time.Unix(1800000000, 0),
 		Assignment: &TicketAssignment{AdminID: "5", AssigneeID: "t2"}, Attributes: map[string]any{"x": "y"},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := srv.only(t)
-	if r.Method != "PUT" || r.Path != "/tickets/77" {
-		t.Errorf("sent %s %s", r.Method, r.Path)
-	}
+	require.NoError(t, err)
 	assignment := `"assignment":{"admin_id":"5","assignee_id":"t2"}`
 	if _, nested := reflect.TypeFor[gen.UpdateTicketRequest]().FieldByName("Assignment"); !nested {
 		assignment = `"admin_id":` + idJSON[gen.UpdateTicketRequest]("AdminId", "5") + `,"assignee_id":"t2"`
 	}
-	tkJSONEq(t, r.Body, `{"open":true,"snoozed_until":1800000000,`+assignment+`,"ticket_attributes":{"x":"y"}}`)
+	f.expect(t, "PUT", "/tickets/77", nil, `{"open":true,"snoozed_until":1800000000,`+assignment+`,"ticket_attributes":{"x":"y"}}`)
 }
 
-func TestTicketsInvalidInputsSendNothing(t *testing.T) {
-	c, srv := newTicketsTestServer(t, 200, tkTicketJSON)
-	ctx := context.Background()
-	cases := []struct {
-		name  string
-		call  func() error
-		field string
-	}{
-		{"get empty id", func() error { _, _, err := c.Tickets.Get(ctx, ""); return err }, "ticket_id"},
-		{"create no type", func() error {
-			_, _, err := c.Tickets.Create(ctx, "", []TicketContact{TicketContactByID("1")}, nil)
-			return err
-		}, "ticket_type_id"},
-		{"create no contacts", func() error { _, _, err := c.Tickets.Create(ctx, "9", nil, nil); return err }, "contacts"},
-		{"create zero contact", func() error {
-			_, _, err := c.Tickets.Create(ctx, "9", []TicketContact{TicketContactByID("1"), {}}, nil)
-			return err
-		}, "contacts[1]"},
-		{"create empty email", func() error {
-			_, _, err := c.Tickets.Create(ctx, "9", []TicketContact{TicketContactByEmail("")}, nil)
-			return err
-		}, "contacts[0].email"},
-		{"create malformed email", func() error {
-			_, _, err := c.Tickets.Create(ctx, "9", []TicketContact{TicketContactByEmail("Lin <lin@example.com>")}, nil)
-			return err
-		}, "contacts[0].email"},
-		{"create bad attribute", func() error {
-			_, _, err := c.Tickets.Create(ctx, "9", []TicketContact{TicketContactByID("1")}, &CreateTicketOptions{Attributes: map[string]any{"m": map[string]int{}}})
-			return err
-		}, "ticket_attributes.m"},
-		{"update to submitted", func() error {
-			_, _, err := c.Tickets.Update(ctx, "77", &UpdateTicketOptions{State: TicketStateSubmitted})
-			return err
-		}, "state"},
-		{"update unknown state", func() error {
-			_, _, err := c.Tickets.Update(ctx, "77", &UpdateTicketOptions{State: "closed"})
-			return err
-		}, "state"},
-		{"update assignment without assignee", func() error {
-			_, _, err := c.Tickets.Update(ctx, "77", &UpdateTicketOptions{Assignment: &TicketAssignment{AdminID: "1"}})
-			return err
-		}, "assignment.assignee_id"},
-		{"reply nil", func() error { _, _, err := c.Tickets.Reply(ctx, "77", nil); return err }, "message_type"},
-		{"reply empty id", func() error { _, _, err := c.Tickets.Reply(ctx, "", AdminNote("1", "x")); return err }, "ticket_id"},
-		{"search invalid query", func() error { _, _, err := c.Tickets.Search(ctx, And(), nil); return err }, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			err := tc.call()
-			if tc.field == "" {
-				var ie *InputError
-				if !errors.As(err, &ie) {
-					t.Fatalf("error = %v, want *InputError", err)
-				}
-				return
-			}
-			tkInputError(t, err, tc.field)
-		})
-	}
-	if n := len(srv.requests()); n != 0 {
-		t.Errorf("server received %d requests, want none", n)
-	}
+// ticketBadInputs are calls of the tickets service that must be refused,
+// naming the field, before anything is sent. What a reply may hold is
+// checked in ticket_reply_test.go.
+var ticketBadInputs = []inputCase{
+	{"ticket get: empty id", "ticket_id", func(ctx context.Context, c *Client) error { return err3(c.Tickets.Get(ctx, "")) }},
+	{"ticket update: empty id", "ticket_id", func(ctx context.Context, c *Client) error { return err3(c.Tickets.Update(ctx, "", nil)) }},
+	{"ticket update: back to submitted", "state", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Update(ctx, "1", &UpdateTicketOptions{State: TicketStateSubmitted}))
+	}},
+	{"ticket update: unknown state", "state", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Update(ctx, "1", &UpdateTicketOptions{State: "closed"}))
+	}},
+	{"ticket update: assignment without assignee", "assignment.assignee_id", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Update(ctx, "1", &UpdateTicketOptions{Assignment: &TicketAssignment{AdminID: "9"}}))
+	}},
+	{"ticket update: attribute of unsupported type", "ticket_attributes.when", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Update(ctx, "1", &UpdateTicketOptions{Attributes: map[string]any{"when": time.Now()}}))
+	}},
+	{"ticket create: empty type", "ticket_type_id", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Create(ctx, "", []TicketContact{TicketContactByID("1")}, nil))
+	}},
+	{"ticket create: no contacts", "contacts", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Create(ctx, "610", nil, nil))
+	}},
+	{"ticket create: zero contact", "contacts[0]", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Create(ctx, "610", []TicketContact{{}}, nil))
+	}},
+	{"ticket create: empty email", "contacts[1].email", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Create(ctx, "610", []TicketContact{TicketContactByID("1"), TicketContactByEmail("")}, nil))
+	}},
+	{"ticket create: empty attribute name", "ticket_attributes", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Create(ctx, "610", []TicketContact{TicketContactByID("1")}, &CreateTicketOptions{Attributes: map[string]any{"": "x"}}))
+	}},
+	{"ticket reply: empty id", "ticket_id", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Reply(ctx, "", AdminComment("9", "hi")))
+	}},
+	{"ticket reply: nil reply", "message_type", func(ctx context.Context, c *Client) error { return err3(c.Tickets.Reply(ctx, "1", nil)) }},
+	{"ticket create: malformed email", "contacts[0].email", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Create(ctx, "9", []TicketContact{TicketContactByEmail("Lin <lin@example.com>")}, nil))
+	}},
+	{"ticket create: attribute of unsupported type", "ticket_attributes.m", func(ctx context.Context, c *Client) error {
+		return err3(c.Tickets.Create(ctx, "9", []TicketContact{TicketContactByID("1")}, &CreateTicketOptions{Attributes: map[string]any{"m": map[string]int{}}}))
+	}},
+	{"ticket search: empty group", "query.value", func(ctx context.Context, c *Client) error { return err3(c.Tickets.Search(ctx, And(), nil)) }},
+}
+
+func TestTicketsBadInputsSendNothing(t *testing.T) {
+	runInputCases(t, ticketBadInputs)
 }
 
 func TestTicketsReplyDecodesPart(t *testing.T) {
-	c, srv := newTicketsTestServer(t, 200, `{"type":"ticket_part","id":"p1","part_type":"note","body":"<p>hi</p>","created_at":5,
+	f, c := newFake(t)
+	f.reply("/", 200, `{"type":"ticket_part","id":"p1","part_type":"note","body":"<p>hi</p>","created_at":5,
 		"author":{"type":"admin","id":"991","name":"Ann","email":"ann@example.com"}}`)
 	part, _, err := c.Tickets.Reply(context.Background(), "77", AdminNote("991", "<p>hi</p>"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := srv.only(t)
-	if r.Method != "POST" || r.Path != "/tickets/77/reply" {
-		t.Errorf("sent %s %s", r.Method, r.Path)
-	}
-	if ReplyMessageTypeOf(part) != ReplyNote || !AuthorTypeOf(*part.Author).IsAdmin() {
-		t.Errorf("got %+v", part)
-	}
+	require.NoError(t, err)
+	r := f.only(t)
+	assert.Equal(t, "POST /tickets/77/reply", r.Method+" "+r.Path)
+	assert.Equal(t, ReplyNote, ReplyMessageTypeOf(part))
+	require.NotNil(t, part.Author)
+	assert.True(t, AuthorTypeOf(*part.Author).IsAdmin())
 }
 
 func TestTicketsReplyAPIError(t *testing.T) {
-	c, _ := newTicketsTestServer(t, 404, `{"type":"error.list","errors":[{"code":"not_found","message":"Ticket not found"}]}`)
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 404, `{"type":"error.list","errors":[{"code":"not_found","message":"Ticket not found"}]}`)
 	_, resp, err := c.Tickets.Reply(context.Background(), "nope", AdminComment("1", "hi"))
 	var apiErr *Error
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
-		t.Fatalf("err = %v, want *Error 404", err)
-	}
-	if resp == nil || resp.StatusCode != 404 {
-		t.Errorf("resp = %+v", resp)
-	}
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 404, apiErr.StatusCode)
+	require.NotNil(t, resp)
+	assert.Equal(t, 404, resp.StatusCode)
 }
 
 func TestTicketsSearch(t *testing.T) {
-	page := `{"type":"ticket.list","total_count":1,"tickets":[` + tkTicketJSON + `],"pages":{"type":"pages","next":{"starting_after":"abc"}}}`
-	c, srv := newTicketsTestServer(t, 200, page)
+	page := `{"type":"ticket.list","total_count":1,"tickets":[` + ticketJSON + `],"pages":{"type":"pages","next":{"starting_after":"abc"}}}`
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.reply("/", 200, page)
 	list, _, err := c.Tickets.Search(context.Background(), Filter("ticket_state", OpEquals, "in_progress"), &SearchOptions{PerPage: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := srv.only(t)
-	if r.Method != "POST" || r.Path != "/tickets/search" {
-		t.Errorf("sent %s %s", r.Method, r.Path)
-	}
-	tkJSONEq(t, r.Body, `{"query":{"field":"ticket_state","operator":"=","value":"in_progress"},"pagination":{"per_page":5}}`)
-	if len(list.Tickets) != 1 || nextCursor(list.Pages) != "abc" {
-		t.Errorf("got %+v", list)
-	}
+	require.NoError(t, err)
+	f.expect(t, "POST", "/tickets/search", nil, `{"query":{"field":"ticket_state","operator":"=","value":"in_progress"},"pagination":{"per_page":5}}`)
+	assert.Len(t, list.Tickets, 1)
+	assert.Equal(t, "abc", nextCursor(list.Pages))
 }
 
 func TestTicketsSearchIter(t *testing.T) {
 	pages := []string{
-		`{"type":"ticket.list","total_count":2,"tickets":[` + tkTicketJSON + `],"pages":{"type":"pages","next":{"starting_after":"c2"}}}`,
-		`{"type":"ticket.list","total_count":2,"tickets":[` + tkTicketJSON + `],"pages":{"type":"pages"}}`,
+		`{"type":"ticket.list","total_count":2,"tickets":[` + ticketJSON + `],"pages":{"type":"pages","next":{"starting_after":"c2"}}}`,
+		`{"type":"ticket.list","total_count":2,"tickets":[` + ticketJSON + `],"pages":{"type":"pages"}}`,
 	}
-	var mu sync.Mutex
-	var bodies []string
-	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		i := len(bodies)
-		bodies = append(bodies, string(b))
-		mu.Unlock()
-		_, _ = io.WriteString(w, pages[i])
-	}))
+	f, c := newFake(t)
+	f.replies("POST /tickets/search", answer(200, pages[0]), answer(200, pages[1]))
 	n := 0
 	for tk, err := range c.Tickets.SearchIter(context.Background(), Filter("open", OpEquals, true), nil) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		if tk.Id != "77" {
-			t.Errorf("id = %s", tk.Id)
-		}
+		require.NoError(t, err)
+		assert.Equal(t, "77", tk.Id)
 		n++
 	}
-	if n != 2 || len(bodies) != 2 {
-		t.Fatalf("items = %d, requests = %d; want 2 and 2", n, len(bodies))
+	assert.Equal(t, 2, n, "items")
+	reqs := f.requests()
+	require.Len(t, reqs, 2)
+	assert.JSONEq(t, `{"query":{"field":"open","operator":"=","value":true},"pagination":{"per_page":50,"starting_after":"c2"}}`, reqs[1].Body)
+}
+
+func TestUpdateStateInTheFormTheVersionTakes(t *testing.T) {
+	var bodies []string
+	f, c := newFake(t, WithRetryPolicy(NoRetries()))
+	f.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/ticket_states" {
+			fmt.Fprint(w, `{"type":"list","data":[{"id":"7","category":"resolved"}]}`)
+			return
+		}
+		buf, _ := io.ReadAll(r.Body)
+		bodies = append(bodies, string(buf))
+		fmt.Fprint(w, `{"type":"ticket","id":"1","ticket_id":"1","ticket_state":"resolved"}`)
+	})
+	ctx := context.Background()
+
+	_, _, err := c.Tickets.Update(ctx, "1", &UpdateTicketOptions{State: TicketStateResolved, StateID: "7"})
+	var inputErr *InputError
+	require.ErrorAs(t, err, &inputErr, "State and StateID together")
+
+	_, _, err = c.Tickets.Update(ctx, "1", &UpdateTicketOptions{State: TicketStateResolved})
+	require.NoError(t, err)
+	_, _, err = c.Tickets.Update(ctx, "1", &UpdateTicketOptions{StateID: "7"})
+	if gen.UpdateTicketStateByID {
+		require.NoError(t, err)
+		assert.Equal(t, []string{`{"ticket_state_id":"7"}`, `{"ticket_state_id":"7"}`}, bodies)
+		return
 	}
-	tkJSONEq(t, []byte(bodies[1]), `{"query":{"field":"open","operator":"=","value":true},"pagination":{"per_page":50,"starting_after":"c2"}}`)
+	require.ErrorAs(t, err, &inputErr, "a state id on a version that takes a category")
+	assert.Equal(t, "ticket_state_id", inputErr.Field)
+	assert.Equal(t, []string{`{"state":"resolved"}`}, bodies)
 }

@@ -1,9 +1,10 @@
 package facade
 
 import (
-	"errors"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // TestNewClientRefusesBadTokens: blank tokens, spaces, line breaks and
@@ -32,22 +33,18 @@ func TestNewClientRefusesBadTokens(t *testing.T) {
 	}
 	for token, problem := range bad {
 		c, err := NewClient(token)
-		var ie *InputError
-		if !errors.As(err, &ie) || ie.Field != "token" || c != nil {
-			t.Errorf("NewClient(%q): %v (%T), want an *InputError for token", token, err, err)
-			continue
-		}
-		if !strings.Contains(ie.Problem, problem) {
-			t.Errorf("NewClient(%q): %q does not say %q", token, ie.Problem, problem)
-		}
-		if strings.Contains(err.Error(), "SECRET") || (strings.TrimSpace(token) != "" && strings.Contains(err.Error(), token)) {
-			t.Errorf("NewClient(%q): the error shows the token: %v", token, err)
+		ie := requireInputError(t, err, "token")
+		assert.Nil(t, c)
+		assert.Contains(t, ie.Problem, problem)
+		assert.NotContains(t, err.Error(), "SECRET", "the error shows the token")
+		if strings.TrimSpace(token) != "" {
+			assert.NotContains(t, err.Error(), token, "the error shows the token")
 		}
 	}
 	t.Setenv(EnvToken, " ")
-	if _, err := NewClientFromEnv(); err == nil || !strings.Contains(err.Error(), "invalid token") {
-		t.Errorf("INTERCOM_TOKEN=\" \": %v, want an *InputError for token", err)
-	}
+	_, err := NewClientFromEnv()
+	assert.Error(t, err)
+	assert.Contains(t, err.Error(), "invalid token")
 }
 
 // TestNewClientAcceptsBearerTokens: the tokens Intercom issues (base64, with
@@ -60,8 +57,7 @@ func TestNewClientAcceptsBearerTokens(t *testing.T) {
 		"dG9rOjEyMzQ1Njc4OjkwYWJjZA==",
 		"a-b.c_d~e+f/g0Z9",
 	} {
-		if _, err := NewClient(token); err != nil {
-			t.Errorf("NewClient(%q): %v", token, err)
-		}
+		_, err := NewClient(token)
+		assert.NoError(t, err)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,61 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// coreRequest is what a test server saw of one request.
-type coreRequest struct {
-	Method, Path string
-	Header       http.Header
-	Body         string
-}
-
-// coreRecorder is an http.Handler that records every request and answers with
-// the next of its replies (the last one repeats).
-type coreRecorder struct {
-	mu      sync.Mutex
-	reqs    []coreRequest
-	replies []func(w http.ResponseWriter, r *http.Request)
-}
-
-func (rec *coreRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(r.Body)
-	rec.mu.Lock()
-	rec.reqs = append(rec.reqs, coreRequest{r.Method, r.URL.Path, r.Header.Clone(), string(body)})
-	n := len(rec.reqs)
-	reply := rec.replies[min(n, len(rec.replies))-1]
-	rec.mu.Unlock()
-	reply(w, r)
-}
-
-func (rec *coreRecorder) requests() []coreRequest {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	return append([]coreRequest(nil), rec.reqs...)
-}
-
-// replies builds a coreRecorder answering with the given replies in order.
-func coreReplies(rs ...func(w http.ResponseWriter, r *http.Request)) *coreRecorder {
-	return &coreRecorder{replies: rs}
-}
-
-// status replies with code, optional header pairs and body.
-func coreStatus(code int, body string, header ...string) func(http.ResponseWriter, *http.Request) {
-	return func(w http.ResponseWriter, _ *http.Request) {
-		for i := 0; i+1 < len(header); i += 2 {
-			w.Header().Set(header[i], header[i+1])
-		}
-		if strings.HasPrefix(body, "{") {
-			w.Header().Set("Content-Type", "application/json")
-		}
-		w.WriteHeader(code)
-		io.WriteString(w, body)
-	}
-}
-
-var coreOK = coreStatus(200, `{"type":"admin.list","admins":[]}`)
-
 func TestHeadersOnEveryRequest(t *testing.T) {
-	rec := coreReplies(coreStatus(503, ""), coreOK)
-	c := newTestClient(t, rec, WithUserAgent("my-app/1.2"))
+	rec, c := newFake(t, WithUserAgent("my-app/1.2"))
+	rec.replies("/", answer(503, ""), okJSON)
 	ctx := context.Background()
 
 	// A GET through the raw client (retried once after the 503), a POST with
@@ -99,8 +46,8 @@ func TestHeadersOnEveryRequest(t *testing.T) {
 }
 
 func TestDefaultUserAgent(t *testing.T) {
-	rec := coreReplies(coreOK)
-	c := newTestClient(t, rec)
+	rec, c := newFake(t)
+	rec.replies("/", okJSON)
 	_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 	require.NoError(t, err)
 	assert.Equal(t, "go-intercom/"+Version, rec.requests()[0].Header.Get("User-Agent"))
@@ -146,36 +93,30 @@ func TestRegionBaseURLs(t *testing.T) {
 func TestBaseURLWithPathPrefix(t *testing.T) {
 	// A proxy mounted under a path: the prefix is kept, and the search endpoint
 	// is still recognised as read-only (retried after a 503).
-	rec := coreReplies(coreStatus(503, ""), coreOK)
-	srv := httptest.NewServer(http.StripPrefix("/proxy", rec))
-	t.Cleanup(srv.Close)
-	c, err := NewClient(testToken, WithBaseURL(srv.URL+"/proxy/"), withClock(newFakeClock()))
+	f, _ := newFake(t)
+	f.replies("/proxy/", answer(503, ""), okJSON)
+	c, err := NewClient(testToken, WithBaseURL(f.URL+"/proxy/"), withClock(newFakeClock()))
 	require.NoError(t, err)
 	_, err = finish(c.raw.SearchContactsWithBody(context.Background(), nil, "application/json", strings.NewReader(`{}`)))
 	require.NoError(t, err)
-	reqs := rec.requests()
+	reqs := f.requests()
 	require.Len(t, reqs, 2)
-	assert.Equal(t, "/contacts/search", reqs[1].Path)
+	assert.Equal(t, "/proxy/contacts/search", reqs[1].Path)
 }
 
 func TestRedirectToAnotherHostDropsAuthorization(t *testing.T) {
-	var other coreRequest
-	otherSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		other = coreRequest{Method: r.Method, Path: r.URL.Path, Header: r.Header.Clone()}
-		coreOK(w, r)
-	}))
-	t.Cleanup(otherSrv.Close)
+	otherHost, _ := newFake(t)
+	otherHost.handle("/elsewhere", okJSON)
 	// The client talks to 127.0.0.1; the redirect goes to "localhost", another host.
-	target := strings.Replace(otherSrv.URL, "127.0.0.1", "localhost", 1) + "/elsewhere"
-	sameHost := coreReplies(coreOK)
-	mux := http.NewServeMux()
-	mux.HandleFunc("/admins", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, target, http.StatusFound) })
-	mux.HandleFunc("/me", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/admins/me", http.StatusFound) })
-	mux.Handle("/admins/me", sameHost)
-	c := newTestClient(t, mux)
+	target := strings.Replace(otherHost.URL, "127.0.0.1", "localhost", 1) + "/elsewhere"
+	f, c := newFake(t)
+	f.handle("/admins", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, target, http.StatusFound) })
+	f.handle("/me", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/admins/me", http.StatusFound) })
+	f.handle("/admins/me", okJSON)
 
 	_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 	require.NoError(t, err)
+	other := otherHost.only(t)
 	assert.Equal(t, "/elsewhere", other.Path)
 	assert.Empty(t, other.Header.Get("Authorization"), "token sent to another host")
 	assert.Equal(t, APIVersion, other.Header.Get("Intercom-Version"))
@@ -184,7 +125,10 @@ func TestRedirectToAnotherHostDropsAuthorization(t *testing.T) {
 	req, _ := http.NewRequest(http.MethodGet, c.BaseURL()+"/me", nil)
 	_, err = finish(c.raw.Client.Do(req))
 	require.NoError(t, err)
-	assert.Equal(t, "Bearer "+testToken, sameHost.requests()[0].Header.Get("Authorization"))
+	reqs := f.requests()
+	last := reqs[len(reqs)-1]
+	assert.Equal(t, "/admins/me", last.Path)
+	assert.Equal(t, "Bearer "+testToken, last.Header.Get("Authorization"))
 }
 
 func TestMiddlewareWrapsEachAttempt(t *testing.T) {
@@ -200,8 +144,8 @@ func TestMiddlewareWrapsEachAttempt(t *testing.T) {
 			})
 		}
 	}
-	rec := coreReplies(coreStatus(503, ""), coreOK)
-	c := newTestClient(t, rec, WithMiddleware(mw("outer")), WithMiddleware(mw("inner")))
+	rec, c := newFake(t, WithMiddleware(mw("outer")), WithMiddleware(mw("inner")))
+	rec.replies("/", answer(503, ""), okJSON)
 	_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 	require.NoError(t, err)
 	v := APIVersion
@@ -214,8 +158,8 @@ func (f coreRoundTrip) RoundTrip(r *http.Request) (*http.Response, error) { retu
 
 func TestWithHTTPClientIsNotModified(t *testing.T) {
 	hc := &http.Client{Timeout: time.Minute}
-	rec := coreReplies(coreOK)
-	c := newTestClient(t, rec, WithHTTPClient(hc), WithMiddleware(func(rt http.RoundTripper) http.RoundTripper { return rt }))
+	rec, c := newFake(t, WithHTTPClient(hc), WithMiddleware(func(rt http.RoundTripper) http.RoundTripper { return rt }))
+	rec.replies("/", okJSON)
 	_, err := finish(c.raw.ListAdmins(context.Background(), nil))
 	require.NoError(t, err)
 	assert.Nil(t, hc.Transport)
@@ -236,7 +180,8 @@ func TestAttemptTimeout(t *testing.T) {
 
 	t.Run("GET is retried", func(t *testing.T) {
 		calls.Store(0)
-		c := newTestClient(t, http.HandlerFunc(hang), WithAttemptTimeout(50*time.Millisecond))
+		f, c := newFake(t, WithAttemptTimeout(50*time.Millisecond))
+		f.handle("/", hang)
 		out, _, err := decode[gen.AdminList](c.raw.ListAdmins(context.Background(), nil))
 		require.NoError(t, err)
 		assert.NotNil(t, out)
@@ -244,7 +189,8 @@ func TestAttemptTimeout(t *testing.T) {
 	})
 	t.Run("POST is not retried", func(t *testing.T) {
 		calls.Store(0)
-		c := newTestClient(t, http.HandlerFunc(hang), WithAttemptTimeout(50*time.Millisecond))
+		f, c := newFake(t, WithAttemptTimeout(50*time.Millisecond))
+		f.handle("/", hang)
 		_, err := finish(c.raw.ReplyTicketWithBody(context.Background(), "1", nil, "application/json", strings.NewReader(`{}`)))
 		require.Error(t, err)
 		assert.ErrorIs(t, err, context.DeadlineExceeded)
@@ -260,7 +206,8 @@ func TestBodyReadableAfterDoWithAttemptTimeout(t *testing.T) {
 	// The attempt's context must outlive Do: it is released when the body is
 	// closed, so a slow reader still gets the whole body.
 	big := `{"type":"admin.list","admins":[` + strings.Repeat(`{"type":"admin","id":"1"},`, 20000) + `{"type":"admin","id":"2"}]}`
-	c := newTestClient(t, coreReplies(coreStatus(200, big)), WithAttemptTimeout(time.Minute))
+	f, c := newFake(t, WithAttemptTimeout(time.Minute))
+	f.replies("/", answer(200, big))
 	r, err := c.raw.ListAdmins(context.Background(), nil)
 	require.NoError(t, err)
 	_, isCancelBody := r.Body.(*cancelBody)
@@ -272,10 +219,7 @@ func TestBodyReadableAfterDoWithAttemptTimeout(t *testing.T) {
 }
 
 func TestTransportErrorNamesRequest(t *testing.T) {
-	srv := httptest.NewServer(http.NotFoundHandler())
-	url := srv.URL
-	srv.Close() // nothing listens any more: every dial fails
-	c, err := NewClient(testToken, WithBaseURL(url), withClock(newFakeClock()), WithRetryPolicy(NoRetries()))
+	c, err := NewClient(testToken, WithBaseURL(closedURL()), withClock(newFakeClock()), WithRetryPolicy(NoRetries()))
 	require.NoError(t, err)
 	_, err = finish(c.raw.GetTicket(context.Background(), "42", nil))
 	var te *TransportError

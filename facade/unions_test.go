@@ -1,45 +1,30 @@
 package facade
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"reflect"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// tkUnionError fails unless err is a *UnionError for union that keeps raw.
-func tkUnionError(t *testing.T, err error, union, raw string, seen ...string) {
+// requireUnionError checks that err is a *UnionError for union that keeps
+// raw and names each of seen.
+func requireUnionError(t *testing.T, err error, union, raw string, seen ...string) {
 	t.Helper()
 	var ue *UnionError
-	if !errors.As(err, &ue) {
-		t.Fatalf("error = %v (%T), want *UnionError", err, err)
-	}
-	if ue.Union != union {
-		t.Errorf("Union = %q, want %q", ue.Union, union)
-	}
-	if !jsonEqual(ue.Raw, []byte(raw)) {
-		t.Errorf("Raw = %s, want %s", ue.Raw, raw)
+	require.ErrorAs(t, err, &ue)
+	assert.Equal(t, union, ue.Union)
+	if json.Valid([]byte(raw)) {
+		assert.JSONEq(t, raw, string(ue.Raw))
+	} else {
+		assert.Equal(t, raw, string(ue.Raw))
 	}
 	for _, s := range seen {
-		if !strings.Contains(ue.Error(), s) {
-			t.Errorf("error %q does not mention %q", ue.Error(), s)
-		}
+		assert.Contains(t, ue.Error(), s)
 	}
-}
-
-// jsonEqual reports whether a and b are the same JSON value, whatever the
-// order of their keys.
-func jsonEqual(a, b []byte) bool {
-	if bytes.Equal(a, b) {
-		return true
-	}
-	var x, y any
-	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
 }
 
 func TestDecodeTicketReplyRequest(t *testing.T) {
@@ -55,29 +40,25 @@ func TestDecodeTicketReplyRequest(t *testing.T) {
 	}
 	for _, tc := range cases {
 		var v gen.ReplyTicketRequest
-		if err := json.Unmarshal([]byte(tc.raw), &v); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, json.Unmarshal([]byte(tc.raw), &v))
 		d, err := decodeTicketReplyRequest(v)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.raw, err)
-		}
+		require.NoError(t, err)
 		got := map[string]bool{"admin": d.Admin != nil, "intercom_user_id": d.ByIntercomUserID != nil, "user_id": d.ByUserID != nil, "email": d.ByEmail != nil}
 		for k, set := range got {
-			if set != (k == tc.want) {
-				t.Errorf("%s: %s set=%v", tc.raw, k, set)
-			}
+			assert.Equal(t, k == tc.want, set, "field %s set", k)
 		}
 	}
 	// Round trip of what the helpers build.
 	req, _ := ContactReply(ByEmail("a@b.c"), "hi").TicketRequest()
-	if d, err := decodeTicketReplyRequest(req); err != nil || d.ByEmail == nil || d.ByEmail.Email != "a@b.c" {
-		t.Errorf("round trip: %+v %v", d, err)
-	}
+	d, err := decodeTicketReplyRequest(req)
+	assert.NoError(t, err)
+	assert.NotNil(t, d.ByEmail)
+	assert.Equal(t, "a@b.c", d.ByEmail.Email)
 	req, _ = AdminQuickReply("1", QuickReplyOption{Text: "a"}).TicketRequest()
-	if d, err := decodeTicketReplyRequest(req); err != nil || d.Admin == nil || ReplyMessageType(d.Admin.MessageType) != ReplyQuickReply {
-		t.Errorf("round trip: %+v %v", d, err)
-	}
+	d, err = decodeTicketReplyRequest(req)
+	assert.NoError(t, err)
+	assert.NotNil(t, d.Admin)
+	assert.Equal(t, ReplyQuickReply, ReplyMessageType(d.Admin.MessageType))
 	for _, bad := range []struct{ raw, seen string }{
 		{`{"type":"bot","body":"x"}`, `type="bot"`},
 		{`{"message_type":"comment","body":"x"}`, "message_type"},
@@ -90,13 +71,11 @@ func TestDecodeTicketReplyRequest(t *testing.T) {
 		if err := v.UnmarshalJSON([]byte(bad.raw)); err != nil {
 			// Where the union has fields of its own (skip_notifications
 			// from 2.16), gen already refuses what is not an object.
-			if bad.raw[0] == '{' {
-				t.Errorf("gen refused %s: %v", bad.raw, err)
-			}
+			assert.NotEqual(t, byte('{'), bad.raw[0], "gen refused %s: %v", bad.raw, err)
 			continue
 		}
 		_, err := decodeTicketReplyRequest(v)
-		tkUnionError(t, err, "reply_ticket_request", bad.raw, bad.seen)
+		requireUnionError(t, err, "reply_ticket_request", bad.raw, bad.seen)
 	}
 }
 
@@ -104,12 +83,10 @@ func TestUnionErrorDoesNotPrintValues(t *testing.T) {
 	var v gen.ReplyTicketRequest
 	_ = v.UnmarshalJSON([]byte(`{"type":"robot","body":"secret text","email":"a@b.c","user_id":"u"}`))
 	_, err := decodeTicketReplyRequest(v)
-	if err == nil || strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "a@b.c") {
-		t.Errorf("error = %v", err)
-	}
-	if !strings.Contains(err.Error(), "body, email, type=\"robot\", user_id") {
-		t.Errorf("error = %v, want the sorted fields seen", err)
-	}
+	assert.Error(t, err)
+	assert.NotContains(t, err.Error(), "secret")
+	assert.NotContains(t, err.Error(), "a@b.c")
+	assert.Contains(t, err.Error(), "body, email, type=\"robot\", user_id")
 }
 
 func TestDecodeConversationReplyRequest(t *testing.T) {
@@ -122,21 +99,17 @@ func TestDecodeConversationReplyRequest(t *testing.T) {
 		var v gen.ReplyConversationRequest
 		_ = v.UnmarshalJSON([]byte(tc.raw))
 		d, err := decodeConversationReplyRequest(v)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.raw, err)
-		}
+		require.NoError(t, err)
 		got := map[string]bool{"admin": d.Admin != nil, "intercom_user_id": d.ByIntercomUserID != nil, "user_id": d.ByUserID != nil, "email": d.ByEmail != nil}
 		for k, set := range got {
-			if set != (k == tc.want) {
-				t.Errorf("%s: %s set=%v", tc.raw, k, set)
-			}
+			assert.Equal(t, k == tc.want, set, "field %s set", k)
 		}
 	}
 	for _, raw := range []string{`{"type":"team","admin_id":"1"}`, `{"type":"user"}`, `"x"`} {
 		var v gen.ReplyConversationRequest
 		_ = v.UnmarshalJSON([]byte(raw))
 		_, err := decodeConversationReplyRequest(v)
-		tkUnionError(t, err, "reply_conversation_request", raw)
+		requireUnionError(t, err, "reply_conversation_request", raw)
 	}
 }
 
@@ -153,37 +126,31 @@ func TestDecodeManageConversationRequest(t *testing.T) {
 		}},
 	} {
 		req, err := tc.action.ManageRequest()
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		d, err := decodeManageConversationRequest(req)
-		if err != nil || !tc.check(d) {
-			t.Errorf("%s: %+v %v", tc.action.MessageType(), d, err)
-		}
+		assert.NoError(t, err)
+		assert.True(t, tc.check(d))
 	}
 	raw := `{"message_type":"reopen","admin_id":"1"}`
 	var v gen.ManageConversationRequest
 	_ = v.UnmarshalJSON([]byte(raw))
 	_, err := decodeManageConversationRequest(v)
-	tkUnionError(t, err, "manage_conversation_request", raw, `message_type="reopen"`, "admin_id")
+	requireUnionError(t, err, "manage_conversation_request", raw, `message_type="reopen"`, "admin_id")
 }
 
 func TestDecodeRedactConversationRequest(t *testing.T) {
 	for _, r := range []ConversationRedaction{RedactPart("1", "p"), RedactSource("1", "s")} {
 		req, err := r.request()
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		d, err := decodeRedactConversationRequest(req)
-		if err != nil || (d.Part != nil) == (d.Source != nil) {
-			t.Errorf("%+v %v", d, err)
-		}
+		assert.NoError(t, err)
+		assert.NotEqual(t, d.Source != nil, d.Part != nil, "exactly one of source and part")
 	}
 	raw := `{"type":"message","conversation_id":"1"}`
 	var v gen.RedactConversationRequest
 	_ = v.UnmarshalJSON([]byte(raw))
 	_, err := decodeRedactConversationRequest(v)
-	tkUnionError(t, err, "redact_conversation_request", raw, `type="message"`)
+	requireUnionError(t, err, "redact_conversation_request", raw, `type="message"`)
 }
 
 func TestDecodeIdentityUnions(t *testing.T) {
@@ -193,15 +160,14 @@ func TestDecodeIdentityUnions(t *testing.T) {
 		var v gen.AttachContactToConversationRequest_Customer
 		_ = v.UnmarshalJSON([]byte(tc.raw))
 		id, err := decodeConversationCustomer(v)
-		if err != nil || id.Field() != tc.field {
-			t.Errorf("%s: %+v %v", tc.raw, id, err)
-		}
+		assert.NoError(t, err)
+		assert.Equal(t, tc.field, id.Field())
 	}
 	for _, raw := range []string{`{"name":"x"}`, `{"email":"a","user_id":"b"}`, `{"email":3}`} {
 		var v gen.AttachContactToConversationRequest_Customer
 		_ = v.UnmarshalJSON([]byte(raw))
 		_, err := decodeConversationCustomer(v)
-		tkUnionError(t, err, "attach_contact_to_conversation_request.customer", raw)
+		requireUnionError(t, err, "attach_contact_to_conversation_request.customer", raw)
 	}
 	for _, tc := range []struct{ raw, field string }{
 		{`{"id":"c"}`, "id"}, {`{"external_id":"u"}`, "external_id"}, {`{"email":"e@x.y"}`, "email"},
@@ -209,48 +175,41 @@ func TestDecodeIdentityUnions(t *testing.T) {
 		var v gen.CreateTicketRequest_Contacts_Item
 		_ = v.UnmarshalJSON([]byte(tc.raw))
 		c, err := decodeTicketContact(v)
-		if err != nil || c.Field() != tc.field || c.Value() == "" {
-			t.Errorf("%s: %+v %v", tc.raw, c, err)
-		}
+		assert.NoError(t, err)
+		assert.Equal(t, tc.field, c.Field())
+		assert.NotEmpty(t, c.Value())
 	}
 	for _, raw := range []string{`{}`, `{"id":"a","email":"b"}`} {
 		var v gen.CreateTicketRequest_Contacts_Item
 		_ = v.UnmarshalJSON([]byte(raw))
 		_, err := decodeTicketContact(v)
-		tkUnionError(t, err, "create_ticket_request.contacts", raw)
+		requireUnionError(t, err, "create_ticket_request.contacts", raw)
 	}
 }
 
 func TestDecodeTicketAttributes(t *testing.T) {
 	var tk Ticket
-	if err := json.Unmarshal([]byte(tkTicketJSON), &tk); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(ticketJSON), &tk))
 	attrs, err := TicketAttributesOf(&tk)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a := attrs["_default_title_"]; a.Kind != TicketAttributeKindString || a.String != "Broken" {
-		t.Errorf("title = %+v", a)
-	}
-	if a := attrs["count"]; a.Kind != TicketAttributeKindNumber || a.Number.String() != "12345678901" {
-		t.Errorf("count = %+v (must keep every digit)", a)
-	}
-	if a := attrs["urgent"]; a.Kind != TicketAttributeKindBool || !a.Bool {
-		t.Errorf("urgent = %+v", a)
-	}
-	if a := attrs["files"]; a.Kind != TicketAttributeKindList || a.List == nil {
-		t.Errorf("files = %+v", a)
-	}
-	if a := attrs["gone"]; a.Kind != TicketAttributeKindNull {
-		t.Errorf("gone = %+v", a)
-	}
+	require.NoError(t, err)
+	a := attrs["_default_title_"]
+	assert.Equal(t, TicketAttributeKindString, a.Kind)
+	assert.Equal(t, "Broken", a.String)
+	a = attrs["count"]
+	assert.Equal(t, TicketAttributeKindNumber, a.Kind)
+	assert.Equal(t, "12345678901", a.Number.String())
+	a = attrs["urgent"]
+	assert.Equal(t, TicketAttributeKindBool, a.Kind)
+	assert.True(t, a.Bool)
+	a = attrs["files"]
+	assert.Equal(t, TicketAttributeKindList, a.Kind)
+	assert.NotNil(t, a.List)
+	a = attrs["gone"]
+	assert.Equal(t, TicketAttributeKindNull, a.Kind)
 	// An object matches no variant; decoding the ticket still works.
-	if err := json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"geo":{"lat":1,"lng":2}}}`), &tk); err != nil {
-		t.Fatalf("ticket with an object attribute must decode: %v", err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"geo":{"lat":1,"lng":2}}}`), &tk), "ticket with an object attribute must decode")
 	_, err = TicketAttributesOf(&tk)
-	tkUnionError(t, err, "ticket_attributes.geo", `{"lat":1,"lng":2}`, "lat", "lng")
+	requireUnionError(t, err, "ticket_attributes.geo", `{"lat":1,"lng":2}`, "lat", "lng")
 }
 
 func timeUnix(s int64) time.Time { return time.Unix(s, 0) }
@@ -262,57 +221,46 @@ func TestTicketAttributesWithAFile(t *testing.T) {
 	const file = `{"type":"upload","name":"Screenshot.png","url":"https://files.example.com/s.png","content_type":"image/png","filesize":11308309,"width":3024,"height":1964}`
 	const pdf = `{"type":"upload","name":"a.pdf","url":"https://files.example.com/a.pdf","content_type":"application/pdf","filesize":20,"width":null,"height":null}`
 	var tk Ticket
-	if err := json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"_default_title_":"Broken","screenshot":`+file+`,"more":[`+pdf+`],"count":3}}`), &tk); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"_default_title_":"Broken","screenshot":`+file+`,"more":[`+pdf+`],"count":3}}`), &tk))
 	attrs, err := TicketAttributesOf(&tk)
-	if err != nil {
-		t.Fatalf("TicketAttributesOf: %v", err)
-	}
-	if len(attrs) != 4 || attrs["_default_title_"].String != "Broken" || attrs["count"].Number != "3" {
-		t.Errorf("attributes = %+v", attrs)
-	}
+	require.NoError(t, err, "TicketAttributesOf")
+	assert.Len(t, attrs, 4)
+	assert.Equal(t, "Broken", attrs["_default_title_"].String)
+	assert.EqualValues(t, "3", attrs["count"].Number)
 	a := attrs["screenshot"]
 	want := FileAttribute{Type: "upload", Name: "Screenshot.png", Url: "https://files.example.com/s.png", ContentType: "image/png", Filesize: 11308309, Width: 3024, Height: 1964}
-	if a.Kind != TicketAttributeKindFile || a.File == nil || *a.File != want {
-		t.Errorf("screenshot = %+v, want the file %+v", a, want)
-	}
-	if string(a.Raw) != file {
-		t.Errorf("Raw = %s, want %s", a.Raw, file)
-	}
-	if l := attrs["more"]; l.Kind != TicketAttributeKindList || len(l.List) != 1 || l.List[0].(map[string]any)["name"] != "a.pdf" {
-		t.Errorf("more = %+v", l)
-	}
+	assert.Equal(t, TicketAttributeKindFile, a.Kind)
+	assert.NotNil(t, a.File)
+	assert.Equal(t, want, *a.File)
+	assert.Equal(t, file, string(a.Raw))
+	l := attrs["more"]
+	assert.Equal(t, TicketAttributeKindList, l.Kind)
+	assert.Len(t, l.List, 1)
+	assert.Equal(t, "a.pdf", l.List[0].(map[string]any)["name"])
 	// A file without width and height (not an image) is a file too.
 	var v gen.TicketCustomAttributes_AdditionalProperties
-	if err := v.UnmarshalJSON([]byte(pdf)); err != nil {
-		t.Fatal(err)
-	}
-	if got, err := DecodeTicketAttribute(v); err != nil || got.Kind != TicketAttributeKindFile || got.File.Name != "a.pdf" || got.File.Width != 0 {
-		t.Errorf("pdf = %+v, %v", got, err)
-	}
+	require.NoError(t, v.UnmarshalJSON([]byte(pdf)))
+	got, err := DecodeTicketAttribute(v)
+	assert.NoError(t, err)
+	assert.Equal(t, TicketAttributeKindFile, got.Kind)
+	assert.Equal(t, "a.pdf", got.File.Name)
+	assert.Equal(t, 0, got.File.Width)
 	// A file field of the wrong type is a *UnionError that keeps the value.
 	bad := `{"type":"upload","url":"https://files.example.com/x","filesize":"big"}`
-	if err := v.UnmarshalJSON([]byte(bad)); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, v.UnmarshalJSON([]byte(bad)))
 	_, err = DecodeTicketAttribute(v)
-	tkUnionError(t, err, "ticket_custom_attributes", bad, `type="upload"`, "filesize")
+	requireUnionError(t, err, "ticket_custom_attributes", bad, `type="upload"`, "filesize")
 }
 
 // TestTicketAttributesOfKeepsTheOthers: a value that matches no variant is
 // reported, and every other value is still returned.
 func TestTicketAttributesOfKeepsTheOthers(t *testing.T) {
 	var tk Ticket
-	if err := json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"geo":{"lat":1},"box":{"w":2},"title":"x","n":1}}`), &tk); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"1","ticket_attributes":{"geo":{"lat":1},"box":{"w":2},"title":"x","n":1}}`), &tk))
 	attrs, err := TicketAttributesOf(&tk)
-	if len(attrs) != 2 || attrs["title"].String != "x" || attrs["n"].Number != "1" {
-		t.Errorf("attributes = %+v", attrs)
-	}
-	tkUnionError(t, err, "ticket_attributes.box", `{"w":2}`, "w")
-	if !strings.Contains(err.Error(), "ticket_attributes.geo") {
-		t.Errorf("error %q does not name geo", err)
-	}
+	assert.Len(t, attrs, 2)
+	assert.Equal(t, "x", attrs["title"].String)
+	assert.EqualValues(t, "1", attrs["n"].Number)
+	requireUnionError(t, err, "ticket_attributes.box", `{"w":2}`, "w")
+	assert.Contains(t, err.Error(), "ticket_attributes.geo")
 }

@@ -99,11 +99,11 @@ func TestContactUpdateBodyNullAbsentValue(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f, c := newAPIFake(t)
+			f, c := newFake(t)
 			f.reply("PUT /contacts/{id}", http.StatusOK, contactJSON)
 			_, _, err := c.Contacts.Update(t.Context(), "c1", tc.opts)
 			require.NoError(t, err)
-			calls := f.Calls()
+			calls := f.requests()
 			require.Len(t, calls, 1)
 			var got map[string]json.RawMessage
 			require.NoError(t, json.Unmarshal([]byte(calls[0].Body), &got), "body %s", calls[0].Body)

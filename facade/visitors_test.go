@@ -3,6 +3,9 @@ package facade
 import (
 	"context"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const visitorJSON = `{"type":"visitor","id":"667d61","user_id":"3ecf64d0","anonymous":true,"app_id":"this_is_an_id","email":"","name":"Gareth Bale","created_at":1719492700,"custom_attributes":{"plan":"pro"}}`
@@ -17,45 +20,42 @@ func TestVisitorsUpdate(t *testing.T) {
 		{ByIntercomUserID("667d61"), UpdateVisitorOptions{Name: &name}, `{"id":"667d61","name":"Gareth Bale"}`},
 		{ByUserID("3ecf64d0"), UpdateVisitorOptions{CustomAttributes: map[string]string{"plan": "pro"}}, `{"user_id":"3ecf64d0","custom_attributes":{"plan":"pro"}}`},
 	} {
-		c, s := newOpStubClient(t, 200, visitorJSON)
+		f, c := newFake(t)
+		f.reply("/", 200, visitorJSON)
 		got, _, err := c.Visitors.Update(context.Background(), tc.who, tc.changes)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.expect(t, "PUT", "/visitors", nil, tc.body)
-		if got.Id != "667d61" || got.GetName() != "Gareth Bale" {
-			t.Errorf("decoded %+v", got)
-		}
+		require.NoError(t, err)
+		f.expect(t, "PUT", "/visitors", nil, tc.body)
+		assert.Equal(t, "667d61", got.Id)
+		assert.Equal(t, "Gareth Bale", got.GetName())
 	}
 
-	c, s := newOpStubClient(t, 200, visitorJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, visitorJSON)
 	ctx := context.Background()
 	_, _, err := c.Visitors.Update(ctx, ByEmail("a@example.com"), UpdateVisitorOptions{Name: &name})
-	assertOpInputError(t, err, "id|user_id", s)
+	f.expectInputError(t, err, "id|user_id")
 	_, _, err = c.Visitors.Update(ctx, ContactIdentifier{}, UpdateVisitorOptions{Name: &name})
-	assertOpInputError(t, err, "id|user_id", s)
+	f.expectInputError(t, err, "id|user_id")
 	_, _, err = c.Visitors.Update(ctx, ByIntercomUserID(""), UpdateVisitorOptions{Name: &name})
-	assertOpInputError(t, err, "id", s)
+	f.expectInputError(t, err, "id")
 	_, _, err = c.Visitors.Update(ctx, ByUserID("1"), UpdateVisitorOptions{})
-	assertOpInputError(t, err, "name", s)
+	f.expectInputError(t, err, "name")
 	_, _, err = c.Visitors.Update(ctx, ByUserID("1"), UpdateVisitorOptions{CustomAttributes: map[string]string{"": "x"}})
-	assertOpInputError(t, err, "custom_attributes", s)
+	f.expectInputError(t, err, "custom_attributes")
 }
 
 func TestVisitorsFind(t *testing.T) {
-	c, s := newOpStubClient(t, 200, visitorJSON)
+	f, c := newFake(t)
+	f.reply("/", 200, visitorJSON)
 	got, _, err := c.Visitors.Find(context.Background(), "3ecf64d0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.expect(t, "GET", "/visitors", opQuery("user_id", "3ecf64d0"), "")
-	if got.UserId != "3ecf64d0" {
-		t.Errorf("decoded %+v", got)
-	}
+	require.NoError(t, err)
+	f.expect(t, "GET", "/visitors", query("user_id", "3ecf64d0"), "")
+	assert.Equal(t, "3ecf64d0", got.UserId)
 
-	c, s = newOpStubClient(t, 200, visitorJSON)
+	f, c = newFake(t)
+	f.reply("/", 200, visitorJSON)
 	_, _, err = c.Visitors.Find(context.Background(), "")
-	assertOpInputError(t, err, "user_id", s)
+	f.expectInputError(t, err, "user_id")
 }
 
 func TestVisitorsMergeToContact(t *testing.T) {
@@ -74,20 +74,18 @@ func TestVisitorsMergeToContact(t *testing.T) {
 		{ByIntercomUserID("667d61"), MergeAsUser, ByUserID("42"), nil,
 			`{"type":"user","visitor":{"id":"667d61"},"user":{"user_id":"42"}}`},
 	} {
-		c, s := newOpStubClient(t, 200, reply)
+		f, c := newFake(t)
+		f.reply("/", 200, reply)
 		got, _, err := c.Visitors.MergeToContact(context.Background(), tc.visitor, tc.role, tc.user, tc.opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.expect(t, "POST", "/visitors/convert", nil, tc.body)
-		if got.Id != "8a88a590" {
-			t.Errorf("decoded %+v", got)
-		}
+		require.NoError(t, err)
+		f.expect(t, "POST", "/visitors/convert", nil, tc.body)
+		assert.Equal(t, "8a88a590", got.Id)
 	}
 }
 
 func TestVisitorsMergeToContactInvalid(t *testing.T) {
-	c, s := newOpStubClient(t, 200, `{}`)
+	f, c := newFake(t)
+	f.reply("/", 200, `{}`)
 	ctx := context.Background()
 	for _, tc := range []struct {
 		visitor ContactIdentifier
@@ -106,6 +104,6 @@ func TestVisitorsMergeToContactInvalid(t *testing.T) {
 		{ByUserID("v"), MergeAsUser, ByUserID("1"), &MergeToContactOptions{Email: "x@"}, "user.email"},
 	} {
 		_, _, err := c.Visitors.MergeToContact(ctx, tc.visitor, tc.role, tc.user, tc.opts)
-		assertOpInputError(t, err, tc.field, s)
+		f.expectInputError(t, err, tc.field)
 	}
 }

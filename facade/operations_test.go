@@ -16,6 +16,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/go-intercom/intercom/gen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // descriptionPath is the API description the facade must cover, relative to
@@ -46,15 +48,11 @@ var callsLine = regexp.MustCompile(`^// Calls ([A-Za-z0-9_]+): (GET|PUT|POST|PAT
 func loadSpecOperations(t *testing.T) map[string]specOperation {
 	t.Helper()
 	data, err := os.ReadFile(descriptionPath)
-	if err != nil {
-		t.Fatalf("read description: %v", err)
-	}
+	require.NoError(t, err, "read description")
 	var doc struct {
 		Paths map[string]map[string]yaml.Node `yaml:"paths"`
 	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		t.Fatalf("parse description: %v", err)
-	}
+	require.NoError(t, yaml.Unmarshal(data, &doc), "parse description")
 	ops := make(map[string]specOperation)
 	for path, item := range doc.Paths {
 		for method, node := range item {
@@ -66,16 +64,13 @@ func loadSpecOperations(t *testing.T) map[string]specOperation {
 			var op struct {
 				OperationID string `yaml:"operationId"`
 			}
-			if err := node.Decode(&op); err != nil {
-				t.Fatalf("%s %s: %v", method, path, err)
-			}
-			if op.OperationID == "" {
-				t.Errorf("%s %s has no operationId", strings.ToUpper(method), path)
+			err := node.Decode(&op)
+			require.NoError(t, err)
+			if !assert.NotEmpty(t, op.OperationID, "%s %s has no operationId", strings.ToUpper(method), path) {
 				continue
 			}
-			if prev, dup := ops[op.OperationID]; dup {
-				t.Errorf("operationId %s is used by %s %s and %s %s", op.OperationID, prev.Method, prev.Path, strings.ToUpper(method), path)
-			}
+			prev, dup := ops[op.OperationID]
+			assert.False(t, dup, "operationId %s is used by %s %s and %s %s", op.OperationID, prev.Method, prev.Path, strings.ToUpper(method), path)
 			ops[op.OperationID] = specOperation{ID: op.OperationID, Method: strings.ToUpper(method), Path: path}
 		}
 	}
@@ -87,9 +82,7 @@ func loadSpecOperations(t *testing.T) map[string]specOperation {
 func loadFacadeMethods(t *testing.T) []facadeMethod {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	fset := token.NewFileSet()
 	var out []facadeMethod
 	for _, name := range files {
@@ -97,9 +90,7 @@ func loadFacadeMethods(t *testing.T) []facadeMethod {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
-		if err != nil {
-			t.Fatalf("parse %s: %v", name, err)
-		}
+		require.NoError(t, err)
 		for _, decl := range f.Decls {
 			fn, ok := decl.(*ast.FuncDecl)
 			if !ok || fn.Doc == nil {
@@ -111,8 +102,7 @@ func loadFacadeMethods(t *testing.T) []facadeMethod {
 					continue
 				}
 				m := callsLine.FindStringSubmatch(c.Text)
-				if m == nil {
-					t.Errorf("%s: malformed operation line %q: want \"// Calls <operationId>: <METHOD> <path>.\"", fset.Position(c.Pos()), c.Text)
+				if !assert.NotNil(t, m, "%s: malformed operation line %q: want \"// Calls <operationId>: <METHOD> <path>.\"", fset.Position(c.Pos()), c.Text) {
 					continue
 				}
 				found = append(found, facadeMethod{ID: m[1], Method: m[2], Path: m[3]})
@@ -121,13 +111,10 @@ func loadFacadeMethods(t *testing.T) []facadeMethod {
 				continue
 			}
 			pos := fset.Position(fn.Pos()).String()
-			if fn.Recv == nil || len(fn.Recv.List) != 1 {
-				t.Errorf("%s: %s names an operation but is not a method", pos, fn.Name.Name)
+			if !assert.True(t, fn.Recv != nil && len(fn.Recv.List) == 1, "%s: %s names an operation but is not a method", pos, fn.Name.Name) {
 				continue
 			}
-			if len(found) > 1 {
-				t.Errorf("%s: %s names %d operations, want one", pos, fn.Name.Name, len(found))
-			}
+			assert.LessOrEqual(t, len(found), 1, "%s: %s names %d operations, want one", pos, fn.Name.Name, len(found))
 			m := found[0]
 			m.Name = receiverName(fn.Recv.List[0].Type) + "." + fn.Name.Name
 			m.Pos = pos
@@ -201,21 +188,16 @@ func TestCoverage(t *testing.T) {
 	claimed := make(map[string][]facadeMethod)
 	for _, m := range methods {
 		op, ok := ops[m.ID]
-		if !ok {
-			t.Errorf("%s: %s names operation %s, which the description does not have", m.Pos, m.Name, m.ID)
+		if !assert.True(t, ok, "%s: %s names operation %s, which the description does not have", m.Pos, m.Name, m.ID) {
 			continue
 		}
 		claimed[m.ID] = append(claimed[m.ID], m)
-		if m.Method != op.Method || m.Path != op.Path {
-			t.Errorf("%s: %s says %s is %s %s; the description says %s %s", m.Pos, m.Name, m.ID, m.Method, m.Path, op.Method, op.Path)
-		}
+		assert.Equal(t, op.Method, m.Method)
+		assert.Equal(t, op.Path, m.Path)
 		g := goName(m.ID)
-		if _, ok := genClient.MethodByName(g); !ok {
-			t.Errorf("%s: the generated client has no method %s for %s", m.Pos, g, m.ID)
-		}
-		if !m.Calls[g] && !m.Calls[g+"WithBody"] {
-			t.Errorf("%s: %s names %s but does not call client.raw.%s", m.Pos, m.Name, m.ID, g)
-		}
+		_, ok = genClient.MethodByName(g)
+		assert.True(t, ok, "%s: the generated client has no method %s for %s", m.Pos, g, m.ID)
+		assert.True(t, m.Calls[g] || m.Calls[g+"WithBody"], "%s: %s names %s but does not call client.raw.%s", m.Pos, m.Name, m.ID, g)
 	}
 
 	ids := make([]string, 0, len(ops))
@@ -236,13 +218,14 @@ func TestCoverage(t *testing.T) {
 			for i, m := range ms {
 				names[i] = m.Name + " (" + m.Pos + ")"
 			}
-			t.Errorf("operation %s is claimed by %d methods: %s; only the method that sends it may carry the \"// Calls\" line (iterators and wrappers can name it in other words)", id, len(ms), strings.Join(names, ", "))
+			assert.Failf(t, "an operation is claimed by several methods", "operation %s is claimed by %d methods: %s; only the method that sends it may carry the \"// Calls\" line (iterators and wrappers can name it in other words)", id, len(ms), strings.Join(names, ", "))
 			covered++
 		}
 	}
+	var uncovered []string
 	for _, id := range missing {
-		op := ops[id]
-		t.Errorf("operation %s (%s %s) has no facade method", id, op.Method, op.Path)
+		uncovered = append(uncovered, id+" ("+ops[id].Method+" "+ops[id].Path+")")
 	}
+	assert.Empty(t, uncovered, "operations with no facade method")
 	t.Logf("%d of %d operations", covered, len(ops))
 }

@@ -15,9 +15,11 @@ import (
 	"time"
 
 	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// The fault-injection workload of issue 7: 1,000 mixed operations (reads,
+// Retries under injected faults: a workload of 1,000 mixed operations (reads,
 // ticket updates, replies) against intercomtest while a fixed share of them
 // meet a 429, a 5xx, a delay or a dropped connection, before or after the
 // server applied the request. Retries wait on a fake clock, so the run never
@@ -98,18 +100,14 @@ func TestFaultInjectionWorkload(t *testing.T) {
 	clk := &fakeClock{now: time.Now()} // 429 resets are in real time
 	c, err := NewClient(srv.Token, WithBaseURL(srv.URL), WithHTTPClient(&http.Client{Transport: tr}),
 		WithMiddleware(bodies.middleware), withClock(clk))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ctx := context.Background()
 
 	// Each worker gets its own contact, ticket and conversation, so that a
 	// fault injected for one worker's request (matched by method and path)
 	// cannot be taken by another's.
 	tt, _, err := c.TicketTypes.Create(ctx, "Workload", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	me := srv.Me()
 	type target struct{ contactID, email, ticketID, conversationID string }
 	targets := make([]target, workloadWorkers)
@@ -118,13 +116,9 @@ func TestFaultInjectionWorkload(t *testing.T) {
 		ct := srv.AddContact(intercomtest.Contact{Email: email, Name: fmt.Sprintf("Worker %d", w)})
 		tk, _, err := c.Tickets.Create(ctx, tt.Id, []TicketContact{TicketContactByID(ct.ID)},
 			&CreateTicketOptions{Attributes: map[string]any{"_default_title_": fmt.Sprintf("Ticket of worker %d", w)}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		msg, _, err := c.Conversations.Create(ctx, ConversationFromUser(ct.ID), "Hello from the workload", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		targets[w] = target{ct.ID, email, tk.Id, msg.ConversationId}
 	}
 	setupRequests := len(srv.Requests())
@@ -213,13 +207,12 @@ func TestFaultInjectionWorkload(t *testing.T) {
 				// always succeed; a reply fails only when the server answered
 				// 5xx or the connection dropped, since a POST is not repeated.
 				replyMayFail := isReply && fault != "" && fault != "delay" && !strings.HasPrefix(fault, "429")
-				switch {
-				case err == nil && replyMayFail:
-					t.Errorf("%s %s (%s): succeeded despite fault %s", kind, marker, path, fault)
-				case err != nil && !replyMayFail:
-					t.Errorf("%s %s (%s) with fault %q: %v", kind, marker, path, fault, err)
-				case err != nil:
-					checkWorkloadError(t, err, method, path)
+				if replyMayFail {
+					if assert.Error(t, err, "%s %s (%s): succeeded despite fault %s", kind, marker, path, fault) {
+						checkWorkloadError(t, err, method, path)
+					}
+				} else {
+					assert.NoError(t, err, "%s %s (%s) with fault %q", kind, marker, path, fault)
 				}
 
 				mu.Lock()
@@ -248,9 +241,7 @@ func TestFaultInjectionWorkload(t *testing.T) {
 		}
 		body := string(r.Body)
 		i := strings.Index(body, " w")
-		if i < 0 {
-			t.Fatalf("reply without marker: %s", body)
-		}
+		require.GreaterOrEqual(t, i, 0, "reply without marker: %s", body)
 		marker := body[i+1:]
 		marker = marker[:strings.IndexByte(marker, '"')]
 		applied[marker]++
@@ -262,30 +253,24 @@ func TestFaultInjectionWorkload(t *testing.T) {
 			want = 1
 		}
 		wantApplied += want
-		if applied[o.marker] != want {
-			t.Errorf("reply %s (fault %q, ok %v) applied %d times, want %d", o.marker, o.fault, o.ok, applied[o.marker], want)
-		}
+		assert.Equal(t, want, applied[o.marker])
 	}
-	if got := srv.Count("replyTicket") + srv.Count("replyConversation"); got != wantApplied {
-		t.Errorf("server applied %d replies, want %d", got, wantApplied)
-	}
-	if bad := srv.InvalidRequests(); len(bad) > 0 {
-		t.Errorf("invalid requests: %v", bad)
-	}
+	got := srv.Count("replyTicket") + srv.Count("replyConversation")
+	assert.Equal(t, wantApplied, got)
+	bad := srv.InvalidRequests()
+	assert.Empty(t, bad, "invalid requests")
 
 	// Nothing leaks: every body closed, goroutines back to the baseline once
 	// idle connections are closed.
-	if o, cl := bodies.opened.Load(), bodies.closed.Load(); o != cl {
-		t.Errorf("%d response bodies opened, %d closed", o, cl)
-	}
+	o, cl := bodies.opened.Load(), bodies.closed.Load()
+	assert.Equal(t, cl, o)
 	tr.CloseIdleConnections()
 	deadline := time.Now().Add(5 * time.Second)
 	for runtime.NumGoroutine() > baseline && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond) // goroutines of closed connections take a moment to exit
 	}
-	if n := runtime.NumGoroutine(); n > baseline {
-		t.Errorf("%d goroutines, baseline %d", n, baseline)
-	}
+	n := runtime.NumGoroutine()
+	assert.LessOrEqual(t, n, baseline, "%d goroutines, baseline %d", n, baseline)
 
 	total := 0
 	for _, n := range faults {
@@ -293,9 +278,7 @@ func TestFaultInjectionWorkload(t *testing.T) {
 	}
 	t.Logf("operations %v; faults injected %d (%.1f%%) %v; failures seen by callers %v; replies applied %d; retry waits on the fake clock %d",
 		kinds, total, 100*float64(total)/workloadOps, faults, failures, wantApplied, len(clk.Sleeps()))
-	if total == 0 {
-		t.Error("no fault injected")
-	}
+	assert.NotEqual(t, 0, total, "no fault injected")
 }
 
 // checkWorkloadError asserts that a failure names its request: an *Error
@@ -306,18 +289,15 @@ func checkWorkloadError(t *testing.T, err error, method, path string) {
 	var trErr *TransportError
 	switch {
 	case errors.As(err, &apiErr):
-		if apiErr.Method != method || apiErr.Path != path || apiErr.StatusCode < 500 {
-			t.Errorf("API error %q: want %s %s with a 5xx", err, method, path)
-		}
+		assert.Equal(t, method, apiErr.Method)
+		assert.Equal(t, path, apiErr.Path)
+		assert.GreaterOrEqual(t, apiErr.StatusCode, 500)
 	case errors.As(err, &trErr):
-		if trErr.Method != method || trErr.Path != path {
-			t.Errorf("transport error %q: want %s %s", err, method, path)
-		}
+		assert.Equal(t, method, trErr.Method)
+		assert.Equal(t, path, trErr.Path)
 	default:
-		t.Errorf("error %T %q is neither *Error nor *TransportError", err, err)
+		assert.Failf(t, "neither *Error nor *TransportError", "error %T %q", err, err)
 		return
 	}
-	if !strings.Contains(err.Error(), method+" "+path) {
-		t.Errorf("error %q does not name %s %s", err, method, path)
-	}
+	assert.Contains(t, err.Error(), method+" "+path)
 }
