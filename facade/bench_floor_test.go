@@ -429,20 +429,13 @@ func BenchmarkIdentifyAdmin(b *testing.B) {
 // returns, so that neither side of a comparison skips part of the body, and
 // checks that both read the same values and the same nulls.
 func TestBenchFloorsMatchFixtures(t *testing.T) {
-	strict := func(data []byte, out any) {
-		t.Helper()
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		err := dec.Decode(out)
-		require.NoError(t, err)
-	}
 	srv := realContactServer(t, 3, 2)
 	body, err := plainGet(context.Background(), srv.Client(), srv.URL+"/contacts?per_page=2", new(bytes.Buffer))
 	require.NoError(t, err)
 	var floor plainContactPage
 	var page gen.ContactList
-	strict(body, &floor)
-	strict(body, &page)
+	decodeStrict(t, body, &floor)
+	decodeStrict(t, body, &page)
 	require.Len(t, floor.Data, 2)
 	require.Len(t, page.Data, 2)
 	next := floor.Pages.Next.StartingAfter
@@ -469,8 +462,8 @@ func TestBenchFloorsMatchFixtures(t *testing.T) {
 	me := renderShape(adminShape(), 0)
 	var pa plainAdmin
 	var ga gen.AdminWithApp
-	strict(me, &pa)
-	strict(me, &ga)
+	decodeStrict(t, me, &pa)
+	decodeStrict(t, me, &ga)
 	assert.Equal(t, "9100001", pa.ID)
 	assert.Equal(t, pa.ID, ga.Id)
 	assert.NotNil(t, pa.App)

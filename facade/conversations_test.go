@@ -14,13 +14,7 @@ func TestConversationsCalls(t *testing.T) {
 	ctx := context.Background()
 	read := true
 	msg := `{"type":"user_message","id":"m1","conversation_id":"123","body":"hi","subject":"","message_type":"inapp","created_at":1}`
-	cases := []struct {
-		name                string
-		reply               string
-		call                func(c *Client) error
-		method, path, query string
-		body                string // "" for no body check
-	}{
+	cases := []callCase{
 		{"list", `{"type":"conversation.list","total_count":0,"conversations":[]}`,
 			func(c *Client) error {
 				_, _, err := c.Conversations.List(ctx, &ListConversationsOptions{PerPage: 20, StartingAfter: "abc"})
@@ -83,111 +77,121 @@ func TestConversationsCalls(t *testing.T) {
 			return err
 		}, "POST", "/conversations/123/convert", "", `{"ticket_type_id":"9","attributes":{"_default_title_":"T"}}`},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			f, c := newFake(t, WithRetryPolicy(NoRetries()))
-			f.reply("/", 200, tc.reply)
-			require.NoError(t, tc.call(c))
-			r := f.only(t)
-			assert.Equal(t, tc.method+" "+tc.path+"?"+tc.query, r.Method+" "+r.Path+"?"+r.Query.Encode())
-			if tc.body != "" {
-				assert.JSONEq(t, tc.body, r.Body)
-			}
-		})
-	}
+	runCallCases(t, cases)
 }
 
 func TestConversationsInvalidInputsSendNothing(t *testing.T) {
-	ctx := context.Background()
-	f, c := newFake(t, WithRetryPolicy(NoRetries()))
-	f.reply("/", 200, conversationJSON)
-	cases := []struct {
-		name  string
-		call  func() error
-		field string
-	}{
-		{"list per_page", func() error {
+	cases := []inputCase{
+		{"list per_page", "per_page", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.List(ctx, &ListConversationsOptions{PerPage: 151})
 			return err
-		}, "per_page"},
-		{"list negative per_page", func() error {
+		}},
+		{"list negative per_page", "per_page", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.List(ctx, &ListConversationsOptions{PerPage: -5})
 			return err
-		}, "per_page"},
-		{"create no from", func() error { _, _, err := c.Conversations.Create(ctx, ConversationInitiator{}, "hi", nil); return err }, "from"},
-		{"create empty from id", func() error {
+		}},
+		{"create no from", "from", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.Create(ctx, ConversationInitiator{}, "hi", nil)
+			return err
+		}},
+		{"create empty from id", "from.id", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.Create(ctx, ConversationFromLead(""), "hi", nil)
 			return err
-		}, "from.id"},
-		{"create no body", func() error {
+		}},
+		{"create no body", "body", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.Create(ctx, ConversationFromContact("c"), "", nil)
 			return err
-		}, "body"},
-		{"create bad url", func() error {
+		}},
+		{"create bad url", "attachment_urls[0]", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.Create(ctx, ConversationFromUser("c"), "hi", &CreateConversationOptions{AttachmentURLs: []string{"x"}})
 			return err
-		}, "attachment_urls[0]"},
-		{"find empty id", func() error { _, _, err := c.Conversations.Find(ctx, "", nil); return err }, "conversation_id"},
-		{"update empty attribute name", func() error {
+		}},
+		{"find empty id", "conversation_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.Find(ctx, "", nil)
+			return err
+		}},
+		{"update empty attribute name", "custom_attributes", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.Update(ctx, "1", &UpdateConversationOptions{CustomAttributes: map[string]any{"": 1}})
 			return err
-		}, "custom_attributes"},
-		{"update unmarshalable attribute", func() error {
+		}},
+		{"update unmarshalable attribute", "custom_attributes.f", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.Update(ctx, "1", &UpdateConversationOptions{CustomAttributes: map[string]any{"f": func() {}}})
 			return err
-		}, "custom_attributes.f"},
-		{"manage zero action", func() error { _, _, err := c.Conversations.Manage(ctx, "1", ConversationAction{}); return err }, "message_type"},
-		{"close without admin", func() error { _, _, err := c.Conversations.Close(ctx, "1", "", ""); return err }, "admin_id"},
-		{"snooze zero time", func() error { _, _, err := c.Conversations.Snooze(ctx, "1", "991", time.Time{}); return err }, "snoozed_until"},
-		{"open without conversation", func() error { _, _, err := c.Conversations.Open(ctx, "", "991"); return err }, "conversation_id"},
-		{"assign to nobody", func() error {
+		}},
+		{"manage zero action", "message_type", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.Manage(ctx, "1", ConversationAction{})
+			return err
+		}},
+		{"close without admin", "admin_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.Close(ctx, "1", "", "")
+			return err
+		}},
+		{"snooze zero time", "snoozed_until", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.Snooze(ctx, "1", "991", time.Time{})
+			return err
+		}},
+		{"open without conversation", "conversation_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.Open(ctx, "", "991")
+			return err
+		}},
+		{"assign to nobody", "type", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.Assign(ctx, "1", "991", ConversationAssignee{}, "")
 			return err
-		}, "type"},
-		{"assign empty assignee", func() error { _, _, err := c.Conversations.Assign(ctx, "1", "991", AssignToTeam(""), ""); return err }, "assignee_id"},
-		{"run rules empty id", func() error { _, _, err := c.Conversations.RunAssignmentRules(ctx, ""); return err }, "conversation_id"},
-		{"attach no admin", func() error {
+		}},
+		{"assign empty assignee", "assignee_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.Assign(ctx, "1", "991", AssignToTeam(""), "")
+			return err
+		}},
+		{"run rules empty id", "conversation_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.RunAssignmentRules(ctx, "")
+			return err
+		}},
+		{"attach no admin", "admin_id", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "1", "", ByEmail("a@b.c"))
 			return err
-		}, "admin_id"},
-		{"attach no contact", func() error {
+		}},
+		{"attach no contact", "customer.intercom_user_id|user_id|email", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "1", "991", ContactIdentifier{})
 			return err
-		}, "customer.intercom_user_id|user_id|email"},
-		{"attach empty email", func() error {
+		}},
+		{"attach empty email", "customer.email", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.AttachContactAsAdmin(ctx, "1", "991", ByEmail(""))
 			return err
-		}, "customer.email"},
-		{"detach no contact", func() error { _, _, err := c.Conversations.DetachContactAsAdmin(ctx, "1", "", "991"); return err }, "contact_id"},
-		{"detach no admin", func() error { _, _, err := c.Conversations.DetachContactAsAdmin(ctx, "1", "c", ""); return err }, "admin_id"},
-		{"redact nothing", func() error {
+		}},
+		{"detach no contact", "contact_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.DetachContactAsAdmin(ctx, "1", "", "991")
+			return err
+		}},
+		{"detach no admin", "admin_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.DetachContactAsAdmin(ctx, "1", "c", "")
+			return err
+		}},
+		{"redact nothing", "type", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.RedactConversationPart(ctx, ConversationRedaction{})
 			return err
-		}, "type"},
-		{"redact no conversation", func() error {
+		}},
+		{"redact no conversation", "conversation_id", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactPart("", "p"))
 			return err
-		}, "conversation_id"},
-		{"redact no part", func() error {
+		}},
+		{"redact no part", "conversation_part_id", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactPart("1", ""))
 			return err
-		}, "conversation_part_id"},
-		{"redact no source", func() error {
+		}},
+		{"redact no source", "source_id", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.RedactConversationPart(ctx, RedactSource("1", ""))
 			return err
-		}, "source_id"},
-		{"convert no type", func() error { _, _, err := c.Conversations.ConvertToTicket(ctx, "1", "", nil); return err }, "ticket_type_id"},
-		{"convert bad attribute", func() error {
+		}},
+		{"convert no type", "ticket_type_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.Conversations.ConvertToTicket(ctx, "1", "", nil)
+			return err
+		}},
+		{"convert bad attribute", "attributes.x", func(ctx context.Context, c *Client) error {
 			_, _, err := c.Conversations.ConvertToTicket(ctx, "1", "9", &ConvertToTicketOptions{Attributes: map[string]any{"x": struct{}{}}})
 			return err
-		}, "attributes.x"},
+		}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { requireInputError(t, tc.call(), tc.field) })
-	}
-	for range c.Conversations.ListIter(ctx, &ListConversationsOptions{PerPage: -1}) {
-	}
-	f.expectNone(t)
+	runInputCases(t, cases)
 }
 
 func TestConversationsListIter(t *testing.T) {

@@ -301,6 +301,34 @@ func runInputCases(t *testing.T, cases []inputCase) {
 	}
 }
 
+// callCase is a facade call, closing over nothing but the client, that the
+// fake answers with reply; the one request it sends must be method and path,
+// with query (url-encoded, "" for none) and, unless body is "", that JSON body.
+type callCase struct {
+	name                string
+	reply               string
+	call                func(c *Client) error
+	method, path, query string
+	body                string
+}
+
+// runCallCases runs each case against a fresh fake that does not retry.
+func runCallCases(t *testing.T, cases []callCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f, c := newFake(t, WithRetryPolicy(NoRetries()))
+			f.reply("/", 200, tc.reply)
+			require.NoError(t, tc.call(c))
+			r := f.only(t)
+			assert.Equal(t, tc.method+" "+tc.path+"?"+tc.query, r.Method+" "+r.Path+"?"+r.Query.Encode())
+			if tc.body != "" {
+				assert.JSONEq(t, tc.body, r.Body)
+			}
+		})
+	}
+}
+
 // call3 adapts a (T, *Response, error) method to opCase.call.
 func call3[T any](v T, resp *Response, err error) (any, *Response, error) { return v, resp, err }
 

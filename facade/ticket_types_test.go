@@ -20,27 +20,21 @@ const ticketTypeJSON = `{"type":"ticket_type","id":"9","name":"Bug","description
 func TestTicketTypesCalls(t *testing.T) {
 	ctx := context.Background()
 	yes, no := true, false
-	cases := []struct {
-		name         string
-		reply        string
-		call         func(c *Client) error
-		method, path string
-		body         string
-	}{
+	cases := []callCase{
 		{"list (the description's ticket_types)", `{"type":"ticket_type_attributes.list","ticket_types":[` + ticketTypeJSON + `]}`, func(c *Client) error {
 			l, _, err := c.TicketTypes.List(ctx)
 			if err == nil {
 				assert.Len(t, TicketTypesOf(l), 1)
 			}
 			return err
-		}, "GET", "/ticket_types", ""},
+		}, "GET", "/ticket_types", "", ""},
 		{"list (the API's data)", `{"type":"ticket_type_attributes.list","data":[` + ticketTypeJSON + `]}`, func(c *Client) error {
 			l, _, err := c.TicketTypes.List(ctx)
 			if err == nil {
 				assert.Len(t, TicketTypesOf(l), 1)
 			}
 			return err
-		}, "GET", "/ticket_types", ""},
+		}, "GET", "/ticket_types", "", ""},
 		{"get", ticketTypeJSON, func(c *Client) error {
 			tt, _, err := c.TicketTypes.Get(ctx, "9")
 			if err == nil {
@@ -52,86 +46,73 @@ func TestTicketTypesCalls(t *testing.T) {
 				assert.False(t, TicketTypeAttributeDataType(attrs[1].DataType).Valid(), "an unknown data_type is invalid")
 			}
 			return err
-		}, "GET", "/ticket_types/9", ""},
+		}, "GET", "/ticket_types/9", "", ""},
 		{"create", ticketTypeJSON, func(c *Client) error {
 			_, _, err := c.TicketTypes.Create(ctx, "Bug", &CreateTicketTypeOptions{Category: TicketCategoryBackOffice, Description: "d", Icon: "🐞", IsInternal: &no})
 			return err
-		}, "POST", "/ticket_types", `{"name":"Bug","category":"Back-office","description":"d","icon":"🐞","is_internal":false}`},
+		}, "POST", "/ticket_types", "", `{"name":"Bug","category":"Back-office","description":"d","icon":"🐞","is_internal":false}`},
 		{"create minimal", ticketTypeJSON, func(c *Client) error {
 			_, _, err := c.TicketTypes.Create(ctx, "Bug", nil)
 			return err
-		}, "POST", "/ticket_types", `{"name":"Bug"}`},
+		}, "POST", "/ticket_types", "", `{"name":"Bug"}`},
 		{"update", ticketTypeJSON, func(c *Client) error {
 			_, _, err := c.TicketTypes.Update(ctx, "9", &UpdateTicketTypeOptions{Name: "Bugs", Category: TicketCategoryTracker, Archived: &yes})
 			return err
-		}, "PUT", "/ticket_types/9", `{"name":"Bugs","category":"Tracker","archived":true}`},
+		}, "PUT", "/ticket_types/9", "", `{"name":"Bugs","category":"Tracker","archived":true}`},
 		{"create attribute", `{"type":"ticket_type_attribute","id":"a3","data_type":"list"}`, func(c *Client) error {
 			_, _, err := c.TicketTypes.Attributes.Create(ctx, "9", "Severity", "How bad", TicketAttributeList,
 				&TicketTypeAttributeOptions{ListItems: "Low,High", RequiredToCreate: &yes, VisibleToContacts: &no})
 			return err
-		}, "POST", "/ticket_types/9/attributes",
+		}, "POST", "/ticket_types/9/attributes", "",
 			`{"name":"Severity","description":"How bad","data_type":"list","list_items":"Low,High","required_to_create":true,"visible_to_contacts":false}`},
 		{"update attribute", `{"type":"ticket_type_attribute","id":"a3"}`, func(c *Client) error {
 			_, _, err := c.TicketTypes.Attributes.Update(ctx, "9", "a3", &UpdateTicketTypeAttributeOptions{
 				Description: "Impact", Archived: &yes, TicketTypeAttributeOptions: TicketTypeAttributeOptions{Multiline: &yes}})
 			return err
-		}, "PUT", "/ticket_types/9/attributes/a3", `{"description":"Impact","archived":true,"multiline":true}`},
+		}, "PUT", "/ticket_types/9/attributes/a3", "", `{"description":"Impact","archived":true,"multiline":true}`},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			f, c := newFake(t, WithRetryPolicy(NoRetries()))
-			f.reply("/", 200, tc.reply)
-			require.NoError(t, tc.call(c))
-			r := f.only(t)
-			assert.Equal(t, tc.method, r.Method)
-			assert.Equal(t, tc.path, r.Path)
-			if tc.body != "" {
-				assert.JSONEq(t, tc.body, r.Body)
-			}
-		})
-	}
+	runCallCases(t, cases)
 }
 
 func TestTicketTypesInvalidInputsSendNothing(t *testing.T) {
-	ctx := context.Background()
-	f, c := newFake(t, WithRetryPolicy(NoRetries()))
-	f.reply("/", 200, ticketTypeJSON)
-	cases := []struct {
-		name  string
-		call  func() error
-		field string
-	}{
-		{"get empty", func() error { _, _, err := c.TicketTypes.Get(ctx, ""); return err }, "ticket_type_id"},
-		{"create no name", func() error { _, _, err := c.TicketTypes.Create(ctx, "", nil); return err }, "name"},
-		{"create bad category", func() error {
+	cases := []inputCase{
+		{"get empty", "ticket_type_id", func(ctx context.Context, c *Client) error { _, _, err := c.TicketTypes.Get(ctx, ""); return err }},
+		{"create no name", "name", func(ctx context.Context, c *Client) error {
+			_, _, err := c.TicketTypes.Create(ctx, "", nil)
+			return err
+		}},
+		{"create bad category", "category", func(ctx context.Context, c *Client) error {
 			_, _, err := c.TicketTypes.Create(ctx, "Bug", &CreateTicketTypeOptions{Category: "back-office"})
 			return err
-		}, "category"},
-		{"update empty", func() error { _, _, err := c.TicketTypes.Update(ctx, "", nil); return err }, "ticket_type_id"},
-		{"update bad category", func() error {
+		}},
+		{"update empty", "ticket_type_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.TicketTypes.Update(ctx, "", nil)
+			return err
+		}},
+		{"update bad category", "category", func(ctx context.Context, c *Client) error {
 			_, _, err := c.TicketTypes.Update(ctx, "9", &UpdateTicketTypeOptions{Category: "Internal"})
 			return err
-		}, "category"},
-		{"attribute no type id", func() error {
+		}},
+		{"attribute no type id", "ticket_type_id", func(ctx context.Context, c *Client) error {
 			_, _, err := c.TicketTypes.Attributes.Create(ctx, "", "n", "d", TicketAttributeString, nil)
 			return err
-		}, "ticket_type_id"},
-		{"attribute no name", func() error {
+		}},
+		{"attribute no name", "name", func(ctx context.Context, c *Client) error {
 			_, _, err := c.TicketTypes.Attributes.Create(ctx, "9", "", "d", TicketAttributeString, nil)
 			return err
-		}, "name"},
-		{"attribute no description", func() error {
+		}},
+		{"attribute no description", "description", func(ctx context.Context, c *Client) error {
 			_, _, err := c.TicketTypes.Attributes.Create(ctx, "9", "n", "", TicketAttributeString, nil)
 			return err
-		}, "description"},
-		{"attribute bad data type", func() error {
+		}},
+		{"attribute bad data type", "data_type", func(ctx context.Context, c *Client) error {
 			_, _, err := c.TicketTypes.Attributes.Create(ctx, "9", "n", "d", "number", nil)
 			return err
-		}, "data_type"},
-		{"attribute update no id", func() error { _, _, err := c.TicketTypes.Attributes.Update(ctx, "9", "", nil); return err }, "attribute_id"},
+		}},
+		{"attribute update no id", "attribute_id", func(ctx context.Context, c *Client) error {
+			_, _, err := c.TicketTypes.Attributes.Update(ctx, "9", "", nil)
+			return err
+		}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { requireInputError(t, tc.call(), tc.field) })
-	}
-	f.expectNone(t)
+	runInputCases(t, cases)
 }
