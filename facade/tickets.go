@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"iter"
+	"maps"
 	"sort"
 	"time"
 
@@ -46,6 +47,13 @@ func TicketContactByExternalID(id string) TicketContact { return TicketContact{"
 
 // TicketContactByEmail names a contact by its email address.
 func TicketContactByEmail(addr string) TicketContact { return TicketContact{"email", addr} }
+
+// Field returns the identity field the contact is named by: id,
+// external_id or email.
+func (c TicketContact) Field() string { return c.field }
+
+// Value returns the identifier itself.
+func (c TicketContact) Value() string { return c.value }
 
 // item builds one element of create_ticket_request.contacts.
 func (c TicketContact) item(i int) (gen.CreateTicketRequest_Contacts_Item, error) {
@@ -177,9 +185,6 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, opts *Upda
 	}
 	var body gen.UpdateTicketRequest
 	if opts != nil {
-		if err := s.setUpdateState(ctx, &body, opts.State, opts.StateID); err != nil {
-			return nil, nil, err
-		}
 		body.Open = opts.Open
 		body.IsShared = opts.IsShared
 		snoozed, err := optionalTime("snoozed_until", opts.SnoozedUntil)
@@ -199,11 +204,13 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, opts *Upda
 			if _, err := ticketRequestAttributes("ticket_attributes", opts.Attributes); err != nil {
 				return nil, nil, err
 			}
-			attrs := make(map[string]any, len(opts.Attributes))
-			for k, v := range opts.Attributes {
-				attrs[k] = v
-			}
+			attrs := maps.Clone(opts.Attributes)
 			body.TicketAttributes = &attrs
+		}
+		// Last: from 2.12 the state's id may need a request of its own,
+		// which no bad input above may cause.
+		if err := s.setUpdateState(ctx, &body, opts.State, opts.StateID); err != nil {
+			return nil, nil, err
 		}
 	}
 	return decode[Ticket](s.client.raw.UpdateTicket(ctx, ticketID, nil, body))
@@ -349,10 +356,3 @@ func (s *TicketsService) ticketStateIDOf(ctx context.Context, state TicketState)
 	}
 	return "", invalid("state", "the workspace has no ticket state in category %s; set StateID", state)
 }
-
-// Field returns the identity field the contact is named by: id,
-// external_id or email.
-func (c TicketContact) Field() string { return c.field }
-
-// Value returns the identifier itself.
-func (c TicketContact) Value() string { return c.value }
