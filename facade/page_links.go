@@ -172,10 +172,12 @@ func linkPages[L, T any](ctx context.Context, c *Client, first *http.Request, er
 			yield(zero, err)
 		}
 	}
+	// Each link is the first page's URL (gen built it on the base URL) or one
+	// pageURL already placed on the base URL: parsing it again is all it needs.
 	return cursorPages(ctx, first.URL.String(), func(ctx context.Context, link string) ([]T, string, error) {
-		u, err := c.pageURL(link)
+		u, err := url.Parse(link)
 		if err != nil {
-			return nil, "", err
+			return nil, "", fmt.Errorf("intercom: %w", err)
 		}
 		l, _, err := getPage[L](ctx, c, u)
 		if err != nil {
