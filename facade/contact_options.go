@@ -123,15 +123,3 @@ func checkContactFields(email, role string) error {
 	}
 	return nil
 }
-
-// mapOrNil is a pointer to a copy of m, or nil when m is empty.
-func mapOrNil(m map[string]any) *map[string]any {
-	if len(m) == 0 {
-		return nil
-	}
-	c := make(map[string]any, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return &c
-}

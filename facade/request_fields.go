@@ -1,6 +1,7 @@
 package facade
 
 import (
+	"maps"
 	"strconv"
 	"time"
 
@@ -36,6 +37,15 @@ func stringOrNil(v string) *string {
 		return nil
 	}
 	return &v
+}
+
+// mapOrNil is a pointer to a copy of m, or nil when m is empty.
+func mapOrNil(m map[string]any) *map[string]any {
+	if len(m) == 0 {
+		return nil
+	}
+	c := maps.Clone(m)
+	return &c
 }
 
 // itemField names element i of a list field, as in "options[2]".
