@@ -131,17 +131,7 @@ func (p *Pacer) Budget() Budget {
 	p.mu.Lock()
 	b := p.budget
 	p.mu.Unlock()
-	out := Budget{Limit: p.cfg.initialLimit, Window: p.cfg.initialWindow}
-	if b.known {
-		out.Limit, out.LimitReported = b.limit, true
-	}
-	switch {
-	case p.cfg.window > 0:
-		out.Window = p.cfg.window
-	case b.window > 0:
-		out.Window, out.WindowReported = b.window, true
-	}
-	return out
+	return b.paced(&p.cfg)
 }
 
 // Unavailable returns the error of the last failed Redis call while the
