@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-intercom/intercom/facade"
 )
 
@@ -15,23 +18,17 @@ import (
 // the changelog keeps an Unreleased section above it.
 func TestChangelogNamesVersion(t *testing.T) {
 	src, err := os.ReadFile(filepath.Join(repoRoot(t), "CHANGELOG.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	headings := regexp.MustCompile(`(?m)^## \[([^\]]+)\](.*)$`).FindAllStringSubmatch(string(src), -1)
-	if len(headings) == 0 || headings[0][1] != "Unreleased" {
-		t.Fatalf("CHANGELOG.md does not start with an \"## [Unreleased]\" section: %q", headings)
-	}
+	require.NotEmpty(t, headings, "CHANGELOG.md has no \"## [...]\" section")
+	require.Equal(t, "Unreleased", headings[0][1], "CHANGELOG.md does not start with an \"## [Unreleased]\" section")
 	release := regexp.MustCompile(`^ - \d{4}-\d{2}-\d{2}$`)
 	for _, h := range headings[1:] {
-		if !release.MatchString(h[2]) {
-			t.Errorf("CHANGELOG.md: heading %q lacks its release date (\"## [x.y.z] - YYYY-MM-DD\")", h[0])
+		if !assert.Regexp(t, release, h[2], "CHANGELOG.md: heading %q lacks its release date (\"## [x.y.z] - YYYY-MM-DD\")", h[0]) {
 			continue
 		}
-		if h[1] != facade.Version {
-			t.Errorf("CHANGELOG.md's newest release is %s, facade.Version is %s: they must agree", h[1], facade.Version)
-		}
+		assert.Equal(t, facade.Version, h[1], "CHANGELOG.md's newest release and facade.Version must agree")
 		return
 	}
-	t.Errorf("CHANGELOG.md has no released version; facade.Version is %s", facade.Version)
+	assert.Fail(t, "CHANGELOG.md has no released version", "facade.Version is %s", facade.Version)
 }

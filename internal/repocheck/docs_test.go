@@ -8,6 +8,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestPackageDocsOrient checks the package documentation of facade, gen,
@@ -19,25 +22,15 @@ func TestPackageDocsOrient(t *testing.T) {
 	for pkg, examplesIn := range map[string]string{"facade": "facade", "intercomtest": "intercomtest", "gen": "facade", "webhook": "webhook"} {
 		t.Run(pkg, func(t *testing.T) {
 			f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(root, pkg, "doc.go"), nil, parser.ParseComments|parser.PackageClauseOnly)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if f.Doc == nil {
-				t.Fatalf("%s/doc.go has no package documentation", pkg)
-			}
+			require.NoError(t, err)
+			require.NotNil(t, f.Doc, "%s/doc.go has no package documentation", pkg)
 			lines := len(f.Doc.List)
-			if lines > 20 {
-				t.Errorf("%s's package documentation is %d lines; a newcomer's orientation fits in 20", pkg, lines)
-			}
+			assert.LessOrEqual(t, lines, 20, "%s's package documentation in lines: a newcomer's orientation fits in 20", pkg)
 			names := regexp.MustCompile(`\bExample[A-Za-z_]*`).FindAllString(f.Doc.Text(), -1)
-			if len(names) == 0 {
-				t.Fatalf("%s's package documentation points to no Example", pkg)
-			}
+			require.NotEmpty(t, names, "%s's package documentation points to no Example", pkg)
 			defined := exampleFuncs(t, filepath.Join(root, examplesIn))
 			for _, n := range names {
-				if !defined[n] {
-					t.Errorf("%s's package documentation names %s, which %s's tests do not define", pkg, n, examplesIn)
-				}
+				assert.True(t, defined[n], "%s's package documentation names %s, which %s's tests do not define", pkg, n, examplesIn)
 			}
 			t.Logf("%s: %d lines, points to %s", pkg, lines, strings.Join(names, ", "))
 		})
@@ -48,16 +41,12 @@ func TestPackageDocsOrient(t *testing.T) {
 func exampleFuncs(t *testing.T, dir string) map[string]bool {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defined := map[string]bool{}
 	re := regexp.MustCompile(`(?m)^func (Example[A-Za-z_]*)\(\)`)
 	for _, name := range files {
 		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
 			defined[m[1]] = true
 		}

@@ -7,7 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,14 +71,11 @@ func VersionOverlays(dir, version string) ([]string, error) {
 		if !ok {
 			return nil, fmt.Errorf("specprep: version overlay %s is not named <major>.<minor>.yaml", e.Name())
 		}
-		if v[0] < want[0] || (v[0] == want[0] && v[1] <= want[1]) {
+		if slices.Compare(v[:], want[:]) <= 0 {
 			found = append(found, overlay{filepath.Join(dir, e.Name()), v})
 		}
 	}
-	sort.Slice(found, func(i, j int) bool {
-		a, b := found[i].v, found[j].v
-		return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])
-	})
+	slices.SortFunc(found, func(a, b overlay) int { return slices.Compare(a.v[:], b.v[:]) })
 	paths := make([]string, len(found))
 	for i, o := range found {
 		paths[i] = o.path

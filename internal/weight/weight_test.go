@@ -6,9 +6,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Targets of issue 11 for a ten-line program that imports only facade.
@@ -49,19 +51,13 @@ var forbidden = []string{"openapi", "yaml", "jsonschema", "json-schema", "jsonpo
 func writeProgram(t *testing.T) string {
 	t.Helper()
 	if _, err := os.Stat("testdata"); os.IsNotExist(err) {
-		if err := os.Mkdir("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.Mkdir("testdata", 0o755))
 		t.Cleanup(func() { os.Remove("testdata") }) // only if empty: other tests may be using it
 	}
 	dir, err := os.MkdirTemp("testdata", "prog")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(program), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.go"), []byte(program), 0o644))
 	return "./" + filepath.ToSlash(dir)
 }
 
@@ -69,13 +65,11 @@ func goCmd(t *testing.T, args ...string) string {
 	t.Helper()
 	cmd := exec.Command("go", args...)
 	out, err := cmd.Output()
-	if err != nil {
-		msg := ""
-		if ee, ok := err.(*exec.ExitError); ok {
-			msg = string(ee.Stderr)
-		}
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, msg)
+	var stderr []byte
+	if ee, ok := err.(*exec.ExitError); ok {
+		stderr = ee.Stderr
 	}
+	require.NoError(t, err, "go %s\n%s", strings.Join(args, " "), stderr)
 	return string(out)
 }
 
@@ -101,19 +95,11 @@ func TestFacadeProgramDependencies(t *testing.T) {
 	self := strings.TrimSpace(goCmd(t, "list", "-f", "{{.ImportPath}}", dir))
 	deps := nonStandard(goCmd(t, "list", "-deps", "-f", "{{.ImportPath}}", dir), self)
 	t.Logf("%d non-standard packages: %s", len(deps), strings.Join(deps, " "))
-	if !slices.Contains(deps, "github.com/go-intercom/intercom/facade") {
-		t.Fatalf("the program does not compile facade: %v", deps)
-	}
-	if len(deps) > maxNonStandardPackages {
-		t.Errorf("the program compiles %d non-standard packages, want at most %d:\n%s",
-			len(deps), maxNonStandardPackages, strings.Join(deps, "\n"))
-	}
+	require.Contains(t, deps, "github.com/go-intercom/intercom/facade", "the program does not compile facade")
+	assert.LessOrEqual(t, len(deps), maxNonStandardPackages, "non-standard packages the program compiles:\n%s", strings.Join(deps, "\n"))
 	for _, p := range deps {
 		for _, f := range forbidden {
-			if strings.Contains(strings.ToLower(p), f) {
-				t.Errorf("the program compiles %s (an OpenAPI, YAML or JSON-schema library)", p)
-				break
-			}
+			assert.NotContains(t, strings.ToLower(p), f, "the program compiles %s (an OpenAPI, YAML or JSON-schema library)", p)
 		}
 	}
 }
@@ -129,11 +115,7 @@ func TestFacadeProgramBinarySize(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "prog")
 	goCmd(t, "build", "-o", bin, dir)
 	fi, err := os.Stat(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	t.Logf("binary: %d bytes", fi.Size())
-	if fi.Size() > maxBinaryBytes {
-		t.Errorf("the program's binary is %d bytes, want at most %d", fi.Size(), maxBinaryBytes)
-	}
+	assert.LessOrEqual(t, fi.Size(), int64(maxBinaryBytes), "the program's binary size")
 }

@@ -41,6 +41,24 @@ func stringOrObject(b []byte, obj any, what string) (string, form, error) {
 	return "", formObject, nil
 }
 
+// deref is *p, the zero value when p is nil.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}
+
+// ref points at v, or is nil when v is the zero value (left out or null).
+func ref[T comparable](v T) *T {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return &v
+}
+
 // NextPage is pages.next of a list: the page after this one. Cursor lists
 // send an object ({"per_page": 50, "starting_after": "…"}); page-numbered
 // lists send the next page's URL ("https://api.intercom.io/articles?page=2").
@@ -67,13 +85,7 @@ func (n *NextPage) UnmarshalJSON(b []byte) error {
 		*n = NextPage{URL: u, form: f}
 		return err
 	}
-	*n = NextPage{form: formObject}
-	if o.PerPage != nil {
-		n.PerPage = *o.PerPage
-	}
-	if o.StartingAfter != nil {
-		n.StartingAfter = *o.StartingAfter
-	}
+	*n = NextPage{PerPage: deref(o.PerPage), StartingAfter: deref(o.StartingAfter), form: formObject}
 	return nil
 }
 
@@ -84,14 +96,7 @@ func (n NextPage) MarshalJSON() ([]byte, error) {
 		return json.Marshal(n.URL)
 	}
 	// An empty cursor is the last page's null.
-	o := nextPageObject{}
-	if n.StartingAfter != "" {
-		o.StartingAfter = &n.StartingAfter
-	}
-	if n.PerPage != 0 {
-		o.PerPage = &n.PerPage
-	}
-	return json.Marshal(o)
+	return json.Marshal(nextPageObject{PerPage: ref(n.PerPage), StartingAfter: ref(n.StartingAfter)})
 }
 
 // Page is the page number the URL form names in its page parameter, 0 when
@@ -143,13 +148,7 @@ func (a *Avatar) UnmarshalJSON(b []byte) error {
 		*a = Avatar{ImageURL: u, form: f}
 		return err
 	}
-	*a = Avatar{form: formObject}
-	if o.Type != nil {
-		a.Type = *o.Type
-	}
-	if o.ImageURL != nil {
-		a.ImageURL = *o.ImageURL
-	}
+	*a = Avatar{ImageURL: deref(o.ImageURL), Type: deref(o.Type), form: formObject}
 	return nil
 }
 
@@ -159,11 +158,7 @@ func (a Avatar) MarshalJSON() ([]byte, error) {
 	if a.form == formString || a.Type == "" {
 		return json.Marshal(a.ImageURL)
 	}
-	o := avatarObject{Type: &a.Type}
-	if a.ImageURL != "" {
-		o.ImageURL = &a.ImageURL
-	}
-	return json.Marshal(o)
+	return json.Marshal(avatarObject{Type: &a.Type, ImageURL: ref(a.ImageURL)})
 }
 
 // URL is the image's address, "" when a is nil.
@@ -206,11 +201,13 @@ func (s *TicketState) UnmarshalJSON(b []byte) error {
 		*s = TicketState{Category: c, form: f}
 		return err
 	}
-	*s = TicketState{form: formObject}
-	for dst, src := range map[*string]*string{&s.Type: o.Type, &s.ID: o.ID, &s.Category: o.Category, &s.InternalLabel: o.InternalLabel, &s.ExternalLabel: o.ExternalLabel} {
-		if src != nil {
-			*dst = *src
-		}
+	*s = TicketState{
+		Category:      deref(o.Category),
+		ID:            deref(o.ID),
+		InternalLabel: deref(o.InternalLabel),
+		ExternalLabel: deref(o.ExternalLabel),
+		Type:          deref(o.Type),
+		form:          formObject,
 	}
 	return nil
 }
@@ -221,14 +218,13 @@ func (s TicketState) MarshalJSON() ([]byte, error) {
 	if s.form == formString {
 		return json.Marshal(s.Category)
 	}
-	o := ticketStateObject{}
-	for dst, src := range map[**string]string{&o.Type: s.Type, &o.ID: s.ID, &o.Category: s.Category, &o.InternalLabel: s.InternalLabel, &o.ExternalLabel: s.ExternalLabel} {
-		if src != "" {
-			v := src
-			*dst = &v
-		}
-	}
-	return json.Marshal(o)
+	return json.Marshal(ticketStateObject{
+		Type:          ref(s.Type),
+		ID:            ref(s.ID),
+		Category:      ref(s.Category),
+		InternalLabel: ref(s.InternalLabel),
+		ExternalLabel: ref(s.ExternalLabel),
+	})
 }
 
 // String is the state's category, so that printing a ticket's state shows

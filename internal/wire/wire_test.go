@@ -75,11 +75,12 @@ func TestAvatarForms(t *testing.T) {
 
 func TestTicketStateForms(t *testing.T) {
 	for _, tc := range []struct {
-		name, in            string
-		category, id, label string
+		name, in                 string
+		category, id, label, ext string
+		typ                      string
 	}{
-		{"2.11 category", `"in_progress"`, "in_progress", "", ""},
-		{"2.12 object", `{"type":"ticket_state","id":"8","category":"resolved","internal_label":"Done","external_label":"Resolved"}`, "resolved", "8", "Done"},
+		{"2.11 category", `"in_progress"`, "in_progress", "", "", "", ""},
+		{"2.12 object", `{"type":"ticket_state","id":"8","category":"resolved","internal_label":"Done","external_label":"Resolved"}`, "resolved", "8", "Done", "Resolved", "ticket_state"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var s wire.TicketState
@@ -87,6 +88,8 @@ func TestTicketStateForms(t *testing.T) {
 			assert.Equal(t, tc.category, s.Category)
 			assert.Equal(t, tc.id, s.ID)
 			assert.Equal(t, tc.label, s.InternalLabel)
+			assert.Equal(t, tc.ext, s.ExternalLabel)
+			assert.Equal(t, tc.typ, s.Type)
 			out, err := json.Marshal(s)
 			require.NoError(t, err)
 			assert.JSONEq(t, tc.in, string(out))

@@ -133,16 +133,23 @@ func parseState(vals []any) budget {
 // that late moment and the delay is lost, about a fifth of the budget at 200
 // requests a second on a busy machine (see BENCHMARKS.md).
 func (b *budget) gcra(c *config) redis_rate.Limit {
-	limit, window := c.initialLimit, c.initialWindow
+	pb := b.paced(c)
+	burst := min(max(pb.Limit-1, 1), 3)
+	return redis_rate.Limit{Rate: max(pb.Limit-burst, 1), Period: pb.Window + c.slack, Burst: burst}
+}
+
+// paced is the rate limit b paces to under c: the limit and window the API
+// reported, else the initial ones; a window fixed by WithWindow wins.
+func (b *budget) paced(c *config) Budget {
+	out := Budget{Limit: c.initialLimit, Window: c.initialWindow}
 	if b.known {
-		limit = b.limit
+		out.Limit, out.LimitReported = b.limit, true
 	}
 	switch {
 	case c.window > 0:
-		window = c.window
+		out.Window = c.window
 	case b.window > 0:
-		window = b.window
+		out.Window, out.WindowReported = b.window, true
 	}
-	burst := min(max(limit-1, 1), 3)
-	return redis_rate.Limit{Rate: max(limit-burst, 1), Period: window + c.slack, Burst: burst}
+	return out
 }

@@ -131,17 +131,7 @@ func (p *Pacer) Budget() Budget {
 	p.mu.Lock()
 	b := p.budget
 	p.mu.Unlock()
-	out := Budget{Limit: p.cfg.initialLimit, Window: p.cfg.initialWindow}
-	if b.known {
-		out.Limit, out.LimitReported = b.limit, true
-	}
-	switch {
-	case p.cfg.window > 0:
-		out.Window = p.cfg.window
-	case b.window > 0:
-		out.Window, out.WindowReported = b.window, true
-	}
-	return out
+	return b.paced(&p.cfg)
 }
 
 // Unavailable returns the error of the last failed Redis call while the
@@ -150,7 +140,13 @@ func (p *Pacer) Budget() Budget {
 func (p *Pacer) Unavailable() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.downErr != nil && p.now().Before(p.downUntil) {
+	return p.downLocked(p.now())
+}
+
+// downLocked returns the last Redis failure while Redis is left alone at
+// now, nil when Redis is to be called. The caller holds p.mu.
+func (p *Pacer) downLocked(now time.Time) error {
+	if p.downErr != nil && now.Before(p.downUntil) {
 		return p.downErr
 	}
 	return nil
@@ -166,16 +162,18 @@ func (p *Pacer) Wait(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := p.downMode(); err != nil {
-		return p.whileDown(ctx, err)
+	err := p.Unavailable()
+	if err != nil {
+		err = p.downResult(err)
+	} else {
+		select {
+		case p.slot <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		err = p.waitShared(ctx)
+		<-p.slot
 	}
-	select {
-	case p.slot <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	err := p.waitShared(ctx)
-	<-p.slot
 	if errors.Is(err, errFallback) {
 		return p.cfg.fallback.Wait(ctx)
 	}
@@ -186,12 +184,9 @@ func (p *Pacer) Wait(ctx context.Context) error {
 // p.slot.
 func (p *Pacer) waitShared(ctx context.Context) error {
 	for {
-		if err := p.downMode(); err != nil {
+		if err := p.Unavailable(); err != nil {
 			// Redis failed another goroutine while this one queued.
-			if p.cfg.mode == FailClosed {
-				return unavailable(err)
-			}
-			return errFallback
+			return p.downResult(err)
 		}
 		b, err := p.current(ctx)
 		if err != nil {
@@ -255,9 +250,9 @@ func (p *Pacer) Observe(rl facade.RateLimit) {
 	}
 	p.mu.Lock()
 	changed := p.budget.observe(rl, now, p.cfg.window == 0)
-	down := p.downErr != nil && now.Before(p.downUntil)
+	down := p.downLocked(now)
 	p.mu.Unlock()
-	if changed == nil || down {
+	if changed == nil || down != nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), publishTimeout)
@@ -272,23 +267,13 @@ func (p *Pacer) Observe(rl facade.RateLimit) {
 	}
 }
 
-// downMode returns the last Redis failure while Redis is left alone, nil
-// when Redis is to be called.
-func (p *Pacer) downMode() error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.downErr != nil && p.now().Before(p.downUntil) {
-		return p.downErr
-	}
-	return nil
-}
-
-// whileDown is Wait while Redis is left alone.
-func (p *Pacer) whileDown(ctx context.Context, err error) error {
+// downResult is what Wait does about the Redis failure err: in FailClosed
+// mode an error matching ErrUnavailable, in FailOpen mode errFallback.
+func (p *Pacer) downResult(err error) error {
 	if p.cfg.mode == FailClosed {
 		return unavailable(err)
 	}
-	return p.cfg.fallback.Wait(ctx)
+	return errFallback
 }
 
 // failed handles a failed Redis call of Wait: the context's end is not
@@ -298,10 +283,7 @@ func (p *Pacer) failed(ctx context.Context, err error) error {
 		return ctxErr
 	}
 	p.markDown(err)
-	if p.cfg.mode == FailClosed {
-		return unavailable(err)
-	}
-	return errFallback
+	return p.downResult(err)
 }
 
 // markDown records a Redis failure, logging it when Redis was fine before.
