@@ -292,12 +292,6 @@ func (ws *workspace) newTicket(tt *ticketType, contactIDs []string, attrs map[st
 	return t
 }
 
-// newerHandlers answer operations that only descriptions newer than 2.11
-// declare, for a server built from one of them.
-var newerHandlers = map[string]handler{
-	"listTicketStates": listTicketStates,
-}
-
 // listTicketStates lists the four ticket states, one per category (2.12 and
 // later: GET /ticket_states).
 func listTicketStates(ws *workspace, c *call) reply {
