@@ -1,6 +1,7 @@
 package intercomtest
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -11,11 +12,15 @@ import (
 // Seed adds the items of w to the workspace, in the order of Workspace's
 // fields, and returns them with their ids and timestamps. An item may refer
 // to items of the same seed or already in the workspace. A reference to
-// nothing, a duplicate id or a missing required value is an error naming the
-// item; the items before it stay in the workspace.
+// nothing, a duplicate id or a missing or unknown value is an error naming
+// the item; the items before it stay in the workspace. Messages, phone call
+// redirects and data exports are read back only: Seed refuses them.
 func (s *Server) Seed(w Workspace) (Workspace, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if len(w.Messages)+len(w.PhoneCallRedirects)+len(w.DataExports) > 0 {
+		return w, errors.New("intercomtest: seed: messages, phone_call_redirects and data_exports are read back only: the API creates them")
+	}
 	sd := seeder{ws: s.ws}
 	steps := []func(*Workspace) error{
 		sd.teams, sd.admins, sd.tags, sd.companies, sd.contacts, sd.segmentsStep, sd.subscriptions,
@@ -434,15 +439,20 @@ func (sd seeder) ticketTypes(w *Workspace) error {
 		if tt.ID != "" && sd.ws.ticketType(tt.ID) != nil {
 			return fmt.Errorf("ticket type id %q is already in the workspace", tt.ID)
 		}
+		if tt.Category != "" && !slices.Contains(ticketCategories, tt.Category) {
+			return fmt.Errorf("ticket type %d: category must be one of %s, got %q", i, strings.Join(ticketCategories, ", "), tt.Category)
+		}
+		for _, a := range tt.Attributes {
+			if a.Name == "" || !slices.Contains(ticketAttributeTypes, a.DataType) {
+				return fmt.Errorf("ticket type %d: an attribute needs a name and a data_type (%s)", i, strings.Join(ticketAttributeTypes, ", "))
+			}
+		}
 		t := sd.ws.newTicketType(tt.Name, tt.Description, tt.Category, "")
 		if tt.ID != "" {
 			t.id = tt.ID
 		}
 		t.archived = tt.Archived
 		for _, a := range tt.Attributes {
-			if a.Name == "" || a.DataType == "" {
-				return fmt.Errorf("ticket type %d: an attribute needs a name and a data_type", i)
-			}
 			t.attributes = append(t.attributes, &ticketTypeAttribute{id: sd.ws.nextID("attribute"), name: a.Name,
 				description: a.Description, dataType: a.DataType, listItems: a.ListItems,
 				requiredToCreate: a.RequiredToCreate, visibleOnCreate: true, visibleToContacts: true,
@@ -452,6 +462,13 @@ func (sd seeder) ticketTypes(w *Workspace) error {
 	}
 	return nil
 }
+
+// ticketCategories and ticketAttributeTypes are what a seeded ticket type
+// may name.
+var (
+	ticketCategories     = []string{"Customer", "Back-office", "Tracker"}
+	ticketAttributeTypes = []string{"string", "list", "integer", "decimal", "boolean", "datetime", "files"}
+)
 
 func (sd seeder) checkContacts(kind string, i int, ids []string) error {
 	if len(ids) == 0 {
@@ -503,7 +520,8 @@ func (sd seeder) seedParts(kind string, i int, in []Part) ([]*part, error) {
 		if at == 0 {
 			at = sd.ws.unix()
 		}
-		out = append(out, &part{id: sd.ws.nextID("part"), partType: p.Type, body: p.Body, author: who, createdAt: at})
+		out = append(out, &part{id: sd.ws.nextID("part"), partType: p.Type, body: p.Body, author: who, createdAt: at,
+			redacted: p.Redacted})
 	}
 	return out, nil
 }
@@ -538,6 +556,15 @@ func (sd seeder) tickets(w *Workspace) error {
 		if t.ID != "" && sd.ws.ticket(t.ID) != nil {
 			return fmt.Errorf("ticket id %q is already in the workspace", t.ID)
 		}
+		var cv *conversation
+		if t.ConversationID != "" {
+			if cv = sd.ws.conversation(t.ConversationID); cv == nil {
+				return fmt.Errorf("ticket %d: no conversation with id %q (to link one of the same seed, set its ticket_id)", i, t.ConversationID)
+			}
+			if cv.ticketID != "" {
+				return fmt.Errorf("ticket %d: conversation %s is already ticket %s", i, cv.id, cv.ticketID)
+			}
+		}
 		tk := sd.ws.newTicket(tt, slices.Clone(t.ContactIDs), normalizeMap(t.Attributes), sd.ws.unix())
 		if t.ID != "" {
 			tk.id = t.ID
@@ -550,6 +577,9 @@ func (sd seeder) tickets(w *Workspace) error {
 		tk.parts = parts
 		for _, id := range t.TagIDs {
 			tk.tags = addTag(tk.tags, tagging{tagID: id, adminID: sd.ws.me.id, at: tk.createdAt})
+		}
+		if cv != nil {
+			tk.conversationID, cv.ticketID = cv.id, tk.id
 		}
 		*t = tk.export()
 	}
@@ -575,6 +605,15 @@ func (sd seeder) conversations(w *Workspace) error {
 		if state != "open" && state != "closed" && state != "snoozed" {
 			return fmt.Errorf("conversation %d: state must be open, closed or snoozed", i)
 		}
+		var tk *ticket
+		if c.TicketID != "" {
+			if tk = sd.ws.ticket(c.TicketID); tk == nil {
+				return unknown("conversation", i, "ticket", c.TicketID)
+			}
+			if tk.conversationID != "" {
+				return fmt.Errorf("conversation %d: ticket %s is already conversation %s's", i, tk.id, tk.conversationID)
+			}
+		}
 		parts, err := sd.seedParts("conversation", i, c.Parts)
 		if err != nil {
 			return err
@@ -599,6 +638,9 @@ func (sd seeder) conversations(w *Workspace) error {
 		}
 		for _, tid := range c.TagIDs {
 			cv.tags = addTag(cv.tags, tagging{tagID: tid, adminID: sd.ws.me.id, at: now})
+		}
+		if tk != nil {
+			tk.conversationID, cv.ticketID = cv.id, tk.id
 		}
 		sd.ws.conversations = append(sd.ws.conversations, cv)
 		*c = cv.export()

@@ -91,6 +91,11 @@ func TestSeedRefusesBadReferences(t *testing.T) {
 		{Workspace{DataAttributes: []DataAttribute{{Name: "x"}}}, "data attribute 0"},
 		{Workspace{TicketTypes: []TicketType{{}}}, "ticket type 0: name"},
 		{Workspace{TicketTypes: []TicketType{{Name: "x", Attributes: []TicketTypeAttribute{{}}}}}, "needs a name and a data_type"},
+		{Workspace{TicketTypes: []TicketType{{Name: "x", Attributes: []TicketTypeAttribute{{Name: "a", DataType: "colour"}}}}}, "needs a name and a data_type (string, list"},
+		{Workspace{TicketTypes: []TicketType{{Name: "x", Category: "Sales"}}}, `category must be one of Customer, Back-office, Tracker, got "Sales"`},
+		{Workspace{Messages: []Message{{ID: "1"}}}, "read back only"},
+		{Workspace{PhoneCallRedirects: []PhoneCallRedirect{{Phone: "+1"}}}, "read back only"},
+		{Workspace{DataExports: []DataExport{{JobIdentifier: "1"}}}, "read back only"},
 		{Workspace{Tickets: []Ticket{{TicketTypeID: "1"}}}, `ticket 0: no ticket type with id "1"`},
 		{Workspace{Conversations: []Conversation{{}}}, "conversation 0: a contact is required"},
 		{Workspace{Conversations: []Conversation{{ContactIDs: []string{"1"}}}}, `conversation 0: no contact with id "1"`},
@@ -119,6 +124,50 @@ func TestSeedRefusesBadReferences(t *testing.T) {
 		{Workspace{Events: []Event{{ContactID: "1"}}}, `event 0: no contact with id "1"`},
 		{Workspace{Events: []Event{{ContactID: c.ID}}}, "event 0: name"},
 		{Workspace{Visitors: []Visitor{{Email: "nope"}}}, "visitor 0"},
+	} {
+		_, err := s.Seed(tc.w)
+		require.Error(t, err, "Seed(%+v)", tc.w)
+		assert.ErrorContains(t, err, tc.want, "Seed(%+v)", tc.w)
+	}
+	assert.Empty(t, s.Snapshot().TicketTypes, "a refused ticket type stays out of the workspace")
+}
+
+// TestSeedLinksTicketsAndConversations links a seeded conversation and
+// ticket either way round, keeps a seeded part's redaction, and refuses a
+// second link.
+func TestSeedLinksTicketsAndConversations(t *testing.T) {
+	s := newHarness(t)
+	c := s.AddContact(Contact{Email: "a@example.com"})
+	got, err := s.Seed(Workspace{
+		TicketTypes: []TicketType{{Name: "Bug"}},
+		Conversations: []Conversation{{ID: "501", ContactIDs: []string{c.ID}, Body: "help",
+			Parts: []Part{{AuthorType: "user", AuthorID: c.ID, Redacted: true}}}},
+	})
+	require.NoError(t, err)
+	tt := got.TicketTypes[0].ID
+	got, err = s.Seed(Workspace{Tickets: []Ticket{
+		{TicketTypeID: tt, ContactIDs: []string{c.ID}, ConversationID: "501"},
+		{TicketTypeID: tt, ContactIDs: []string{c.ID}},
+	}})
+	require.NoError(t, err)
+	first, second := got.Tickets[0].ID, got.Tickets[1].ID
+	_, err = s.Seed(Workspace{Conversations: []Conversation{{ID: "502", ContactIDs: []string{c.ID}, Body: "x", TicketID: second}}})
+	require.NoError(t, err)
+
+	cv := s.call("retrieveConversation", 200, "GET", "/conversations/501", nil)
+	s.eq("linked ticket", ids(cv, "linked_objects", "data"), []string{first})
+	s.eq("redacted part", at(cv, "conversation_parts", "conversation_parts", 0, "redacted"), true)
+	s.eq("linked conversation", ids(s.call("getTicket", 200, "GET", "/tickets/"+first, nil), "linked_objects", "data"), []string{"501"})
+	s.eq("linked by the conversation", ids(s.call("getTicket", 200, "GET", "/tickets/"+second, nil), "linked_objects", "data"), []string{"502"})
+
+	for _, tc := range []struct {
+		w    Workspace
+		want string
+	}{
+		{Workspace{Tickets: []Ticket{{TicketTypeID: tt, ContactIDs: []string{c.ID}, ConversationID: "501"}}}, "conversation 501 is already ticket " + first},
+		{Workspace{Tickets: []Ticket{{TicketTypeID: tt, ContactIDs: []string{c.ID}, ConversationID: "1"}}}, `ticket 0: no conversation with id "1"`},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, TicketID: first}}}, "ticket " + first + " is already conversation 501's"},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, TicketID: "1"}}}, `conversation 0: no ticket with id "1"`},
 	} {
 		_, err := s.Seed(tc.w)
 		require.Error(t, err, "Seed(%+v)", tc.w)
