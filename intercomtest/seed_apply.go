@@ -14,7 +14,8 @@ import (
 // to items of the same seed or already in the workspace. A reference to
 // nothing, a duplicate id or a missing or unknown value is an error naming
 // the item; the items before it stay in the workspace. Messages, phone call
-// redirects and data exports are read back only: Seed refuses them.
+// redirects and data exports are read back only: Seed refuses them. A
+// creation time left 0 is now, an update time left 0 the creation time.
 func (s *Server) Seed(w Workspace) (Workspace, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -203,6 +204,18 @@ func (sd seeder) id(kind, given string, taken bool) (string, error) {
 	return given, nil
 }
 
+// stamps are a seeded item's creation and update times: those given, else
+// now and the creation time.
+func (ws *workspace) stamps(created, updated int64) (int64, int64) {
+	if created == 0 {
+		created = ws.unix()
+	}
+	if updated == 0 {
+		updated = created
+	}
+	return created, updated
+}
+
 func missing(kind string, i int, what string) error {
 	return fmt.Errorf("%s %d: %s is required", kind, i, what)
 }
@@ -295,10 +308,10 @@ func (sd seeder) companies(w *Workspace) error {
 		if err != nil {
 			return err
 		}
-		now := sd.ws.unix()
+		created, updated := sd.ws.stamps(c.CreatedAt, c.UpdatedAt)
 		co := &company{id: id, companyID: c.CompanyID, name: c.Name, website: c.Website, industry: c.Industry,
 			plan: c.Plan, size: c.Size, monthlySpend: c.MonthlySpend, custom: normalizeMap(c.CustomAttributes),
-			tagIDs: slices.Clone(c.TagIDs), createdAt: now, updatedAt: now}
+			tagIDs: slices.Clone(c.TagIDs), createdAt: created, updatedAt: updated}
 		sd.ws.companies = append(sd.ws.companies, co)
 		*c = co.export()
 	}
@@ -343,11 +356,11 @@ func (sd seeder) contacts(w *Workspace) error {
 		if err != nil {
 			return err
 		}
-		now := sd.ws.unix()
+		created, updated := sd.ws.stamps(c.CreatedAt, c.UpdatedAt)
 		ct := &contact{id: id, externalID: c.ExternalID, email: c.Email, name: c.Name, phone: c.Phone, role: role,
 			custom: normalizeMap(c.CustomAttributes), archived: c.Archived, tagIDs: slices.Clone(c.TagIDs),
 			companyIDs: slices.Clone(c.CompanyIDs), subscriptions: maps.Clone(c.Subscriptions),
-			createdAt: now, updatedAt: now}
+			createdAt: created, updatedAt: updated}
 		sd.ws.contacts = append(sd.ws.contacts, ct)
 		*c = ct.export()
 	}
@@ -565,10 +578,12 @@ func (sd seeder) tickets(w *Workspace) error {
 				return fmt.Errorf("ticket %d: conversation %s is already ticket %s", i, cv.id, cv.ticketID)
 			}
 		}
-		tk := sd.ws.newTicket(tt, slices.Clone(t.ContactIDs), normalizeMap(t.Attributes), sd.ws.unix())
+		created, updated := sd.ws.stamps(t.CreatedAt, t.UpdatedAt)
+		tk := sd.ws.newTicket(tt, slices.Clone(t.ContactIDs), normalizeMap(t.Attributes), created)
 		if t.ID != "" {
 			tk.id = t.ID
 		}
+		tk.updatedAt = updated
 		tk.state, tk.open = state, state != "resolved"
 		tk.adminAssignee, tk.teamAssignee = t.AdminAssigneeID, t.TeamAssigneeID
 		for _, p := range parts {
@@ -622,11 +637,11 @@ func (sd seeder) conversations(w *Workspace) error {
 		if err != nil {
 			return err
 		}
-		now := sd.ws.unix()
+		created, updated := sd.ws.stamps(c.CreatedAt, c.UpdatedAt)
 		cv := &conversation{id: id, subject: c.Subject, body: c.Body, deliveredAs: "customer_initiated",
 			author: sd.ws.userAuthor(sd.ws.contact(c.ContactIDs[0])), contactIDs: slices.Clone(c.ContactIDs),
 			adminAssignee: c.AdminAssigneeID, teamAssignee: c.TeamAssigneeID, state: state, read: c.Read,
-			priority: "not_priority", createdAt: now, updatedAt: now, parts: parts, custom: normalizeMap(c.CustomAttributes)}
+			priority: "not_priority", createdAt: created, updatedAt: updated, parts: parts, custom: normalizeMap(c.CustomAttributes)}
 		if c.AdminID != "" {
 			a := sd.ws.admin(c.AdminID)
 			if a == nil {
@@ -634,10 +649,10 @@ func (sd seeder) conversations(w *Workspace) error {
 			}
 			cv.author, cv.deliveredAs = sd.ws.adminAuthor(a), "admin_initiated"
 		} else if state == "open" {
-			cv.waitingSince = now
+			cv.waitingSince = created
 		}
 		for _, tid := range c.TagIDs {
-			cv.tags = addTag(cv.tags, tagging{tagID: tid, adminID: sd.ws.me.id, at: now})
+			cv.tags = addTag(cv.tags, tagging{tagID: tid, adminID: sd.ws.me.id, at: created})
 		}
 		if tk != nil {
 			tk.conversationID, cv.ticketID = cv.id, tk.id
@@ -719,9 +734,9 @@ func (sd seeder) articles(w *Workspace) error {
 		if err != nil {
 			return err
 		}
-		now := sd.ws.unix()
+		created, updated := sd.ws.stamps(a.CreatedAt, a.UpdatedAt)
 		ar := &article{id: id, title: a.Title, description: a.Description, body: a.Body, state: a.State,
-			createdAt: now, updatedAt: now}
+			createdAt: created, updatedAt: updated}
 		ar.authorID, _ = strconv.ParseInt(a.AuthorID, 10, 64)
 		if a.CollectionID != "" {
 			ar.parentID, _ = strconv.ParseInt(a.CollectionID, 10, 64)

@@ -174,3 +174,37 @@ func TestSeedLinksTicketsAndConversations(t *testing.T) {
 		assert.ErrorContains(t, err, tc.want, "Seed(%+v)", tc.w)
 	}
 }
+
+// TestSeedKeepsTimestamps keeps the creation and update times a seed gives
+// and reads them back through the API.
+func TestSeedKeepsTimestamps(t *testing.T) {
+	s := newHarness(t)
+	const created, updated = 1_600_000_000, 1_700_000_000
+	got, err := s.Seed(Workspace{
+		Companies:   []Company{{Name: "Acme", CreatedAt: created, UpdatedAt: updated}},
+		Contacts:    []Contact{{Email: "a@example.com", CreatedAt: created}},
+		TicketTypes: []TicketType{{Name: "Bug"}},
+		Articles:    []Article{{Title: "How to", CreatedAt: created, UpdatedAt: updated}},
+	})
+	require.NoError(t, err)
+	ct := got.Contacts[0].ID
+	got2, err := s.Seed(Workspace{
+		Tickets:       []Ticket{{TicketTypeID: got.TicketTypes[0].ID, ContactIDs: []string{ct}, CreatedAt: created, UpdatedAt: updated}},
+		Conversations: []Conversation{{ContactIDs: []string{ct}, Body: "hi", CreatedAt: created, UpdatedAt: updated}},
+	})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		op, path string
+		want     [2]float64
+	}{
+		{"RetrieveACompanyById", "/companies/" + got.Companies[0].ID, [2]float64{created, updated}},
+		{"ShowContact", "/contacts/" + ct, [2]float64{created, created}},
+		{"retrieveArticle", "/articles/" + got.Articles[0].ID, [2]float64{created, updated}},
+		{"getTicket", "/tickets/" + got2.Tickets[0].ID, [2]float64{created, updated}},
+		{"retrieveConversation", "/conversations/" + got2.Conversations[0].ID, [2]float64{created, updated}},
+	} {
+		v := s.call(tc.op, 200, "GET", tc.path, nil)
+		s.eq(tc.op+" times", [2]any{at(v, "created_at"), at(v, "updated_at")}, [2]any{tc.want[0], tc.want[1]})
+	}
+	assert.Equal(t, int64(created), got2.Conversations[0].CreatedAt, "Seed returns the times kept")
+}
