@@ -258,13 +258,7 @@ func (ws *workspace) ticketFields(t *ticket) fieldFunc {
 		case "team_assignee_id":
 			return t.teamAssignee, true
 		case "teammate_ids":
-			var ids []string
-			for _, p := range t.parts {
-				if p.author.kind == "admin" {
-					ids = append(ids, p.author.id)
-				}
-			}
-			return ids, true
+			return teammateIDs(t.parts), true
 		case "open":
 			return t.open, true
 		case "state", "ticket_state":

@@ -195,3 +195,15 @@ func searchList[T any](c *call, items []T, fields func(T) fieldFunc, list func(p
 	}
 	return ok(list(page, pages, searchTotal(c, items, fields)))
 }
+
+// teammateIDs are the ids of the admins who wrote parts, for a search on
+// teammate_ids.
+func teammateIDs(parts []*part) []string {
+	var ids []string
+	for _, p := range parts {
+		if p.author.kind == "admin" {
+			ids = append(ids, p.author.id)
+		}
+	}
+	return ids
+}
