@@ -367,7 +367,6 @@ func tagIDs(list []tagging) []string {
 	return out
 }
 
-// stateLabels are the labels Intercom shows for the ticket states.
 // stateIDs are the ids of the four ticket states, for the descriptions
 // (2.12 and later) where a ticket's state is an object and an update names
 // one by id.
@@ -393,6 +392,7 @@ func stateOfID(id string) string {
 	return ""
 }
 
+// stateLabels are the labels Intercom shows for the ticket states.
 var stateLabels = map[string]string{
 	"submitted":           "Submitted",
 	"in_progress":         "In progress",
