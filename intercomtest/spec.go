@@ -18,6 +18,12 @@ type spec struct {
 	router routers.Router
 	// names are the operationIds as the description spells them.
 	names map[*openapi3.Operation]string
+	shape
+}
+
+// shape is how the loaded description writes what its versions write
+// differently; the workspace answers and reads requests in it.
+type shape struct {
 	// ticketStateObject is whether a ticket's state is an object (2.12 and
 	// later: id, category, labels) rather than 2.11's category string.
 	ticketStateObject bool
@@ -59,11 +65,12 @@ func buildSpec() (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intercomtest: route description: %w", err)
 	}
-	return &spec{doc: doc, router: router, names: operationNames(doc),
+	return &spec{doc: doc, router: router, names: operationNames(doc), shape: shape{
 		ticketStateObject:      isObjectProperty(doc, "ticket", "ticket_state"),
 		noPriority:             noPriority(doc),
 		updateTicketState:      requestHasProperty(doc, "updateTicket", "state"),
-		updateTicketAssignment: requestHasProperty(doc, "updateTicket", "assignment")}, nil
+		updateTicketAssignment: requestHasProperty(doc, "updateTicket", "assignment"),
+	}}, nil
 }
 
 // isObjectProperty reports whether property prop of schema name is declared
