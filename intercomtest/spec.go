@@ -2,6 +2,7 @@ package intercomtest
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -76,23 +77,14 @@ func buildSpec() (*spec, error) {
 // isObjectProperty reports whether property prop of schema name is declared
 // as an object (directly or through allOf).
 func isObjectProperty(doc *openapi3.T, name, prop string) bool {
-	s := doc.Components.Schemas[name]
-	if s == nil || s.Value == nil || s.Value.Properties[prop] == nil {
+	p := propertySchema(doc.Components.Schemas[name], prop)
+	if p == nil || p.Value == nil {
 		return false
 	}
-	p := s.Value.Properties[prop].Value
-	if p == nil {
-		return false
+	isObject := func(s *openapi3.Schema) bool {
+		return s != nil && (s.Type.Is(openapi3.TypeObject) || len(s.Properties) > 0)
 	}
-	if p.Type.Is("object") || len(p.Properties) > 0 {
-		return true
-	}
-	for _, a := range p.AllOf {
-		if a.Value != nil && (a.Value.Type.Is("object") || len(a.Value.Properties) > 0) {
-			return true
-		}
-	}
-	return false
+	return isObject(p.Value) || slices.ContainsFunc(p.Value.AllOf, func(a *openapi3.SchemaRef) bool { return isObject(a.Value) })
 }
 
 // noPriority is the value of a conversation's priority enum that means no
