@@ -9,10 +9,11 @@ import (
 	"strings"
 )
 
-// Seed adds the items of w to the workspace, in the order of Workspace's
-// fields, and returns them with their ids and timestamps. An item may refer
-// to items of the same seed or already in the workspace. A reference to
-// nothing, a duplicate id or a missing or unknown value is an error naming
+// Seed adds the items of w to the workspace, each kind after the kinds its
+// items can refer to, and returns them with their ids and timestamps. An
+// item may refer to items of the same seed or already in the workspace (a
+// ticket only to a conversation already there: link one of the same seed
+// with the conversation's TicketID). A reference to nothing, a duplicate id or a missing or unknown value is an error naming
 // the item; the items before it stay in the workspace. Messages, phone call
 // redirects and data exports are read back only: Seed refuses them. A
 // creation time left 0 is now, an update time left 0 the creation time.
@@ -24,7 +25,7 @@ func (s *Server) Seed(w Workspace) (Workspace, error) {
 	}
 	sd := seeder{ws: s.ws}
 	steps := []func(*Workspace) error{
-		sd.teams, sd.admins, sd.tags, sd.companies, sd.contacts, sd.segmentsStep, sd.subscriptions,
+		sd.teams, sd.admins, sd.tags, sd.companies, sd.subscriptions, sd.contacts, sd.segmentsStep,
 		sd.attributes, sd.ticketTypes, sd.tickets, sd.conversations, sd.helpCenters, sd.collections,
 		sd.articles, sd.newsfeeds, sd.newsItems, sd.notes, sd.events, sd.visitors,
 	}
@@ -350,6 +351,9 @@ func (sd seeder) contacts(w *Workspace) error {
 		for id, consent := range c.Subscriptions {
 			if consent != "opt_in" && consent != "opt_out" {
 				return fmt.Errorf("contact %d: subscription %s: consent must be opt_in or opt_out", i, id)
+			}
+			if sd.ws.subscriptionType(id) == nil {
+				return unknown("contact", i, "subscription type", id)
 			}
 		}
 		id, err := sd.id("contact", c.ID, sd.ws.contact(c.ID) != nil)

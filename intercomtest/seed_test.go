@@ -82,6 +82,7 @@ func TestSeedRefusesBadReferences(t *testing.T) {
 		{Workspace{Contacts: []Contact{{CompanyIDs: []string{"1"}}}}, `contact 0: no company with id "1"`},
 		{Workspace{Contacts: []Contact{{TagIDs: []string{"1"}}}}, `contact 0: no tag with id "1"`},
 		{Workspace{Contacts: []Contact{{Subscriptions: map[string]string{"1": "maybe"}}}}, "opt_in or opt_out"},
+		{Workspace{Contacts: []Contact{{Subscriptions: map[string]string{"1": "opt_in"}}}}, `contact 0: no subscription type with id "1"`},
 		{Workspace{Contacts: []Contact{{ID: c.ID}}}, "already in the workspace"},
 		{Workspace{Segments: []Segment{{}}}, "segment 0: name"},
 		{Workspace{Segments: []Segment{{Name: "x", ContactIDs: []string{"1"}}}}, `no contact with id "1"`},
@@ -207,4 +208,17 @@ func TestSeedKeepsTimestamps(t *testing.T) {
 		s.eq(tc.op+" times", [2]any{at(v, "created_at"), at(v, "updated_at")}, [2]any{tc.want[0], tc.want[1]})
 	}
 	assert.Equal(t, int64(created), got2.Conversations[0].CreatedAt, "Seed returns the times kept")
+}
+
+// TestSeedSubscribesToSeededTypes subscribes a contact to a subscription
+// type of the same seed.
+func TestSeedSubscribesToSeededTypes(t *testing.T) {
+	s := newHarness(t)
+	got, err := s.Seed(Workspace{
+		SubscriptionTypes: []SubscriptionType{{ID: "37900", Name: "Offers", ConsentType: "opt_in"}},
+		Contacts:          []Contact{{Email: "a@example.com", Subscriptions: map[string]string{"37900": "opt_in"}}},
+	})
+	require.NoError(t, err)
+	list := s.call("listSubscriptionsForAContact", 200, "GET", "/contacts/"+got.Contacts[0].ID+"/subscriptions", nil)
+	s.eq("subscriptions", ids(list, "data"), []string{"37900"})
 }
