@@ -81,18 +81,19 @@ func updateTicket(ws *workspace, c *call) reply {
 		}
 		ws.addTicketPart(t, "ticket_attribute_updated_by_admin", "", ws.adminAuthor(by))
 	}
-	if id := assignee; id != "" {
+	if assignee != "" {
+		to := &author{kind: "nobody_admin"}
 		switch {
-		case id == "0":
+		case assignee == "0":
 			t.adminAssignee, t.teamAssignee = "", ""
-			ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "nobody_admin"}
-		case ws.admin(id) != nil:
-			t.adminAssignee = id
-			ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "admin", id: id}
+		case ws.admin(assignee) != nil:
+			t.adminAssignee = assignee
+			to = &author{kind: "admin", id: assignee}
 		default: // a team, checked above
-			t.teamAssignee = id
-			ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "team", id: id}
+			t.teamAssignee = assignee
+			to = &author{kind: "team", id: assignee}
 		}
+		ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = to
 	}
 	state := ""
 	if ws.updateTicketState {
