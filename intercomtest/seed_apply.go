@@ -843,15 +843,7 @@ func (sd seeder) events(w *Workspace) error {
 		if e.Name == "" {
 			return missing("event", i, "name")
 		}
-		if e.Count <= 0 {
-			e.Count = 1
-		}
-		if e.Last == 0 {
-			e.Last = sd.ws.unix()
-		}
-		if e.First == 0 {
-			e.First = e.Last
-		}
+		e.Count, e.First, e.Last = sd.ws.eventSummary(e.Count, e.First, e.Last)
 		sd.ws.recordEvent(e.ContactID, e.Name, e.Count, e.First, e.Last, normalizeMap(e.Metadata))
 	}
 	return nil
