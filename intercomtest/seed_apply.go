@@ -429,9 +429,14 @@ func (sd seeder) subscriptions(w *Workspace) error {
 func (sd seeder) attributes(w *Workspace) error {
 	for i := range w.DataAttributes {
 		a := &w.DataAttributes[i]
-		if a.Name == "" || (a.Model != "contact" && a.Model != "company") || a.DataType == "" {
-			return fmt.Errorf("data attribute %d: name, model (contact or company) and data_type are required", i)
+		if a.Name == "" || (a.Model != "contact" && a.Model != "company") || !slices.Contains(attributeTypes, a.DataType) {
+			return fmt.Errorf("data attribute %d: name, model (contact or company) and data_type (%s) are required",
+				i, strings.Join(attributeTypes, ", "))
 		}
+		if sd.ws.dataAttributeNamed(a.Model, a.Name) != nil {
+			return fmt.Errorf("data attribute %d: the %s model already has an attribute named %q", i, a.Model, a.Name)
+		}
+		a.DataType = attributeType(a.DataType)
 		if a.ID == 0 {
 			a.ID, _ = strconv.ParseInt(sd.ws.nextID("data_attribute"), 10, 64)
 		} else if sd.ws.dataAttribute(strconv.FormatInt(a.ID, 10)) != nil {

@@ -90,6 +90,8 @@ func TestSeedRefusesBadReferences(t *testing.T) {
 		{Workspace{SubscriptionTypes: []SubscriptionType{{}}}, "subscription type 0: name"},
 		{Workspace{SubscriptionTypes: []SubscriptionType{{Name: "x", ConsentType: "maybe"}}}, "consent_type"},
 		{Workspace{DataAttributes: []DataAttribute{{Name: "x"}}}, "data attribute 0"},
+		{Workspace{DataAttributes: []DataAttribute{{Name: "x", Model: "contact", DataType: "colour"}}}, "data_type (string, integer, float, boolean, datetime, date)"},
+		{Workspace{DataAttributes: []DataAttribute{{Name: "Email", Model: "contact", DataType: "string"}}}, `the contact model already has an attribute named "Email"`},
 		{Workspace{TicketTypes: []TicketType{{}}}, "ticket type 0: name"},
 		{Workspace{TicketTypes: []TicketType{{Name: "x", Attributes: []TicketTypeAttribute{{}}}}}, "needs a name and a data_type"},
 		{Workspace{TicketTypes: []TicketType{{Name: "x", Attributes: []TicketTypeAttribute{{Name: "a", DataType: "colour"}}}}}, "needs a name and a data_type (string, list"},
@@ -221,4 +223,23 @@ func TestSeedSubscribesToSeededTypes(t *testing.T) {
 	require.NoError(t, err)
 	list := s.call("listSubscriptionsForAContact", 200, "GET", "/contacts/"+got.Contacts[0].ID+"/subscriptions", nil)
 	s.eq("subscriptions", ids(list, "data"), []string{"37900"})
+}
+
+// TestSeedKeepsADatetimeAttributeAsADate seeds a datetime attribute, which
+// Intercom keeps (and lists) as a date, as it does one created through the
+// API.
+func TestSeedKeepsADatetimeAttributeAsADate(t *testing.T) {
+	s := newHarness(t)
+	got, err := s.Seed(Workspace{DataAttributes: []DataAttribute{{Name: "renewal", Model: "contact", DataType: "datetime"}}})
+	require.NoError(t, err)
+	assert.Equal(t, "date", got.DataAttributes[0].DataType, "returned")
+	list := s.call("listDataAttributes", 200, "GET", "/data_attributes?model=contact", nil)
+	data, _ := list["data"].([]any)
+	for i := range data {
+		if at(data, i, "name") == "renewal" {
+			assert.Equal(t, "date", at(data, i, "data_type"), "listed %v", data[i])
+			return
+		}
+	}
+	assert.Fail(t, "the seeded attribute is not listed", "%v", list)
 }
