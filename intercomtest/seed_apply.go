@@ -221,6 +221,14 @@ func missing(kind string, i int, what string) error {
 	return fmt.Errorf("%s %d: %s is required", kind, i, what)
 }
 
+// oneOf checks that a seeded item's value is one of those allowed.
+func oneOf(kind string, i int, field, value string, allowed ...string) error {
+	if slices.Contains(allowed, value) {
+		return nil
+	}
+	return fmt.Errorf("%s %d: %s must be one of %s, got %q", kind, i, field, strings.Join(allowed, ", "), value)
+}
+
 func unknown(kind string, i int, what, id string) error {
 	return fmt.Errorf("%s %d: no %s with id %q", kind, i, what, id)
 }
@@ -394,6 +402,9 @@ func (sd seeder) segmentsStep(w *Workspace) error {
 		if sg.PersonType == "" {
 			sg.PersonType = "user"
 		}
+		if err := oneOf("segment", i, "person_type", sg.PersonType, "user", "contact"); err != nil {
+			return err
+		}
 		now := sd.ws.unix()
 		sd.ws.segments = append(sd.ws.segments, &segment{id: id, name: sg.Name, personType: sg.PersonType,
 			role: sg.Role, contactIDs: slices.Clone(sg.ContactIDs), companyIDs: slices.Clone(sg.CompanyIDs),
@@ -418,6 +429,11 @@ func (sd seeder) subscriptions(w *Workspace) error {
 		}
 		if len(st.ContentTypes) == 0 {
 			st.ContentTypes = []string{"email"}
+		}
+		for _, ct := range st.ContentTypes {
+			if err := oneOf("subscription type", i, "a content type", ct, "email", "sms_message"); err != nil {
+				return err
+			}
 		}
 		sd.ws.subscriptionTypes = append(sd.ws.subscriptionTypes, &subscriptionType{id: id, name: st.Name,
 			description: st.Description, consentType: st.ConsentType, state: "live", contentTypes: slices.Clone(st.ContentTypes)})
@@ -461,8 +477,10 @@ func (sd seeder) ticketTypes(w *Workspace) error {
 		if tt.ID != "" && sd.ws.ticketType(tt.ID) != nil {
 			return fmt.Errorf("ticket type id %q is already in the workspace", tt.ID)
 		}
-		if tt.Category != "" && !slices.Contains(ticketCategories, tt.Category) {
-			return fmt.Errorf("ticket type %d: category must be one of %s, got %q", i, strings.Join(ticketCategories, ", "), tt.Category)
+		if tt.Category != "" {
+			if err := oneOf("ticket type", i, "category", tt.Category, ticketCategories...); err != nil {
+				return err
+			}
 		}
 		for _, a := range tt.Attributes {
 			if a.Name == "" || !slices.Contains(ticketAttributeTypes, a.DataType) {
@@ -739,6 +757,9 @@ func (sd seeder) articles(w *Workspace) error {
 		if a.State == "" {
 			a.State = "draft"
 		}
+		if err := oneOf("article", i, "state", a.State, "draft", "published"); err != nil {
+			return err
+		}
 		id, err := sd.id("article", a.ID, sd.ws.article(a.ID) != nil)
 		if err != nil {
 			return err
@@ -788,6 +809,9 @@ func (sd seeder) newsItems(w *Workspace) error {
 		}
 		if n.State == "" {
 			n.State = "draft"
+		}
+		if err := oneOf("news item", i, "state", n.State, "draft", "live"); err != nil {
+			return err
 		}
 		now := sd.ws.unix()
 		item := &newsItem{title: n.Title, body: n.Body, state: n.State, labels: []any{}, reactions: []any{},
