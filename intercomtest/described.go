@@ -57,23 +57,19 @@ func (ws *workspace) described(c *call) reply {
 		return reply{status, nil}
 	}
 	body := normalize(synthesize(schema))
-	m, isObj := body.(map[string]any)
-	var idSchema *openapi3.SchemaRef
-	if isObj && schema.Value != nil {
-		idSchema = propertySchema(schema, "id")
-	}
-	switch {
-	case last != "":
-		if isObj && idSchema != nil {
+	idSchema := propertySchema(schema, "id")
+	if m, isObj := body.(map[string]any); isObj && idSchema != nil {
+		switch {
+		case last != "":
 			m["id"] = typedID(idSchema, c.params[last])
+		case c.route.Method == http.MethodPost:
+			id := ws.nextID("described")
+			m["id"] = typedID(idSchema, id)
+			if ws.describedIDs[tmpl] == nil {
+				ws.describedIDs[tmpl] = map[string]bool{}
+			}
+			ws.describedIDs[tmpl][id] = true
 		}
-	case c.route.Method == http.MethodPost && isObj && idSchema != nil:
-		id := ws.nextID("described")
-		m["id"] = typedID(idSchema, id)
-		if ws.describedIDs[tmpl] == nil {
-			ws.describedIDs[tmpl] = map[string]bool{}
-		}
-		ws.describedIDs[tmpl][id] = true
 	}
 	ws.fillIDs(body)
 	return reply{status, body}

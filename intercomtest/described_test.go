@@ -23,8 +23,7 @@ import (
 // accepts (NewServer fails the test on an invalid answer); then the same
 // requests with an unknown id answer 404 not_found.
 func TestDescribedOperationsAnswerFromTheDescription(t *testing.T) {
-	w := newHarness(t)
-	s := w
+	s := newHarness(t)
 	seeded, err := s.Seed(Workspace{
 		Contacts:      []Contact{{ID: "6650c0de0000000000000d01", Email: "d@example.com"}},
 		Companies:     []Company{{CompanyID: "d-1", Name: "D"}},

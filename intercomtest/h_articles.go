@@ -193,7 +193,6 @@ func searchArticles(ws *workspace, c *call) reply {
 		}
 	}
 	list := jsonList(hits, ws.articleListedJSON)
-	_, pages := numberedPage(hits, 1, max(len(hits), 1))
-	return ok(obj{"type": "list", "total_count": len(hits), "pages": pages,
+	return ok(obj{"type": "list", "total_count": len(hits), "pages": onePage(hits),
 		"data": obj{"search_term": c.query.Get("phrase"), "articles": list, "highlights": []any{}}})
 }

@@ -12,12 +12,7 @@ func createOrUpdateCompany(ws *workspace, c *call) reply {
 	if cid == "" && c.str("name") == "" {
 		return c.fail(http.StatusBadRequest, "parameter_not_found", "company_id or name is required")
 	}
-	var co *company
-	for _, x := range ws.companies {
-		if cid != "" && x.companyID == cid {
-			co = x
-		}
-	}
+	co := ws.companyByCompanyID(cid)
 	now := ws.unix()
 	if co == nil {
 		co = &company{id: ws.nextID("company"), companyID: cid, createdAt: now}
@@ -83,11 +78,11 @@ func retrieveCompany(ws *workspace, c *call) reply {
 			hits = append(hits, co)
 		}
 	}
-	if (name != "" || cid != "") && len(hits) == 0 {
-		return c.notFound("Company")
-	}
 	if name != "" || cid != "" {
 		// A lookup by name or company_id answers the company itself.
+		if len(hits) == 0 {
+			return c.notFound("Company")
+		}
 		return ok(ws.companyJSON(hits[0]))
 	}
 	return linkedList(ws, c, hits, 15, ws.companyJSON)

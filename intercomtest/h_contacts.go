@@ -183,18 +183,6 @@ func (ws *workspace) contactFields(ct *contact) fieldFunc {
 	}
 }
 
-// searchTotal counts all hits of a search request (its total_count).
-func searchTotal[T any](c *call, items []T, fields func(T) fieldFunc) int {
-	q, _ := c.body["query"].(map[string]any)
-	n := 0
-	for _, it := range items {
-		if hit, err := matchQuery(q, fields(it)); err == nil && hit {
-			n++
-		}
-	}
-	return n
-}
-
 // emailAddress is the form of an email address Intercom accepts.
 var emailAddress = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
@@ -232,16 +220,8 @@ func mergeContact(ws *workspace, c *call) reply {
 			into.custom[k] = v
 		}
 	}
-	for _, id := range from.tagIDs {
-		if !slices.Contains(into.tagIDs, id) {
-			into.tagIDs = append(into.tagIDs, id)
-		}
-	}
-	for _, id := range from.companyIDs {
-		if !slices.Contains(into.companyIDs, id) {
-			into.companyIDs = append(into.companyIDs, id)
-		}
-	}
+	into.tagIDs = unique(append(into.tagIDs, from.tagIDs...))
+	into.companyIDs = unique(append(into.companyIDs, from.companyIDs...))
 	for _, n := range ws.notes {
 		if n.contactID == from.id {
 			n.contactID = into.id
@@ -252,30 +232,27 @@ func mergeContact(ws *workspace, c *call) reply {
 	}
 	ws.events = slices.DeleteFunc(ws.events, func(e *eventCount) bool { return e.contactID == from.id })
 	for _, cv := range ws.conversations {
-		for i, id := range cv.contactIDs {
-			if id == from.id {
-				cv.contactIDs[i] = into.id
-			}
-		}
-		cv.contactIDs = unique(cv.contactIDs)
+		cv.contactIDs = replaced(cv.contactIDs, from.id, into.id)
 	}
 	for _, t := range ws.tickets {
-		for i, id := range t.contactIDs {
-			if id == from.id {
-				t.contactIDs[i] = into.id
-			}
-		}
-		t.contactIDs = unique(t.contactIDs)
+		t.contactIDs = replaced(t.contactIDs, from.id, into.id)
 	}
 	for _, sg := range ws.segments {
-		if i := slices.Index(sg.contactIDs, from.id); i >= 0 {
-			sg.contactIDs[i] = into.id
-			sg.contactIDs = unique(sg.contactIDs)
-		}
+		sg.contactIDs = replaced(sg.contactIDs, from.id, into.id)
 	}
 	ws.contacts = slices.DeleteFunc(ws.contacts, func(x *contact) bool { return x == from })
 	into.updatedAt = ws.unix()
 	return ok(ws.contactJSON(into))
+}
+
+// replaced is ids with from replaced by into, without repeats.
+func replaced(ids []string, from, into string) []string {
+	for i, id := range ids {
+		if id == from {
+			ids[i] = into
+		}
+	}
+	return unique(ids)
 }
 
 // unique drops the repeats of a list, keeping the first of each.

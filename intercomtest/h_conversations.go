@@ -167,13 +167,7 @@ func (ws *workspace) conversationFields(cv *conversation) fieldFunc {
 		case "team_assignee_id":
 			return cv.teamAssignee, true
 		case "teammate_ids":
-			var ids []string
-			for _, p := range cv.parts {
-				if p.author.kind == "admin" {
-					ids = append(ids, p.author.id)
-				}
-			}
-			return ids, true
+			return teammateIDs(cv.parts), true
 		case "open":
 			return cv.state != "closed", true
 		case "state":

@@ -95,6 +95,28 @@ func (ws *workspace) dataAttribute(id string) *dataAttribute {
 	return nil
 }
 
+// dataAttributeNamed is the attribute of model named name (in any case).
+func (ws *workspace) dataAttributeNamed(model, name string) *dataAttribute {
+	for _, a := range ws.dataAttributes {
+		if a.model == model && strings.EqualFold(a.name, name) {
+			return a
+		}
+	}
+	return nil
+}
+
+// attributeTypes are the data types an attribute is created with; it keeps
+// a datetime as a date.
+var attributeTypes = []string{"string", "integer", "float", "boolean", "datetime", "date"}
+
+// attributeType is the data type an attribute created as dataType keeps.
+func attributeType(dataType string) string {
+	if dataType == "datetime" {
+		return "date"
+	}
+	return dataType
+}
+
 // attributeName is what Intercom allows in a custom attribute's name.
 var attributeName = regexp.MustCompile(`^[^.$\[\]"]+$`)
 
@@ -103,15 +125,10 @@ func createDataAttribute(ws *workspace, c *call) reply {
 	if !attributeName.MatchString(name) {
 		return c.badParam("name must not be empty nor contain '.', '$', '[', ']' or '\"'")
 	}
-	for _, a := range ws.dataAttributes {
-		if a.model == model && strings.EqualFold(a.name, name) {
-			return c.badParam("You already have '%s' in your workspace. Please choose another name.", name)
-		}
+	if ws.dataAttributeNamed(model, name) != nil {
+		return c.badParam("You already have '%s' in your workspace. Please choose another name.", name)
 	}
-	dataType := c.str("data_type")
-	if dataType == "datetime" {
-		dataType = "date"
-	}
+	dataType := attributeType(c.str("data_type"))
 	now := ws.unix()
 	id, _ := strconv.ParseInt(ws.nextID("data_attribute"), 10, 64)
 	a := &dataAttribute{id: id, model: model, name: name, label: name,

@@ -16,13 +16,22 @@ type eventCount struct {
 }
 
 func (ws *workspace) eventsOf(contactID string) []*eventCount {
-	var out []*eventCount
-	for _, e := range ws.events {
-		if e.contactID == contactID {
-			out = append(out, e)
-		}
+	return where(ws.events, func(e *eventCount) bool { return e.contactID == contactID })
+}
+
+// eventSummary fills in what a summary of events leaves out: one event,
+// the last now, the first the last.
+func (ws *workspace) eventSummary(n, first, last int64) (int64, int64, int64) {
+	if n < 1 {
+		n = 1
 	}
-	return out
+	if last == 0 {
+		last = ws.unix()
+	}
+	if first == 0 {
+		first = last
+	}
+	return n, first, last
 }
 
 // recordEvent counts n events of a contact, the last at at.
@@ -75,16 +84,8 @@ func dataEventSummaries(ws *workspace, c *call) reply {
 	n, _ := s["count"].(float64)
 	first, _ := s["first"].(float64)
 	last, _ := s["last"].(float64)
-	if n < 1 {
-		n = 1
-	}
-	if last == 0 {
-		last = float64(ws.unix())
-	}
-	if first == 0 {
-		first = last
-	}
-	ws.recordEvent(ct.id, name, int64(n), int64(first), int64(last), nil)
+	count, from, to := ws.eventSummary(int64(n), int64(first), int64(last))
+	ws.recordEvent(ct.id, name, count, from, to, nil)
 	return reply{status: http.StatusOK}
 }
 

@@ -152,9 +152,7 @@ func deleteNewsItem(ws *workspace, c *call) reply {
 }
 
 func (ws *workspace) newsItemList(items []*newsItem) obj {
-	list := jsonList(items, ws.newsItemJSON)
-	_, pages := numberedPage(items, 1, max(len(items), 1))
-	return obj{"type": "list", "data": list, "total_count": len(items), "pages": pages}
+	return dataList(items, ws.newsItemJSON, len(items), onePage(items))
 }
 
 func listNewsItems(ws *workspace, c *call) reply { return ok(ws.newsItemList(ws.newsItems)) }
@@ -176,12 +174,7 @@ func listLiveNewsfeedItems(ws *workspace, c *call) reply {
 }
 
 func listNewsfeeds(ws *workspace, c *call) reply {
-	list := []any{}
-	for _, f := range ws.newsfeeds {
-		list = append(list, f.json())
-	}
-	_, pages := numberedPage(ws.newsfeeds, 1, max(len(ws.newsfeeds), 1))
-	return ok(obj{"type": "list", "data": list, "total_count": len(ws.newsfeeds), "pages": pages})
+	return ok(dataList(ws.newsfeeds, (*newsfeed).json, len(ws.newsfeeds), onePage(ws.newsfeeds)))
 }
 
 func retrieveNewsfeed(ws *workspace, c *call) reply {

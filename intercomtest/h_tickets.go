@@ -81,18 +81,19 @@ func updateTicket(ws *workspace, c *call) reply {
 		}
 		ws.addTicketPart(t, "ticket_attribute_updated_by_admin", "", ws.adminAuthor(by))
 	}
-	if id := assignee; id != "" {
+	if assignee != "" {
+		to := &author{kind: "nobody_admin"}
 		switch {
-		case id == "0":
+		case assignee == "0":
 			t.adminAssignee, t.teamAssignee = "", ""
-			ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "nobody_admin"}
-		case ws.admin(id) != nil:
-			t.adminAssignee = id
-			ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "admin", id: id}
+		case ws.admin(assignee) != nil:
+			t.adminAssignee = assignee
+			to = &author{kind: "admin", id: assignee}
 		default: // a team, checked above
-			t.teamAssignee = id
-			ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = &author{kind: "team", id: id}
+			t.teamAssignee = assignee
+			to = &author{kind: "team", id: assignee}
 		}
+		ws.addTicketPart(t, "assignment", "", ws.adminAuthor(by)).assignedTo = to
 	}
 	state := ""
 	if ws.updateTicketState {
@@ -258,13 +259,7 @@ func (ws *workspace) ticketFields(t *ticket) fieldFunc {
 		case "team_assignee_id":
 			return t.teamAssignee, true
 		case "teammate_ids":
-			var ids []string
-			for _, p := range t.parts {
-				if p.author.kind == "admin" {
-					ids = append(ids, p.author.id)
-				}
-			}
-			return ids, true
+			return teammateIDs(t.parts), true
 		case "open":
 			return t.open, true
 		case "state", "ticket_state":
@@ -290,12 +285,6 @@ func (ws *workspace) newTicket(tt *ticketType, contactIDs []string, attrs map[st
 	}
 	ws.tickets = append(ws.tickets, t)
 	return t
-}
-
-// newerHandlers answer operations that only descriptions newer than 2.11
-// declare, for a server built from one of them.
-var newerHandlers = map[string]handler{
-	"listTicketStates": listTicketStates,
 }
 
 // listTicketStates lists the four ticket states, one per category (2.12 and

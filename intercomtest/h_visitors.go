@@ -37,10 +37,7 @@ func (ws *workspace) newVisitor() *visitor {
 }
 
 func (ws *workspace) visitorJSON(v *visitor) obj {
-	custom := obj{}
-	for k, x := range v.custom {
-		custom[k] = x
-	}
+	custom := withFields(obj{}, v.custom)
 	return obj{
 		"type": "visitor", "id": v.id, "user_id": v.userID, "anonymous": v.email == "",
 		"email": v.email, "phone": nullable(v.phone), "name": nullable(v.name),

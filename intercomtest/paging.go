@@ -46,6 +46,12 @@ func numberedPage[T any](items []T, page, perPage int) ([]T, obj) {
 	return items[start:end], obj{"type": "pages", "page": page, "per_page": perPage, "total_pages": total}
 }
 
+// onePage is the pages object of a list answered whole, on one page.
+func onePage[T any](items []T) obj {
+	_, pages := numberedPage(items, 1, max(len(items), 1))
+	return pages
+}
+
 // linkedPage is numberedPage for the lists where Intercom links to the next
 // page with its URL (pages.next: "https://…/articles?page=2&per_page=25"),
 // as it does on articles, collections, companies and notes.

@@ -126,10 +126,7 @@ func (ws *workspace) companyJSON(c *company) obj {
 			}
 		}
 	}
-	custom := obj{}
-	for k, v := range c.custom {
-		custom[k] = v
-	}
+	custom := withFields(obj{}, c.custom)
 	tags := []any{}
 	for _, id := range c.tagIDs {
 		if t := ws.tag(id); t != nil {
@@ -257,10 +254,7 @@ func (ws *workspace) ticketJSON(t *ticket) obj {
 	for _, p := range t.parts {
 		parts = append(parts, ws.ticketPartJSON(p))
 	}
-	attrs := obj{}
-	for k, v := range t.attributes {
-		attrs[k] = v
-	}
+	attrs := withFields(obj{}, t.attributes)
 	linked := obj{"type": "list", "data": []any{}, "total_count": 0, "has_more": false}
 	if t.conversationID != "" && ws.conversation(t.conversationID) != nil {
 		linked["data"] = []any{obj{"type": "conversation", "id": t.conversationID, "category": nil}}
@@ -318,10 +312,7 @@ func (ws *workspace) conversationJSON(c *conversation, withParts bool) obj {
 			teammates = append(teammates, obj{"type": "admin", "id": p.author.id})
 		}
 	}
-	custom := obj{}
-	for k, v := range c.custom {
-		custom[k] = v
-	}
+	custom := withFields(obj{}, c.custom)
 	linked := obj{"type": "list", "data": []any{}, "total_count": 0, "has_more": false}
 	if t := ws.ticket(c.ticketID); t != nil {
 		linked["data"] = []any{obj{"type": "ticket", "id": t.id, "category": t.category}}

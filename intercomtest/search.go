@@ -186,6 +186,18 @@ func searchPage[T any](c *call, items []T, fields func(T) fieldFunc) ([]T, obj, 
 	return page, pages, nil
 }
 
+// searchTotal counts all hits of a search request (its total_count).
+func searchTotal[T any](c *call, items []T, fields func(T) fieldFunc) int {
+	q, _ := c.body["query"].(map[string]any)
+	n := 0
+	for _, it := range items {
+		if hit, err := matchQuery(q, fields(it)); err == nil && hit {
+			n++
+		}
+	}
+	return n
+}
+
 // searchList answers a search request over items in the list object list
 // makes of a page of the hits and their total.
 func searchList[T any](c *call, items []T, fields func(T) fieldFunc, list func(page []T, pages obj, total int) obj) reply {
@@ -194,4 +206,16 @@ func searchList[T any](c *call, items []T, fields func(T) fieldFunc, list func(p
 		return *bad
 	}
 	return ok(list(page, pages, searchTotal(c, items, fields)))
+}
+
+// teammateIDs are the ids of the admins who wrote parts, for a search on
+// teammate_ids.
+func teammateIDs(parts []*part) []string {
+	var ids []string
+	for _, p := range parts {
+		if p.author.kind == "admin" {
+			ids = append(ids, p.author.id)
+		}
+	}
+	return ids
 }

@@ -1,6 +1,7 @@
 package intercomtest
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -8,17 +9,23 @@ import (
 	"strings"
 )
 
-// Seed adds the items of w to the workspace, in the order of Workspace's
-// fields, and returns them with their ids and timestamps. An item may refer
-// to items of the same seed or already in the workspace. A reference to
-// nothing, a duplicate id or a missing required value is an error naming the
-// item; the items before it stay in the workspace.
+// Seed adds the items of w to the workspace, each kind after the kinds its
+// items can refer to, and returns them with their ids and timestamps. An
+// item may refer to items of the same seed or already in the workspace (a
+// ticket only to a conversation already there: link one of the same seed
+// with the conversation's TicketID). A reference to nothing, a duplicate id or a missing or unknown value is an error naming
+// the item; the items before it stay in the workspace. Messages, phone call
+// redirects and data exports are read back only: Seed refuses them. A
+// creation time left 0 is now, an update time left 0 the creation time.
 func (s *Server) Seed(w Workspace) (Workspace, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if len(w.Messages)+len(w.PhoneCallRedirects)+len(w.DataExports) > 0 {
+		return w, errors.New("intercomtest: seed: messages, phone_call_redirects and data_exports are read back only: the API creates them")
+	}
 	sd := seeder{ws: s.ws}
 	steps := []func(*Workspace) error{
-		sd.teams, sd.admins, sd.tags, sd.companies, sd.contacts, sd.segmentsStep, sd.subscriptions,
+		sd.teams, sd.admins, sd.tags, sd.companies, sd.subscriptions, sd.contacts, sd.segmentsStep,
 		sd.attributes, sd.ticketTypes, sd.tickets, sd.conversations, sd.helpCenters, sd.collections,
 		sd.articles, sd.newsfeeds, sd.newsItems, sd.notes, sd.events, sd.visitors,
 	}
@@ -198,8 +205,28 @@ func (sd seeder) id(kind, given string, taken bool) (string, error) {
 	return given, nil
 }
 
+// stamps are a seeded item's creation and update times: those given, else
+// now and the creation time.
+func (ws *workspace) stamps(created, updated int64) (int64, int64) {
+	if created == 0 {
+		created = ws.unix()
+	}
+	if updated == 0 {
+		updated = created
+	}
+	return created, updated
+}
+
 func missing(kind string, i int, what string) error {
 	return fmt.Errorf("%s %d: %s is required", kind, i, what)
+}
+
+// oneOf checks that a seeded item's value is one of those allowed.
+func oneOf(kind string, i int, field, value string, allowed ...string) error {
+	if slices.Contains(allowed, value) {
+		return nil
+	}
+	return fmt.Errorf("%s %d: %s must be one of %s, got %q", kind, i, field, strings.Join(allowed, ", "), value)
 }
 
 func unknown(kind string, i int, what, id string) error {
@@ -290,10 +317,10 @@ func (sd seeder) companies(w *Workspace) error {
 		if err != nil {
 			return err
 		}
-		now := sd.ws.unix()
+		created, updated := sd.ws.stamps(c.CreatedAt, c.UpdatedAt)
 		co := &company{id: id, companyID: c.CompanyID, name: c.Name, website: c.Website, industry: c.Industry,
 			plan: c.Plan, size: c.Size, monthlySpend: c.MonthlySpend, custom: normalizeMap(c.CustomAttributes),
-			tagIDs: slices.Clone(c.TagIDs), createdAt: now, updatedAt: now}
+			tagIDs: slices.Clone(c.TagIDs), createdAt: created, updatedAt: updated}
 		sd.ws.companies = append(sd.ws.companies, co)
 		*c = co.export()
 	}
@@ -333,16 +360,19 @@ func (sd seeder) contacts(w *Workspace) error {
 			if consent != "opt_in" && consent != "opt_out" {
 				return fmt.Errorf("contact %d: subscription %s: consent must be opt_in or opt_out", i, id)
 			}
+			if sd.ws.subscriptionType(id) == nil {
+				return unknown("contact", i, "subscription type", id)
+			}
 		}
 		id, err := sd.id("contact", c.ID, sd.ws.contact(c.ID) != nil)
 		if err != nil {
 			return err
 		}
-		now := sd.ws.unix()
+		created, updated := sd.ws.stamps(c.CreatedAt, c.UpdatedAt)
 		ct := &contact{id: id, externalID: c.ExternalID, email: c.Email, name: c.Name, phone: c.Phone, role: role,
 			custom: normalizeMap(c.CustomAttributes), archived: c.Archived, tagIDs: slices.Clone(c.TagIDs),
 			companyIDs: slices.Clone(c.CompanyIDs), subscriptions: maps.Clone(c.Subscriptions),
-			createdAt: now, updatedAt: now}
+			createdAt: created, updatedAt: updated}
 		sd.ws.contacts = append(sd.ws.contacts, ct)
 		*c = ct.export()
 	}
@@ -372,6 +402,9 @@ func (sd seeder) segmentsStep(w *Workspace) error {
 		if sg.PersonType == "" {
 			sg.PersonType = "user"
 		}
+		if err := oneOf("segment", i, "person_type", sg.PersonType, "user", "contact"); err != nil {
+			return err
+		}
 		now := sd.ws.unix()
 		sd.ws.segments = append(sd.ws.segments, &segment{id: id, name: sg.Name, personType: sg.PersonType,
 			role: sg.Role, contactIDs: slices.Clone(sg.ContactIDs), companyIDs: slices.Clone(sg.CompanyIDs),
@@ -397,6 +430,11 @@ func (sd seeder) subscriptions(w *Workspace) error {
 		if len(st.ContentTypes) == 0 {
 			st.ContentTypes = []string{"email"}
 		}
+		for _, ct := range st.ContentTypes {
+			if err := oneOf("subscription type", i, "a content type", ct, "email", "sms_message"); err != nil {
+				return err
+			}
+		}
 		sd.ws.subscriptionTypes = append(sd.ws.subscriptionTypes, &subscriptionType{id: id, name: st.Name,
 			description: st.Description, consentType: st.ConsentType, state: "live", contentTypes: slices.Clone(st.ContentTypes)})
 		st.ID = id
@@ -407,9 +445,14 @@ func (sd seeder) subscriptions(w *Workspace) error {
 func (sd seeder) attributes(w *Workspace) error {
 	for i := range w.DataAttributes {
 		a := &w.DataAttributes[i]
-		if a.Name == "" || (a.Model != "contact" && a.Model != "company") || a.DataType == "" {
-			return fmt.Errorf("data attribute %d: name, model (contact or company) and data_type are required", i)
+		if a.Name == "" || (a.Model != "contact" && a.Model != "company") || !slices.Contains(attributeTypes, a.DataType) {
+			return fmt.Errorf("data attribute %d: name, model (contact or company) and data_type (%s) are required",
+				i, strings.Join(attributeTypes, ", "))
 		}
+		if sd.ws.dataAttributeNamed(a.Model, a.Name) != nil {
+			return fmt.Errorf("data attribute %d: the %s model already has an attribute named %q", i, a.Model, a.Name)
+		}
+		a.DataType = attributeType(a.DataType)
 		if a.ID == 0 {
 			a.ID, _ = strconv.ParseInt(sd.ws.nextID("data_attribute"), 10, 64)
 		} else if sd.ws.dataAttribute(strconv.FormatInt(a.ID, 10)) != nil {
@@ -434,15 +477,22 @@ func (sd seeder) ticketTypes(w *Workspace) error {
 		if tt.ID != "" && sd.ws.ticketType(tt.ID) != nil {
 			return fmt.Errorf("ticket type id %q is already in the workspace", tt.ID)
 		}
+		if tt.Category != "" {
+			if err := oneOf("ticket type", i, "category", tt.Category, ticketCategories...); err != nil {
+				return err
+			}
+		}
+		for _, a := range tt.Attributes {
+			if a.Name == "" || !slices.Contains(ticketAttributeTypes, a.DataType) {
+				return fmt.Errorf("ticket type %d: an attribute needs a name and a data_type (%s)", i, strings.Join(ticketAttributeTypes, ", "))
+			}
+		}
 		t := sd.ws.newTicketType(tt.Name, tt.Description, tt.Category, "")
 		if tt.ID != "" {
 			t.id = tt.ID
 		}
 		t.archived = tt.Archived
 		for _, a := range tt.Attributes {
-			if a.Name == "" || a.DataType == "" {
-				return fmt.Errorf("ticket type %d: an attribute needs a name and a data_type", i)
-			}
 			t.attributes = append(t.attributes, &ticketTypeAttribute{id: sd.ws.nextID("attribute"), name: a.Name,
 				description: a.Description, dataType: a.DataType, listItems: a.ListItems,
 				requiredToCreate: a.RequiredToCreate, visibleOnCreate: true, visibleToContacts: true,
@@ -452,6 +502,13 @@ func (sd seeder) ticketTypes(w *Workspace) error {
 	}
 	return nil
 }
+
+// ticketCategories and ticketAttributeTypes are what a seeded ticket type
+// may name.
+var (
+	ticketCategories     = []string{"Customer", "Back-office", "Tracker"}
+	ticketAttributeTypes = []string{"string", "list", "integer", "decimal", "boolean", "datetime", "files"}
+)
 
 func (sd seeder) checkContacts(kind string, i int, ids []string) error {
 	if len(ids) == 0 {
@@ -503,7 +560,8 @@ func (sd seeder) seedParts(kind string, i int, in []Part) ([]*part, error) {
 		if at == 0 {
 			at = sd.ws.unix()
 		}
-		out = append(out, &part{id: sd.ws.nextID("part"), partType: p.Type, body: p.Body, author: who, createdAt: at})
+		out = append(out, &part{id: sd.ws.nextID("part"), partType: p.Type, body: p.Body, author: who, createdAt: at,
+			redacted: p.Redacted})
 	}
 	return out, nil
 }
@@ -538,10 +596,21 @@ func (sd seeder) tickets(w *Workspace) error {
 		if t.ID != "" && sd.ws.ticket(t.ID) != nil {
 			return fmt.Errorf("ticket id %q is already in the workspace", t.ID)
 		}
-		tk := sd.ws.newTicket(tt, slices.Clone(t.ContactIDs), normalizeMap(t.Attributes), sd.ws.unix())
+		var cv *conversation
+		if t.ConversationID != "" {
+			if cv = sd.ws.conversation(t.ConversationID); cv == nil {
+				return fmt.Errorf("ticket %d: no conversation with id %q (to link one of the same seed, set its ticket_id)", i, t.ConversationID)
+			}
+			if cv.ticketID != "" {
+				return fmt.Errorf("ticket %d: conversation %s is already ticket %s", i, cv.id, cv.ticketID)
+			}
+		}
+		created, updated := sd.ws.stamps(t.CreatedAt, t.UpdatedAt)
+		tk := sd.ws.newTicket(tt, slices.Clone(t.ContactIDs), normalizeMap(t.Attributes), created)
 		if t.ID != "" {
 			tk.id = t.ID
 		}
+		tk.updatedAt = updated
 		tk.state, tk.open = state, state != "resolved"
 		tk.adminAssignee, tk.teamAssignee = t.AdminAssigneeID, t.TeamAssigneeID
 		for _, p := range parts {
@@ -550,6 +619,9 @@ func (sd seeder) tickets(w *Workspace) error {
 		tk.parts = parts
 		for _, id := range t.TagIDs {
 			tk.tags = addTag(tk.tags, tagging{tagID: id, adminID: sd.ws.me.id, at: tk.createdAt})
+		}
+		if cv != nil {
+			tk.conversationID, cv.ticketID = cv.id, tk.id
 		}
 		*t = tk.export()
 	}
@@ -575,6 +647,15 @@ func (sd seeder) conversations(w *Workspace) error {
 		if state != "open" && state != "closed" && state != "snoozed" {
 			return fmt.Errorf("conversation %d: state must be open, closed or snoozed", i)
 		}
+		var tk *ticket
+		if c.TicketID != "" {
+			if tk = sd.ws.ticket(c.TicketID); tk == nil {
+				return unknown("conversation", i, "ticket", c.TicketID)
+			}
+			if tk.conversationID != "" {
+				return fmt.Errorf("conversation %d: ticket %s is already conversation %s's", i, tk.id, tk.conversationID)
+			}
+		}
 		parts, err := sd.seedParts("conversation", i, c.Parts)
 		if err != nil {
 			return err
@@ -583,11 +664,11 @@ func (sd seeder) conversations(w *Workspace) error {
 		if err != nil {
 			return err
 		}
-		now := sd.ws.unix()
+		created, updated := sd.ws.stamps(c.CreatedAt, c.UpdatedAt)
 		cv := &conversation{id: id, subject: c.Subject, body: c.Body, deliveredAs: "customer_initiated",
 			author: sd.ws.userAuthor(sd.ws.contact(c.ContactIDs[0])), contactIDs: slices.Clone(c.ContactIDs),
 			adminAssignee: c.AdminAssigneeID, teamAssignee: c.TeamAssigneeID, state: state, read: c.Read,
-			priority: "not_priority", createdAt: now, updatedAt: now, parts: parts, custom: normalizeMap(c.CustomAttributes)}
+			priority: "not_priority", createdAt: created, updatedAt: updated, parts: parts, custom: normalizeMap(c.CustomAttributes)}
 		if c.AdminID != "" {
 			a := sd.ws.admin(c.AdminID)
 			if a == nil {
@@ -595,10 +676,13 @@ func (sd seeder) conversations(w *Workspace) error {
 			}
 			cv.author, cv.deliveredAs = sd.ws.adminAuthor(a), "admin_initiated"
 		} else if state == "open" {
-			cv.waitingSince = now
+			cv.waitingSince = created
 		}
 		for _, tid := range c.TagIDs {
-			cv.tags = addTag(cv.tags, tagging{tagID: tid, adminID: sd.ws.me.id, at: now})
+			cv.tags = addTag(cv.tags, tagging{tagID: tid, adminID: sd.ws.me.id, at: created})
+		}
+		if tk != nil {
+			tk.conversationID, cv.ticketID = cv.id, tk.id
 		}
 		sd.ws.conversations = append(sd.ws.conversations, cv)
 		*c = cv.export()
@@ -673,13 +757,16 @@ func (sd seeder) articles(w *Workspace) error {
 		if a.State == "" {
 			a.State = "draft"
 		}
+		if err := oneOf("article", i, "state", a.State, "draft", "published"); err != nil {
+			return err
+		}
 		id, err := sd.id("article", a.ID, sd.ws.article(a.ID) != nil)
 		if err != nil {
 			return err
 		}
-		now := sd.ws.unix()
+		created, updated := sd.ws.stamps(a.CreatedAt, a.UpdatedAt)
 		ar := &article{id: id, title: a.Title, description: a.Description, body: a.Body, state: a.State,
-			createdAt: now, updatedAt: now}
+			createdAt: created, updatedAt: updated}
 		ar.authorID, _ = strconv.ParseInt(a.AuthorID, 10, 64)
 		if a.CollectionID != "" {
 			ar.parentID, _ = strconv.ParseInt(a.CollectionID, 10, 64)
@@ -722,6 +809,9 @@ func (sd seeder) newsItems(w *Workspace) error {
 		}
 		if n.State == "" {
 			n.State = "draft"
+		}
+		if err := oneOf("news item", i, "state", n.State, "draft", "live"); err != nil {
+			return err
 		}
 		now := sd.ws.unix()
 		item := &newsItem{title: n.Title, body: n.Body, state: n.State, labels: []any{}, reactions: []any{},
@@ -782,15 +872,7 @@ func (sd seeder) events(w *Workspace) error {
 		if e.Name == "" {
 			return missing("event", i, "name")
 		}
-		if e.Count <= 0 {
-			e.Count = 1
-		}
-		if e.Last == 0 {
-			e.Last = sd.ws.unix()
-		}
-		if e.First == 0 {
-			e.First = e.Last
-		}
+		e.Count, e.First, e.Last = sd.ws.eventSummary(e.Count, e.First, e.Last)
 		sd.ws.recordEvent(e.ContactID, e.Name, e.Count, e.First, e.Last, normalizeMap(e.Metadata))
 	}
 	return nil

@@ -82,15 +82,27 @@ func TestSeedRefusesBadReferences(t *testing.T) {
 		{Workspace{Contacts: []Contact{{CompanyIDs: []string{"1"}}}}, `contact 0: no company with id "1"`},
 		{Workspace{Contacts: []Contact{{TagIDs: []string{"1"}}}}, `contact 0: no tag with id "1"`},
 		{Workspace{Contacts: []Contact{{Subscriptions: map[string]string{"1": "maybe"}}}}, "opt_in or opt_out"},
+		{Workspace{Contacts: []Contact{{Subscriptions: map[string]string{"1": "opt_in"}}}}, `contact 0: no subscription type with id "1"`},
 		{Workspace{Contacts: []Contact{{ID: c.ID}}}, "already in the workspace"},
 		{Workspace{Segments: []Segment{{}}}, "segment 0: name"},
+		{Workspace{Segments: []Segment{{Name: "x", PersonType: "lead"}}}, `segment 0: person_type must be one of user, contact, got "lead"`},
+		{Workspace{SubscriptionTypes: []SubscriptionType{{Name: "x", ConsentType: "opt_in", ContentTypes: []string{"fax"}}}}, `subscription type 0: a content type must be one of email, sms_message, got "fax"`},
+		{Workspace{Articles: []Article{{Title: "x", State: "live"}}}, `article 0: state must be one of draft, published, got "live"`},
+		{Workspace{NewsItems: []NewsItem{{Title: "x", State: "published"}}}, `news item 0: state must be one of draft, live, got "published"`},
 		{Workspace{Segments: []Segment{{Name: "x", ContactIDs: []string{"1"}}}}, `no contact with id "1"`},
 		{Workspace{Segments: []Segment{{Name: "x", CompanyIDs: []string{"1"}}}}, `no company with id "1"`},
 		{Workspace{SubscriptionTypes: []SubscriptionType{{}}}, "subscription type 0: name"},
 		{Workspace{SubscriptionTypes: []SubscriptionType{{Name: "x", ConsentType: "maybe"}}}, "consent_type"},
 		{Workspace{DataAttributes: []DataAttribute{{Name: "x"}}}, "data attribute 0"},
+		{Workspace{DataAttributes: []DataAttribute{{Name: "x", Model: "contact", DataType: "colour"}}}, "data_type (string, integer, float, boolean, datetime, date)"},
+		{Workspace{DataAttributes: []DataAttribute{{Name: "Email", Model: "contact", DataType: "string"}}}, `the contact model already has an attribute named "Email"`},
 		{Workspace{TicketTypes: []TicketType{{}}}, "ticket type 0: name"},
 		{Workspace{TicketTypes: []TicketType{{Name: "x", Attributes: []TicketTypeAttribute{{}}}}}, "needs a name and a data_type"},
+		{Workspace{TicketTypes: []TicketType{{Name: "x", Attributes: []TicketTypeAttribute{{Name: "a", DataType: "colour"}}}}}, "needs a name and a data_type (string, list"},
+		{Workspace{TicketTypes: []TicketType{{Name: "x", Category: "Sales"}}}, `category must be one of Customer, Back-office, Tracker, got "Sales"`},
+		{Workspace{Messages: []Message{{ID: "1"}}}, "read back only"},
+		{Workspace{PhoneCallRedirects: []PhoneCallRedirect{{Phone: "+1"}}}, "read back only"},
+		{Workspace{DataExports: []DataExport{{JobIdentifier: "1"}}}, "read back only"},
 		{Workspace{Tickets: []Ticket{{TicketTypeID: "1"}}}, `ticket 0: no ticket type with id "1"`},
 		{Workspace{Conversations: []Conversation{{}}}, "conversation 0: a contact is required"},
 		{Workspace{Conversations: []Conversation{{ContactIDs: []string{"1"}}}}, `conversation 0: no contact with id "1"`},
@@ -124,4 +136,114 @@ func TestSeedRefusesBadReferences(t *testing.T) {
 		require.Error(t, err, "Seed(%+v)", tc.w)
 		assert.ErrorContains(t, err, tc.want, "Seed(%+v)", tc.w)
 	}
+	assert.Empty(t, s.Snapshot().TicketTypes, "a refused ticket type stays out of the workspace")
+}
+
+// TestSeedLinksTicketsAndConversations links a seeded conversation and
+// ticket either way round, keeps a seeded part's redaction, and refuses a
+// second link.
+func TestSeedLinksTicketsAndConversations(t *testing.T) {
+	s := newHarness(t)
+	c := s.AddContact(Contact{Email: "a@example.com"})
+	got, err := s.Seed(Workspace{
+		TicketTypes: []TicketType{{Name: "Bug"}},
+		Conversations: []Conversation{{ID: "501", ContactIDs: []string{c.ID}, Body: "help",
+			Parts: []Part{{AuthorType: "user", AuthorID: c.ID, Redacted: true}}}},
+	})
+	require.NoError(t, err)
+	tt := got.TicketTypes[0].ID
+	got, err = s.Seed(Workspace{Tickets: []Ticket{
+		{TicketTypeID: tt, ContactIDs: []string{c.ID}, ConversationID: "501"},
+		{TicketTypeID: tt, ContactIDs: []string{c.ID}},
+	}})
+	require.NoError(t, err)
+	first, second := got.Tickets[0].ID, got.Tickets[1].ID
+	_, err = s.Seed(Workspace{Conversations: []Conversation{{ID: "502", ContactIDs: []string{c.ID}, Body: "x", TicketID: second}}})
+	require.NoError(t, err)
+
+	cv := s.call("retrieveConversation", 200, "GET", "/conversations/501", nil)
+	s.eq("linked ticket", ids(cv, "linked_objects", "data"), []string{first})
+	s.eq("redacted part", at(cv, "conversation_parts", "conversation_parts", 0, "redacted"), true)
+	s.eq("linked conversation", ids(s.call("getTicket", 200, "GET", "/tickets/"+first, nil), "linked_objects", "data"), []string{"501"})
+	s.eq("linked by the conversation", ids(s.call("getTicket", 200, "GET", "/tickets/"+second, nil), "linked_objects", "data"), []string{"502"})
+
+	for _, tc := range []struct {
+		w    Workspace
+		want string
+	}{
+		{Workspace{Tickets: []Ticket{{TicketTypeID: tt, ContactIDs: []string{c.ID}, ConversationID: "501"}}}, "conversation 501 is already ticket " + first},
+		{Workspace{Tickets: []Ticket{{TicketTypeID: tt, ContactIDs: []string{c.ID}, ConversationID: "1"}}}, `ticket 0: no conversation with id "1"`},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, TicketID: first}}}, "ticket " + first + " is already conversation 501's"},
+		{Workspace{Conversations: []Conversation{{ContactIDs: []string{c.ID}, TicketID: "1"}}}, `conversation 0: no ticket with id "1"`},
+	} {
+		_, err := s.Seed(tc.w)
+		require.Error(t, err, "Seed(%+v)", tc.w)
+		assert.ErrorContains(t, err, tc.want, "Seed(%+v)", tc.w)
+	}
+}
+
+// TestSeedKeepsTimestamps keeps the creation and update times a seed gives
+// and reads them back through the API.
+func TestSeedKeepsTimestamps(t *testing.T) {
+	s := newHarness(t)
+	const created, updated = 1_600_000_000, 1_700_000_000
+	got, err := s.Seed(Workspace{
+		Companies:   []Company{{Name: "Acme", CreatedAt: created, UpdatedAt: updated}},
+		Contacts:    []Contact{{Email: "a@example.com", CreatedAt: created}},
+		TicketTypes: []TicketType{{Name: "Bug"}},
+		Articles:    []Article{{Title: "How to", CreatedAt: created, UpdatedAt: updated}},
+	})
+	require.NoError(t, err)
+	ct := got.Contacts[0].ID
+	got2, err := s.Seed(Workspace{
+		Tickets:       []Ticket{{TicketTypeID: got.TicketTypes[0].ID, ContactIDs: []string{ct}, CreatedAt: created, UpdatedAt: updated}},
+		Conversations: []Conversation{{ContactIDs: []string{ct}, Body: "hi", CreatedAt: created, UpdatedAt: updated}},
+	})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		op, path string
+		want     [2]float64
+	}{
+		{"RetrieveACompanyById", "/companies/" + got.Companies[0].ID, [2]float64{created, updated}},
+		{"ShowContact", "/contacts/" + ct, [2]float64{created, created}},
+		{"retrieveArticle", "/articles/" + got.Articles[0].ID, [2]float64{created, updated}},
+		{"getTicket", "/tickets/" + got2.Tickets[0].ID, [2]float64{created, updated}},
+		{"retrieveConversation", "/conversations/" + got2.Conversations[0].ID, [2]float64{created, updated}},
+	} {
+		v := s.call(tc.op, 200, "GET", tc.path, nil)
+		s.eq(tc.op+" times", [2]any{at(v, "created_at"), at(v, "updated_at")}, [2]any{tc.want[0], tc.want[1]})
+	}
+	assert.Equal(t, int64(created), got2.Conversations[0].CreatedAt, "Seed returns the times kept")
+}
+
+// TestSeedSubscribesToSeededTypes subscribes a contact to a subscription
+// type of the same seed.
+func TestSeedSubscribesToSeededTypes(t *testing.T) {
+	s := newHarness(t)
+	got, err := s.Seed(Workspace{
+		SubscriptionTypes: []SubscriptionType{{ID: "37900", Name: "Offers", ConsentType: "opt_in"}},
+		Contacts:          []Contact{{Email: "a@example.com", Subscriptions: map[string]string{"37900": "opt_in"}}},
+	})
+	require.NoError(t, err)
+	list := s.call("listSubscriptionsForAContact", 200, "GET", "/contacts/"+got.Contacts[0].ID+"/subscriptions", nil)
+	s.eq("subscriptions", ids(list, "data"), []string{"37900"})
+}
+
+// TestSeedKeepsADatetimeAttributeAsADate seeds a datetime attribute, which
+// Intercom keeps (and lists) as a date, as it does one created through the
+// API.
+func TestSeedKeepsADatetimeAttributeAsADate(t *testing.T) {
+	s := newHarness(t)
+	got, err := s.Seed(Workspace{DataAttributes: []DataAttribute{{Name: "renewal", Model: "contact", DataType: "datetime"}}})
+	require.NoError(t, err)
+	assert.Equal(t, "date", got.DataAttributes[0].DataType, "returned")
+	list := s.call("listDataAttributes", 200, "GET", "/data_attributes?model=contact", nil)
+	data, _ := list["data"].([]any)
+	for i := range data {
+		if at(data, i, "name") == "renewal" {
+			assert.Equal(t, "date", at(data, i, "data_type"), "listed %v", data[i])
+			return
+		}
+	}
+	assert.Fail(t, "the seeded attribute is not listed", "%v", list)
 }

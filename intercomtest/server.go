@@ -107,10 +107,7 @@ func Start(opts ...Option) (*Server, error) {
 		return nil, errors.New("intercomtest: rate limit and window must be positive")
 	}
 	s.ws = newWorkspace(s.now)
-	s.ws.ticketStateObject = sp.ticketStateObject
-	s.ws.noPriority = sp.noPriority
-	s.ws.updateTicketState = sp.updateTicketState
-	s.ws.updateTicketAssignment = sp.updateTicketAssignment
+	s.ws.shape = sp.shape
 	s.srv = httptest.NewUnstartedServer(s)
 	if s.addr != "" {
 		l, err := net.Listen("tcp", s.addr)

@@ -2,6 +2,7 @@ package intercomtest
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -18,6 +19,12 @@ type spec struct {
 	router routers.Router
 	// names are the operationIds as the description spells them.
 	names map[*openapi3.Operation]string
+	shape
+}
+
+// shape is how the loaded description writes what its versions write
+// differently; the workspace answers and reads requests in it.
+type shape struct {
 	// ticketStateObject is whether a ticket's state is an object (2.12 and
 	// later: id, category, labels) rather than 2.11's category string.
 	ticketStateObject bool
@@ -59,33 +66,25 @@ func buildSpec() (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intercomtest: route description: %w", err)
 	}
-	return &spec{doc: doc, router: router, names: operationNames(doc),
+	return &spec{doc: doc, router: router, names: operationNames(doc), shape: shape{
 		ticketStateObject:      isObjectProperty(doc, "ticket", "ticket_state"),
 		noPriority:             noPriority(doc),
 		updateTicketState:      requestHasProperty(doc, "updateTicket", "state"),
-		updateTicketAssignment: requestHasProperty(doc, "updateTicket", "assignment")}, nil
+		updateTicketAssignment: requestHasProperty(doc, "updateTicket", "assignment"),
+	}}, nil
 }
 
 // isObjectProperty reports whether property prop of schema name is declared
 // as an object (directly or through allOf).
 func isObjectProperty(doc *openapi3.T, name, prop string) bool {
-	s := doc.Components.Schemas[name]
-	if s == nil || s.Value == nil || s.Value.Properties[prop] == nil {
+	p := propertySchema(doc.Components.Schemas[name], prop)
+	if p == nil || p.Value == nil {
 		return false
 	}
-	p := s.Value.Properties[prop].Value
-	if p == nil {
-		return false
+	isObject := func(s *openapi3.Schema) bool {
+		return s != nil && (s.Type.Is(openapi3.TypeObject) || len(s.Properties) > 0)
 	}
-	if p.Type.Is("object") || len(p.Properties) > 0 {
-		return true
-	}
-	for _, a := range p.AllOf {
-		if a.Value != nil && (a.Value.Type.Is("object") || len(a.Value.Properties) > 0) {
-			return true
-		}
-	}
-	return false
+	return isObject(p.Value) || slices.ContainsFunc(p.Value.AllOf, func(a *openapi3.SchemaRef) bool { return isObject(a.Value) })
 }
 
 // noPriority is the value of a conversation's priority enum that means no

@@ -2,7 +2,6 @@ package intercomtest
 
 import (
 	"encoding/json"
-	"strconv"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -207,11 +206,8 @@ func normalize(v any) any {
 func conform(ref *openapi3.SchemaRef, v any) {
 	walkObjects(ref, v, 0, func(s *openapi3.Schema, obj map[string]any, _ int) bool {
 		for name, p := range s.Properties {
-			if str, isStr := obj[name].(string); isStr && p.Value != nil && !p.Value.Type.Is(openapi3.TypeString) &&
-				(p.Value.Type.Is(openapi3.TypeInteger) || p.Value.Type.Is(openapi3.TypeNumber)) {
-				if n, err := strconv.ParseInt(str, 10, 64); err == nil {
-					obj[name] = float64(n)
-				}
+			if str, isStr := obj[name].(string); isStr {
+				obj[name] = typedID(p, str)
 			}
 		}
 		return true

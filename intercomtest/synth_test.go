@@ -67,3 +67,26 @@ func TestNormalizeKeepsUnencodableValues(t *testing.T) {
 	got = normalize(map[string]int{"a": 1})
 	assert.True(t, reflect.DeepEqual(got, map[string]any{"a": 1.0}), "normalize(map) = %#v", got)
 }
+
+func TestConformGivesDeclaredIntegersNumbers(t *testing.T) {
+	typed := func(typ string) *openapi3.SchemaRef {
+		return openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{typ}})
+	}
+	schema := openapi3.NewSchemaRef("", &openapi3.Schema{
+		Type: &openapi3.Types{"object"},
+		Properties: openapi3.Schemas{
+			"admin_assignee_id": typed("integer"),
+			"amount":            typed("number"),
+			"id":                typed("string"),
+			"label":             typed("integer"),
+			"parts": openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"array"},
+				Items: openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{"object"},
+					Properties: openapi3.Schemas{"author_id": typed("integer")}})}),
+		},
+	})
+	v := map[string]any{"admin_assignee_id": "42", "amount": "7", "id": "99", "label": "none",
+		"parts": []any{map[string]any{"author_id": "5"}}}
+	conform(schema, v)
+	assert.Equal(t, map[string]any{"admin_assignee_id": int64(42), "amount": int64(7), "id": "99", "label": "none",
+		"parts": []any{map[string]any{"author_id": int64(5)}}}, v)
+}

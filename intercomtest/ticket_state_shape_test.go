@@ -50,7 +50,7 @@ func TestIsObjectProperty(t *testing.T) {
 }
 
 func TestListTicketStatesNamesEveryCategoryByID(t *testing.T) {
-	ws := &workspace{ticketStateObject: true}
+	ws := &workspace{shape: shape{ticketStateObject: true}}
 	r := listTicketStates(ws, &call{})
 	body, ok := r.body.(obj)
 	require.True(t, ok, "body = %#v", r.body)

@@ -14,19 +14,9 @@ type workspace struct {
 	now func() time.Time
 	// baseURL is the server's address, for the links answers carry.
 	baseURL string
-	// ticketStateObject is whether the description declares a ticket's
-	// state as an object (2.12 and later) rather than a category.
-	ticketStateObject bool
-	// noPriority is how the description spells a conversation without
-	// priority: 2.11's not_priority, or none from the descriptions whose
-	// priority has levels.
-	noPriority string
-	// updateTicketState is whether the description lets a ticket update
-	// name its state by category (2.11's state).
-	updateTicketState bool
-	// updateTicketAssignment is whether a ticket update assigns through an
-	// assignment object, rather than admin_id and assignee_id of its own.
-	updateTicketAssignment bool
+	// shape is how the server's description writes what versions write
+	// differently.
+	shape
 	// describedIDs are the ids created through operations without a
 	// hand-written handler, by the path template that lists them.
 	describedIDs map[string]map[string]bool
@@ -169,7 +159,7 @@ type author struct {
 
 func newWorkspace(now func() time.Time) *workspace {
 	ws := &workspace{now: now, appID: "intercomtest", seq: map[string]int{}, scrolls: map[string]int{}, plans: map[string]string{},
-		describedIDs: map[string]map[string]bool{}, noPriority: "not_priority"}
+		describedIDs: map[string]map[string]bool{}, shape: shape{noPriority: "not_priority"}}
 	team := ws.addTeam("Support")
 	ws.me = ws.addAdmin("Ada Operator", "ada@example.com", team)
 	ws.addAdmin("Grace Teammate", "grace@example.com", team)
@@ -367,7 +357,6 @@ func tagIDs(list []tagging) []string {
 	return out
 }
 
-// stateLabels are the labels Intercom shows for the ticket states.
 // stateIDs are the ids of the four ticket states, for the descriptions
 // (2.12 and later) where a ticket's state is an object and an update names
 // one by id.
@@ -393,6 +382,7 @@ func stateOfID(id string) string {
 	return ""
 }
 
+// stateLabels are the labels Intercom shows for the ticket states.
 var stateLabels = map[string]string{
 	"submitted":           "Submitted",
 	"in_progress":         "In progress",

@@ -53,15 +53,15 @@ func start(t *testing.T, args ...string) (*intercomtest.Server, *syncBuffer, *sy
 
 func get(t *testing.T, url, token string) (int, map[string]any) {
 	t.Helper()
-	req, _ := http.NewRequest("GET", url, nil)
+	req, err := http.NewRequest("GET", url, nil)
+	require.NoError(t, err)
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Intercom-Version", "2.11")
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	var out map[string]any
-	b, _ := io.ReadAll(resp.Body)
-	json.Unmarshal(b, &out)
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out), "answer to GET %s", url)
 	return resp.StatusCode, out
 }
 
@@ -93,13 +93,29 @@ func TestInjectsFaults(t *testing.T) {
 	require.NoError(t, stop())
 }
 
+// TestDropsAndKeepsQuiet: -fault-drop drops the connection of the faulted
+// operation's requests, and -quiet keeps invalid requests out of the log.
+func TestDropsAndKeepsQuiet(t *testing.T) {
+	srv, _, stderr, stop := start(t, "-fault-drop", "-fault-op", "listAdmins", "-quiet")
+	req, err := http.NewRequest("GET", srv.URL+"/admins", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+srv.Token)
+	_, err = http.DefaultClient.Do(req)
+	assert.Error(t, err, "a dropped connection")
+	status, _ := get(t, srv.URL+"/me", "wrong")
+	assert.Equal(t, 401, status, "wrong token")
+	require.Len(t, srv.InvalidRequests(), 1, "the wrong token is an invalid request")
+	require.NoError(t, stop())
+	assert.NotContains(t, stderr.String(), "invalid request", "stderr with -quiet")
+}
+
 // TestRefusesBadFlags names what is wrong before listening.
 func TestRefusesBadFlags(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
-	os.WriteFile(bad, []byte(`{"contacts": [{"emial": "x"}]}`), 0o600)
+	require.NoError(t, os.WriteFile(bad, []byte(`{"contacts": [{"emial": "x"}]}`), 0o600))
 	dangling := filepath.Join(dir, "dangling.json")
-	os.WriteFile(dangling, []byte(`{"notes": [{"contact_id": "nobody", "body": "x"}]}`), 0o600)
+	require.NoError(t, os.WriteFile(dangling, []byte(`{"notes": [{"contact_id": "nobody", "body": "x"}]}`), 0o600))
 	for _, tc := range []struct {
 		args []string
 		want string
