@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestReadmeFirstScreen checks that README.md's first 60 lines hold what a
@@ -28,22 +30,19 @@ func TestReadmeFirstScreen(t *testing.T) {
 	program := strings.Index(screen, "```go\npackage main\n")
 	run := strings.Index(screen, "\ngo run ./examples/quickstart")
 	test := strings.Index(screen, "\nmake test")
-	if install < 0 || program < 0 || run < 0 || test < 0 {
-		t.Fatalf("the first 60 lines of README.md lack the install line (%d), a whole program (%d), `go run ./examples/quickstart` (%d) or `make test` (%d)",
-			install, program, run, test)
-	}
-	if !(install < program && program < run && run < test) {
-		t.Errorf("the first screen is not in the order install, program, commands")
-	}
-	first := goBlocks(t, src)[0]
-	if !strings.HasPrefix(first.Code, "package main\n") {
-		t.Errorf("README.md's first Go block (line %d) is not a whole program", first.Line)
-	}
+	require.GreaterOrEqual(t, install, 0, "the first 60 lines of README.md lack the install line")
+	require.GreaterOrEqual(t, program, 0, "the first 60 lines of README.md lack a whole program")
+	require.GreaterOrEqual(t, run, 0, "the first 60 lines of README.md lack `go run ./examples/quickstart`")
+	require.GreaterOrEqual(t, test, 0, "the first 60 lines of README.md lack `make test`")
+	assert.True(t, install < program && program < run && run < test,
+		"the first screen is not in the order install (%d), program (%d), commands (%d, %d)", install, program, run, test)
+	blocks := goBlocks(t, src)
+	require.NotEmpty(t, blocks, "README.md has no ```go block")
+	first := blocks[0]
+	assert.True(t, strings.HasPrefix(first.Code, "package main\n"), "README.md's first Go block (line %d) is not a whole program", first.Line)
 	for _, call := range []string{"facade.NewClientFromEnv(", ".Contacts.Create(", ".Tickets.Create(", "facade.AdminComment(",
 		"facade.ContactReply(", "facade.TicketStateResolved", ".Tickets.Search(", ".Contacts.ListIter(", "*facade.Error"} {
-		if !strings.Contains(first.Code, call) {
-			t.Errorf("the first program does not show %s", call)
-		}
+		assert.Contains(t, first.Code, call, "the first program does not show it")
 	}
 }
 
@@ -78,28 +77,20 @@ func TestFirstProgramRuns(t *testing.T) {
 	}
 	start := time.Now()
 	root := repoRoot(t)
-	first := goBlocks(t, readme(t))[0]
-	if !strings.HasPrefix(first.Code, "package main\n") {
-		t.Fatalf("README.md's first Go block (line %d) is not a whole program", first.Line)
-	}
+	blocks := goBlocks(t, readme(t))
+	require.NotEmpty(t, blocks, "README.md has no ```go block")
+	first := blocks[0]
+	require.True(t, strings.HasPrefix(first.Code, "package main\n"), "README.md's first Go block (line %d) is not a whole program", first.Line)
 	rootMod, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(rootMod)
-	if m == nil {
-		t.Fatal("go.mod has no go directive")
-	}
+	require.NotNil(t, m, "go.mod has no go directive")
 	goVersion := string(m[1])
-	if !regexp.MustCompile(`^1\.\d+(\.0)?$`).MatchString(goVersion) {
-		t.Errorf("go.mod says go %s: it should name a Go release (1.N or 1.N.0), not a patch version", goVersion)
-	}
+	assert.Regexp(t, `^1\.\d+(\.0)?$`, goVersion, "go.mod's go directive should name a Go release (1.N or 1.N.0), not a patch version")
 
 	dir := t.TempDir()
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	files := map[string]string{
 		"main.go": first.Code,
 		"go.mod": "module example.com/firstprogram\n\ngo " + goVersion + "\n\n" +
@@ -108,9 +99,7 @@ func TestFirstProgramRuns(t *testing.T) {
 		"go.sum": string(sum),
 	}
 	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
 	}
 	var env []string
 	for _, kv := range os.Environ() {
@@ -125,9 +114,7 @@ func TestFirstProgramRuns(t *testing.T) {
 		cmd.Dir = dir
 		cmd.Env = append(append([]string(nil), env...), extraEnv...)
 		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
+		require.NoError(t, err, "go %s\n%s", strings.Join(args, " "), out)
 		return out
 	}
 
@@ -138,27 +125,19 @@ func TestFirstProgramRuns(t *testing.T) {
 		Go      string
 		Require []struct{ Path, Version string }
 	}
-	if err := json.Unmarshal(goCmd(nil, "mod", "edit", "-json"), &mod); err != nil {
-		t.Fatal(err)
-	}
-	if mod.Go != goVersion {
-		t.Errorf("go mod tidy changed the user's go directive from %s to %s: a dependency asks for a newer Go than go.mod says", goVersion, mod.Go)
-	}
+	require.NoError(t, json.Unmarshal(goCmd(nil, "mod", "edit", "-json"), &mod))
+	assert.Equal(t, goVersion, mod.Go, "go mod tidy changed the user's go directive: a dependency asks for a newer Go than go.mod says")
 	var required []string
 	for _, r := range mod.Require {
 		required = append(required, r.Path)
 		for _, tool := range toolModules {
-			if strings.HasPrefix(r.Path, tool) {
-				t.Errorf("the user's go.mod requires %s %s, a module of the project's tools", r.Path, r.Version)
-			}
+			assert.False(t, strings.HasPrefix(r.Path, tool), "the user's go.mod requires %s %s, a module of the project's tools", r.Path, r.Version)
 		}
 	}
 	t.Logf("the user's go.mod after go mod tidy: go %s, requires %s", mod.Go, strings.Join(required, ", "))
 	for _, line := range strings.Split(string(goCmd(nil, "list", "-m", "all")), "\n") {
 		for _, tool := range []string{"github.com/oapi-codegen/oapi-codegen/v2 ", "honnef.co/go/tools ", "golang.org/x/tools "} {
-			if strings.HasPrefix(line+" ", tool) {
-				t.Errorf("the user's build list holds %s: the project's tools reach its users", line)
-			}
+			assert.False(t, strings.HasPrefix(line+" ", tool), "the user's build list holds %s: the project's tools reach its users", line)
 		}
 	}
 
@@ -167,13 +146,10 @@ func TestFirstProgramRuns(t *testing.T) {
 	buildTook := time.Since(buildStart)
 
 	srv, err := intercomtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer srv.Close()
-	if _, err := srv.Seed(intercomtest.Workspace{TicketTypes: []intercomtest.TicketType{{Name: "Bug report"}}}); err != nil {
-		t.Fatal(err)
-	}
+	_, err = srv.Seed(intercomtest.Workspace{TicketTypes: []intercomtest.TicketType{{Name: "Bug report"}}})
+	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	runStart := time.Now()
@@ -182,31 +158,22 @@ func TestFirstProgramRuns(t *testing.T) {
 	cmd.Env = append(append([]string(nil), env...), "INTERCOM_TOKEN="+srv.Token, "INTERCOM_BASE_URL="+srv.URL)
 	out, err := cmd.CombinedOutput()
 	runTook := time.Since(runStart)
-	if err != nil {
-		t.Fatalf("the first program failed: %v\n%s", err, out)
-	}
+	require.NoError(t, err, "the first program failed:\n%s", out)
 	for _, want := range []string{"ticket #", " resolved; Lin has 1 ticket(s)", "lead "} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("the first program's output lacks %q:\n%s", want, out)
-		}
+		assert.Contains(t, string(out), want, "the first program's output")
 	}
-	if bad := srv.InvalidRequests(); len(bad) > 0 {
-		t.Errorf("the first program sent requests the description does not allow: %v", bad)
-	}
-	if bad := srv.InvalidResponses(); len(bad) > 0 {
-		t.Errorf("intercomtest answered outside the description: %v", bad)
-	}
+	assert.Empty(t, srv.InvalidRequests(), "the first program sent requests the description does not allow")
+	assert.Empty(t, srv.InvalidResponses(), "intercomtest answered outside the description")
 	for op, want := range map[string]int{
 		"identifyAdmin": 1, "createContact": 1, "listTicketTypes": 1, "createTicket": 1,
 		"replyTicket": 2, "updateTicket": 1, "searchTickets": 1, "listContacts": 1,
 	} {
-		if got := srv.Count(op); got != want {
-			t.Errorf("%s applied %d times, want %d", op, got, want)
-		}
+		assert.Equal(t, want, srv.Count(op), "%s applied", op)
 	}
 	snap := srv.Snapshot()
-	if len(snap.Tickets) != 1 || snap.Tickets[0].State != "resolved" || len(snap.Tickets[0].Parts) < 2 {
-		t.Errorf("the workspace does not hold one resolved ticket with the two replies: %+v", snap.Tickets)
+	if assert.Len(t, snap.Tickets, 1, "the workspace should hold one ticket") {
+		assert.Equal(t, "resolved", snap.Tickets[0].State)
+		assert.GreaterOrEqual(t, len(snap.Tickets[0].Parts), 2, "the ticket's parts should hold the two replies: %+v", snap.Tickets[0])
 	}
 	t.Logf("first program: go mod tidy %s, build %s, run %s; %s in all",
 		tidyTook.Round(time.Millisecond), buildTook.Round(time.Millisecond), runTook.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))

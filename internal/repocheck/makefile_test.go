@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestCheckGeneratedRefusesUncommittedChanges runs `make check-generated`
@@ -21,9 +24,7 @@ func TestCheckGeneratedRefusesUncommittedChanges(t *testing.T) {
 		}
 	}
 	makefile, err := os.ReadFile(filepath.Join(repoRoot(t), "Makefile"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, tc := range []struct {
 		name   string
 		change func(dir string) error
@@ -47,20 +48,15 @@ func TestCheckGeneratedRefusesUncommittedChanges(t *testing.T) {
 			}
 			for name, content := range files {
 				p := filepath.Join(dir, name)
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+				require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
 			}
 			git := func(args ...string) {
 				t.Helper()
 				cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
 				cmd.Dir = dir
-				if out, err := cmd.CombinedOutput(); err != nil {
-					t.Fatalf("git %v: %v\n%s", args, err, out)
-				}
+				out, err := cmd.CombinedOutput()
+				require.NoError(t, err, "git %v\n%s", args, out)
 			}
 			git("init", "-q")
 			git("add", ".")
@@ -69,29 +65,19 @@ func TestCheckGeneratedRefusesUncommittedChanges(t *testing.T) {
 			// Clean: check-generated runs (and, with GO=true, passes).
 			cmd := exec.Command("make", "-s", "GO=true", "check-generated")
 			cmd.Dir = dir
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("make check-generated over a clean tree: %v\n%s", err, out)
-			}
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "make check-generated over a clean tree\n%s", out)
 
-			if err := tc.change(dir); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, tc.change(dir))
 			before := snapshot(t, dir)
 			cmd = exec.Command("make", "-s", "GO=true", "check-generated")
 			cmd.Dir = dir
-			out, err := cmd.CombinedOutput()
-			if err == nil {
-				t.Fatalf("make check-generated passed over an uncommitted change:\n%s", out)
-			}
-			if !strings.Contains(string(out), "refusing to run") || !strings.Contains(string(out), "uncommitted changes") {
-				t.Errorf("the message does not say why it refuses:\n%s", out)
-			}
-			if strings.Contains(string(out), "true generate") {
-				t.Errorf("it went on to generate:\n%s", out)
-			}
-			if after := snapshot(t, dir); after != before {
-				t.Errorf("the uncommitted change was touched:\nbefore %s\nafter  %s", before, after)
-			}
+			out, err = cmd.CombinedOutput()
+			require.Error(t, err, "make check-generated passed over an uncommitted change:\n%s", out)
+			assert.Contains(t, string(out), "refusing to run", "the message does not say why it refuses")
+			assert.Contains(t, string(out), "uncommitted changes", "the message does not say why it refuses")
+			assert.NotContains(t, string(out), "true generate", "it went on to generate")
+			assert.Equal(t, before, snapshot(t, dir), "the uncommitted change was touched")
 		})
 	}
 }
@@ -102,14 +88,10 @@ func snapshot(t *testing.T, dir string) string {
 	var b strings.Builder
 	for _, sub := range []string{"gen", "internal/description"} {
 		entries, err := os.ReadDir(filepath.Join(dir, sub))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, e := range entries {
 			src, err := os.ReadFile(filepath.Join(dir, sub, e.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			b.WriteString(sub + "/" + e.Name() + "=" + string(src) + ";")
 		}
 	}

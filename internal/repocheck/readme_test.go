@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestReadmeGoBlocksCompile compiles every ```go block of README.md, so that
@@ -32,9 +35,7 @@ import (
 func TestReadmeGoBlocksCompile(t *testing.T) {
 	root := repoRoot(t)
 	blocks := goBlocks(t, readme(t))
-	if len(blocks) == 0 {
-		t.Fatal("README.md has no ```go block")
-	}
+	require.NotEmpty(t, blocks, "README.md has no ```go block")
 	// Blocks that use the Redis pacer compile in its module, the others in
 	// the root module.
 	modules := []struct {
@@ -54,26 +55,19 @@ func TestReadmeGoBlocksCompile(t *testing.T) {
 		}
 		if scratches[m] == "" {
 			dir, err := os.MkdirTemp(modules[m].dir, ".readme-")
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			t.Cleanup(func() { os.RemoveAll(dir) })
 			scratches[m] = dir
 		}
 		kind, files, err := completeBlock(b, modules[m].prelude, modules[m].harness)
-		if err != nil {
-			t.Errorf("README.md:%d: %v", b.Line, err)
+		if !assert.NoError(t, err, "README.md:%d", b.Line) {
 			continue
 		}
 		kinds[kind]++
 		dir := filepath.Join(scratches[m], fmt.Sprintf("line%d", b.Line))
-		if err := os.Mkdir(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.Mkdir(dir, 0o755))
 		for name, src := range files {
-			if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
 		}
 		rel, _ := filepath.Rel(modules[m].dir, dir)
 		modules[m].pkgs = append(modules[m].pkgs, "./"+filepath.ToSlash(rel))
@@ -84,9 +78,8 @@ func TestReadmeGoBlocksCompile(t *testing.T) {
 		}
 		cmd := exec.Command("go", append([]string{"build"}, m.pkgs...)...)
 		cmd.Dir = m.dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("README.md's Go blocks do not compile (%v):\n%s", err, out)
-		}
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "README.md's Go blocks do not compile:\n%s", out)
 	}
 	t.Logf("compiled all %d Go blocks of README.md: %d whole programs, %d declaration blocks, %d fragments",
 		len(blocks), kinds["program"], kinds["declarations"], kinds["fragment"])

@@ -5,19 +5,18 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // repoRoot is the folder that holds the library's go.mod.
 func repoRoot(t *testing.T) string {
 	t.Helper()
 	dir, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	mod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	if err != nil || !strings.HasPrefix(string(mod), "module github.com/go-intercom/intercom\n") {
-		t.Fatalf("%s holds no go.mod of github.com/go-intercom/intercom (%v)", dir, err)
-	}
+	require.NoError(t, err, "%s holds no go.mod", dir)
+	require.True(t, strings.HasPrefix(string(mod), "module github.com/go-intercom/intercom\n"), "%s holds no go.mod of github.com/go-intercom/intercom", dir)
 	return dir
 }
 
@@ -43,9 +42,7 @@ func goBlocks(t *testing.T, markdown string) []goBlock {
 		for end < len(lines) && strings.TrimRight(lines[end], " ") != "```" {
 			end++
 		}
-		if end == len(lines) {
-			t.Fatalf("README.md:%d: the ```go block is never closed", i+1)
-		}
+		require.Less(t, end, len(lines), "README.md:%d: the ```go block is never closed", i+1)
 		blocks = append(blocks, goBlock{Line: start + 1, Code: strings.Join(lines[start:end], "\n") + "\n"})
 		i = end
 	}
@@ -56,8 +53,6 @@ func goBlocks(t *testing.T, markdown string) []goBlock {
 func readme(t *testing.T) string {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return string(src)
 }

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 
 	"github.com/go-intercom/intercom/gen"
@@ -56,23 +58,14 @@ func TestPublishedExamplesDecode(t *testing.T) {
 		ops[ex.operationID] = true
 		t.Run(ex.operationID+"/"+strconv.Itoa(ex.status)+"/"+ex.name, func(t *testing.T) {
 			typed := callWithResponse(t, ex)
-			if !typed.IsValid() || typed.IsNil() {
-				t.Fatalf("JSON%d is not set", ex.status)
-			}
+			require.True(t, typed.IsValid(), "JSON%d is not a field of the response", ex.status)
+			require.False(t, typed.IsNil(), "JSON%d is not set", ex.status)
 			encoded, err := json.Marshal(typed.Interface())
-			if err != nil {
-				t.Fatalf("re-encode: %v", err)
-			}
+			require.NoError(t, err, "re-encode")
 			var want, got any
-			if err := json.Unmarshal(ex.body, &want); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(encoded, &got); err != nil {
-				t.Fatal(err)
-			}
-			if lost := lostKeys("$", want, got); len(lost) > 0 {
-				t.Errorf("re-encoding drops %d keys: %s", len(lost), strings.Join(lost, ", "))
-			}
+			require.NoError(t, json.Unmarshal(ex.body, &want))
+			require.NoError(t, json.Unmarshal(encoded, &got))
+			assert.Empty(t, lostKeys("$", want, got), "keys the re-encoding drops")
 		})
 	}
 	t.Logf("%d JSON response examples over %d operations", len(examples), len(ops))
@@ -84,17 +77,13 @@ func TestPublishedExamplesDecode(t *testing.T) {
 func callWithResponse(t *testing.T, ex responseExample) reflect.Value {
 	t.Helper()
 	client, err := gen.NewClientWithResponses("https://api.intercom.io", gen.WithHTTPClient(exampleDoer{ex.status, ex.body}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	name := strings.ToUpper(ex.operationID[:1]) + ex.operationID[1:]
 	method := reflect.ValueOf(client).MethodByName(name + "WithBodyWithResponse")
 	if !method.IsValid() {
 		method = reflect.ValueOf(client).MethodByName(name + "WithResponse")
 	}
-	if !method.IsValid() {
-		t.Fatalf("no generated method for %s", ex.operationID)
-	}
+	require.True(t, method.IsValid(), "no generated method for %s", ex.operationID)
 	mt := method.Type()
 	args := make([]reflect.Value, 0, mt.NumIn())
 	for i := 0; i < mt.NumIn(); i++ {
@@ -112,9 +101,8 @@ func callWithResponse(t *testing.T, ex responseExample) reflect.Value {
 		}
 	}
 	out := method.Call(args)
-	if err, _ := out[1].Interface().(error); err != nil {
-		t.Fatalf("%s: %v", ex.operationID, err)
-	}
+	err, _ = out[1].Interface().(error)
+	require.NoError(t, err, ex.operationID)
 	return out[0].Elem().FieldByName("JSON" + strconv.Itoa(ex.status))
 }
 
@@ -122,15 +110,11 @@ func callWithResponse(t *testing.T, ex responseExample) reflect.Value {
 func publishedExamples(t *testing.T, path string) []responseExample {
 	t.Helper()
 	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var doc struct {
 		Paths map[string]map[string]yaml.Node `yaml:"paths"`
 	}
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, yaml.Unmarshal(src, &doc))
 	names := generatedOperationIDs(t)
 	var out []responseExample
 	for path, item := range doc.Paths {
@@ -148,9 +132,7 @@ func publishedExamples(t *testing.T, path string) []responseExample {
 					} `yaml:"content"`
 				} `yaml:"responses"`
 			}
-			if err := node.Decode(&op); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, node.Decode(&op))
 			for code, resp := range op.Responses {
 				status, err := strconv.Atoi(code)
 				if err != nil {
@@ -158,16 +140,12 @@ func publishedExamples(t *testing.T, path string) []responseExample {
 				}
 				for name, ex := range resp.Content["application/json"].Examples {
 					id, ok := names[operationKey(method, path)]
-					if !ok {
-						t.Fatalf("%s %s (%s) is not in the description gen was generated from", method, path, op.OperationID)
-					}
+					require.True(t, ok, "%s %s (%s) is not in the description gen was generated from", method, path, op.OperationID)
 					for _, p := range contradicted[strings.ToLower(id)+"/"+code+"/"+name] {
 						dropKey(ex.Value, strings.Split(p, "."))
 					}
 					body, err := json.Marshal(ex.Value)
-					if err != nil {
-						t.Fatalf("%s %s %s: %v", op.OperationID, code, name, err)
-					}
+					require.NoError(t, err, "%s %s %s", op.OperationID, code, name)
 					out = append(out, responseExample{id, status, name, body})
 				}
 			}
@@ -225,15 +203,11 @@ func dropKey(v any, path []string) {
 func generatedOperationIDs(t *testing.T) map[string]string {
 	t.Helper()
 	src, err := description.GetSpecJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var doc struct {
 		Paths map[string]map[string]json.RawMessage `json:"paths"`
 	}
-	if err := json.Unmarshal(src, &doc); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal(src, &doc))
 	names := map[string]string{}
 	for path, item := range doc.Paths {
 		for method, raw := range item {

@@ -6,9 +6,10 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 
 	"github.com/go-intercom/intercom/internal/specprep"
@@ -64,38 +65,26 @@ servers:
 
 func TestDeriveDropsProseKeepsStructure(t *testing.T) {
 	derived, err := specprep.Derive([]byte(publishedSample))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	text := string(derived)
-	if strings.Contains(text, "Published") || strings.Contains(text, "an example") || strings.Contains(text, "found:") {
-		t.Errorf("prose or examples survived:\n%s", text)
+	for _, gone := range []string{"Published", "an example", "found:"} {
+		assert.NotContains(t, text, gone, "prose or examples survived")
 	}
 	var doc map[string]any
-	if err := yaml.Unmarshal(derived, &doc); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, yaml.Unmarshal(derived, &doc))
 	props := doc["components"].(map[string]any)["schemas"].(map[string]any)["ticket"].(map[string]any)["properties"].(map[string]any)
-	if _, ok := props["description"]; !ok {
-		t.Error("the property named description was dropped")
-	}
-	if _, ok := props["example"]; !ok {
-		t.Error("the property named example was dropped")
-	}
+	assert.Contains(t, props, "description", "the property named description was dropped")
+	assert.Contains(t, props, "example", "the property named example was dropped")
 	for _, want := range []string{"operationId: getTicket", "required: true", "description: OK", "title: Intercom API", "description: Europe", "$ref", "required: [description]"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("derived description lacks %q:\n%s", want, text)
-		}
+		assert.Contains(t, text, want, "derived description")
 	}
 }
 
 func TestDeriveRejectsNonMapping(t *testing.T) {
-	if _, err := specprep.Derive([]byte("- a list")); err == nil {
-		t.Fatal("want an error for a YAML list")
-	}
-	if _, err := specprep.Derive([]byte("{")); err == nil {
-		t.Fatal("want an error for broken YAML")
-	}
+	_, err := specprep.Derive([]byte("- a list"))
+	require.Error(t, err, "want an error for a YAML list")
+	_, err = specprep.Derive([]byte("{"))
+	require.Error(t, err, "want an error for broken YAML")
 }
 
 func TestApplyOverlay(t *testing.T) {
@@ -110,18 +99,12 @@ actions:
 `
 	spec := "openapi: 3.0.1\ncomponents:\n  schemas:\n    ticket: {$ref: '#/components/schemas/custom_attributes'}\n"
 	out, err := specprep.Apply([]byte(spec), []byte(overlay))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(out, []byte("custom_attributes:")) {
-		t.Errorf("overlay not applied:\n%s", out)
-	}
-	if _, err := specprep.Apply([]byte(spec), []byte("overlay: 1.1.0\nactions: []\n")); err == nil {
-		t.Error("want an error for an overlay without info")
-	}
-	if _, err := specprep.Apply([]byte("{"), []byte(overlay)); err == nil {
-		t.Error("want an error for a broken description")
-	}
+	require.NoError(t, err)
+	assert.Contains(t, string(out), "custom_attributes:", "overlay not applied")
+	_, err = specprep.Apply([]byte(spec), []byte("overlay: 1.1.0\nactions: []\n"))
+	assert.Error(t, err, "want an error for an overlay without info")
+	_, err = specprep.Apply([]byte("{"), []byte(overlay))
+	assert.Error(t, err, "want an error for a broken description")
 }
 
 // TestProjectDescriptionIsDerived checks that openapi/intercom-2.11.yaml is
@@ -130,20 +113,12 @@ actions:
 func TestProjectDescriptionIsDerived(t *testing.T) {
 	ref := referenceDir(t)
 	published, err := os.ReadFile(filepath.Join(ref, "2.11", "api.intercom.io.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want, err := specprep.Derive(published)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	got, err := os.ReadFile(filepath.Join(moduleRoot(t), "openapi", "intercom-2.11.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("openapi/intercom-2.11.yaml differs from what `make generate SPEC=…/2.11/api.intercom.io.yaml` derives")
-	}
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(got, want), "openapi/intercom-2.11.yaml differs from what `make generate SPEC=…/2.11/api.intercom.io.yaml` derives")
 }
 
 func TestDeriveResponseDescriptions(t *testing.T) {
@@ -163,9 +138,7 @@ paths:
         '404': {$ref: '#/components/responses/missing'}
 `
 	derived, err := specprep.Derive([]byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var doc struct {
 		Info    any `yaml:"info"`
 		Servers []any
@@ -173,56 +146,42 @@ paths:
 			Responses map[string]map[string]string
 		}
 	}
-	if err := yaml.Unmarshal(derived, &doc); err != nil {
-		t.Fatal(err)
-	}
-	if doc.Info != "not a mapping" {
-		t.Errorf("info = %v, want it kept as it was", doc.Info)
-	}
-	if server := doc.Servers[0].(map[string]any); server["description"] != nil {
-		t.Errorf("a server the project has no words for got a description: %v", server)
-	}
+	require.NoError(t, yaml.Unmarshal(derived, &doc))
+	assert.Equal(t, "not a mapping", doc.Info, "info, want it kept as it was")
+	require.NotEmpty(t, doc.Servers)
+	server, ok := doc.Servers[0].(map[string]any)
+	require.True(t, ok, "the first server is not a mapping: %v", doc.Servers[0])
+	assert.Nil(t, server["description"], "a server the project has no words for got a description: %v", server)
 	got := doc.Paths["/a"]["get"].Responses
 	for code, want := range map[string]string{"200": "OK", "299": "Status 299", "4XX": "Status 4XX", "default": "Any other status"} {
-		if got[code]["description"] != want {
-			t.Errorf("response %s: description %q, want %q", code, got[code]["description"], want)
-		}
+		assert.Equal(t, want, got[code]["description"], "response %s: description", code)
 	}
-	if _, ok := got["404"]["description"]; ok {
-		t.Error("a $ref response got a description beside its $ref")
-	}
+	assert.NotContains(t, got["404"], "description", "a $ref response got a description beside its $ref")
 }
 
 func TestVersion(t *testing.T) {
 	v, err := specprep.Version([]byte(publishedSample))
-	if err != nil || v != "2.11" {
-		t.Fatalf("Version = %q, %v; want 2.11", v, err)
-	}
-	if _, err := specprep.Version([]byte("openapi: 3.0.1\n")); err == nil {
-		t.Error("want an error for a description without info.version")
-	}
-	if _, err := specprep.Version([]byte("{")); err == nil {
-		t.Error("want an error for broken YAML")
-	}
+	require.NoError(t, err)
+	require.Equal(t, "2.11", v)
+	_, err = specprep.Version([]byte("openapi: 3.0.1\n"))
+	assert.Error(t, err, "want an error for a description without info.version")
+	_, err = specprep.Version([]byte("{"))
+	assert.Error(t, err, "want an error for broken YAML")
 }
 
 func TestApplyRejectsInvalidOverlay(t *testing.T) {
 	invalid := "overlay: 1.1.0\ninfo: {title: t, version: 1.0.0}\nactions:\n  - update: {x: 1}\n"
-	if _, err := specprep.Apply([]byte("openapi: 3.0.1\n"), []byte(invalid)); err == nil {
-		t.Fatal("want an error for an action without a target")
-	}
-	if _, err := specprep.Apply([]byte("openapi: 3.0.1\n"), []byte("{")); err == nil {
-		t.Fatal("want an error for an overlay that is not YAML")
-	}
+	_, err := specprep.Apply([]byte("openapi: 3.0.1\n"), []byte(invalid))
+	require.Error(t, err, "want an error for an action without a target")
+	_, err = specprep.Apply([]byte("openapi: 3.0.1\n"), []byte("{"))
+	require.Error(t, err, "want an error for an overlay that is not YAML")
 }
 
 func TestVersionFile(t *testing.T) {
 	src := specprep.VersionFile("gen", `2.1"1`)
 	file, err := parser.ParseFile(token.NewFileSet(), "version.gen.go", src, 0)
-	if err != nil {
-		t.Fatalf("not Go: %v\n%s", err, src)
-	}
-	if file.Name.Name != "gen" || !bytes.Contains(src, []byte(`const APIVersion = "2.1\"1"`)) || !bytes.HasPrefix(src, []byte("// Code generated")) {
-		t.Errorf("unexpected version file:\n%s", src)
-	}
+	require.NoError(t, err, "not Go:\n%s", src)
+	assert.Equal(t, "gen", file.Name.Name, "package of the version file")
+	assert.Contains(t, string(src), `const APIVersion = "2.1\"1"`)
+	assert.True(t, bytes.HasPrefix(src, []byte("// Code generated")), "the version file does not start with // Code generated:\n%s", src)
 }

@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-intercom/intercom/internal/specprep"
 )
 
@@ -24,9 +27,7 @@ func generate(t *testing.T, spec string) string {
 	t.Helper()
 	root := moduleRoot(t)
 	dir, err := os.MkdirTemp(filepath.Join(root, "internal", "specprep"), ".refresh-")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	run(t, root, "go", "run", "./internal/cmd/specprep", "generate",
 		"-spec", spec,
@@ -40,9 +41,8 @@ func run(t *testing.T, dir, name string, args ...string) {
 	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s %s\n%s", name, strings.Join(args, " "), out)
 }
 
 // TestRefreshPublishedVersions derives the project's description from each
@@ -57,25 +57,15 @@ func TestRefreshPublishedVersions(t *testing.T) {
 	for _, v := range publishedVersions {
 		t.Run(v, func(t *testing.T) {
 			published, err := os.ReadFile(filepath.Join(ref, v, "api.intercom.io.yaml"))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			derived, err := specprep.Derive(published)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			spec := filepath.Join(t.TempDir(), "intercom-"+v+".yaml")
-			if err := os.WriteFile(spec, derived, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, os.WriteFile(spec, derived, 0o644))
 			dir := generate(t, spec)
 			version, err := os.ReadFile(filepath.Join(dir, "version.gen.go"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if want := `const APIVersion = "` + v + `"`; !strings.Contains(string(version), want) {
-				t.Errorf("version.gen.go lacks %s:\n%s", want, version)
-			}
+			require.NoError(t, err)
+			assert.Contains(t, string(version), `const APIVersion = "`+v+`"`, "version.gen.go")
 			rel, _ := filepath.Rel(root, dir)
 			run(t, root, "go", "build", "./"+rel)
 			run(t, root, "go", "vet", "./"+rel)
@@ -95,16 +85,10 @@ func TestProjectDescriptionEquivalent(t *testing.T) {
 	root := moduleRoot(t)
 	fromPublished := declarations(t, filepath.Join(generate(t, filepath.Join(ref, "2.11", "api.intercom.io.yaml")), "gen.go"))
 	fromProject := declarations(t, filepath.Join(generate(t, filepath.Join(root, "openapi", "intercom-2.11.yaml")), "gen.go"))
-	if len(fromProject) < 1000 {
-		t.Fatalf("only %d declarations generated", len(fromProject))
-	}
+	require.GreaterOrEqual(t, len(fromProject), 1000, "declarations generated")
 	missing, extra := diff(fromPublished, fromProject)
-	for _, d := range missing {
-		t.Errorf("declaration generated from the published file only:\n%s", d)
-	}
-	for _, d := range extra {
-		t.Errorf("declaration generated from the project's file only:\n%s", d)
-	}
+	assert.Empty(t, missing, "declarations generated from the published file only")
+	assert.Empty(t, extra, "declarations generated from the project's file only")
 	t.Logf("%d declarations, identical", len(fromProject))
 }
 
@@ -115,15 +99,11 @@ func declarations(t *testing.T, path string) []string {
 	t.Helper()
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, path, nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var out []string
 	print := func(node any) {
 		var buf bytes.Buffer
-		if err := printer.Fprint(&buf, fset, node); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, printer.Fprint(&buf, fset, node))
 		// Positions come from the file, comments included: fold white
 		// space so that only tokens are compared.
 		out = append(out, strings.Join(strings.Fields(buf.String()), " "))

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // referenceDir returns the folder of Intercom's published descriptions
@@ -28,11 +30,8 @@ var publishedVersions = []string{"2.11", "2.12", "2.13", "2.14", "2.15", "2.16"}
 func moduleRoot(t *testing.T) string {
 	t.Helper()
 	dir, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
-		t.Fatalf("module root not found at %s", dir)
-	}
+	require.NoError(t, err)
+	_, err = os.Stat(filepath.Join(dir, "go.mod"))
+	require.NoError(t, err, "module root not found at %s", dir)
 	return dir
 }

@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-intercom/intercom/gen"
 )
 
@@ -22,9 +25,7 @@ import (
 func TestRequestBodiesAreAliases(t *testing.T) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, filepath.Join(moduleRoot(t), "gen", "intercom.gen.go"), nil, parser.SkipObjectResolution)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	unions := map[string]bool{}
 	for _, decl := range file.Decls {
 		if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
@@ -53,17 +54,11 @@ func TestRequestBodiesAreAliases(t *testing.T) {
 				continue
 			}
 			overUnion++
-			if !ts.Assign.IsValid() {
-				t.Errorf("%s is a new type over the union %s, not an alias: name its body schema with x-go-type-name in openapi/overlay.yaml", ts.Name.Name, under.Name)
-			}
+			assert.True(t, ts.Assign.IsValid(), "%s is a new type over the union %s, not an alias: name its body schema with x-go-type-name in openapi/overlay.yaml", ts.Name.Name, under.Name)
 		}
 	}
-	if count < 40 {
-		t.Fatalf("found only %d request body types", count)
-	}
-	if overUnion == 0 {
-		t.Fatal("no request body is a union: the check found nothing to check")
-	}
+	require.GreaterOrEqual(t, count, 40, "request body types found")
+	require.NotZero(t, overUnion, "no request body is a union: the check found nothing to check")
 	t.Logf("%d request body types, %d of them unions, each an alias", count, overUnion)
 }
 
@@ -76,13 +71,9 @@ func isUnionField(f *ast.Field) bool { return len(f.Names) == 1 && f.Names[0].Na
 func sentBody(t *testing.T) func(*http.Request, error) string {
 	return func(req *http.Request, err error) string {
 		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		b, err := io.ReadAll(req.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		return string(b)
 	}
 }
@@ -90,15 +81,14 @@ func sentBody(t *testing.T) func(*http.Request, error) string {
 func marshal(t *testing.T, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return string(b)
 }
 
 // TestUnionRequestBodiesMarshal builds each oneOf request body from one
 // variant and requires the request the generated client sends to carry
-// exactly that variant.
+// exactly that variant: byte for byte, as json.Marshal writes it (stricter
+// than assert.JSONEq, on purpose).
 func TestUnionRequestBodiesMarshal(t *testing.T) {
 	const server = "https://api.intercom.io"
 	body := "Thanks"
@@ -106,41 +96,23 @@ func TestUnionRequestBodiesMarshal(t *testing.T) {
 	t.Run("replyTicket", func(t *testing.T) {
 		variant := gen.AdminReplyTicketRequest{AdminId: "7", Body: &body, MessageType: "comment", Type: "admin"}
 		var reply gen.ReplyTicketJSONRequestBody
-		if err := reply.FromAdminReplyTicketRequest(variant); err != nil {
-			t.Fatal(err)
-		}
-		got := sentBody(t)(gen.NewReplyTicketRequest(server, "1", nil, reply))
-		if want := marshal(t, variant); got != want {
-			t.Errorf("sent %s, want %s", got, want)
-		}
+		require.NoError(t, reply.FromAdminReplyTicketRequest(variant))
+		assert.Equal(t, marshal(t, variant), sentBody(t)(gen.NewReplyTicketRequest(server, "1", nil, reply)))
 	})
 	t.Run("manageConversation", func(t *testing.T) {
 		variant := gen.SnoozeConversationRequest{AdminId: "7", MessageType: "snoozed", SnoozedUntil: 1700000000}
 		var manage gen.ManageConversationJSONRequestBody
-		if err := manage.FromSnoozeConversationRequest(variant); err != nil {
-			t.Fatal(err)
-		}
-		got := sentBody(t)(gen.NewManageConversationRequest(server, "1", nil, manage))
-		if want := marshal(t, variant); got != want {
-			t.Errorf("sent %s, want %s", got, want)
-		}
+		require.NoError(t, manage.FromSnoozeConversationRequest(variant))
+		assert.Equal(t, marshal(t, variant), sentBody(t)(gen.NewManageConversationRequest(server, "1", nil, manage)))
 	})
 	t.Run("createTag", func(t *testing.T) {
 		variant := gen.CreateOrUpdateTagRequest{Name: "vip"}
 		var tag gen.CreateTagJSONRequestBody
-		if err := tag.FromCreateOrUpdateTagRequest(variant); err != nil {
-			t.Fatal(err)
-		}
-		got := sentBody(t)(gen.NewCreateTagRequest(server, nil, tag))
-		if want := marshal(t, variant); got != want {
-			t.Errorf("sent %s, want %s", got, want)
-		}
+		require.NoError(t, tag.FromCreateOrUpdateTagRequest(variant))
+		assert.Equal(t, marshal(t, variant), sentBody(t)(gen.NewCreateTagRequest(server, nil, tag)))
 	})
 	t.Run("plain body", func(t *testing.T) {
 		away := gen.SetAwayAdminJSONRequestBody{AwayModeEnabled: true, AwayModeReassign: false}
-		got := sentBody(t)(gen.NewSetAwayAdminRequest(server, "7", nil, away))
-		if want := `{"away_mode_enabled":true,"away_mode_reassign":false}`; got != want {
-			t.Errorf("sent %s, want %s", got, want)
-		}
+		assert.Equal(t, `{"away_mode_enabled":true,"away_mode_reassign":false}`, sentBody(t)(gen.NewSetAwayAdminRequest(server, "7", nil, away)))
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -13,6 +12,8 @@ import (
 	"github.com/go-intercom/intercom/facade"
 	"github.com/go-intercom/intercom/intercomtest"
 	"github.com/redis/go-redis/v9"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // recordingPacer is a fallback that counts what it is asked.
@@ -87,59 +88,36 @@ func TestFailOpenPacesLocallyWhileRedisIsDown(t *testing.T) {
 	p.now = clock.now
 	ctx := minuteCtx(t)
 
-	if err := p.Wait(ctx); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, p.Wait(ctx))
 	p.Observe(rl(1000, 999, clock.now().Add(time.Second)))
-	if w, o := fb.counts(); w != 0 || o != 1 {
-		t.Fatalf("with Redis up the fallback waited %d times and was told %d states; want 0 and 1", w, o)
-	}
-	if err := p.Unavailable(); err != nil {
-		t.Fatalf("Unavailable() = %v with Redis up", err)
-	}
+	w, o := fb.counts()
+	require.Zero(t, w, "with Redis up the fallback waited")
+	require.Equal(t, 1, o, "with Redis up the fallback was told that many states")
+	require.NoError(t, p.Unavailable(), "Unavailable() with Redis up")
 
 	srv.stop()
-	if err := p.Wait(ctx); err != nil {
-		t.Fatalf("fail-open Wait with Redis down = %v, want the fallback's answer", err)
-	}
-	if w, _ := fb.counts(); w != 1 {
-		t.Fatalf("fallback waited %d times, want 1", w)
-	}
-	if err := p.Unavailable(); err == nil {
-		t.Error("Unavailable() = nil with Redis down")
-	}
-	if !strings.Contains(logs.String(), "redis is unavailable") || !strings.Contains(logs.String(), "mode=fail-open") {
-		t.Errorf("log %q does not report the failure", logs.String())
-	}
+	require.NoError(t, p.Wait(ctx), "fail-open Wait with Redis down, want the fallback's answer")
+	w, _ = fb.counts()
+	require.Equal(t, 1, w, "fallback waits")
+	assert.Error(t, p.Unavailable(), "Unavailable() with Redis down")
+	assert.Contains(t, logs.String(), "redis is unavailable", "the log does not report the failure")
+	assert.Contains(t, logs.String(), "mode=fail-open", "the log does not report the failure")
 	// Observe still reaches the fallback; nothing is published.
 	p.Observe(rl(1000, 0, clock.now().Add(2*time.Second)))
-	if _, o := fb.counts(); o != 2 {
-		t.Errorf("fallback was told %d states, want 2", o)
-	}
+	_, o = fb.counts()
+	assert.Equal(t, 2, o, "states the fallback was told")
 
 	// Redis is back, but the pacer leaves it alone until the recheck.
-	if err := srv.restart(); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Wait(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if w, _ := fb.counts(); w != 2 {
-		t.Fatalf("fallback waited %d times before the recheck, want 2", w)
-	}
+	require.NoError(t, srv.restart())
+	require.NoError(t, p.Wait(ctx))
+	w, _ = fb.counts()
+	require.Equal(t, 2, w, "fallback waits before the recheck")
 	clock.advance(2 * time.Minute)
-	if err := p.Unavailable(); err != nil {
-		t.Errorf("Unavailable() = %v once the recheck is due", err)
-	}
-	if err := p.Wait(ctx); err != nil {
-		t.Fatalf("Wait after the recheck: %v", err)
-	}
-	if w, _ := fb.counts(); w != 2 {
-		t.Errorf("fallback waited %d times after Redis came back, want still 2", w)
-	}
-	if !strings.Contains(logs.String(), "redis is available again") {
-		t.Errorf("log %q does not report the recovery", logs.String())
-	}
+	assert.NoError(t, p.Unavailable(), "Unavailable() once the recheck is due")
+	require.NoError(t, p.Wait(ctx), "Wait after the recheck")
+	w, _ = fb.counts()
+	assert.Equal(t, 2, w, "fallback waits after Redis came back, want still 2")
+	assert.Contains(t, logs.String(), "redis is available again", "the log does not report the recovery")
 }
 
 func TestFailClosedRefusesRequestsWhileRedisIsDown(t *testing.T) {
@@ -148,27 +126,20 @@ func TestFailClosedRefusesRequestsWhileRedisIsDown(t *testing.T) {
 	fb := &recordingPacer{}
 	p := newTestPacer(t, srv, api.Token, WithBaseURL(api.URL), WithFailureMode(FailClosed), WithFallback(fb))
 	c, err := facade.NewClient(api.Token, facade.WithBaseURL(api.URL), facade.WithPacer(p))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ctx := minuteCtx(t)
-	if _, _, err := c.Admins.Identify(ctx); err != nil {
-		t.Fatalf("call with Redis up: %v", err)
-	}
+	_, _, err = c.Admins.Identify(ctx)
+	require.NoError(t, err, "call with Redis up")
 	srv.stop()
 	for i := range 2 { // the first call finds Redis down, the second is refused at once
 		_, _, err := c.Admins.Identify(ctx)
+		require.ErrorIs(t, err, ErrUnavailable, "call %d with Redis down", i)
 		var te *facade.TransportError
-		if !errors.Is(err, ErrUnavailable) || !errors.As(err, &te) {
-			t.Fatalf("call %d with Redis down = %v, want a *facade.TransportError matching ErrUnavailable", i, err)
-		}
+		require.ErrorAs(t, err, &te, "call %d with Redis down", i)
 	}
-	if n := len(api.Requests()); n != 1 {
-		t.Errorf("server received %d requests, want only the one sent while Redis was up", n)
-	}
-	if w, _ := fb.counts(); w != 0 {
-		t.Errorf("fail-closed pacer used its fallback %d times", w)
-	}
+	assert.Len(t, api.Requests(), 1, "want only the request sent while Redis was up")
+	w, _ := fb.counts()
+	assert.Zero(t, w, "the fail-closed pacer used its fallback")
 }
 
 func TestFailOpenKeepsClientsWorking(t *testing.T) {
@@ -176,21 +147,14 @@ func TestFailOpenKeepsClientsWorking(t *testing.T) {
 	api := intercomtest.NewServer(t)
 	p := newTestPacer(t, srv, api.Token, WithBaseURL(api.URL)) // FailOpen is the default
 	c, err := facade.NewClient(api.Token, facade.WithBaseURL(api.URL), facade.WithPacer(p))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	srv.stop()
 	for i := range 3 {
-		if _, _, err := c.Admins.Identify(minuteCtx(t)); err != nil {
-			t.Fatalf("call %d with Redis down: %v", i, err)
-		}
+		_, _, err := c.Admins.Identify(minuteCtx(t))
+		require.NoError(t, err, "call %d with Redis down", i)
 	}
-	if n := len(api.Requests()); n != 3 {
-		t.Errorf("server received %d requests, want 3", n)
-	}
-	if p.Unavailable() == nil {
-		t.Error("Unavailable() = nil with Redis down")
-	}
+	assert.Len(t, api.Requests(), 3, "requests the server received")
+	assert.Error(t, p.Unavailable(), "Unavailable() with Redis down")
 }
 
 // A goroutine that queued for the slot while another found Redis down
@@ -200,21 +164,15 @@ func TestQueuedWaitFollowsTheFailureMode(t *testing.T) {
 	defer rdb.Close()
 	boom := errors.New("boom")
 	open, err := New(rdb, "t", WithRecheck(time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	open.markDown(boom)
-	if err := open.waitShared(context.Background()); !errors.Is(err, errFallback) {
-		t.Errorf("fail-open waitShared = %v, want the fallback", err)
-	}
+	assert.ErrorIs(t, open.waitShared(context.Background()), errFallback, "fail-open waitShared, want the fallback")
 	closed, err := New(rdb, "t", WithRecheck(time.Hour), WithFailureMode(FailClosed))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	closed.markDown(boom)
-	if err := closed.waitShared(context.Background()); !errors.Is(err, ErrUnavailable) || !errors.Is(err, boom) {
-		t.Errorf("fail-closed waitShared = %v, want ErrUnavailable wrapping the cause", err)
-	}
+	err = closed.waitShared(context.Background())
+	assert.ErrorIs(t, err, ErrUnavailable, "fail-closed waitShared")
+	assert.ErrorIs(t, err, boom, "fail-closed waitShared, want it wrapping the cause")
 }
 
 // Observe finding Redis down marks it so, and the next Wait paces locally.
@@ -224,13 +182,9 @@ func TestObserveNoticesRedisDown(t *testing.T) {
 	p := newTestPacer(t, srv, testToken, WithFallback(fb))
 	srv.stop()
 	p.Observe(rl(100, 50, time.Now().Add(time.Second)))
-	if p.Unavailable() == nil {
-		t.Fatal("Unavailable() = nil after a failed publish")
-	}
-	if err := p.Wait(minuteCtx(t)); err != nil {
-		t.Fatal(err)
-	}
-	if w, o := fb.counts(); w != 1 || o != 1 {
-		t.Errorf("fallback waited %d times and was told %d states; want 1 and 1", w, o)
-	}
+	require.Error(t, p.Unavailable(), "Unavailable() after a failed publish")
+	require.NoError(t, p.Wait(minuteCtx(t)))
+	w, o := fb.counts()
+	assert.Equal(t, 1, w, "fallback waits")
+	assert.Equal(t, 1, o, "states the fallback was told")
 }

@@ -2,8 +2,10 @@ package redispacer
 
 import (
 	"os"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The point of the nested module: facade's own module never requires a
@@ -11,13 +13,9 @@ import (
 func TestFacadeModuleHasNoRedisDependency(t *testing.T) {
 	for _, f := range []string{"../../go.mod", "../../go.sum"} {
 		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, dep := range []string{"redis/go-redis", "go-redis/redis_rate", "redis"} {
-			if strings.Contains(string(b), dep) {
-				t.Errorf("%s mentions %q: Redis belongs to the nested module only", f, dep)
-			}
+			assert.NotContains(t, string(b), dep, "%s mentions %q: Redis belongs to the nested module only", f, dep)
 		}
 	}
 }

@@ -1,14 +1,14 @@
 package redispacer
 
 import (
-	"errors"
 	"log/slog"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/go-intercom/intercom/facade"
 	"github.com/redis/go-redis/v9"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestNewRejectsBadInput(t *testing.T) {
@@ -47,12 +47,10 @@ func TestNewRejectsBadInput(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p, err := New(c.rdb, c.token, c.opts...)
 			var ie *facade.InputError
-			if !errors.As(err, &ie) || ie.Field != c.field || ie.Problem == "" {
-				t.Fatalf("New = %v, %v; want an *facade.InputError for %s", p, err, c.field)
-			}
-			if !strings.Contains(err.Error(), c.field) {
-				t.Errorf("error %q does not name %s", err, c.field)
-			}
+			require.ErrorAs(t, err, &ie, "New = %v", p)
+			require.Equal(t, c.field, ie.Field)
+			require.NotEmpty(t, ie.Problem)
+			assert.ErrorContains(t, err, c.field, "the error does not name the field")
 		})
 	}
 }
@@ -64,28 +62,22 @@ func TestOptionsApply(t *testing.T) {
 	p, err := New(rdb, "t", WithRegion(facade.RegionEU), WithKeyPrefix("app:"), WithInitialLimit(50, 2*time.Second),
 		WithSlack(0), WithFailureMode(FailClosed), WithFallback(fb), WithRecheck(time.Minute),
 		WithLogger(slog.Default()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "app:{" + budgetID("t", "https://api.eu.intercom.io") + "}"; p.Key() != want {
-		t.Errorf("Key() = %q, want %q", p.Key(), want)
-	}
-	if b := p.Budget(); b != (Budget{Limit: 50, Window: 2 * time.Second}) {
-		t.Errorf("Budget() = %+v, want the initial 50 per 2s", b)
-	}
-	if p.cfg.slack != 0 || p.cfg.mode != FailClosed || p.cfg.fallback != fb || p.cfg.recheck != time.Minute {
-		t.Errorf("config %+v", p.cfg)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "app:{"+budgetID("t", "https://api.eu.intercom.io")+"}", p.Key())
+	assert.Equal(t, Budget{Limit: 50, Window: 2 * time.Second}, p.Budget(), "want the initial 50 per 2s")
+	assert.Zero(t, p.cfg.slack, "config %+v", p.cfg)
+	assert.Equal(t, FailClosed, p.cfg.mode, "config %+v", p.cfg)
+	assert.Same(t, fb, p.cfg.fallback, "config %+v", p.cfg)
+	assert.Equal(t, time.Minute, p.cfg.recheck, "config %+v", p.cfg)
 	// The last of WithRegion and WithBaseURL wins; a trailing slash is not
 	// part of the budget's identity.
-	p, _ = New(rdb, "t", WithRegion(facade.RegionAU), WithBaseURL("http://127.0.0.1:8080/"), WithWindow(time.Second))
-	if want := DefaultKeyPrefix + "{" + budgetID("t", "http://127.0.0.1:8080") + "}"; p.Key() != want {
-		t.Errorf("Key() = %q, want %q", p.Key(), want)
-	}
-	if b := p.Budget(); b.Window != time.Second || b.WindowReported {
-		t.Errorf("Budget() = %+v, want the fixed 1s window", b)
-	}
-	if FailOpen.String() != "fail-open" || FailClosed.String() != "fail-closed" || FailureMode(9).String() != "FailureMode(9)" {
-		t.Error("FailureMode.String")
-	}
+	p, err = New(rdb, "t", WithRegion(facade.RegionAU), WithBaseURL("http://127.0.0.1:8080/"), WithWindow(time.Second))
+	require.NoError(t, err)
+	assert.Equal(t, DefaultKeyPrefix+"{"+budgetID("t", "http://127.0.0.1:8080")+"}", p.Key())
+	b := p.Budget()
+	assert.Equal(t, time.Second, b.Window, "Budget() = %+v, want the fixed 1s window", b)
+	assert.False(t, b.WindowReported, "Budget() = %+v, want the fixed 1s window", b)
+	assert.Equal(t, "fail-open", FailOpen.String())
+	assert.Equal(t, "fail-closed", FailClosed.String())
+	assert.Equal(t, "FailureMode(9)", FailureMode(9).String())
 }

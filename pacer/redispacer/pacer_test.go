@@ -2,15 +2,15 @@ package redispacer
 
 import (
 	"context"
-	"errors"
 	"net/http"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-intercom/intercom/facade"
 	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const testToken = "tok_secret_0123456789abcdef"
@@ -19,9 +19,7 @@ const testToken = "tok_secret_0123456789abcdef"
 func newTestPacer(t *testing.T, srv *redisServer, token string, opts ...Option) *Pacer {
 	t.Helper()
 	p, err := New(srv.client(t), token, opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return p
 }
 
@@ -41,16 +39,11 @@ func TestPacersShareOneBudget(t *testing.T) {
 	hourly := WithInitialLimit(2, time.Hour)
 	a := newTestPacer(t, srv, testToken, hourly)
 	b := newTestPacer(t, srv, testToken, hourly) // another process, same token and region
-	if err := a.Wait(minuteCtx(t)); err != nil {
-		t.Fatalf("first Wait: %v", err)
-	}
+	require.NoError(t, a.Wait(minuteCtx(t)), "first Wait")
 	err := b.Wait(minuteCtx(t))
-	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "after the context's deadline") {
-		t.Fatalf("second Wait of the same budget = %v, want it refused for the deadline", err)
-	}
-	if err := a.Wait(minuteCtx(t)); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("third Wait = %v, want it refused for the deadline", err)
-	}
+	require.ErrorIs(t, err, context.DeadlineExceeded, "second Wait of the same budget, want it refused for the deadline")
+	require.ErrorContains(t, err, "after the context's deadline")
+	require.ErrorIs(t, a.Wait(minuteCtx(t)), context.DeadlineExceeded, "third Wait, want it refused for the deadline")
 	// Other tokens and regions have budgets of their own.
 	for _, p := range []*Pacer{
 		newTestPacer(t, srv, testToken+"-other", hourly),
@@ -58,19 +51,13 @@ func TestPacersShareOneBudget(t *testing.T) {
 		newTestPacer(t, srv, testToken, hourly, WithBaseURL("http://127.0.0.1:9999")),
 		newTestPacer(t, srv, testToken, hourly, WithKeyPrefix("other-app:")),
 	} {
-		if err := p.Wait(minuteCtx(t)); err != nil {
-			t.Errorf("first Wait of the budget %s: %v", p.Key(), err)
-		}
+		assert.NoError(t, p.Wait(minuteCtx(t)), "first Wait of the budget %s", p.Key())
 	}
 	// A cancelled context is not Redis's fault and takes nothing.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := newTestPacer(t, srv, "fresh", hourly).Wait(ctx); !errors.Is(err, context.Canceled) {
-		t.Errorf("Wait with a cancelled context = %v", err)
-	}
-	if err := newTestPacer(t, srv, "fresh", hourly).Wait(minuteCtx(t)); err != nil {
-		t.Errorf("the cancelled Wait took the budget's request: %v", err)
-	}
+	assert.ErrorIs(t, newTestPacer(t, srv, "fresh", hourly).Wait(ctx), context.Canceled, "Wait with a cancelled context")
+	assert.NoError(t, newTestPacer(t, srv, "fresh", hourly).Wait(minuteCtx(t)), "the cancelled Wait took the budget's request")
 }
 
 // What one process learns from the API reaches a process that has not had
@@ -81,26 +68,17 @@ func TestObservePublishesWhatTheAPIReported(t *testing.T) {
 	reset := time.Now().Truncate(time.Second).Add(2 * time.Second)
 	a.Observe(rl(40, 30, reset))
 	a.Observe(rl(40, 39, reset.Add(2*time.Second)))
-	if got, want := a.Budget(), (Budget{Limit: 40, Window: 2 * time.Second, LimitReported: true, WindowReported: true}); got != want {
-		t.Fatalf("observing pacer's Budget() = %+v, want %+v", got, want)
-	}
+	want := Budget{Limit: 40, Window: 2 * time.Second, LimitReported: true, WindowReported: true}
+	require.Equal(t, want, a.Budget(), "observing pacer's Budget()")
 	vals, err := srv.client(t).HGetAll(context.Background(), a.keys.state).Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if vals[fieldLimit] != "40" || vals[fieldWindow] != "2000" || vals[fieldReset] != strconvI(reset.Unix()) {
-		t.Errorf("Redis holds %v", vals)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "40", vals[fieldLimit], "Redis holds %v", vals)
+	assert.Equal(t, "2000", vals[fieldWindow], "Redis holds %v", vals)
+	assert.Equal(t, strconvI(reset.Unix()), vals[fieldReset], "Redis holds %v", vals)
 	b := newTestPacer(t, srv, testToken)
-	if got := b.Budget(); got.LimitReported {
-		t.Fatalf("new pacer knows %+v before asking Redis", got)
-	}
-	if err := b.Wait(minuteCtx(t)); err != nil {
-		t.Fatal(err)
-	}
-	if got, want := b.Budget(), (Budget{Limit: 40, Window: 2 * time.Second, LimitReported: true, WindowReported: true}); got != want {
-		t.Errorf("other pacer's Budget() = %+v, want %+v", got, want)
-	}
+	require.False(t, b.Budget().LimitReported, "new pacer knows %+v before asking Redis", b.Budget())
+	require.NoError(t, b.Wait(minuteCtx(t)))
+	assert.Equal(t, want, b.Budget(), "other pacer's Budget()")
 }
 
 // A response with no requests remaining holds every process until the
@@ -109,17 +87,12 @@ func TestNoneRemainingHoldsEveryProcess(t *testing.T) {
 	srv := needRedisServer(t)
 	a := newTestPacer(t, srv, testToken)
 	b := newTestPacer(t, srv, testToken)
-	if err := b.Wait(minuteCtx(t)); err != nil { // b has read Redis once
-		t.Fatal(err)
-	}
+	require.NoError(t, b.Wait(minuteCtx(t))) // b has read Redis once
 	reset := time.Now().Add(30 * time.Minute).Truncate(time.Second)
 	a.Observe(rl(1000, 0, reset))
 	b.refreshed = time.Time{} // as if refreshEvery had passed
 	for name, p := range map[string]*Pacer{"observer": a, "other": b, "new": newTestPacer(t, srv, testToken)} {
-		err := p.Wait(minuteCtx(t))
-		if !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("%s pacer's Wait = %v, want it held until the reset, past the deadline", name, err)
-		}
+		assert.ErrorIs(t, p.Wait(minuteCtx(t)), context.DeadlineExceeded, "%s pacer's Wait, want it held until the reset, past the deadline", name)
 	}
 }
 
@@ -131,23 +104,13 @@ func TestRedisNeverSeesTheToken(t *testing.T) {
 	ctx := context.Background()
 	rdb := srv.client(t)
 	keys, err := rdb.Keys(ctx, "*").Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(keys) == 0 {
-		t.Fatal("the pacer wrote nothing")
-	}
+	require.NoError(t, err)
+	require.NotEmpty(t, keys, "the pacer wrote nothing")
 	for _, k := range keys {
-		if strings.Contains(k, testToken) {
-			t.Errorf("key %q holds the token", k)
-		}
+		assert.NotContains(t, k, testToken, "the key holds the token")
 		dump, err := rdb.Dump(ctx, k).Result()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Contains(dump, testToken) {
-			t.Errorf("the value of %q holds the token", k)
-		}
+		require.NoError(t, err)
+		assert.NotContains(t, dump, testToken, "the value of %q holds the token", k)
 	}
 }
 
@@ -165,9 +128,7 @@ func TestClientsShareTheBudgetOfAServer(t *testing.T) {
 		p := newTestPacer(t, redisSrv, api.Token, WithBaseURL(api.URL))
 		pacers = append(pacers, p)
 		c, err := facade.NewClient(api.Token, facade.WithBaseURL(api.URL), facade.WithPacer(p))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for range goroutines {
 			wg.Go(func() {
 				for range calls {
@@ -181,7 +142,7 @@ func TestClientsShareTheBudgetOfAServer(t *testing.T) {
 	wg.Wait()
 	close(errs)
 	for err := range errs {
-		t.Errorf("call failed: %v", err)
+		assert.NoError(t, err, "call failed")
 	}
 	tooMany := 0
 	for _, r := range api.Requests() {
@@ -189,13 +150,10 @@ func TestClientsShareTheBudgetOfAServer(t *testing.T) {
 			tooMany++
 		}
 	}
-	if n := len(api.Requests()); tooMany > 0 || n != clients*goroutines*calls {
-		t.Errorf("server saw %d requests, %d of them 429s; want %d and none", n, tooMany, clients*goroutines*calls)
-	}
+	assert.Zero(t, tooMany, "429s the server sent")
+	assert.Len(t, api.Requests(), clients*goroutines*calls, "requests the server saw")
 	for i, p := range pacers {
-		if got, want := p.Budget(), (Budget{Limit: 30, Window: time.Second, LimitReported: true, WindowReported: true}); got != want {
-			t.Errorf("pacer %d: Budget() = %+v, want %+v", i, got, want)
-		}
+		assert.Equal(t, Budget{Limit: 30, Window: time.Second, LimitReported: true, WindowReported: true}, p.Budget(), "pacer %d", i)
 	}
 }
 
@@ -206,10 +164,9 @@ func TestProcessesShareTheBudgetOfAServer(t *testing.T) {
 	r := runWorkload(t, redisSrv.Addr, workload{
 		pacing: pacingShared, processes: 2, goroutines: 4, limit: 40, window: time.Second, warmup: 1, measured: 1,
 	})
-	if r.tooMany > 0 || r.errors > 0 || r.served == 0 {
-		t.Errorf("%d × 429, %d errors (first: %s), %d served in the measured window; want no 429, no error, some served",
-			r.tooMany, r.errors, r.firstError, r.served)
-	}
+	assert.Zero(t, r.tooMany, "429s")
+	assert.Zero(t, r.errors, "errors (first: %s)", r.firstError)
+	assert.Positive(t, r.served, "served in the measured window")
 }
 
 // A hold shorter than the context's deadline is waited out.
@@ -218,18 +175,13 @@ func TestWaitSitsOutAShortHold(t *testing.T) {
 	p := newTestPacer(t, srv, testToken)
 	hold := time.Now().Add(30 * time.Millisecond)
 	p.Observe(rl(100, 0, hold))
-	if err := p.Wait(minuteCtx(t)); err != nil {
-		t.Fatal(err)
-	}
-	if now := time.Now(); now.Before(hold) {
-		t.Errorf("Wait returned %s before the hold ended", hold.Sub(now))
-	}
+	require.NoError(t, p.Wait(minuteCtx(t)))
+	now := time.Now()
+	assert.False(t, now.Before(hold), "Wait returned %s before the hold ended", hold.Sub(now))
 	// A reset too far ahead to be believed is ignored.
 	before := p.Budget()
 	p.Observe(rl(7, 0, time.Now().Add(2*time.Hour)))
-	if p.Budget() != before {
-		t.Errorf("a reset two hours ahead changed the budget to %+v", p.Budget())
-	}
+	assert.Equal(t, before, p.Budget(), "a reset two hours ahead changed the budget")
 }
 
 // A Wait held by the budget returns when its context is cancelled.
@@ -239,10 +191,6 @@ func TestWaitReturnsWhenCancelled(t *testing.T) {
 	p.Observe(rl(100, 0, time.Now().Add(30*time.Minute)))
 	ctx, cancel := context.WithCancel(context.Background())
 	go cancel()
-	if err := p.Wait(ctx); !errors.Is(err, context.Canceled) {
-		t.Errorf("Wait = %v, want context.Canceled", err)
-	}
-	if err := p.sleep(context.Background(), 0); err != nil {
-		t.Errorf("sleep(0) = %v", err)
-	}
+	assert.ErrorIs(t, p.Wait(ctx), context.Canceled)
+	assert.NoError(t, p.sleep(context.Background(), 0), "sleep(0)")
 }

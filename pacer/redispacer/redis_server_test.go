@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+	"github.com/stretchr/testify/require"
 )
 
 // redisServer is a redis-server the tests started: on a free loopback port,
@@ -158,16 +159,12 @@ func (s *redisServer) client(t testing.TB) *redis.Client {
 func needRedisServer(t testing.TB) *redisServer {
 	t.Helper()
 	s, err := startRedisServer()
-	if err != nil {
-		if errors.Is(err, errNoRedis) && os.Getenv("CI") == "" {
-			t.Skipf("skipped: %v", err)
-		}
-		t.Fatalf("start redis-server: %v", err)
+	if errors.Is(err, errNoRedis) && os.Getenv("CI") == "" {
+		t.Skipf("skipped: %v", err)
 	}
+	require.NoError(t, err, "start redis-server")
 	t.Cleanup(s.close)
 	rdb := s.client(t)
-	if err := rdb.Ping(context.Background()).Err(); err != nil {
-		t.Fatalf("redis-server at %s does not answer: %v", s.Addr, err)
-	}
+	require.NoError(t, rdb.Ping(context.Background()).Err(), "redis-server at %s does not answer", s.Addr)
 	return s
 }

@@ -3,6 +3,8 @@ package redispacer
 import (
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // The shared-budget workload: benchProcesses OS processes with one token
@@ -48,9 +50,10 @@ func BenchmarkSharedBudget(b *testing.B) {
 			b.ReportMetric(float64(r.errors), "errors")
 			b.ReportMetric(float64(r.redisCalls)/float64(max(r.requests, 1)), "redis_calls/request")
 			b.ReportMetric(0, "ns/op") // a run lasts a fixed number of windows by design
-			if pacing == pacingShared && (r.tooMany > 0 || r.meanPct < 95 || r.errors > 0) {
-				b.Errorf("shared budget: %.1f%% of the limit (want ≥ 95), %d × 429 (want 0), %d errors (want 0; first: %s)",
-					r.meanPct, r.tooMany, r.errors, r.firstError)
+			if pacing == pacingShared {
+				assert.GreaterOrEqual(b, r.meanPct, 95.0, "shared budget: mean %% of the limit")
+				assert.Zero(b, r.tooMany, "shared budget: 429s")
+				assert.Zero(b, r.errors, "shared budget: errors (first: %s)", r.firstError)
 			}
 		})
 	}

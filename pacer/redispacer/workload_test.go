@@ -21,6 +21,7 @@ import (
 	"github.com/go-intercom/intercom/facade"
 	"github.com/go-intercom/intercom/intercomtest"
 	"github.com/redis/go-redis/v9"
+	"github.com/stretchr/testify/require"
 )
 
 // A workload is several OS processes calling one intercomtest server with
@@ -164,13 +165,9 @@ type workloadResult struct {
 func runWorkload(tb testing.TB, redisAddr string, w workload) workloadResult {
 	tb.Helper()
 	exe, err := os.Executable()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	srv, err := intercomtest.Start(intercomtest.WithRateLimit(w.limit, w.window))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	defer srv.Close()
 
 	rdb := redis.NewClient(&redis.Options{Addr: redisAddr})
@@ -202,23 +199,20 @@ func runWorkload(tb testing.TB, redisAddr string, w workload) workloadResult {
 			workerGoroutine+"="+strconv.Itoa(w.goroutines),
 		)
 		wk.cmd.Stderr = &wk.stderr
-		if wk.stdin, err = wk.cmd.StdinPipe(); err != nil {
-			tb.Fatal(err)
-		}
+		wk.stdin, err = wk.cmd.StdinPipe()
+		require.NoError(tb, err)
 		out, err := wk.cmd.StdoutPipe()
-		if err != nil {
-			tb.Fatal(err)
-		}
+		require.NoError(tb, err)
 		wk.stdout = bufio.NewReader(out)
-		if err := wk.cmd.Start(); err != nil {
-			tb.Fatal(err)
-		}
+		require.NoError(tb, wk.cmd.Start())
 		workers[i] = wk
 	}
 	for i, wk := range workers {
-		if line, err := wk.stdout.ReadString('\n'); err != nil || line != "ready\n" {
-			wk.cmd.Wait()
-			tb.Fatalf("worker %d did not start: %q %v: %s", i, line, err, wk.stderr.String())
+		line, err := wk.stdout.ReadString('\n')
+		if err != nil || line != "ready\n" {
+			wk.cmd.Wait() // for all of its stderr, read only once it has ended
+			require.NoError(tb, err, "worker %d did not start: %s", i, wk.stderr.String())
+			require.Equal(tb, "ready\n", line, "worker %d did not start: %s", i, wk.stderr.String())
 		}
 	}
 	// All are ready: the warm-up windows start now, the measured ones on a
@@ -232,9 +226,9 @@ func runWorkload(tb testing.TB, redisAddr string, w workload) workloadResult {
 	reports := make([]workerReport, w.processes)
 	for i, wk := range workers {
 		err := json.NewDecoder(wk.stdout).Decode(&reports[i])
-		if werr := wk.cmd.Wait(); err != nil || werr != nil {
-			tb.Fatalf("worker %d: %v %v: %s", i, err, werr, wk.stderr.String())
-		}
+		werr := wk.cmd.Wait()
+		require.NoError(tb, err, "worker %d: %s", i, wk.stderr.String())
+		require.NoError(tb, werr, "worker %d: %s", i, wk.stderr.String())
 	}
 
 	perWindow := map[int64]int{}
@@ -287,9 +281,7 @@ var pacerCommands = []string{"evalsha", "eval", "hmget", "hset", "expire"}
 // answered, from INFO commandstats.
 func redisCalls(tb testing.TB, rdb *redis.Client) int {
 	info, err := rdb.Info(context.Background(), "commandstats").Result()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	total := 0
 	for line := range strings.SplitSeq(info, "\n") {
 		for _, c := range pacerCommands {
@@ -299,9 +291,7 @@ func redisCalls(tb testing.TB, rdb *redis.Client) int {
 				continue
 			}
 			n, err := strconv.Atoi(rest[:strings.IndexByte(rest+",", ',')])
-			if err != nil {
-				tb.Fatal(err)
-			}
+			require.NoError(tb, err)
 			total += n
 		}
 	}
